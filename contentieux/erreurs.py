@@ -1,0 +1,77 @@
+"""Erreurs de la bibliothèque.
+
+Un résultat juridique (créance prescrite, condition non remplie) n'est jamais une exception : c'est
+un résultat. Les exceptions sont réservées aux données invalides ou manquantes ; chacune porte un
+``code`` stable et un message en français qui dit ce qui ne va pas et comment y remédier.
+Les ``pydantic.ValidationError`` traversent la bibliothèque sans être transformées.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ErreurContentieux(Exception):
+    """Racine de toutes les erreurs de ``contentieux``."""
+
+    code: str = "erreur"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RegleNonCouverte(ErreurContentieux):
+    """Une valeur légale est demandée pour une date que les règles connues ne couvrent pas."""
+
+    code = "regle_non_couverte"
+
+
+class RegleMalFormee(ErreurContentieux):
+    """Un fichier de règles (paquet ou surcouche) est illisible ou incohérent."""
+
+    code = "regle_mal_formee"
+
+
+class DonneesInvalides(ErreurContentieux):
+    """Un fichier de dossier est introuvable, illisible ou ne respecte pas le schéma."""
+
+    code = "donnees_invalides"
+
+
+class FraisInterditsConsommateur(ErreurContentieux):
+    """Des frais de recouvrement sont demandés à un débiteur consommateur (CPCE L111-8 al. 2)."""
+
+    code = "frais_interdits_consommateur"
+
+
+class CreanceIrrecevable(ErreurContentieux):
+    """Levée par ``exiger_recevabilite`` ; le rapport complet est dans ``self.recevabilite``."""
+
+    code = "creance_irrecevable"
+
+    def __init__(self, message: str, recevabilite: Any) -> None:
+        super().__init__(message)
+        self.recevabilite = recevabilite
+
+
+class GabaritIntrouvable(ErreurContentieux):
+    """Le gabarit d'acte demandé n'existe pas."""
+
+    code = "gabarit_introuvable"
+
+
+class DonneesGabaritIncompletes(ErreurContentieux):
+    """Les données fournies à un gabarit ne contiennent pas toutes les mentions obligatoires."""
+
+    code = "donnees_gabarit_incompletes"
+
+
+class ErreurSignature(ErreurContentieux):
+    """La signature ou la validation d'un document a échoué."""
+
+    code = "erreur_signature"

@@ -1,0 +1,37 @@
+"""Dossiers d'exemple embarqués (dossier ``exemples/dossiers`` du dépôt, copié dans la roue)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contentieux.erreurs import DonneesInvalides
+from contentieux.modeles.dossier import Dossier
+
+
+def dossier_donnees(nom: str) -> Path:
+    """Dossier d'un jeu de données embarqué : ``_donnees/<nom>`` installé, sinon la racine du dépôt."""
+    paquet = Path(__file__).resolve().parent
+    installe = paquet / "_donnees" / nom
+    return installe if installe.is_dir() else paquet.parent / nom
+
+
+def noms_exemples() -> list[str]:
+    """Noms des dossiers d'exemple disponibles."""
+    return sorted(p.stem for p in (dossier_donnees("exemples") / "dossiers").glob("*.yaml"))
+
+
+def chemin_exemple(nom: str) -> Path:
+    """Chemin du fichier d'un dossier d'exemple."""
+    chemin = dossier_donnees("exemples") / "dossiers" / f"{nom}.yaml"
+    if not chemin.is_file():
+        raise DonneesInvalides(
+            f"exemple inconnu : « {nom} » ; exemples disponibles : {', '.join(noms_exemples())}"
+        )
+    return chemin
+
+
+def dossier_exemple(nom: str) -> Dossier:
+    """Le dossier d'exemple validé."""
+    from contentieux.lecture import lire_dossier
+
+    return lire_dossier(chemin_exemple(nom))

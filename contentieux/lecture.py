@@ -1,0 +1,135 @@
+"""Frontière d'entrée : lire un dossier depuis un fichier YAML ou JSON, avec des erreurs en français.
+
+Les nombres sont lus exactement (``Decimal`` depuis leur texte, jamais via ``float``). Une erreur
+de validation devient ``DonneesInvalides`` dont chaque ligne dit quel champ, ce qui ne va pas et
+comment corriger. L'API Python, elle, laisse passer ``pydantic.ValidationError`` telle quelle ;
+``traduire_erreurs`` la rend lisible.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from contentieux._yaml import charger_yaml_exact
+from contentieux.erreurs import DonneesInvalides
+from contentieux.modeles.dossier import Dossier
+
+_MESSAGES: dict[str, str] = {
+    "missing": "champ obligatoire absent : ajoutez-le",
+    "extra_forbidden": "champ inconnu : supprimez-le ou corrigez son orthographe",
+    "decimal_parsing": "nombre attendu, par exemple \"1234.56\"",
+    "decimal_type": "nombre attendu, par exemple \"1234.56\"",
+    "decimal_max_places": "au plus {decimal_places} décimales (montants au centime)",
+    "date_parsing": "date attendue au format AAAA-MM-JJ, par exemple 2026-01-31",
+    "date_from_datetime_parsing": "date attendue au format AAAA-MM-JJ, par exemple 2026-01-31",
+    "date_type": "date attendue au format AAAA-MM-JJ, par exemple 2026-01-31",
+    "date_from_datetime_inexact": "date sans heure attendue (AAAA-MM-JJ)",
+    "string_type": "texte attendu",
+    "string_too_short": "texte vide : renseignez une valeur",
+    "bool_type": "vrai ou faux attendu (true / false)",
+    "bool_parsing": "vrai ou faux attendu (true / false)",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu",
+    "greater_than": "doit être strictement supérieur à {gt}",
+    "greater_than_equal": "doit être supérieur ou égal à {ge}",
+    "less_than_equal": "doit être inférieur ou égal à {le}",
+    "too_short": "au moins {min_length} élément(s) attendu(s)",
+    "tuple_type": "liste attendue",
+    "list_type": "liste attendue",
+    "model_type": "objet (dictionnaire de champs) attendu",
+    "model_attributes_type": "objet (dictionnaire de champs) attendu",
+    "dict_type": "objet (dictionnaire de champs) attendu",
+    "union_tag_not_found": "champ « type » absent : indiquez {expected_tags}",
+    "union_tag_invalid": "« type » inconnu ({tag}) : valeurs possibles {expected_tags}",
+    "literal_error": "valeur non permise : valeurs possibles {expected}",
+    "enum": "valeur non permise : valeurs possibles {expected}",
+}
+
+
+def _chemin(loc: tuple[int | str, ...]) -> str:
+    texte = ""
+    for partie in loc:
+        if isinstance(partie, int):
+            texte += f"[{partie}]"
+        elif partie in {"personne_physique", "personne_morale"} or "[" in str(partie):
+            continue  # étiquettes internes des unions discriminées
+        else:
+            texte += f".{partie}" if texte else str(partie)
+    return texte or "(racine)"
+
+
+def _message(erreur: Any) -> str:
+    type_ = erreur["type"]
+    if type_ == "value_error":
+        message = str(erreur["msg"]).removeprefix("Value error, ")
+        return message
+    modele = _MESSAGES.get(type_)
+    if modele is None:
+        return f"valeur invalide ({erreur['msg']})"
+    contexte = {k: v for k, v in (erreur.get("ctx") or {}).items()}
+    try:
+        return modele.format(**contexte)
+    except (KeyError, IndexError):
+        return modele.split(":")[0]
+
+
+def traduire_erreurs(exc: ValidationError) -> list[str]:
+    """Une ligne française par erreur : « champ : ce qui ne va pas et comment corriger »."""
+    lignes = []
+    for erreur in exc.errors(include_url=False):
+        lignes.append(f"{_chemin(tuple(erreur['loc']))} : {_message(erreur)}")
+    return lignes
+
+
+def valider_dossier(donnees: Any, *, origine: str = "dossier") -> Dossier:
+    """Valide des données déjà lues ; lève ``DonneesInvalides`` avec des messages français."""
+    try:
+        return Dossier.model_validate(donnees)
+    except ValidationError as exc:
+        lignes = traduire_erreurs(exc)
+        raise DonneesInvalides(
+            f"{origine} : {len(lignes)} erreur(s) de saisie\n  - " + "\n  - ".join(lignes),
+            erreurs=lignes,
+        ) from None
+
+
+def lire_donnees(chemin: str | Path) -> Any:
+    """Lit un fichier YAML ou JSON (nombres exacts). Lève ``DonneesInvalides`` s'il est illisible."""
+    fichier = Path(chemin)
+    if not fichier.is_file():
+        raise DonneesInvalides(
+            f"fichier introuvable : {fichier} ; vérifiez le chemin (fichier .yaml, .yml ou .json)"
+        )
+    texte = fichier.read_text(encoding="utf-8")
+    try:
+        if fichier.suffix.lower() == ".json":
+            return json.loads(texte, parse_float=Decimal)
+        return charger_yaml_exact(texte)
+    except json.JSONDecodeError as exc:
+        raise DonneesInvalides(
+            f"{fichier} : JSON invalide ligne {exc.lineno}, colonne {exc.colno} ({exc.msg}) ; "
+            "corrigez la syntaxe (virgules, guillemets, accolades)"
+        ) from None
+    except yaml.YAMLError as exc:
+        position = getattr(exc, "problem_mark", None)
+        ou = f" ligne {position.line + 1}, colonne {position.column + 1}" if position else ""
+        raise DonneesInvalides(
+            f"{fichier} : YAML invalide{ou} ; corrigez l'indentation ou la syntaxe"
+        ) from None
+
+
+def lire_dossier(chemin: str | Path) -> Dossier:
+    """Lit et valide un dossier depuis un fichier YAML ou JSON.
+
+    >>> from contentieux.exemples import chemin_exemple
+    >>> lire_dossier(chemin_exemple("b2b")).reference
+    'EX-B2B-2025-001'
+    """
+    return valider_dossier(lire_donnees(chemin), origine=str(chemin))

@@ -1,0 +1,61 @@
+"""Socle commun des modèles : configuration pydantic et types monétaires exacts.
+
+Tous les modèles sont figés (``frozen``), refusent les champs inconnus (``extra="forbid"``) et
+s'échangent en JSON sans perte. Les montants et les taux sont des ``Decimal`` : un ``float`` est
+refusé à la frontière, car ``0.1 + 0.2`` n'est pas une somme qu'on présente à un juge.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+MESSAGE_FLOAT = (
+    "nombre à virgule flottante refusé : écrivez le montant sous forme de texte "
+    '(par exemple "1234.56") ou passez un Decimal, pour garder une valeur exacte'
+)
+
+
+class Modele(BaseModel):
+    """Base de tous les modèles : figé, champs inconnus refusés, chaînes nettoyées."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        use_enum_values=False,
+        ser_json_inf_nan="strings",
+    )
+
+
+def refuser_float(valeur: Any) -> Any:
+    """Refuse un ``float`` (valeur inexacte) ; laisse passer ``int``, ``str`` et ``Decimal``."""
+    if isinstance(valeur, float):
+        raise ValueError(MESSAGE_FLOAT)
+    if isinstance(valeur, str):
+        return valeur.strip().replace(" ", "").replace("\u202f", "").replace("\xa0", "")
+    return valeur
+
+
+Montant = Annotated[
+    Decimal,
+    BeforeValidator(refuser_float),
+    Field(ge=0, decimal_places=2, description="Montant en euros, au centime (texte ou Decimal)."),
+]
+"""Montant en euros, positif ou nul, au plus deux décimales."""
+
+MontantStrict = Annotated[
+    Decimal,
+    BeforeValidator(refuser_float),
+    Field(gt=0, decimal_places=2, description="Montant en euros strictement positif, au centime."),
+]
+"""Montant en euros strictement positif, au plus deux décimales."""
+
+Taux = Annotated[
+    Decimal,
+    BeforeValidator(refuser_float),
+    Field(ge=0, le=100, description="Taux annuel en pourcent (12.15 signifie 12,15 %)."),
+]
+"""Taux annuel exprimé en pourcent, comme il est publié (``Decimal("12.15")`` = 12,15 %)."""

@@ -1,0 +1,95 @@
+"""Dossier de recouvrement : le créancier, le ou les débiteurs, le mandataire, les créances et
+les événements. C'est l'entrée de toutes les fonctions de la bibliothèque."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeVar
+
+from pydantic import Field, model_validator
+
+from contentieux.modeles.base import Modele
+from contentieux.modeles.creances import Creance, Facture
+from contentieux.modeles.evenements import Evenement, Paiement
+from contentieux.modeles.parties import Mandataire, Partie
+
+E = TypeVar("E")
+
+
+class Dossier(Modele):
+    """Un dossier de recouvrement complet.
+
+    >>> from contentieux.exemples import dossier_exemple
+    >>> d = dossier_exemple("b2b")
+    >>> d.creancier.est_particulier, len(d.creances) >= 1
+    (False, True)
+    """
+
+    reference: str = Field(min_length=1)
+    creancier: Partie
+    debiteurs: tuple[Partie, ...] = Field(min_length=1)
+    mandataire: Mandataire | None = None
+    creances: tuple[Creance, ...] = Field(min_length=1)
+    evenements: tuple[Evenement, ...] = ()
+
+    @model_validator(mode="after")
+    def _references(self) -> Dossier:
+        refs = [c.reference for c in self.creances]
+        doublons = sorted({r for r in refs if refs.count(r) > 1})
+        if doublons:
+            raise ValueError(
+                f"creances : référence(s) en double : {', '.join(doublons)} ; "
+                "donnez à chaque créance une référence unique"
+            )
+        numeros = {f.numero for c in self.creances for f in c.factures}
+        for i, ev in enumerate(self.evenements):
+            inconnues = [r for r in ev.creances if r not in refs]
+            if inconnues:
+                raise ValueError(
+                    f"evenements[{i}].creances : créance(s) inconnue(s) {', '.join(inconnues)} ; "
+                    f"références connues : {', '.join(refs)}"
+                )
+            if isinstance(ev, Paiement):
+                absentes = [n for n in ev.factures_designees if n not in numeros]
+                if absentes:
+                    raise ValueError(
+                        f"evenements[{i}].factures_designees : facture(s) inconnue(s) "
+                        f"{', '.join(absentes)} ; numéros connus : {', '.join(sorted(numeros))}"
+                    )
+        return self
+
+    @property
+    def debiteur(self) -> Partie:
+        """Le premier débiteur."""
+        return self.debiteurs[0]
+
+    def creance(self, reference: str) -> Creance:
+        """La créance de cette référence."""
+        for c in self.creances:
+            if c.reference == reference:
+                return c
+        raise KeyError(reference)
+
+    def factures(self) -> Iterator[tuple[Creance, Facture]]:
+        """Toutes les factures, avec leur créance."""
+        for c in self.creances:
+            for f in c.factures:
+                yield c, f
+
+    def evenements_de_type(self, type_: type[E], reference_creance: str | None = None) -> list[E]:
+        """Les événements d'un type, triés par date, restreints à une créance si demandé."""
+        trouves = [
+            e
+            for e in self.evenements
+            if isinstance(e, type_)
+            and (reference_creance is None or e.concerne(reference_creance))
+        ]
+        return sorted(trouves, key=_date_evenement)
+
+
+def _date_evenement(ev: object) -> object:
+    for attribut in ("date", "date_envoi", "date_debut", "date_jugement_ouverture"):
+        valeur = getattr(ev, attribut, None)
+        if valeur is not None:
+            return valeur
+    raise AttributeError(f"événement sans date : {ev!r}")
