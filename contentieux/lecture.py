@@ -82,9 +82,16 @@ def _message(erreur: Any) -> str:
 
 def traduire_erreurs(exc: ValidationError) -> list[str]:
     """Une ligne française par erreur : « champ : ce qui ne va pas et comment corriger »."""
+    erreurs = exc.errors(include_url=False)
     lignes = []
-    for erreur in exc.errors(include_url=False):
-        lignes.append(f"{_chemin(tuple(erreur['loc']))} : {_message(erreur)}")
+    for erreur in erreurs:
+        loc = tuple(erreur["loc"])
+        # pydantic signale aussi « liste trop courte » quand un élément est invalide : bruit.
+        if erreur["type"] == "too_short" and any(
+            len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in erreurs
+        ):
+            continue
+        lignes.append(f"{_chemin(loc)} : {_message(erreur)}")
     return lignes
 
 
