@@ -30,4 +30,4 @@ def charger_yaml_exact(texte: str) -> Any:
     >>> charger_yaml_exact("taux: 4.06")
     {'taux': Decimal('4.06')}
     """
-    return yaml.load(texte, Loader=ChargeurExact)  # noqa: S506 (SafeLoader)
+    return yaml.load(texte, Loader=ChargeurExact)  # ChargeurExact dérive de SafeLoader

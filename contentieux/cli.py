@@ -71,7 +71,9 @@ def lire_date(texte: str, option: str = "--au") -> dt.date:
     try:
         return dt.date.fromisoformat(texte)
     except ValueError:
-        echouer(f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple 2026-06-30")
+        echouer(
+            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple 2026-06-30"
+        )
 
 
 def afficher_json(donnees: Any) -> None:

@@ -102,7 +102,6 @@ _FERIES_LEGAUX_LOCAUX: Final[dict[str, frozenset[str]]] = {
     "973": frozenset({_ABOLITION}),
     "974": frozenset({_ABOLITION}),
     "976": frozenset({_ABOLITION}),
-    "977": frozenset({_ABOLITION}),
     "BL": frozenset({_ABOLITION}),
     "MF": frozenset({_ABOLITION}),
     "PM": frozenset(),

@@ -9,7 +9,7 @@ from contentieux.modeles.dossier import Dossier
 
 
 def dossier_donnees(nom: str) -> Path:
-    """Dossier d'un jeu de données embarqué : ``_donnees/<nom>`` installé, sinon la racine du dépôt."""
+    """Dossier d'un jeu de données embarqué : ``_donnees/<nom>`` installé, sinon dans le dépôt."""
     paquet = Path(__file__).resolve().parent
     installe = paquet / "_donnees" / nom
     return installe if installe.is_dir() else paquet.parent / nom

@@ -1,4 +1,4 @@
-"""Frontière d'entrée : lire un dossier depuis un fichier YAML ou JSON, avec des erreurs en français.
+"""Frontière d'entrée : lire un dossier depuis un fichier YAML ou JSON, erreurs en français.
 
 Les nombres sont lus exactement (``Decimal`` depuis leur texte, jamais via ``float``). Une erreur
 de validation devient ``DonneesInvalides`` dont chaque ligne dit quel champ, ce qui ne va pas et
@@ -9,9 +9,10 @@ comment corriger. L'API Python, elle, laisse passer ``pydantic.ValidationError``
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from pydantic import ValidationError
@@ -19,6 +20,18 @@ from pydantic import ValidationError
 from contentieux._yaml import charger_yaml_exact
 from contentieux.erreurs import DonneesInvalides
 from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import Evenement
+from contentieux.modeles.parties import Partie
+
+
+def _etiquettes(union: Any) -> frozenset[str]:
+    """Valeurs du champ ``type`` d'une union discriminée ``Annotated[A | B, Field(...)]``."""
+    return frozenset(str(m.model_fields["type"].default) for m in get_args(get_args(union)[0]))
+
+
+# pydantic insère l'étiquette de l'union discriminée dans le chemin : on la retire.
+_ETIQUETTES = _etiquettes(Partie) | _etiquettes(Evenement)
+_PREFIXE_CHAMP = re.compile(r"([a-z_][a-z0-9_]*(?:\[\d+\])*(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])*)*) : ")
 
 _MESSAGES: dict[str, str] = {
     "missing": "champ obligatoire absent : ajoutez-le",
@@ -46,7 +59,10 @@ _MESSAGES: dict[str, str] = {
     "model_type": "objet (dictionnaire de champs) attendu",
     "model_attributes_type": "objet (dictionnaire de champs) attendu",
     "dict_type": "objet (dictionnaire de champs) attendu",
-    "union_tag_not_found": "champ « type » absent : indiquez {expected_tags}",
+    "union_tag_not_found": (
+        "champ « type » absent : indiquez-le (« personne_morale » ou « personne_physique » pour "
+        "une partie ; « paiement », « mise_en_demeure »… pour un événement)"
+    ),
     "union_tag_invalid": "« type » inconnu ({tag}) : valeurs possibles {expected_tags}",
     "literal_error": "valeur non permise : valeurs possibles {expected}",
     "enum": "valeur non permise : valeurs possibles {expected}",
@@ -55,10 +71,10 @@ _MESSAGES: dict[str, str] = {
 
 def _chemin(loc: tuple[int | str, ...]) -> str:
     texte = ""
-    for partie in loc:
+    for i, partie in enumerate(loc):
         if isinstance(partie, int):
             texte += f"[{partie}]"
-        elif partie in {"personne_physique", "personne_morale"} or "[" in str(partie):
+        elif (i > 0 and partie in _ETIQUETTES) or "[" in str(partie):
             continue  # étiquettes internes des unions discriminées
         else:
             texte += f".{partie}" if texte else str(partie)
@@ -91,7 +107,14 @@ def traduire_erreurs(exc: ValidationError) -> list[str]:
             len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in erreurs
         ):
             continue
-        lignes.append(f"{_chemin(loc)} : {_message(erreur)}")
+        chemin, message = _chemin(loc), _message(erreur)
+        # « champ : explication » venu d'un validateur de modèle : le champ rejoint le chemin.
+        prefixe = _PREFIXE_CHAMP.match(message) if erreur["type"] == "value_error" else None
+        if prefixe:
+            champ = prefixe.group(1)
+            chemin = champ if chemin == "(racine)" else f"{chemin}.{champ}"
+            message = message[prefixe.end() :]
+        lignes.append(f"{chemin} : {message}")
     return lignes
 
 
@@ -108,7 +131,7 @@ def valider_dossier(donnees: Any, *, origine: str = "dossier") -> Dossier:
 
 
 def lire_donnees(chemin: str | Path) -> Any:
-    """Lit un fichier YAML ou JSON (nombres exacts). Lève ``DonneesInvalides`` s'il est illisible."""
+    """Lit un fichier YAML ou JSON (nombres exacts) ; ``DonneesInvalides`` s'il est illisible."""
     fichier = Path(chemin)
     if not fichier.is_file():
         raise DonneesInvalides(

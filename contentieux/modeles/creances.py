@@ -113,7 +113,8 @@ class Facture(Modele):
         default=None,
         description=(
             "Livraison ou fin d'exécution de la prestation : point de départ de la prescription "
-            "biennale contre un consommateur (C. consom. L218-2) et du délai de 30 jours par défaut."
+            "biennale contre un consommateur (C. consom. L218-2) et du délai de 30 jours par "
+            "défaut."
         ),
     )
     montant_ttc: MontantStrict
@@ -146,7 +147,7 @@ class ClausePenale(Modele):
 
 
 class Contestation(Modele):
-    """Contestation élevée par le débiteur (CPC art. 1409 : le juge rejette si elle est sérieuse)."""
+    """Contestation élevée par le débiteur (CPC art. 1409 : rejet si elle est sérieuse)."""
 
     date: dt.date
     motif: str = Field(min_length=1)
@@ -171,8 +172,8 @@ class Creance(Modele):
         default="automatique",
         description=(
             "« automatique » déduit le régime des qualités : débiteur acheteur public → commande "
-            "publique ; créancier et débiteur professionnels → pénalités L441-10 ; sinon taux légal "
-            "à compter de la mise en demeure."
+            "publique ; créancier et débiteur professionnels → pénalités L441-10 ; sinon taux "
+            "légal à compter de la mise en demeure."
         ),
     )
     taux_contractuel: Taux | None = Field(
@@ -184,7 +185,9 @@ class Creance(Modele):
     )
     mise_en_demeure_par_echeance: bool = Field(
         default=False,
-        description="Le contrat prévoit que la seule exigibilité vaut mise en demeure (C. civ. 1344).",
+        description=(
+            "Le contrat prévoit que la seule exigibilité vaut mise en demeure (C. civ. 1344)."
+        ),
     )
     clause_decheance_terme: bool = False
     date_decheance_terme: dt.date | None = Field(

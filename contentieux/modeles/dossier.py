@@ -3,6 +3,7 @@ les événements. C'est l'entrée de toutes les fonctions de la bibliothèque.""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TypeVar
 
@@ -87,9 +88,9 @@ class Dossier(Modele):
         return sorted(trouves, key=_date_evenement)
 
 
-def _date_evenement(ev: object) -> object:
+def _date_evenement(ev: object) -> dt.date:
     for attribut in ("date", "date_envoi", "date_debut", "date_jugement_ouverture"):
         valeur = getattr(ev, attribut, None)
-        if valeur is not None:
+        if isinstance(valeur, dt.date):
             return valeur
     raise AttributeError(f"événement sans date : {ev!r}")

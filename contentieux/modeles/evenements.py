@@ -27,7 +27,7 @@ class _Evenement(Modele):
 
 
 class Paiement(_Evenement):
-    """Paiement, éventuellement partiel, avec l'imputation choisie par le débiteur (C. civ. 1342-10)."""
+    """Paiement, éventuellement partiel, avec l'imputation choisie par le débiteur (1342-10)."""
 
     type: Literal["paiement"] = "paiement"
     date: dt.date
@@ -59,7 +59,9 @@ class MiseEnDemeure(_Evenement):
     )
     date_effet: dt.date | None = Field(
         default=None,
-        description="Date d'effet retenue si elle diffère de la réception (choix de l'utilisateur).",
+        description=(
+            "Date d'effet retenue si elle diffère de la réception (choix de l'utilisateur)."
+        ),
     )
     moyen: MoyenNotification
     delai_jours: int | None = Field(
@@ -67,7 +69,9 @@ class MiseEnDemeure(_Evenement):
     )
     non_reclamee: bool = Field(
         default=False,
-        description="Lettre recommandée non réclamée (reste valable : Cass. 1re civ. 20 janv. 2021).",
+        description=(
+            "Lettre recommandée non réclamée (reste valable : Cass. 1re civ. 20 janv. 2021)."
+        ),
     )
 
     @model_validator(mode="after")
@@ -95,7 +99,7 @@ class ReconnaissanceDette(_Evenement):
 
 
 class PlanApurement(_Evenement):
-    """Échéancier convenu : reconnaissance (2240) et report de l'exigibilité tant qu'il est respecté."""
+    """Échéancier convenu : reconnaissance (2240), exigibilité reportée tant qu'il est respecté."""
 
     type: Literal["plan_apurement"] = "plan_apurement"
     date: dt.date = Field(description="Date de signature.")

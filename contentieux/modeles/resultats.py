@@ -1,4 +1,4 @@
-"""Briques communes des résultats : le constat à trois valeurs (remplie, non remplie, indéterminée)."""
+"""Briques communes des résultats : le constat à trois valeurs (remplie, non remplie, inconnue)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ class Constat(Modele):
     ``faits_manquants`` dit alors quels faits fournir pour conclure).
     """
 
-    condition: str = Field(description="Identifiant stable de la condition, par exemple « certitude ».")
+    condition: str = Field(
+        description="Identifiant stable de la condition, par exemple « certitude »."
+    )
     intitule: str = Field(description="Intitulé lisible de la condition.")
     satisfaite: bool | None
     motif: str = Field(description="Explication en français.")
