@@ -38,12 +38,13 @@ _MESSAGES: dict[str, str] = {
     "extra_forbidden": "champ inconnu : supprimez-le ou corrigez son orthographe",
     "decimal_parsing": "nombre attendu, par exemple \"1234.56\"",
     "decimal_type": "nombre attendu, par exemple \"1234.56\"",
+    "finite_number": "nombre fini attendu, par exemple \"1234.56\"",
     "decimal_max_places": "au plus {decimal_places} décimales (montants au centime)",
     "date_parsing": "date attendue au format AAAA-MM-JJ, par exemple 2026-01-31",
     "date_from_datetime_parsing": "date attendue au format AAAA-MM-JJ, par exemple 2026-01-31",
     "date_type": "date attendue au format AAAA-MM-JJ, par exemple 2026-01-31",
     "date_from_datetime_inexact": "date sans heure attendue (AAAA-MM-JJ)",
-    "string_type": "texte attendu",
+    "string_type": "texte attendu : mettez la valeur entre guillemets, par exemple \"75008\"",
     "string_too_short": "texte vide : renseignez une valeur",
     "bool_type": "vrai ou faux attendu (true / false)",
     "bool_parsing": "vrai ou faux attendu (true / false)",
@@ -89,7 +90,11 @@ def _message(erreur: Any) -> str:
     modele = _MESSAGES.get(type_)
     if modele is None:
         return f"valeur invalide ({erreur['msg']})"
-    contexte = {k: v for k, v in (erreur.get("ctx") or {}).items()}
+    # pydantic énumère les valeurs possibles en anglais (« 'a' or 'b' »).
+    contexte = {
+        k: v.replace("' or '", "' ou '") if isinstance(v, str) else v
+        for k, v in (erreur.get("ctx") or {}).items()
+    }
     try:
         return modele.format(**contexte)
     except (KeyError, IndexError):
@@ -137,7 +142,12 @@ def lire_donnees(chemin: str | Path) -> Any:
         raise DonneesInvalides(
             f"fichier introuvable : {fichier} ; vérifiez le chemin (fichier .yaml, .yml ou .json)"
         )
-    texte = fichier.read_text(encoding="utf-8")
+    try:
+        texte = fichier.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DonneesInvalides(
+            f"{fichier} : le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8"
+        ) from None
     try:
         if fichier.suffix.lower() == ".json":
             return json.loads(texte, parse_float=Decimal)
@@ -153,6 +163,24 @@ def lire_donnees(chemin: str | Path) -> Any:
         raise DonneesInvalides(
             f"{fichier} : YAML invalide{ou} ; corrigez l'indentation ou la syntaxe"
         ) from None
+    except (ValueError, ArithmeticError) as exc:
+        # PyYAML construit lui-même les dates (2025-13-01 lève ValueError) ; un nombre YAML
+        # inexprimable en Decimal (.inf, 1:30.5) lève decimal.InvalidOperation.
+        raise DonneesInvalides(
+            f"{fichier} : valeur illisible ({_valeur_illisible(exc)}) ; vérifiez les dates "
+            "(AAAA-MM-JJ, date existante) et les nombres (par exemple 1234.56)"
+        ) from None
+
+
+def _valeur_illisible(exc: Exception) -> str:
+    texte = str(exc)
+    if "month must be in" in texte:
+        return "mois hors de 1 à 12"
+    if "day is out of range" in texte:
+        return "jour inexistant dans ce mois"
+    if isinstance(exc, ArithmeticError):
+        return "nombre non décimal"
+    return "date ou nombre impossible"
 
 
 def lire_dossier(chemin: str | Path) -> Dossier:

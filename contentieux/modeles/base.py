@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 MESSAGE_FLOAT = (
-    "nombre à virgule flottante refusé : écrivez le montant sous forme de texte "
+    "nombre à virgule flottante refusé : écrivez la valeur sous forme de texte "
     '(par exemple "1234.56") ou passez un Decimal, pour garder une valeur exacte'
 )
 
@@ -39,23 +39,25 @@ def refuser_float(valeur: Any) -> Any:
     return valeur
 
 
+# Les contraintes précèdent le BeforeValidator : pydantic les traduit alors en mots-clés du
+# schéma JSON (minimum, exclusiveMinimum, motif à deux décimales) au lieu de clés inconnues.
 Montant = Annotated[
     Decimal,
-    BeforeValidator(refuser_float),
     Field(ge=0, decimal_places=2, description="Montant en euros, au centime (texte ou Decimal)."),
+    BeforeValidator(refuser_float),
 ]
 """Montant en euros, positif ou nul, au plus deux décimales."""
 
 MontantStrict = Annotated[
     Decimal,
-    BeforeValidator(refuser_float),
     Field(gt=0, decimal_places=2, description="Montant en euros strictement positif, au centime."),
+    BeforeValidator(refuser_float),
 ]
 """Montant en euros strictement positif, au plus deux décimales."""
 
 Taux = Annotated[
     Decimal,
-    BeforeValidator(refuser_float),
     Field(ge=0, le=100, description="Taux annuel en pourcent (12.15 signifie 12,15 %)."),
+    BeforeValidator(refuser_float),
 ]
 """Taux annuel exprimé en pourcent, comme il est publié (``Decimal("12.15")`` = 12,15 %)."""

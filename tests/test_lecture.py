@@ -1,0 +1,315 @@
+"""Lecture des dossiers YAML et JSON : nombres exacts, erreurs en français, champ par champ."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from contentieux.erreurs import DonneesInvalides, ErreurContentieux
+from contentieux.exemples import chemin_exemple, dossier_exemple, noms_exemples
+from contentieux.lecture import lire_donnees, lire_dossier, traduire_erreurs, valider_dossier
+from contentieux.modeles import Dossier, Paiement
+
+DOSSIER_YAML = """\
+reference: D-2025-01
+creancier:
+  type: personne_morale
+  denomination: Ateliers Durand
+  siren: "812345676"
+  siege: {ligne1: 12 rue des Tanneurs, code_postal: "75011", ville: Paris}
+debiteurs:
+  - type: personne_physique
+    nom: Roux
+    prenoms: Thomas
+    adresse: {ligne1: 17 cours Victor-Hugo, code_postal: "33000", ville: Bordeaux}
+creances:
+  - reference: C1
+    nature: vente_biens
+    taux_contractuel: 12.15
+    factures:
+      - {numero: F1, date_emission: 2025-01-10, date_echeance: 2025-02-09, montant_ttc: 1234.56}
+      - {numero: F2, date_emission: 2025-01-20, date_echeance: 2025-02-19, montant_ttc: "0.10"}
+      - {numero: F3, date_emission: 2025-01-20, date_echeance: 2025-02-19, montant_ttc: 700}
+evenements:
+  - {type: paiement, date: 2025-03-01, montant: 0.3}
+"""
+
+
+def ecrire(dossier: Path, nom: str, texte: str) -> Path:
+    chemin = dossier / nom
+    chemin.write_text(textwrap.dedent(texte), encoding="utf-8")
+    return chemin
+
+
+def message_de(exc: pytest.ExceptionInfo[DonneesInvalides]) -> str:
+    return str(exc.value)
+
+
+# --- Lecture réussie, nombres exacts --------------------------------------------------------------
+
+
+def test_lire_un_dossier_yaml_avec_nombres_exacts(tmp_path: Path) -> None:
+    d = lire_dossier(ecrire(tmp_path, "d.yaml", DOSSIER_YAML))
+    montants = [f.montant_ttc for f in d.creances[0].factures]
+    assert montants == [Decimal("1234.56"), Decimal("0.10"), Decimal("700")]
+    assert str(montants[0]) == "1234.56"  # construit depuis le texte, jamais via float
+    assert d.creances[0].taux_contractuel == Decimal("12.15")
+    (paiement,) = d.evenements
+    assert isinstance(paiement, Paiement)
+    # 0.3 lu par float serait 0.299999999999999988897769753748… : ici, exactement 0.3.
+    assert paiement.montant == Decimal("0.3")
+    assert d.creances[0].principal == Decimal("1934.66")
+
+
+def test_un_nombre_a_virgule_en_yaml_est_accepte_exactement(tmp_path: Path) -> None:
+    """Dans un fichier, 4800.00 n'est pas un float : la lecture garde le texte du nombre."""
+    donnees = lire_donnees(ecrire(tmp_path, "d.yml", "a: 4800.00\nb: 0.1\nc: 1_000.5\nd: 7\n"))
+    assert donnees == {"a": Decimal("4800.00"), "b": Decimal("0.1"), "c": Decimal("1000.5"),
+                       "d": 7}
+    assert isinstance(donnees["a"], Decimal) and str(donnees["a"]) == "4800.00"
+    assert isinstance(donnees["d"], int)
+
+
+def test_lire_un_dossier_json_avec_nombres_exacts(tmp_path: Path) -> None:
+    donnees = json.loads(json.dumps(dossier_exemple("b2b").model_dump(mode="json")))
+    donnees["creances"][0]["factures"][0]["montant_ttc"] = "1234.56"  # texte
+    texte = json.dumps(donnees)
+    # Nombres JSON à virgule : lus comme Decimal depuis leur texte, pas comme float.
+    texte = texte.replace('"montant_ttc": "2460.00"', '"montant_ttc": 2460.10')
+    texte = texte.replace('"montant_ttc": "1320.50"', '"montant_ttc": 1320')
+    assert "2460.10" in texte and '"montant_ttc": 1320,' in texte
+    d = lire_dossier(ecrire(tmp_path, "d.json", texte))
+    montants = [f.montant_ttc for f in d.creances[0].factures]
+    assert montants == [Decimal("1234.56"), Decimal("2460.10"), Decimal("1320")]
+    assert str(montants[1]) == "2460.10"
+
+
+def test_lire_donnees_json_garde_les_decimales(tmp_path: Path) -> None:
+    donnees = lire_donnees(ecrire(tmp_path, "x.JSON", '{"a": 0.1, "b": 2, "c": "3.50"}'))
+    assert donnees == {"a": Decimal("0.1"), "b": 2, "c": "3.50"}
+    assert isinstance(donnees["a"], Decimal)
+
+
+@pytest.mark.parametrize("nom", noms_exemples())
+def test_chaque_exemple_se_lit_en_yaml_et_en_json(nom: str, tmp_path: Path) -> None:
+    d = lire_dossier(chemin_exemple(nom))
+    assert isinstance(d, Dossier)
+    en_json = ecrire(tmp_path, f"{nom}.json", d.model_dump_json(indent=2))
+    assert lire_dossier(en_json) == d
+
+
+def test_lire_dossier_accepte_un_chemin_texte(tmp_path: Path) -> None:
+    chemin = ecrire(tmp_path, "d.yaml", DOSSIER_YAML)
+    assert lire_dossier(str(chemin)) == lire_dossier(chemin)
+
+
+# --- Fichiers illisibles --------------------------------------------------------------------------
+
+
+def test_fichier_introuvable(tmp_path: Path) -> None:
+    absent = tmp_path / "absent.yaml"
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(absent)
+    message = message_de(exc)
+    assert message.startswith("fichier introuvable")
+    assert str(absent) in message and "vérifiez le chemin" in message
+    assert exc.value.code == "donnees_invalides"
+    assert isinstance(exc.value, ErreurContentieux)
+
+
+def test_un_repertoire_n_est_pas_un_dossier(tmp_path: Path) -> None:
+    with pytest.raises(DonneesInvalides, match="fichier introuvable"):
+        lire_dossier(tmp_path)
+
+
+def test_yaml_invalide(tmp_path: Path) -> None:
+    chemin = ecrire(tmp_path, "d.yaml", "reference: D1\ncreancier: [1, 2\ndebiteurs: x\n")
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(chemin)
+    message = message_de(exc)
+    assert "YAML invalide ligne" in message and "colonne" in message
+    assert "corrigez" in message
+    assert exc.value.__cause__ is None and exc.value.__suppress_context__
+
+
+def test_yaml_mal_indente(tmp_path: Path) -> None:
+    chemin = ecrire(tmp_path, "d.yaml", "reference: D1\n  creancier: x\n")
+    with pytest.raises(DonneesInvalides, match="YAML invalide ligne 2"):
+        lire_dossier(chemin)
+
+
+def test_json_invalide(tmp_path: Path) -> None:
+    chemin = ecrire(tmp_path, "d.json", '{"reference": "D1",\n "creancier": }')
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(chemin)
+    message = message_de(exc)
+    assert "JSON invalide ligne 2, colonne" in message
+    assert "corrigez la syntaxe" in message
+
+
+@pytest.mark.parametrize(
+    ("texte", "explication"),
+    [
+        ("date: 2025-13-01\n", "mois hors de 1 à 12"),
+        ("date: 2025-02-30\n", "jour inexistant dans ce mois"),
+        ("montant: .inf\n", "nombre non décimal"),
+    ],
+)
+def test_valeur_yaml_impossible(tmp_path: Path, texte: str, explication: str) -> None:
+    """PyYAML construit lui-même dates et nombres : leurs erreurs deviennent françaises aussi."""
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "d.yaml", texte))
+    message = message_de(exc)
+    assert explication in message and "vérifiez les dates" in message
+
+
+def test_fichier_non_utf8(tmp_path: Path) -> None:
+    chemin = tmp_path / "d.yaml"
+    chemin.write_bytes("reference: Dénomination\n".encode("latin-1"))
+    with pytest.raises(DonneesInvalides, match="UTF-8"):
+        lire_dossier(chemin)
+
+
+@pytest.mark.parametrize("texte", ["", "- 1\n- 2\n", "bonjour\n"])
+def test_document_qui_n_est_pas_un_dossier(tmp_path: Path, texte: str) -> None:
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "d.yaml", texte))
+    assert "(racine) : objet (dictionnaire de champs) attendu" in message_de(exc)
+
+
+# --- Dossiers invalides : chaque champ fautif, par son chemin, en français -----------------------
+
+DOSSIER_FAUTIF = """\
+reference: D-2025-02
+creancier:
+  type: personne_morale
+  denomination: Ateliers Durand
+  siren: "812345677"
+  siege: {ligne1: 12 rue des Tanneurs, code_postal: 75011, ville: Paris}
+debiteurs:
+  - type: personne_physique
+    nom: Roux
+    prenoms: Thomas
+    age: 42
+    adresse: {ligne1: 17 cours Victor-Hugo, code_postal: "3300", ville: Bordeaux}
+creances:
+  - reference: C1
+    nature: vente
+    devise: USD
+    factures:
+      - {numero: F1, date_emission: 2025-01-10, date_echeance: 2025-02-09, montant_ttc: 10.00}
+      - {numero: F2, date_emission: 2025-01-10, date_echeance: 2025-02-09, montant_ttc: 12.345}
+      - {numero: F3, date_emission: 2025-01-10, date_echeance: 2025-02-09, montant_ttc: -4}
+      - {numero: F4, date_emission: 10/01/2025, date_echeance: 2025-02-09, montant_ttc: abc}
+      - {numero: F5, date_emission: 2025-01-10, montant_ttc: "5"}
+evenements:
+  - {type: virement, date: 2025-03-01, montant: 1}
+  - {type: mise_en_demeure, date_envoi: 2025-03-01, moyen: pigeon}
+"""
+
+ATTENDUES = {
+    "creancier.siren": "SIREN « 812345677 » invalide (clé de contrôle fausse)",
+    "creancier.siege.code_postal": "texte attendu : mettez la valeur entre guillemets",
+    "debiteurs[0].age": "champ inconnu : supprimez-le ou corrigez son orthographe",
+    "debiteurs[0].adresse.code_postal": "code postal « 3300 » invalide : cinq chiffres attendus",
+    "creances[0].nature": "valeur non permise : valeurs possibles 'vente_biens'",
+    "creances[0].devise": "valeur non permise : valeurs possibles 'EUR'",
+    "creances[0].factures[1].montant_ttc": "au plus 2 décimales (montants au centime)",
+    "creances[0].factures[2].montant_ttc": "doit être strictement supérieur à 0",
+    "creances[0].factures[3].date_emission": "date attendue au format AAAA-MM-JJ",
+    "creances[0].factures[3].montant_ttc": 'nombre attendu, par exemple "1234.56"',
+    "creances[0].factures[4].date_echeance": "champ obligatoire absent : ajoutez-le",
+    "evenements[0]": "« type » inconnu (virement) : valeurs possibles 'paiement'",
+    "evenements[1].moyen": "valeur non permise : valeurs possibles 'lettre_recommandee_ar'",
+}
+
+
+def test_toutes_les_erreurs_sont_signalees_d_un_coup(tmp_path: Path) -> None:
+    chemin = ecrire(tmp_path, "fautif.yaml", DOSSIER_FAUTIF)
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(chemin)
+    lignes: list[str] = exc.value.details["erreurs"]
+    par_chemin = dict(ligne.split(" : ", 1) for ligne in lignes)
+    assert set(par_chemin) == set(ATTENDUES), lignes
+    for champ, debut in ATTENDUES.items():
+        assert par_chemin[champ].startswith(debut), (champ, par_chemin[champ])
+    message = message_de(exc)
+    assert message.startswith(f"{chemin} : {len(ATTENDUES)} erreur(s) de saisie")
+    for ligne in lignes:
+        assert f"\n  - {ligne}" in message
+
+
+def test_les_messages_sont_en_francais_et_disent_quoi_faire(tmp_path: Path) -> None:
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "fautif.yaml", DOSSIER_FAUTIF))
+    message = message_de(exc)
+    for anglais in ("Input should", "Field required", "Value error", " or '", "Extra inputs"):
+        assert anglais not in message
+    # Les étiquettes internes des unions discriminées ne paraissent pas dans les chemins.
+    assert "personne_morale" not in message.split(" : ")[0]
+    assert ".personne_physique." not in message and ".mise_en_demeure." not in message
+
+
+def test_chemin_d_un_montant_de_facture(tmp_path: Path) -> None:
+    texte = DOSSIER_YAML.replace('montant_ttc: "0.10"', "montant_ttc: 0.105")
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "d.yaml", texte))
+    assert exc.value.details["erreurs"] == [
+        "creances[0].factures[1].montant_ttc : au plus 2 décimales (montants au centime)"
+    ]
+
+
+def test_erreurs_de_coherence_du_dossier_rattachees_a_leur_champ(tmp_path: Path) -> None:
+    texte = DOSSIER_YAML + "  - {type: paiement, date: 2025-04-01, montant: 5, creances: [C9]}\n"
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "d.yaml", texte))
+    (ligne,) = exc.value.details["erreurs"]
+    assert ligne == "evenements[1].creances : créance(s) inconnue(s) C9 ; références connues : C1"
+
+
+def test_erreur_d_un_validateur_de_modele_imbrique(tmp_path: Path) -> None:
+    texte = DOSSIER_YAML.replace("date_echeance: 2025-02-09", "date_echeance: 2025-01-01")
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "d.yaml", texte))
+    (ligne,) = exc.value.details["erreurs"]
+    assert ligne.startswith("creances[0].factures[0].date_echeance : la facture F1 échoit")
+    assert "corrigez" in ligne
+
+
+def test_json_invalide_comme_dossier(tmp_path: Path) -> None:
+    donnees = dossier_exemple("loyer").model_dump(mode="json")
+    donnees["creances"][0]["factures"][2]["montant_ttc"] = "780,00"
+    del donnees["debiteurs"][0]["nom"]
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, "d.json", json.dumps(donnees)))
+    assert exc.value.details["erreurs"] == [
+        "debiteurs[0].nom : champ obligatoire absent : ajoutez-le",
+        'creances[0].factures[2].montant_ttc : nombre attendu, par exemple "1234.56"',
+    ]
+
+
+def test_float_python_refuse_avec_sa_consigne() -> None:
+    """Un float passé par programme (pas depuis un fichier) garde le message de la consigne."""
+    donnees = dossier_exemple("loyer").model_dump()
+    donnees["evenements"] = [{"type": "paiement", "date": "2025-12-01", "montant": 780.0}]
+    with pytest.raises(DonneesInvalides) as exc:
+        valider_dossier(donnees, origine="ERP")
+    (ligne,) = exc.value.details["erreurs"]
+    assert ligne.startswith("evenements[0].montant : nombre à virgule flottante refusé")
+    assert "Decimal" in ligne
+    assert message_de(exc).startswith("ERP : 1 erreur(s) de saisie")
+
+
+def test_traduire_erreurs_sur_une_validation_error() -> None:
+    """L'API Python laisse passer ValidationError ; traduire_erreurs la rend lisible."""
+    with pytest.raises(ValidationError) as exc:
+        Dossier.model_validate({"reference": "D", "debiteurs": [], "creances": []})
+    lignes = traduire_erreurs(exc.value)
+    assert "creancier : champ obligatoire absent : ajoutez-le" in lignes
+    assert "debiteurs : au moins 1 élément(s) attendu(s)" in lignes
+    assert "creances : au moins 1 élément(s) attendu(s)" in lignes

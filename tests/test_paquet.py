@@ -1,0 +1,217 @@
+"""Le paquet : import léger, et roue installable qui embarque ses données (règles, exemples).
+
+Le test de la roue (marqué ``lent``) construit la roue, l'installe dans un environnement virtuel
+neuf hors du dépôt, et y charge les règles et un dossier d'exemple depuis la copie installée.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+RACINE = Path(__file__).resolve().parents[1]
+
+LOURDS = ("weasyprint", "docxtpl", "pyhanko", "pyhanko_certvalidator", "dask", "distributed")
+"""Dépendances des extras (PDF, DOCX, signature, Dask) : jamais importées par ``import``."""
+
+LIGNE_DE_COMMANDE = ("typer", "rich", "click")
+"""Dépendances de la seule ligne de commande : inutiles à une bibliothèque embarquée."""
+
+
+def _modules_charges(code: str) -> set[str]:
+    """Modules de premier niveau présents dans ``sys.modules`` après ``code``, dans un processus
+    neuf (les tests déjà lancés dans ce processus ont pu importer n'importe quoi)."""
+    programme = (
+        code + "\nimport json, sys\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    sortie = subprocess.run(
+        [sys.executable, "-c", programme],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=RACINE,
+    ).stdout
+    return set(json.loads(sortie.strip().splitlines()[-1]))
+
+
+def test_import_contentieux_est_leger() -> None:
+    charges = _modules_charges("import contentieux")
+    assert "contentieux" in charges
+    assert charges.isdisjoint(LOURDS), charges & set(LOURDS)
+    assert charges.isdisjoint(LIGNE_DE_COMMANDE), charges & set(LIGNE_DE_COMMANDE)
+    # Le paquet de tête ne charge même pas pydantic : tout est paresseux.
+    assert "pydantic" not in charges
+
+
+def test_modeles_lecture_et_regles_sans_dependance_lourde() -> None:
+    """L'usage courant d'un ERP (modèles, lecture, règles) ne tire ni extras ni ligne de
+    commande."""
+    charges = _modules_charges(
+        "import datetime, contentieux\n"
+        "from contentieux.exemples import dossier_exemple\n"
+        "dossier_exemple('b2b')\n"
+        "contentieux.Dossier\n"
+        "contentieux.charger_regles().valeur('interet_legal.autres', au=datetime.date(2026, 3, 1))"
+    )
+    assert {"pydantic", "yaml", "stdnum"} <= charges  # SIREN vérifiés : stdnum est chargé
+    assert charges.isdisjoint(LOURDS), charges & set(LOURDS)
+    assert charges.isdisjoint(LIGNE_DE_COMMANDE), charges & set(LIGNE_DE_COMMANDE)
+
+
+def test_attribut_inconnu() -> None:
+    import contentieux
+
+    with pytest.raises(AttributeError):
+        _ = contentieux.n_existe_pas  # type: ignore[attr-defined]
+    assert contentieux.__version__
+
+
+# --- La roue ---------------------------------------------------------------------------------
+
+
+def _construire_roue(destination: Path) -> Path:
+    """Construit la roue ; sans isolation si hatchling est là (hors ligne), sinon isolée."""
+    commande = [sys.executable, "-m", "build", "--wheel", "--outdir", str(destination)]
+    if importlib.util.find_spec("hatchling") is not None:
+        commande.append("--no-isolation")
+    if importlib.util.find_spec("build") is None:  # repli : pip sait aussi construire une roue
+        commande = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(destination)]
+        if importlib.util.find_spec("hatchling") is not None:
+            commande.append("--no-build-isolation")
+    commande.append(str(RACINE))
+    resultat = subprocess.run(commande, capture_output=True, text=True, cwd=destination)
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    (roue,) = destination.glob("contentieux-*.whl")
+    return roue
+
+
+@pytest.fixture(scope="module")
+def roue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _construire_roue(tmp_path_factory.mktemp("roue"))
+
+
+@pytest.mark.lent
+def test_la_roue_embarque_les_donnees(roue: Path) -> None:
+    with zipfile.ZipFile(roue) as archive:
+        noms = set(archive.namelist())
+    regles = {p.name for p in (RACINE / "regles").glob("*.yaml")}
+    assert {"interet_legal.yaml", "sources.yaml"} <= regles
+    for nom in regles:
+        assert f"contentieux/_donnees/regles/{nom}" in noms
+    for exemple in (RACINE / "exemples").rglob("*"):
+        if exemple.is_file() and "__pycache__" not in exemple.parts:
+            relatif = exemple.relative_to(RACINE / "exemples").as_posix()
+            assert f"contentieux/_donnees/exemples/{relatif}" in noms
+    assert "contentieux/_donnees/exemples/dossiers/b2b.yaml" in noms
+    # Les gabarits (le dossier peut ne contenir qu'un .gitkeep tant qu'aucun acte n'existe).
+    for gabarit in (RACINE / "gabarits").rglob("*"):
+        if gabarit.is_file():
+            relatif = gabarit.relative_to(RACINE / "gabarits").as_posix()
+            assert f"contentieux/_donnees/gabarits/{relatif}" in noms
+    assert any(n.startswith("contentieux/_donnees/gabarits/") for n in noms)
+    assert "contentieux/py.typed" in noms
+    assert "contentieux/__init__.py" in noms
+    # Rien du dépôt qui n'ait à être installé.
+    assert not any(n.startswith(("tests/", "docs/", "regles/", "exemples/")) for n in noms)
+    with zipfile.ZipFile(roue) as archive:
+        points = archive.read("contentieux-0.1.0.dist-info/entry_points.txt").decode()
+    assert "contentieux = contentieux.cli:app" in points
+
+
+SCRIPT_VERIFICATION = """
+import datetime, json, sys
+from decimal import Decimal
+from pathlib import Path
+
+import contentieux
+from contentieux.exemples import chemin_exemple, dossier_exemple, noms_exemples
+from contentieux.regles import dossier_regles_paquet
+
+regles = contentieux.charger_regles()
+valeur = regles.valeur("interet_legal.autres", au=datetime.date(2026, 3, 1)).valeur
+assert valeur == Decimal("2.62"), valeur
+assert isinstance(valeur, Decimal)
+d = dossier_exemple("b2b")
+assert isinstance(d, contentieux.Dossier)
+print(json.dumps({
+    "fichier": contentieux.__file__,
+    "regles": str(dossier_regles_paquet()),
+    "exemple": str(chemin_exemple("b2b")),
+    "exemples": noms_exemples(),
+    "reference": d.reference,
+    "chemins": sys.path,
+}))
+"""
+
+
+@pytest.mark.lent
+def test_la_roue_s_installe_et_charge_ses_regles_hors_du_depot(
+    roue: Path, tmp_path: Path
+) -> None:
+    """Installée dans un environnement neuf, la roue lit règles et exemples depuis sa copie.
+
+    L'environnement voit les paquets du système (pydantic, PyYAML… : pas de réseau) ; or le
+    système a peut-être ``contentieux`` installé en mode éditable (un ``.pth`` qui ajoute le
+    dépôt à ``sys.path``). On vérifie donc que c'est bien la copie installée qui est importée :
+    ``-I`` (ni répertoire courant, ni PYTHONPATH, ni site de l'utilisateur), répertoire courant
+    hors du dépôt, et assertion sur ``contentieux.__file__``.
+    """
+    venv = tmp_path / "env"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+        check=True,
+        capture_output=True,
+    )
+    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    installation = subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--ignore-installed",
+         "--disable-pip-version-check", "-q", str(roue)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert installation.returncode == 0, installation.stdout + installation.stderr
+
+    environnement = {
+        k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "CONTENTIEUX_REGLES"}
+    }
+    execution = subprocess.run(
+        [str(python), "-I", "-c", SCRIPT_VERIFICATION],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environnement,
+    )
+    assert execution.returncode == 0, execution.stdout + execution.stderr
+    resultat = json.loads(execution.stdout.strip().splitlines()[-1])
+
+    venv_reel = venv.resolve()
+    for cle in ("fichier", "regles", "exemple"):
+        chemin = Path(resultat[cle]).resolve()
+        assert chemin.is_relative_to(venv_reel), (cle, chemin, resultat["chemins"])
+        assert not chemin.is_relative_to(RACINE), (cle, chemin)
+    assert Path(resultat["regles"]).parts[-2:] == ("_donnees", "regles")
+    assert Path(resultat["exemple"]).parts[-4:] == ("_donnees", "exemples", "dossiers", "b2b.yaml")
+    assert resultat["reference"] == "EX-B2B-2025-001"
+    assert set(resultat["exemples"]) >= {"b2b", "commande_publique", "consommateur", "loyer"}
+
+    # Le point d'entrée installé fonctionne aussi, depuis le même répertoire neutre.
+    commande = venv / ("Scripts/contentieux.exe" if os.name == "nt" else "bin/contentieux")
+    cli = subprocess.run(
+        [str(commande), "regles", "--au", "2026-03-01", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environnement,
+    )
+    assert cli.returncode == 0, cli.stdout + cli.stderr
+    valeurs = {v["identifiant"]: v for v in json.loads(cli.stdout)["valeurs"]}
+    assert valeurs["interet_legal.autres"]["valeur"] == "2.62"
