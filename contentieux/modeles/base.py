@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 MESSAGE_FLOAT = (
     "nombre à virgule flottante refusé : écrivez la valeur sous forme de texte "
@@ -39,12 +39,18 @@ def refuser_float(valeur: Any) -> Any:
     return valeur
 
 
+def au_centime(valeur: Decimal) -> Decimal:
+    """Écriture canonique d'un montant à deux décimales (« 10.1 », « 1E+1 » → 10.10) ; exact."""
+    return valeur.quantize(Decimal("0.01"))
+
+
 # Les contraintes précèdent le BeforeValidator : pydantic les traduit alors en mots-clés du
 # schéma JSON (minimum, exclusiveMinimum, motif à deux décimales) au lieu de clés inconnues.
 Montant = Annotated[
     Decimal,
     Field(ge=0, decimal_places=2, description="Montant en euros, au centime (texte ou Decimal)."),
     BeforeValidator(refuser_float),
+    AfterValidator(au_centime),
 ]
 """Montant en euros, positif ou nul, au plus deux décimales."""
 
@@ -52,6 +58,7 @@ MontantStrict = Annotated[
     Decimal,
     Field(gt=0, decimal_places=2, description="Montant en euros strictement positif, au centime."),
     BeforeValidator(refuser_float),
+    AfterValidator(au_centime),
 ]
 """Montant en euros strictement positif, au plus deux décimales."""
 
