@@ -1,0 +1,136 @@
+"""Résultats de la vérification de recevabilité : constats, voie, juridiction, calendrier.
+
+Tous les modèles sont figés et s'échangent en JSON sans perte (``model_dump_json`` puis
+``model_validate_json`` redonnent le même objet). Un résultat juridique défavorable (créance
+prescrite, contestation sérieuse) est un résultat, jamais une exception (CONCEPTION §7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from contentieux.modeles.base import Modele
+from contentieux.modeles.resultats import Constat
+
+
+class CodeVoie(StrEnum):
+    """Démarche recommandée pour la suite du recouvrement."""
+
+    RELANCE_AMIABLE = "relance_amiable"
+    MISE_EN_DEMEURE = "mise_en_demeure"
+    INJONCTION_DE_PAYER = "injonction_de_payer"
+    PETITES_CREANCES = "petites_creances"
+    DECLARATION_CREANCE = "declaration_creance"
+    AUCUNE = "aucune"
+
+
+class NatureJuridiction(StrEnum):
+    """Nature de la juridiction saisie d'une requête en injonction de payer (CPC 1406)."""
+
+    PRESIDENT_TRIBUNAL_JUDICIAIRE = "president_tribunal_judiciaire"
+    JUGE_CONTENTIEUX_PROTECTION = "juge_contentieux_protection"
+    PRESIDENT_TRIBUNAL_COMMERCE = "president_tribunal_commerce"
+    PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES = "president_tribunal_activites_economiques"
+    CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE = "chambre_commerciale_tribunal_judiciaire"
+    JURIDICTION_ADMINISTRATIVE = "juridiction_administrative"
+
+
+class VoieRecommandee(Modele):
+    """La démarche recommandée, avec ses raisons et ses fondements."""
+
+    code: CodeVoie
+    intitule: str
+    motifs: tuple[str, ...]
+    fondements: tuple[str, ...]
+    avertissements: tuple[str, ...] = ()
+
+
+class Juridiction(Modele):
+    """Juridiction compétente : sa nature et la règle de lieu, jamais un nom inventé.
+
+    ``nom`` n'est rempli que depuis un annuaire fourni par l'utilisateur.
+    """
+
+    nature: NatureJuridiction
+    intitule: str
+    regle_territoriale: str
+    lieu: str = Field(description="Domicile ou siège du débiteur qui fixe la compétence.")
+    nom: str | None = Field(default=None, description="Nom exact, tiré de l'annuaire fourni.")
+    fondements: tuple[str, ...]
+    avertissements: tuple[str, ...] = ()
+
+
+class EtapeCalendrier(Modele):
+    """Une échéance du calendrier : datée si les faits le permettent, sinon la règle relative."""
+
+    intitule: str
+    date: dt.date | None
+    regle: str
+    fondement: str
+    echue: bool | None = Field(description="Vrai si la date est passée au jour de l'évaluation.")
+
+
+class PrescriptionFacture(Modele):
+    """Prescription d'une facture ou d'une échéance (chacune court de sa propre date)."""
+
+    creance: str
+    numero: str
+    point_de_depart: dt.date | None
+    date_prescription: dt.date | None = Field(
+        description="Dernier jour pour agir ; vide si indéterminée ou si elle ne court pas."
+    )
+    date_butoir: dt.date | None = Field(
+        default=None, description="Délai butoir de 20 ans (C. civ. 2232), s'il s'applique."
+    )
+    prescrite: bool | None
+
+
+class DetailPrescription(Modele):
+    """Le détail du calcul de la prescription (ou de la forclusion) d'une créance."""
+
+    creance: str
+    regime: str = Field(
+        description="Identifiant du délai dans les règles, par ex. « commerciale »."
+    )
+    intitule: str
+    duree: str
+    date_prescription: dt.date | None = Field(
+        description="Prochaine date à laquelle une partie non prescrite de la créance le devient."
+    )
+    jours_restants: int | None
+    evenements: tuple[str, ...] = Field(description="Événements qui ont déplacé la date.")
+    par_facture: tuple[PrescriptionFacture, ...]
+    fondements: tuple[str, ...]
+
+
+class Recevabilite(Modele):
+    """Rapport complet de recevabilité d'un dossier à une date."""
+
+    dossier: str = Field(description="Référence du dossier.")
+    au: dt.date
+    constats: tuple[Constat, ...]
+    recevable: bool | None = Field(
+        description=(
+            "Certaine, liquide, exigible et non prescrite : vrai, faux ou inconnu "
+            "(faits manquants)."
+        )
+    )
+    voie: VoieRecommandee
+    juridiction: Juridiction | None
+    calendrier: tuple[EtapeCalendrier, ...]
+    prescription: tuple[DetailPrescription, ...] = Field(
+        description="Le détail de la prescription de chaque créance du dossier."
+    )
+    faits_manquants: tuple[str, ...]
+    avertissements: tuple[str, ...] = ()
+    regles_version: str
+
+    def constat(self, condition: str) -> Constat:
+        """Le constat d'une condition (« certitude », « prescription »…)."""
+        for c in self.constats:
+            if c.condition == condition:
+                return c
+        raise KeyError(condition)

@@ -1,0 +1,121 @@
+"""Procédure collective : déclarer la créance, jamais poursuivre seul.
+
+Le jugement d'ouverture (sauvegarde, redressement, liquidation judiciaire) interdit toute action
+en paiement d'une créance antérieure et arrête les voies d'exécution (C. com. L622-21) : pas
+d'injonction de payer. Le créancier déclare sa créance au mandataire judiciaire (ou au
+liquidateur) désigné par le jugement (C. com. L622-24), dans le délai qui court de la publication
+du jugement au BODACC (C. com. R622-24). La durée de ce délai est lue dans les règles
+(``procedure_collective.declaration_creance_mois``) : elle n'est jamais écrite dans le code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from contentieux.delais import Echeance, calculer_echeance
+from contentieux.erreurs import RegleNonCouverte
+from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import ProcedureCollective
+from contentieux.modeles.resultats import Constat
+from contentieux.recevabilite._commun import (
+    chemin_evenement,
+    departement_debiteur,
+    duree,
+    formater,
+    procedures_ouvertes,
+)
+from contentieux.regles import Regles
+
+CONDITION = "procedure_collective"
+INTITULE = "Absence de procédure collective ouverte contre le débiteur"
+FONDEMENTS = ("C. com. L622-21", "C. com. L622-24", "C. com. R622-24")
+REGLE_DECLARATION = "procedure_collective.declaration_creance_mois"
+"""Identifiant, dans les règles, du délai de déclaration des créances (en mois)."""
+REGLE_AUGMENTATION = "procedure_collective.declaration_creance_augmentation_mois"
+
+
+def _outre_mer(departement: str) -> bool:
+    """Départements et collectivités d'outre-mer (codes postaux 97x et 98x)."""
+    return not departement[:1].isdigit() or departement.startswith(("97", "98"))
+
+_NATURES = {
+    "sauvegarde": "sauvegarde",
+    "redressement_judiciaire": "redressement judiciaire",
+    "liquidation_judiciaire": "liquidation judiciaire",
+}
+
+
+def echeance_declaration(
+    dossier: Dossier, procedure: ProcedureCollective, regles: Regles
+) -> Echeance | None:
+    """Fin du délai de déclaration (publication au BODACC + délai des règles).
+
+    Le délai est augmenté (R622-24 al. 2 et 3) quand le créancier ne demeure pas sur le même
+    territoire — métropole ou outre-mer — que le tribunal, réputé siéger au lieu du siège du
+    débiteur. ``None`` si la date de publication n'est pas connue ; ``RegleNonCouverte`` si la
+    durée du délai n'est pas dans les règles.
+    """
+    if procedure.date_publication_bodacc is None:
+        return None
+    mois, _ = duree(regles, REGLE_DECLARATION, au=procedure.date_publication_bodacc)
+    if _outre_mer(dossier.creancier.adresse_principale.departement) != _outre_mer(
+        departement_debiteur(dossier)
+    ):
+        augmentation, _ = duree(regles, REGLE_AUGMENTATION, au=procedure.date_publication_bodacc)
+        mois += augmentation
+    return calculer_echeance(
+        procedure.date_publication_bodacc, mois=mois, departement=departement_debiteur(dossier)
+    )
+
+
+def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regles) -> Constat:
+    """Une procédure collective est-elle ouverte contre le débiteur au jour ``au`` ?"""
+    ouvertes = procedures_ouvertes(dossier, au=au)
+    if not ouvertes:
+        return Constat(
+            condition=CONDITION,
+            intitule=INTITULE,
+            satisfaite=True,
+            motif="Aucune procédure collective ouverte n'est connue contre le débiteur.",
+            fondements=FONDEMENTS,
+            avertissements=(
+                "Vérifiez le BODACC avant toute requête : une procédure ouverte interdit "
+                "l'injonction de payer (C. com. L622-21).",
+            ),
+        )
+    procedure = ouvertes[-1]
+    chemin = chemin_evenement(dossier, procedure)
+    nature = _NATURES[procedure.nature.value]
+    motif = (
+        f"{nature.capitalize()} ouvert(e) par jugement du "
+        f"{formater(procedure.date_jugement_ouverture)} : les poursuites individuelles sont "
+        "interdites (C. com. L622-21) ; la créance doit être déclarée au mandataire judiciaire "
+        "ou au liquidateur (C. com. L622-24)"
+    )
+    manquants: list[str] = []
+    avertissements: list[str] = []
+    try:
+        echeance = echeance_declaration(dossier, procedure, regles)
+    except RegleNonCouverte as erreur:
+        echeance = None
+        avertissements.append(f"délai de déclaration non calculé : {erreur.message}")
+    if procedure.date_publication_bodacc is None:
+        motif += " ; la date de publication au BODACC, qui fait courir le délai, n'est pas connue"
+        manquants.append(f"{chemin}.date_publication_bodacc")
+    elif echeance is not None:
+        if au > echeance.date_limite:
+            motif += (
+                f" ; le délai de déclaration a expiré le {formater(echeance.date_limite)} : "
+                "seul un relevé de forclusion reste possible (C. com. L622-26)"
+            )
+        else:
+            motif += f", au plus tard le {formater(echeance.date_limite)}"
+    return Constat(
+        condition=CONDITION,
+        intitule=INTITULE,
+        satisfaite=False,
+        motif=motif + ".",
+        fondements=FONDEMENTS,
+        faits_manquants=tuple(manquants),
+        avertissements=tuple(avertissements),
+    )

@@ -1,0 +1,108 @@
+"""Orchestration : tous les constats, le verdict, la voie, la juridiction et le calendrier."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from contentieux.erreurs import CreanceIrrecevable
+from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
+from contentieux.modeles.resultats import Constat
+from contentieux.recevabilite._commun import est_b2b
+from contentieux.recevabilite.calendrier import etablir_calendrier
+from contentieux.recevabilite.certitude import verifier_certitude
+from contentieux.recevabilite.delais_paiement import verifier_delais_paiement
+from contentieux.recevabilite.exigibilite import verifier_exigibilite
+from contentieux.recevabilite.injonction import verifier_injonction
+from contentieux.recevabilite.juridiction import determiner_juridiction
+from contentieux.recevabilite.liquidite import verifier_liquidite
+from contentieux.recevabilite.mise_en_demeure import verifier_mise_en_demeure
+from contentieux.recevabilite.prescription import analyser_prescription
+from contentieux.recevabilite.procedure_collective import verifier_procedure_collective
+from contentieux.recevabilite.voie import recommander_voie
+from contentieux.regles import Regles, charger_regles
+
+CONDITIONS_RECEVABILITE = ("certitude", "liquidite", "exigibilite", "prescription")
+"""Conditions dont dépend le verdict ``recevable`` (certaine, liquide, exigible, non prescrite)."""
+
+
+def verifier_recevabilite(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    regles: Regles | None = None,
+    annuaire: Mapping[str, str] | None = None,
+) -> Recevabilite:
+    """Examine le dossier au jour ``au`` et rend le rapport complet (jamais d'exception pour un
+    résultat défavorable : une créance prescrite est un résultat)."""
+    if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
+        raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
+    jeu = regles if regles is not None else charger_regles()
+    prescription, details = analyser_prescription(dossier, au=au, regles=jeu)
+    constats: list[Constat] = [
+        verifier_certitude(dossier, au=au),
+        verifier_liquidite(dossier, au=au),
+        verifier_exigibilite(dossier, au=au),
+        prescription,
+        verifier_mise_en_demeure(dossier, au=au),
+        verifier_injonction(dossier, au=au),
+        verifier_procedure_collective(dossier, au=au, regles=jeu),
+    ]
+    if est_b2b(dossier):
+        constats.append(verifier_delais_paiement(dossier, au=au, regles=jeu))
+    par_condition = {c.condition: c for c in constats}
+    essentiels = [par_condition[c].satisfaite for c in CONDITIONS_RECEVABILITE]
+    recevable: bool | None
+    if any(v is False for v in essentiels):
+        recevable = False
+    elif any(v is None for v in essentiels):
+        recevable = None
+    else:
+        recevable = True
+    voie = recommander_voie(dossier, par_condition, au=au, regles=jeu)
+    juridiction = (
+        None
+        if voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE}
+        else determiner_juridiction(dossier, au=au, regles=jeu, annuaire=annuaire)
+    )
+    calendrier = etablir_calendrier(dossier, au=au, regles=jeu, prescriptions=details, voie=voie)
+    manquants = tuple(dict.fromkeys(f for c in constats for f in c.faits_manquants))
+    return Recevabilite(
+        dossier=dossier.reference,
+        au=au,
+        constats=tuple(constats),
+        recevable=recevable,
+        voie=voie,
+        juridiction=juridiction,
+        calendrier=calendrier,
+        prescription=details,
+        faits_manquants=manquants,
+        regles_version=jeu.version,
+    )
+
+
+def exiger_recevabilite(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    regles: Regles | None = None,
+    annuaire: Mapping[str, str] | None = None,
+) -> Recevabilite:
+    """Comme :func:`verifier_recevabilite`, mais lève ``CreanceIrrecevable`` (rapport joint) si la
+    créance n'est pas recevable ou si le verdict est indéterminé."""
+    rapport = verifier_recevabilite(dossier, au=au, regles=regles, annuaire=annuaire)
+    if rapport.recevable is True:
+        return rapport
+    defauts = [
+        f"{c.intitule} : {c.motif}"
+        for c in rapport.constats
+        if c.condition in CONDITIONS_RECEVABILITE and c.satisfaite is not True
+    ]
+    etat = "irrecevable" if rapport.recevable is False else "de recevabilité indéterminée"
+    message = f"dossier {rapport.dossier} {etat} au {au.isoformat()} :\n  - " + "\n  - ".join(
+        defauts
+    )
+    if rapport.faits_manquants:
+        message += "\nFaits à fournir : " + ", ".join(rapport.faits_manquants)
+    raise CreanceIrrecevable(message, rapport)
