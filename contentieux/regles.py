@@ -258,6 +258,7 @@ def _valeur_au(regles: Regles, parametre: Parametre, au: dt.date) -> ValeurRegle
 # --- lecture des fichiers -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
 def dossier_regles_paquet() -> Path:
     """Le dossier ``regles/`` livré avec la bibliothèque (installé ou dans le dépôt)."""
     from contentieux.exemples import dossier_donnees

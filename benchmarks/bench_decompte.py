@@ -1,0 +1,140 @@
+"""Débit du décompte : N dossiers multi-factures, comparés à leur seule validation pydantic.
+
+Usage : ``python benchmarks/bench_decompte.py [--n 100000]``
+
+Mesure, dans une même exécution : (1) le temps de valider N dossiers (``Dossier.model_validate``)
+et (2) le temps de les valider puis d'établir leur décompte (``etablir_decompte``). Affiche les
+débits et le rapport (2) / (1). Objectif : rapport ≤ 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from contentieux.interets import etablir_decompte
+from contentieux.modeles import Dossier
+from contentieux.regles import charger_regles
+
+AU = dt.date(2026, 6, 30)
+OBJECTIF = 3.0
+
+
+def _partie(nom: str, qualite: str, code_postal: str) -> dict[str, Any]:
+    return {
+        "type": "personne_morale",
+        "denomination": nom,
+        "forme_juridique": "SAS",
+        "siege": {"ligne1": "1 rue de la Paix", "code_postal": code_postal, "ville": "Paris"},
+        "qualite": qualite,
+    }
+
+
+def construire(n: int, graine: int = 2026) -> list[dict[str, Any]]:
+    """N dossiers de 3 à 6 factures (2024-2026), 0 à 3 paiements, régimes variés."""
+    alea = random.Random(graine)
+    debut = dt.date(2024, 1, 1)
+    dossiers = []
+    for i in range(n):
+        public = alea.random() < 0.15
+        factures = []
+        for j in range(alea.randint(3, 6)):
+            emission = debut + dt.timedelta(days=alea.randint(0, 800))
+            factures.append(
+                {
+                    "numero": f"F{i}-{j}",
+                    "date_emission": emission.isoformat(),
+                    "date_echeance": (emission + dt.timedelta(days=30)).isoformat(),
+                    "montant_ttc": f"{alea.randint(100, 50000)}.{alea.randint(0, 99):02d}",
+                }
+            )
+        paiements = [
+            {
+                "type": "paiement",
+                "date": (debut + dt.timedelta(days=alea.randint(60, 880))).isoformat(),
+                "montant": f"{alea.randint(50, 20000)}.00",
+            }
+            for _ in range(alea.randint(0, 3))
+        ]
+        dossiers.append(
+            {
+                "reference": f"BENCH-{i}",
+                "creancier": _partie("Fournisseur", "commercant", "75002"),
+                "debiteurs": [
+                    _partie("Client", "acheteur_public" if public else "commercant", "69002")
+                ],
+                "creances": [
+                    {
+                        "reference": "C",
+                        "nature": "vente_biens",
+                        "factures": factures,
+                        "taux_contractuel": "12" if alea.random() < 0.3 else None,
+                    }
+                ],
+                "evenements": paiements,
+            }
+        )
+    return dossiers
+
+
+def mesurer(n: int) -> dict[str, float]:
+    """Mesure les deux temps et renvoie débits et rapport."""
+    donnees = construire(n)
+    regles = charger_regles()
+    # Échauffement (caches de taux, import paresseux) hors mesure.
+    for brut in donnees[: min(50, n)]:
+        etablir_decompte(Dossier.model_validate(brut), au=AU, regles=regles)
+
+    t0 = time.perf_counter()
+    for brut in donnees:
+        Dossier.model_validate(brut)
+    validation = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    for brut in donnees:
+        etablir_decompte(Dossier.model_validate(brut), au=AU, regles=regles)
+    complet = time.perf_counter() - t0
+    return {
+        "n": n,
+        "validation_s": validation,
+        "complet_s": complet,
+        "debit_validation": n / validation,
+        "debit_complet": n / complet,
+        "rapport": complet / validation,
+        "rapport_calcul": (complet - validation) / validation,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="nombre de dossiers")
+    args = parser.parse_args(argv)
+    r = mesurer(args.n)
+    print(f"Dossiers : {int(r['n'])} (3 à 6 factures, 0 à 3 paiements)")
+    print(
+        f"Validation pydantic seule : {r['validation_s']:.2f} s "
+        f"({r['debit_validation']:.0f} dossiers/s)"
+    )
+    print(
+        f"Validation + décompte     : {r['complet_s']:.2f} s ({r['debit_complet']:.0f} dossiers/s)"
+    )
+    statut = "atteint" if r["rapport"] <= OBJECTIF else "NON atteint"
+    print(
+        f"Rapport (validation + décompte) / validation : {r['rapport']:.2f} "
+        f"(objectif ≤ {OBJECTIF:g} : {statut})"
+    )
+    print(f"Rapport décompte seul / validation : {r['rapport_calcul']:.2f}")
+    cout = (r["complet_s"] - r["validation_s"]) / r["n"] * 1e6
+    print(f"Coût moyen d'un décompte : {cout:.0f} µs")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

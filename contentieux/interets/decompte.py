@@ -1,0 +1,472 @@
+"""Orchestration du décompte : ce qui est dû sur un dossier à une date, ligne par ligne.
+
+Les paiements sont rejoués dans l'ordre chronologique : à chaque paiement, les intérêts de toutes
+les factures courent jusqu'au jour du paiement inclus, puis le paiement est imputé
+(:mod:`contentieux.interets.imputation`). Les intérêts courent ensuite jusqu'à la date ``au``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+
+from contentieux.delais import ajouter_mois
+from contentieux.interets.arrondi import arrondir
+from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
+from contentieux.interets.clause_penale import ligne_clause_penale
+from contentieux.interets.etat import ZERO, Dette
+from contentieux.interets.imputation import FONDEMENTS as FONDEMENTS_IMPUTATION
+from contentieux.interets.imputation import imputer
+from contentieux.interets.indemnite import (
+    FONDEMENT_B2B,
+    FONDEMENT_PUBLIC,
+    montant_indemnite,
+    verifier_frais_demandes,
+)
+from contentieux.interets.taux import Categorie, RegimeDette, TauxPeriode, valeur
+from contentieux.modeles.creances import Creance
+from contentieux.modeles.decompte import (
+    ClausePenaleLigne,
+    Decompte,
+    DepartTauxLegal,
+    Diviseur,
+    Imputation,
+    Indemnite,
+    LigneInterets,
+    OptionsDecompte,
+    RegimeLigne,
+    ValeurUtilisee,
+    construire,
+)
+from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import Jugement, MiseEnDemeure, Paiement
+from contentieux.modeles.parties import Qualite, est_professionnel
+from contentieux.regles import VARIABLE_SURCOUCHE, Regles, ValeurRegle, charger_regles
+
+UN_JOUR = dt.timedelta(days=1)
+
+ARTICLES: dict[RegimeLigne, tuple[str, ...]] = {
+    "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
+    "penalites_b2b": ("C. com. L441-10 II",),
+    "commande_publique": ("CCP R2192-31",),
+    "jugement": ("C. civ. 1231-7", "CMF L313-2"),
+}
+
+
+def regime_applicable(dossier: Dossier, creance: Creance) -> RegimeLigne | None:
+    """Régime d'intérêts d'une créance ; « automatique » est déduit des qualités des parties.
+
+    Débiteur acheteur public : commande publique ; créancier et débiteur professionnels :
+    pénalités L441-10 ; sinon taux légal (à compter de la mise en demeure). None : « aucun ».
+    """
+    choisi = creance.regime_interets
+    if choisi == "aucun":
+        return None
+    if choisi != "automatique":
+        return choisi
+    debiteur = dossier.debiteur
+    if debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
+        return "commande_publique"
+    if est_professionnel(dossier.creancier) and est_professionnel(debiteur):
+        return "penalites_b2b"
+    return "taux_legal"
+
+
+def categorie_creancier(dossier: Dossier) -> Categorie:
+    """« particuliers » si le créancier est une personne physique hors besoins professionnels."""
+    return "particuliers" if dossier.creancier.est_particulier else "autres"
+
+
+class _Calcul:
+    """État d'un décompte en cours (dettes, avertissements, valeurs utilisées)."""
+
+    def __init__(
+        self,
+        dossier: Dossier,
+        au: dt.date,
+        regles: Regles,
+        options: OptionsDecompte,
+    ) -> None:
+        self.dossier = dossier
+        self.au = au
+        self.regles = regles
+        self.options = options
+        self.diviseur: Diviseur = options.diviseur
+        self.avertissements: list[str] = []
+        self.fondements: dict[str, None] = {}
+        self.utilisees: dict[tuple[str, dt.date], ValeurRegle] = {}
+        self.taux_utilises: dict[int, TauxPeriode] = {}
+        self.dettes: list[Dette] = []
+        self.indemnites: list[Indemnite] = []
+        self.professionnel = est_professionnel(dossier.debiteur)
+        self._valeur_indemnite: ValeurRegle | None = None
+        self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
+
+    def avertir(self, message: str) -> None:
+        if message not in self.avertissements:
+            self.avertissements.append(message)
+
+    def fonder(self, *articles: str) -> None:
+        for a in articles:
+            self.fondements.setdefault(a, None)
+
+    def utiliser(self, v: ValeurRegle) -> None:
+        self.utilisees.setdefault((v.identifiant, v.du), v)
+
+    # --- préparation ---------------------------------------------------------------------------
+
+    def _depart_taux_legal(self, creance: Creance) -> dt.date | None:
+        if creance.mise_en_demeure_par_echeance:
+            return dt.date.min
+        meds = [
+            m
+            for m in self.dossier.evenements_de_type(MiseEnDemeure, creance.reference)
+            if m.date_envoi <= self.au
+        ]
+        if not meds:
+            self.avertir(
+                f"Créance {creance.reference} : aucune mise en demeure ; les intérêts au taux "
+                "légal ne courent qu'à compter d'une mise en demeure (C. civ. 1231-6, 1344-1) : "
+                "aucune ligne d'intérêts avant elle."
+            )
+            return None
+        med = meds[0]
+        if self.options.depart_taux_legal == "envoi":
+            return med.date_effet or med.date_envoi
+        if med.date_point_de_depart is not None:
+            return med.date_point_de_depart
+        self.avertir(
+            f"Créance {creance.reference} : date de réception de la mise en demeure inconnue ; "
+            f"la date d'envoi ({med.date_envoi:%d/%m/%Y}) est retenue comme point de départ."
+        )
+        return med.date_envoi
+
+    def _jugement(self, creance: Creance) -> Jugement | None:
+        if not self._a_jugement:
+            return None
+        jugements = [
+            j
+            for j in self.dossier.evenements_de_type(Jugement, creance.reference)
+            if j.date <= self.au
+        ]
+        return jugements[0] if jugements else None
+
+    def preparer(self) -> None:
+        categorie = categorie_creancier(self.dossier)
+        for creance in self.dossier.creances:
+            nom = regime_applicable(self.dossier, creance)
+            jugement = self._jugement(creance)
+            depart: dt.date | None = None
+            if nom == "taux_legal":
+                depart = self._depart_taux_legal(creance)
+            elif nom is not None:
+                depart = dt.date.min
+            regime: RegimeDette | None = None
+            if nom is not None or jugement is not None:
+                regime = RegimeDette(
+                    nom=nom or "taux_legal",
+                    categorie=categorie,
+                    taux_contractuel=creance.taux_contractuel if nom == "penalites_b2b" else None,
+                    date_jugement=jugement.date if jugement else None,
+                    date_majoration=self._date_majoration(jugement) if jugement else None,
+                )
+            if nom is not None and nom != "penalites_b2b" and creance.taux_contractuel:
+                self.avertir(
+                    f"Créance {creance.reference} : le taux contractuel ne s'applique qu'aux "
+                    f"pénalités entre professionnels ; régime retenu : {nom}."
+                )
+            capitalisation = creance.capitalisation_stipulee or bool(
+                jugement and jugement.capitalisation_ordonnee
+            )
+            for facture in creance.factures:
+                debut = None if depart is None else max(depart, facture.date_echeance)
+                self.dettes.append(
+                    Dette(
+                        creance=creance.reference,
+                        facture=facture.numero,
+                        date_emission=facture.date_emission,
+                        date_echeance=facture.date_echeance,
+                        principal_initial=facture.montant_ttc,
+                        regime=regime,
+                        debut_interets=debut,
+                        capitalisation=capitalisation,
+                    )
+                )
+            if jugement is not None:
+                self._verifier_jugement(creance, jugement)
+
+    def _date_majoration(self, jugement: Jugement) -> dt.date | None:
+        if jugement.date_caractere_executoire is None:
+            self.avertir(
+                f"Jugement du {jugement.date:%d/%m/%Y} : date à laquelle il est devenu exécutoire "
+                "inconnue ; la majoration de 5 points (CMF L313-3) n'est pas appliquée."
+            )
+            return None
+        v = valeur(self.regles, "interet_legal.majoration_delai_mois", jugement.date)
+        self.utiliser(v)
+        assert isinstance(v.valeur, Decimal)
+        return ajouter_mois(jugement.date_caractere_executoire, int(v.valeur))
+
+    def _verifier_jugement(self, creance: Creance, jugement: Jugement) -> None:
+        self.fonder("C. civ. 1231-7")
+        if jugement.montant_principal is not None and jugement.montant_principal != (
+            creance.principal
+        ):
+            self.avertir(
+                f"Créance {creance.reference} : le jugement alloue {jugement.montant_principal} € "
+                f"de principal, les factures totalisent {creance.principal} € ; le décompte suit "
+                "les factures et les paiements : vérifiez l'accord avec le dispositif."
+            )
+
+    # --- déroulement ---------------------------------------------------------------------------
+
+    def avancer(self, jusqu_a: dt.date) -> None:
+        for d in self.dettes:
+            d.avancer(self.regles, jusqu_a, self.diviseur, self.taux_utilises)
+
+    def decider_retards(self, jour: dt.date) -> None:
+        """Factures échues avant ``jour`` : en retard si leur principal n'est pas soldé."""
+        for d in self.dettes:
+            if d.en_retard is None and d.date_echeance < jour:
+                d.en_retard = d.principal > 0
+                if d.en_retard:
+                    self._indemnite(d)
+
+    def _indemnite(self, dette: Dette) -> None:
+        if not self.professionnel or self.options.indemnite_forfaitaire is False:
+            return
+        v = self._valeur_indemnite
+        emission = dette.date_emission
+        raison = None
+        if v is None or not (v.du <= emission and (v.jusqu_au is None or emission <= v.jusqu_au)):
+            v, _, raison = montant_indemnite(self.regles, self.dossier.debiteur, emission)
+            self._valeur_indemnite = v
+        if v is None:
+            self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
+            return
+        self.utiliser(v)
+        assert isinstance(v.valeur, Decimal)
+        dette.indemnite = arrondir(v.valeur)
+
+    def derouler(self) -> list[Imputation]:
+        imputations: list[Imputation] = []
+        paiements = self.dossier.evenements_de_type(Paiement)
+        for p in paiements:
+            if p.date > self.au:
+                self.avertir(
+                    f"Paiement du {p.date:%d/%m/%Y} postérieur à la date du décompte : ignoré."
+                )
+                continue
+            self.decider_retards(p.date)
+            imputation = imputer(
+                p,
+                self.dettes,
+                lambda d, jour=p.date: d.avancer(  # type: ignore[misc]
+                    self.regles, jour, self.diviseur, self.taux_utilises
+                ),
+                lambda d, jour=p.date: d.taux_au(self.regles, jour),  # type: ignore[misc]
+            )
+            if imputation.non_impute > 0:
+                self.avertir(
+                    f"Paiement du {p.date:%d/%m/%Y} : {imputation.non_impute} € excèdent ce qui "
+                    "était dû (trop-perçu à restituer ou à affecter)."
+                )
+            imputations.append(imputation)
+        self.avancer(self.au)
+        self.decider_retards(self.au)
+        for d in self.dettes:
+            d.fermer()
+        return imputations
+
+    # --- résultat ------------------------------------------------------------------------------
+
+    def resultat(self, imputations: list[Imputation]) -> Decompte:
+        lignes: list[LigneInterets] = []
+        capitalisations = []
+        indemnites: list[Indemnite] = []
+        public = self.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        fondement_indemnite = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
+        total_principal = principal_restant = regles_payes = ZERO
+        for d in self.dettes:
+            lignes.extend(d.lignes)
+            if d.capitalisations:
+                capitalisations.extend(d.capitalisations)
+            total_principal += d.principal_initial
+            principal_restant += d.principal
+            regles_payes += d.interets_payes + d.indemnite_payee
+            if d.indemnite > 0:
+                e = d.date_echeance
+                motif = f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, " + (
+                    "payée après l'échéance" if d.principal == 0 else "impayée à l'échéance"
+                )
+                indemnites.append(
+                    construire(
+                        Indemnite,
+                        creance=d.creance,
+                        facture=d.facture,
+                        nature="forfaitaire",
+                        montant=d.indemnite,
+                        date_exigibilite=e + UN_JOUR,
+                        fondement=fondement_indemnite,
+                        motif=motif,
+                    )
+                )
+        if indemnites:
+            self.fonder("CCP D2192-35" if public else "C. com. D441-5")
+        if self.options.frais_recouvrement:
+            self.fonder("C. com. L441-10 II")
+            indemnites.append(
+                construire(
+                    Indemnite,
+                    creance=self.dossier.creances[0].reference,
+                    facture=None,
+                    nature="complementaire",
+                    montant=self.options.frais_recouvrement,
+                    date_exigibilite=None,
+                    fondement="C. com. L441-10 II (indemnisation complémentaire sur justification)",
+                    motif="frais de recouvrement exposés supérieurs à l'indemnité forfaitaire",
+                )
+            )
+        clauses: list[ClausePenaleLigne] = []
+        for creance in self.dossier.creances:
+            en_retard = any(d.en_retard for d in self.dettes if d.creance == creance.reference)
+            ligne = ligne_clause_penale(creance, self.professionnel) if en_retard else None
+            if ligne is not None:
+                clauses.append(ligne)
+                self.fonder(FONDEMENT_CLAUSE)
+        regimes: dict[RegimeLigne, None] = {}
+        total_penalites = total_interets = ZERO
+        for ligne_i in lignes:
+            regime = ligne_i.regime
+            regimes[regime] = None
+            if regime == "penalites_b2b":
+                total_penalites += ligne_i.montant
+            else:
+                total_interets += ligne_i.montant
+            if ligne_i.note is not None:
+                if regime == "jugement":
+                    self.fonder("CMF L313-3")
+                elif regime == "penalites_b2b":
+                    self.avertir(f"Facture {ligne_i.facture} : {ligne_i.note}.")
+        for regime in regimes:
+            self.fonder(*ARTICLES[regime])
+        if capitalisations:
+            self.fonder("C. civ. 1343-2")
+        total_paiements = trop_percu = ZERO
+        if imputations:
+            self.fonder(*FONDEMENTS_IMPUTATION)
+            for imputation in imputations:
+                total_paiements += imputation.montant
+                trop_percu += imputation.non_impute
+        total_indemnites = ZERO
+        for indemnite in indemnites:
+            total_indemnites += indemnite.montant
+        total_clauses = ZERO
+        for clause in clauses:
+            total_clauses += clause.montant
+        total = (
+            principal_restant
+            + total_interets
+            + total_penalites
+            + total_indemnites
+            + total_clauses
+            - regles_payes
+        )
+        self.utilisees.update(
+            {(v.identifiant, v.du): v for t in self.taux_utilises.values() for v in t.valeurs}
+        )
+        valeurs = tuple(
+            _valeur_utilisee(self.regles.version, v) for _, v in sorted(self.utilisees.items())
+        )
+        return construire(
+            Decompte,
+            dossier=self.dossier.reference,
+            au=self.au,
+            options=self.options,
+            lignes=tuple(lignes),
+            indemnites=tuple(indemnites),
+            clauses_penales=tuple(clauses),
+            capitalisations=tuple(capitalisations),
+            imputations=tuple(imputations),
+            total_principal=total_principal,
+            total_paiements=total_paiements,
+            total_principal_restant=principal_restant,
+            total_interets=total_interets,
+            total_penalites=total_penalites,
+            total_indemnites=total_indemnites,
+            total_clauses_penales=total_clauses,
+            total_accessoires_regles=regles_payes,
+            trop_percu=trop_percu,
+            total=total,
+            fondements=tuple(self.fondements),
+            avertissements=tuple(self.avertissements),
+            valeurs_utilisees=valeurs,
+            regles_version=self.regles.version,
+        )
+
+
+_VALEURS_UTILISEES: dict[tuple[str, str, dt.date], ValeurUtilisee] = {}
+_REGLES_PAR_DEFAUT: dict[str | None, Regles] = {}
+
+
+def _regles_par_defaut() -> Regles:
+    """``charger_regles()`` mémorisé selon ``CONTENTIEUX_REGLES`` (évite de résoudre les chemins
+    à chaque décompte)."""
+    surcouche = os.environ.get(VARIABLE_SURCOUCHE) or None
+    regles = _REGLES_PAR_DEFAUT.get(surcouche)
+    if regles is None:
+        regles = _REGLES_PAR_DEFAUT[surcouche] = charger_regles()
+    return regles
+
+
+def _valeur_utilisee(version: str, v: ValeurRegle) -> ValeurUtilisee:
+    """La ``ValeurUtilisee`` d'une valeur de règle, construite une fois par jeu de règles."""
+    cle = (version, v.identifiant, v.du)
+    trouvee = _VALEURS_UTILISEES.get(cle)
+    if trouvee is None:
+        trouvee = construire(
+            ValeurUtilisee,
+            identifiant=v.identifiant,
+            valeur=v.valeur if isinstance(v.valeur, Decimal) else ZERO,
+            unite=v.unite,
+            du=v.du,
+            jusqu_au=v.jusqu_au,
+            reference=v.reference,
+            source=v.source.titre,
+            fondement=v.fondement,
+        )
+        _VALEURS_UTILISEES[cle] = trouvee
+    return trouvee
+
+
+def etablir_decompte(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    regles: Regles | None = None,
+    diviseur: Diviseur = "365",
+    depart_taux_legal: DepartTauxLegal = "reception",
+    indemnite_forfaitaire: bool | None = None,
+    frais_recouvrement: Decimal | None = None,
+) -> Decompte:
+    """Établit le décompte d'un dossier au jour ``au`` (inclus).
+
+    ``diviseur`` : « 365 » (par défaut) ou « exact » ; ``depart_taux_legal`` : les intérêts au taux
+    légal courent à compter de la réception de la mise en demeure (« reception », ou sa date
+    d'effet) ou de son envoi (« envoi ») ; ``indemnite_forfaitaire`` : None (automatique), True
+    (demandée expressément), False (non réclamée) ; ``frais_recouvrement`` : frais justifiés
+    au-delà de 40 €. Lève ``RegleNonCouverte`` si un taux manque pour une partie de la période,
+    ``FraisInterditsConsommateur`` si des frais de recouvrement sont demandés à un débiteur qui
+    n'est pas professionnel.
+    """
+    options = OptionsDecompte(
+        diviseur=diviseur,
+        depart_taux_legal=depart_taux_legal,
+        indemnite_forfaitaire=indemnite_forfaitaire,
+        frais_recouvrement=frais_recouvrement,
+    )
+    verifier_frais_demandes(dossier.debiteur, indemnite_forfaitaire, frais_recouvrement)
+    calcul = _Calcul(dossier, au, regles if regles is not None else _regles_par_defaut(), options)
+    calcul.preparer()
+    return calcul.resultat(calcul.derouler())

@@ -1,0 +1,276 @@
+"""État d'une dette pendant le décompte : principal restant, intérêts courus, lignes.
+
+Une dette est une facture (ou une échéance) d'une créance. Le décompte avance chaque dette dans le
+temps (``avancer``) : les jours portent le taux de leur période, une ligne s'allonge tant que le
+taux, la base et le diviseur ne changent pas, et se ferme (arrondie au centime) sinon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from contentieux.erreurs import RegleNonCouverte
+from contentieux.interets.arrondi import arrondir
+from contentieux.interets.jours import decouper_par_annee, interet_exact
+from contentieux.interets.taux import (
+    Periode,
+    RegimeDette,
+    TauxPeriode,
+    periodes,
+    taux_du_jour,
+    taux_legal,
+    taux_penalites_b2b,
+)
+from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets, construire
+from contentieux.regles import Regles, fin_semestre
+
+ZERO = Decimal("0.00")
+"""Zéro monétaire, au centime (sérialisé « 0.00 »)."""
+UN_JOUR = dt.timedelta(days=1)
+
+
+@dataclass(slots=True)
+class LigneOuverte:
+    """Ligne en cours : prolongée tant que sa clé (taux, base, diviseur…) ne change pas."""
+
+    taux: TauxPeriode
+    base: Decimal
+    capitalise: Decimal
+    diviseur: int
+    du: dt.date
+    au: dt.date
+    jours: int = 0
+
+    def exact(self) -> Decimal:
+        return interet_exact(self.base, self.taux.taux, self.jours, self.diviseur)
+
+
+@dataclass(slots=True, eq=False)
+class Dette:
+    """Une facture en cours de décompte."""
+
+    creance: str
+    facture: str
+    date_emission: dt.date
+    date_echeance: dt.date
+    principal_initial: Decimal
+    regime: RegimeDette | None
+    debut_interets: dt.date | None
+    principal: Decimal = ZERO
+    curseur: dt.date = dt.date.min
+    lignes: list[LigneInterets] = field(default_factory=list)
+    ouverte: LigneOuverte | None = None
+    interets_fermes: Decimal = ZERO
+    interets_payes: Decimal = ZERO
+    capitalise: Decimal = ZERO
+    capitalisations: list[Capitalisation] = field(default_factory=list)
+    capitalisation: bool = False
+    rang_capitalisation: int = 1
+    indemnite: Decimal = ZERO
+    indemnite_payee: Decimal = ZERO
+    en_retard: bool | None = None
+
+    depart: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        self.principal = self.principal_initial
+        self.curseur = self.date_emission
+        self.depart = self.depart_effectif()
+
+    # --- soldes --------------------------------------------------------------------------------
+
+    def interets_dus(self) -> Decimal:
+        """Intérêts courus (lignes arrondies, ligne en cours comprise) non encore payés."""
+        courus = self.interets_fermes
+        if self.ouverte is not None:
+            courus += arrondir(self.ouverte.exact())
+        return courus - self.interets_payes
+
+    def indemnite_due(self) -> Decimal:
+        return self.indemnite - self.indemnite_payee
+
+    def solde(self) -> Decimal:
+        return self.interets_dus() + self.indemnite_due() + self.principal
+
+    # --- lignes --------------------------------------------------------------------------------
+
+    def fermer(self) -> None:
+        """Ferme la ligne en cours : elle est arrondie au centime et entre au décompte."""
+        o = self.ouverte
+        if o is None:
+            return
+        self.ouverte = None
+        if o.jours == 0:
+            return
+        montant = arrondir(o.exact())
+        self.interets_fermes += montant
+        self.lignes.append(
+            construire(
+                LigneInterets,
+                creance=self.creance,
+                facture=self.facture,
+                regime=o.taux.regime,
+                du=o.du,
+                au=o.au,
+                jours=o.jours,
+                base=o.base,
+                dont_interets_capitalises=o.capitalise,
+                taux=o.taux.taux,
+                diviseur=o.diviseur,
+                montant=montant,
+                fondement=o.taux.fondement,
+                note=o.taux.note,
+            )
+        )
+
+    def _ajouter(self, du: dt.date, au: dt.date, diviseur: int, taux: TauxPeriode) -> None:
+        base = self.principal + self.capitalise
+        if base <= 0:
+            self.fermer()
+            return
+        o = self.ouverte
+        if (
+            o is not None
+            and o.au == du
+            and o.diviseur == diviseur
+            and o.base == base
+            and o.capitalise == self.capitalise
+            and (
+                o.taux is taux
+                or (
+                    o.taux.taux == taux.taux
+                    and o.taux.regime == taux.regime
+                    and o.taux.fondement == taux.fondement
+                    and o.taux.note == taux.note
+                )
+            )
+        ):
+            o.au = au
+            o.jours += (au - du).days
+            return
+        self.fermer()
+        self.ouverte = LigneOuverte(taux, base, self.capitalise, diviseur, du, au, (au - du).days)
+
+    # --- avancer dans le temps -----------------------------------------------------------------
+
+    def depart_effectif(self) -> dt.date | None:
+        """Point de départ des intérêts (non compté), jugement compris ; None : aucun intérêt."""
+        if self.regime is None:
+            return None
+        departs = [d for d in (self.debut_interets, self.regime.date_jugement) if d is not None]
+        return min(departs) if departs else None
+
+    def taux_au(self, regles: Regles, jour: dt.date) -> Decimal:
+        """Taux que la dette porte le jour ``jour`` (0 si elle ne porte pas intérêt ce jour-là)."""
+        depart = self.depart
+        if depart is None or depart >= jour or self.principal + self.capitalise <= 0:
+            return ZERO
+        assert self.regime is not None
+        premier = (self.debut_interets or jour - UN_JOUR) + UN_JOUR
+        try:
+            return taux_du_jour(regles, self.regime, jour, premier).taux
+        except RegleNonCouverte:
+            return self._periodes(regles, jour - UN_JOUR, jour)[0].taux.taux  # message précis
+
+    def avancer(
+        self,
+        regles: Regles,
+        jusqu_a: dt.date,
+        diviseur: Diviseur,
+        utilises: dict[int, TauxPeriode],
+    ) -> None:
+        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus.
+
+        ``utilises`` reçoit les taux employés (pour la liste des valeurs de règles du décompte).
+        """
+        if jusqu_a <= self.curseur:
+            return
+        depart = self.depart
+        if depart is None or depart >= jusqu_a:
+            self.curseur = jusqu_a
+            return
+        debut = max(self.curseur, depart)
+        if not self.capitalisation:
+            self._courir(regles, debut, jusqu_a, diviseur, utilises)
+        else:
+            while debut < jusqu_a:
+                bout = jusqu_a
+                anniversaire = self._anniversaire(depart)
+                if debut < anniversaire < bout:
+                    bout = anniversaire
+                self._courir(regles, debut, bout, diviseur, utilises)
+                if bout == anniversaire:
+                    self._capitaliser(anniversaire)
+                debut = bout
+        self.curseur = jusqu_a
+
+    def _courir(
+        self,
+        regles: Regles,
+        debut: dt.date,
+        fin: dt.date,
+        diviseur: Diviseur,
+        utilises: dict[int, TauxPeriode],
+    ) -> None:
+        regime = self.regime
+        assert regime is not None
+        if (
+            diviseur == "365"
+            and regime.date_jugement is None
+            and regime.nom != ("commande_publique")
+        ):
+            # Chemin rapide (le plus fréquent) : semestre par semestre, diviseur 365.
+            legal = regime.nom == "taux_legal"
+            courant = debut
+            try:
+                while courant < fin:
+                    jour = courant + UN_JOUR
+                    bout = fin_semestre(jour)
+                    if bout > fin:
+                        bout = fin
+                    t = (
+                        taux_legal(regles, regime.categorie, jour)
+                        if legal
+                        else taux_penalites_b2b(regles, regime.taux_contractuel, jour)
+                    )
+                    utilises[id(t)] = t
+                    self._ajouter(courant, bout, 365, t)
+                    courant = bout
+            except RegleNonCouverte:
+                self._periodes(regles, courant, fin)  # lève l'erreur avec son contexte
+                raise
+            return
+        for p in self._periodes(regles, debut, fin):
+            utilises[id(p.taux)] = p.taux
+            if diviseur == "365":
+                self._ajouter(p.debut, p.fin, 365, p.taux)
+            else:
+                for du, au, div in decouper_par_annee(p.debut, p.fin, diviseur):
+                    self._ajouter(du, au, div, p.taux)
+
+    def _periodes(self, regles: Regles, debut: dt.date, fin: dt.date) -> list[Periode]:
+        assert self.regime is not None
+        premier = (self.debut_interets or debut) + UN_JOUR
+        return periodes(
+            regles,
+            self.regime,
+            debut,
+            fin,
+            premier_jour_interets=premier,
+            quoi=self._quoi,
+        )
+
+    def _quoi(self) -> str:
+        return f"créance {self.creance}, facture {self.facture}"
+
+    def _anniversaire(self, depart: dt.date) -> dt.date:
+        from contentieux.interets.capitalisation import anniversaire
+
+        return anniversaire(depart, self.rang_capitalisation)
+
+    def _capitaliser(self, date: dt.date) -> None:
+        from contentieux.interets.capitalisation import capitaliser
+
+        capitaliser(self, date)

@@ -1,0 +1,71 @@
+"""Indemnité forfaitaire pour frais de recouvrement (C. com. L441-10 II et D441-5 ; CCP D2192-35).
+
+- 40 € **par facture payée en retard** (CJUE 4 mai 2023, C-78/22), y compris une facture finalement
+  payée, mais après son échéance ; rien pour une facture payée à l'échéance.
+- Due par un débiteur **professionnel** (ou un acheteur public : CCP D2192-35) seulement, pour les
+  factures dont le délai de paiement a commencé à courir (date d'émission) à compter du
+  1er janvier 2013 (16 mars 2013 en commande publique).
+- **Jamais** contre un consommateur ou un non-professionnel : les frais de recouvrement exposés sans
+  titre exécutoire restent à la charge du créancier (CPCE L111-8 al. 2). Un décompte qui les
+  demande expressément (``indemnite_forfaitaire=True`` ou ``frais_recouvrement``) est refusé par
+  ``FraisInterditsConsommateur`` : on ne les retire pas en silence.
+- Une clause pénale n'est pas un frais de recouvrement : elle sanctionne l'inexécution
+  (C. civ. 1231-5) et figure sur sa propre ligne, même contre un consommateur (le juge peut la
+  modérer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from contentieux.erreurs import FraisInterditsConsommateur, RegleNonCouverte
+from contentieux.interets.taux import valeur
+from contentieux.modeles.parties import Partie, est_professionnel
+from contentieux.regles import Regles, ValeurRegle
+
+FONDEMENT_B2B = "C. com. L441-10 II et D441-5 ; CJUE 4 mai 2023, C-78/22"
+FONDEMENT_PUBLIC = "CCP L2192-13 et D2192-35"
+FONDEMENT_INTERDICTION = "CPCE L111-8 al. 2"
+
+
+def verifier_frais_demandes(
+    debiteur: Partie, indemnite_forfaitaire: bool | None, frais_recouvrement: Decimal | None
+) -> None:
+    """Refuse des frais de recouvrement demandés à un débiteur qui n'est pas professionnel."""
+    if est_professionnel(debiteur):
+        return
+    demandes = []
+    if indemnite_forfaitaire:
+        demandes.append("l'indemnité forfaitaire de 40 € (C. com. D441-5)")
+    if frais_recouvrement:
+        demandes.append(f"des frais de recouvrement de {frais_recouvrement} €")
+    if demandes:
+        raise FraisInterditsConsommateur(
+            f"{debiteur.nom_complet} n'est pas un professionnel ({debiteur.qualite.value}) : "
+            f"{' et '.join(demandes)} ne peuvent pas lui être réclamés. Les frais de recouvrement "
+            "engagés sans titre exécutoire restent à la charge du créancier (CPCE L111-8 al. 2) ; "
+            "les réclamer à un consommateur est pénalement sanctionné. Retirez cette demande "
+            "(l'indemnité de 40 € n'est due que par un professionnel ou un acheteur public).",
+            debiteur=debiteur.nom_complet,
+        )
+
+
+def montant_indemnite(
+    regles: Regles, debiteur: Partie, date_emission: dt.date
+) -> tuple[ValeurRegle | None, str, str | None]:
+    """Montant applicable à une facture : (valeur ou None, fondement, raison de l'absence)."""
+    public = debiteur.qualite.value == "acheteur_public"
+    identifiant = (
+        "indemnite_forfaitaire.commande_publique" if public else "indemnite_forfaitaire.montant"
+    )
+    fondement = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
+    try:
+        return valeur(regles, identifiant, date_emission), fondement, None
+    except RegleNonCouverte:
+        return (
+            None,
+            fondement,
+            f"délai de paiement ouvert le {date_emission:%d/%m/%Y}, avant l'entrée en vigueur "
+            "de l'indemnité forfaitaire",
+        )

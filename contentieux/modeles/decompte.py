@@ -1,0 +1,244 @@
+"""Résultat d'un décompte : lignes d'intérêts, indemnités, clauses pénales, imputations, totaux.
+
+Le décompte est figé et se sérialise en JSON sans perte : ``Decompte.model_validate_json(
+d.model_dump_json()) == d``. Tous les montants sont des ``Decimal`` au centime ; les taux sont
+annuels, en pourcent, tels que publiés (``Decimal("12.15")`` = 12,15 %).
+
+Convention de lecture d'une ligne (CONCEPTION §6) : les intérêts courent pour chaque jour *j* tel
+que ``du < j <= au`` ; ``du`` est le point de départ (non compté), ``au`` le dernier jour compté, et
+``jours = au - du``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from contentieux.modeles.base import Modele, Montant
+
+Diviseur = Literal["365", "exact"]
+"""Convention de décompte des jours : « 365 » (toujours 365, pratique Banque de France) ou
+« exact » (366 pour les jours d'une année bissextile)."""
+
+DepartTauxLegal = Literal["reception", "envoi"]
+"""Point de départ des intérêts au taux légal : réception de la mise en demeure (ou date d'effet
+retenue) ou date d'envoi."""
+
+RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugement"]
+"""Régime effectivement appliqué à une ligne."""
+
+NaturePart = Literal["interets", "indemnite", "principal"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def construire(cls: type[M], **valeurs: Any) -> M:
+    """Construit un résultat déjà calculé sans revalidation (chemin rapide du décompte).
+
+    Réservé au code du décompte, qui fournit **tous** les champs avec leurs types exacts
+    (``Decimal``, ``date``, tuples) ; l'aller-retour JSON des tests garantit la conformité.
+    """
+    modele = cls.__new__(cls)
+    champs = _CHAMPS.get(cls)
+    if champs is None:
+        champs = _CHAMPS[cls] = set(cls.model_fields)
+    _fixer(modele, "__dict__", valeurs)
+    # Tous les champs sont fournis : l'ensemble est partagé (pydantic le copie avant de le
+    # modifier, dans model_copy).
+    _fixer(modele, "__pydantic_fields_set__", champs)
+    _fixer(modele, "__pydantic_extra__", None)
+    _fixer(modele, "__pydantic_private__", None)
+    return modele
+
+
+_fixer = object.__setattr__
+_CHAMPS: dict[type[BaseModel], set[str]] = {}
+
+
+class OptionsDecompte(Modele):
+    """Choix de convention retenus pour un décompte (reproduits dans le résultat)."""
+
+    diviseur: Diviseur = "365"
+    depart_taux_legal: DepartTauxLegal = "reception"
+    indemnite_forfaitaire: bool | None = Field(
+        default=None,
+        description=(
+            "None : l'indemnité de 40 € est appliquée quand elle est due ; True : demandée "
+            "expressément (refusée contre un consommateur) ; False : non réclamée."
+        ),
+    )
+    frais_recouvrement: Montant | None = Field(
+        default=None,
+        description=(
+            "Frais de recouvrement exposés et justifiés au-delà de l'indemnité forfaitaire "
+            "(C. com. L441-10 II) ; interdits contre un consommateur (CPCE L111-8)."
+        ),
+    )
+
+
+class LigneInterets(Modele):
+    """Une ligne d'intérêts : une suite maximale de jours à taux, base et diviseur constants."""
+
+    creance: str
+    facture: str | None = Field(description="Numéro de facture ; None pour un jugement.")
+    regime: RegimeLigne
+    du: dt.date = Field(description="Point de départ, non compté.")
+    au: dt.date = Field(description="Dernier jour compté.")
+    jours: int = Field(ge=0)
+    base: Montant
+    dont_interets_capitalises: Montant = Decimal("0")
+    taux: Decimal = Field(ge=0, description="Taux annuel en pourcent.")
+    diviseur: int = Field(description="365, ou 366 pour des jours d'une année bissextile.")
+    montant: Montant
+    fondement: str
+    note: str | None = None
+
+    @property
+    def calcul(self) -> str:
+        """Le calcul écrit en toutes lettres : « 10 000,00 × 12,15 % × 31 / 365 = 103,19 »."""
+        return (
+            f"{_nombre(self.base)} × {_nombre(self.taux)} % × {self.jours} / {self.diviseur} "
+            f"= {_nombre(self.montant)}"
+        )
+
+
+class Indemnite(Modele):
+    """Indemnité forfaitaire pour frais de recouvrement, ou frais complémentaires justifiés."""
+
+    creance: str
+    facture: str | None
+    nature: Literal["forfaitaire", "complementaire"] = "forfaitaire"
+    montant: Montant
+    date_exigibilite: dt.date | None = None
+    fondement: str
+    motif: str
+
+
+class ClausePenaleLigne(Modele):
+    """Clause pénale stipulée (C. civ. 1231-5), sur sa propre ligne."""
+
+    creance: str
+    base: Montant | None = Field(default=None, description="Principal, si pourcentage.")
+    pourcentage: Decimal | None = None
+    montant: Montant
+    fondement: str
+    note: str | None = None
+
+
+class Capitalisation(Modele):
+    """Intérêts échus depuis une année entière devenus productifs d'intérêts (C. civ. 1343-2)."""
+
+    creance: str
+    facture: str | None
+    date: dt.date
+    montant: Montant
+    fondement: str
+
+
+class PartImputation(Modele):
+    """Part d'un paiement imputée sur une dette et sur l'un de ses postes."""
+
+    creance: str
+    facture: str | None
+    nature: NaturePart
+    montant: Montant
+
+
+class Imputation(Modele):
+    """Un paiement et la manière dont il a été imputé."""
+
+    date: dt.date
+    montant: Montant
+    parts: tuple[PartImputation, ...]
+    non_impute: Montant = Decimal("0")
+    motif: str
+    fondements: tuple[str, ...]
+
+
+class ValeurUtilisee(Modele):
+    """Une valeur de règle utilisée par le décompte, avec sa source."""
+
+    identifiant: str
+    valeur: Decimal
+    unite: str
+    du: dt.date
+    jusqu_au: dt.date | None
+    reference: str
+    source: str
+    fondement: str
+
+
+class Decompte(Modele):
+    """Ce qui est dû sur un dossier à une date, ligne par ligne.
+
+    ``total`` = principal restant + intérêts + pénalités + indemnités + clauses pénales − part des
+    paiements imputée sur ces accessoires.
+    """
+
+    dossier: str
+    au: dt.date
+    options: OptionsDecompte
+    lignes: tuple[LigneInterets, ...]
+    indemnites: tuple[Indemnite, ...]
+    clauses_penales: tuple[ClausePenaleLigne, ...]
+    capitalisations: tuple[Capitalisation, ...]
+    imputations: tuple[Imputation, ...]
+    total_principal: Montant = Field(description="Principal initial (factures TTC, jugements).")
+    total_paiements: Montant
+    total_principal_restant: Montant
+    total_interets: Montant = Field(description="Intérêts (taux légal, commande publique…).")
+    total_penalites: Montant = Field(description="Pénalités de retard C. com. L441-10.")
+    total_indemnites: Montant
+    total_clauses_penales: Montant
+    total_accessoires_regles: Montant = Field(
+        description="Part des paiements imputée sur les intérêts, pénalités et indemnités."
+    )
+    trop_percu: Montant = Decimal("0")
+    total: Montant = Field(description="Reste dû à la date du décompte.")
+    fondements: tuple[str, ...]
+    avertissements: tuple[str, ...]
+    valeurs_utilisees: tuple[ValeurUtilisee, ...]
+    regles_version: str
+
+
+def _nombre(valeur: Decimal) -> str:
+    """Nombre à la française sans symbole : « 10 000,00 », « 12,15 »."""
+    signe = "-" if valeur < 0 else ""
+    texte = f"{abs(valeur):f}"
+    entier, _, decimales = texte.partition(".")
+    groupes: list[str] = []
+    while len(entier) > 3:
+        groupes.insert(0, entier[-3:])
+        entier = entier[:-3]
+    groupes.insert(0, entier)
+    resultat = signe + " ".join(groupes)
+    return f"{resultat},{decimales}" if decimales else resultat
+
+
+__all__ = [
+    "Capitalisation",
+    "ClausePenaleLigne",
+    "Decompte",
+    "DepartTauxLegal",
+    "Diviseur",
+    "Imputation",
+    "Indemnite",
+    "Interets",
+    "LigneInterets",
+    "NaturePart",
+    "OptionsDecompte",
+    "PartImputation",
+    "RegimeLigne",
+    "ValeurUtilisee",
+    "construire",
+]
+
+
+class Interets(Modele):
+    """Résultat de ``calculer_interets`` : les lignes et leur total (somme des lignes arrondies)."""
+
+    lignes: tuple[LigneInterets, ...]
+    total: Montant

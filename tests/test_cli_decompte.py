@@ -1,0 +1,107 @@
+"""La commande ``contentieux decompte`` : tableau, JSON, options et erreurs françaises."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from contentieux.cli import app
+from contentieux.exemples import chemin_exemple
+from contentieux.modeles.decompte import Decompte
+
+runner = CliRunner()
+
+
+def _lancer(*args: str) -> tuple[int, str, str]:
+    resultat = runner.invoke(app, list(args), env={"COLUMNS": "160"})
+    return resultat.exit_code, resultat.stdout, resultat.stderr
+
+
+def test_tableau_lisible_en_francais() -> None:
+    code, sortie, erreur = _lancer("decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30")
+    assert code == 0, erreur
+    assert "Décompte du dossier EX-B2B-2025-001 au 30 juin 2026" in sortie
+    assert "L441-10" in sortie
+    assert "Total restant dû" in sortie
+    assert "6\u202f596,91\xa0€" in sortie
+    assert "Traceback" not in sortie + erreur
+
+
+def test_json_reproductible() -> None:
+    code, sortie, erreur = _lancer(
+        "decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30", "--json"
+    )
+    assert code == 0, erreur
+    donnees = json.loads(sortie)
+    assert donnees["total"] == "6596.91"
+    decompte = Decompte.model_validate(donnees)
+    assert decompte.total == Decimal("6596.91")
+
+
+def test_diviseur_exact_affiche_la_colonne() -> None:
+    code, sortie, erreur = _lancer(
+        "decompte", str(chemin_exemple("loyer")), "--au", "2026-06-30", "--diviseur", "exact"
+    )
+    assert code == 0, erreur
+    assert "Div." in sortie
+
+
+def test_option_inconnue_refusee_en_francais() -> None:
+    code, _, erreur = _lancer(
+        "decompte", str(chemin_exemple("loyer")), "--au", "2026-06-30", "--diviseur", "360"
+    )
+    assert code != 0
+    assert "choisissez 365 ou exact" in erreur
+
+
+def test_semestre_non_couvert_message_sans_trace() -> None:
+    code, sortie, erreur = _lancer("decompte", str(chemin_exemple("b2b")), "--au", "2026-09-30")
+    assert code != 0
+    assert "2026-S2" in erreur
+    assert "Traceback" not in sortie + erreur
+
+
+def test_date_invalide() -> None:
+    code, _, erreur = _lancer("decompte", str(chemin_exemple("b2b")), "--au", "30/06/2026")
+    assert code != 0
+    assert "AAAA-MM-JJ" in erreur
+
+
+def test_dossier_absent(tmp_path: Path) -> None:
+    code, _, erreur = _lancer("decompte", str(tmp_path / "absent.yaml"), "--au", "2026-06-30")
+    assert code != 0
+    assert "introuvable" in erreur
+
+
+def test_surcouche_couvre_2026_s2(tmp_path: Path) -> None:
+    (tmp_path / "interet_legal.yaml").write_text(
+        "autres:\n  valeurs:\n    2026-07-01: {valeur: 3.00, reference: test-surcouche}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources.yaml").write_text(
+        "test-surcouche: {titre: Arrêté fictif de test, url: 'https://example.org'}\n",
+        encoding="utf-8",
+    )
+    code, sortie, erreur = _lancer(
+        "decompte",
+        str(chemin_exemple("consommateur")),
+        "--au",
+        "2026-07-31",
+        "--json",
+        "--regles",
+        str(tmp_path),
+    )
+    assert code == 0, erreur
+    donnees = json.loads(sortie)
+    assert donnees["lignes"][-1]["taux"] == "3.00"
+    assert "avec surcouche" in donnees["regles_version"]
+
+
+def test_demo_montre_les_decomptes() -> None:
+    code, sortie, erreur = _lancer("demo")
+    assert code == 0, erreur
+    for reference in ("EX-B2B-2025-001", "EX-PUBLIC-2025-004", "EX-CONSO-2025-002"):
+        assert f"Décompte du dossier {reference}" in sortie

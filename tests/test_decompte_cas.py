@@ -1,0 +1,129 @@
+"""Rejoue les cas de décompte de ``tests/cas/decompte`` (calculés à la main par un juriste)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contentieux import erreurs
+from contentieux._yaml import charger_yaml_exact
+from contentieux.interets import etablir_decompte
+from contentieux.modeles import Dossier
+from contentieux.modeles.decompte import Decompte
+
+DOSSIER_CAS = Path(__file__).parent / "cas" / "decompte"
+CAS = sorted(DOSSIER_CAS.glob("*.yaml"))
+CHAMPS_TEXTE = {"calcul"}  # explication pour le lecteur, non comparée
+
+
+def _lire(chemin: Path) -> dict[str, Any]:
+    donnees = charger_yaml_exact(chemin.read_text(encoding="utf-8"))
+    assert isinstance(donnees, dict)
+    return donnees
+
+
+def _normaliser(valeur: Any) -> Any:
+    if isinstance(valeur, Decimal | int) and not isinstance(valeur, bool):
+        return Decimal(valeur)
+    if isinstance(valeur, str):
+        try:
+            return Decimal(valeur)
+        except ArithmeticError:
+            return valeur
+    return valeur
+
+
+def _comparer(attendu: dict[str, Any], reel: Any, ou: str) -> None:
+    for cle, valeur in attendu.items():
+        if cle in CHAMPS_TEXTE:
+            continue
+        if cle.endswith("_contient"):
+            texte = getattr(reel, cle.removesuffix("_contient")) or ""
+            assert valeur in texte, f"{ou}.{cle} : « {valeur} » absent de « {texte} »"
+            continue
+        obtenu = getattr(reel, cle)
+        if isinstance(obtenu, dt.date) or valeur is None or isinstance(obtenu, str):
+            assert obtenu == valeur, f"{ou}.{cle} : attendu {valeur!r}, obtenu {obtenu!r}"
+        else:
+            assert _normaliser(obtenu) == _normaliser(valeur), (
+                f"{ou}.{cle} : attendu {valeur}, obtenu {obtenu}"
+            )
+
+
+def _comparer_liste(attendus: list[dict[str, Any]], reels: tuple[Any, ...], nom: str) -> None:
+    assert len(reels) == len(attendus), (
+        f"{nom} : {len(attendus)} attendu(s), {len(reels)} obtenu(s) : {reels}"
+    )
+    for i, (a, r) in enumerate(zip(attendus, reels, strict=True)):
+        _comparer(a, r, f"{nom}[{i}]")
+
+
+def _etablir(cas: dict[str, Any]) -> Decompte:
+    dossier = Dossier.model_validate(cas["dossier"])
+    return etablir_decompte(dossier, au=cas["au"], **(cas.get("options") or {}))
+
+
+@pytest.mark.parametrize("chemin", CAS, ids=[c.stem for c in CAS])
+def test_cas(chemin: Path) -> None:
+    cas = _lire(chemin)
+    assert cas.get("titre"), "chaque cas a un titre lisible"
+    if "erreur" in cas:
+        type_erreur = getattr(erreurs, cas["erreur"]["type"])
+        with pytest.raises(type_erreur) as info:
+            _etablir(cas)
+        contient = cas["erreur"]["contient"]
+        for morceau in [contient] if isinstance(contient, str) else contient:
+            assert morceau in str(info.value)
+        return
+    decompte = _etablir(cas)
+    attendu = cas["attendu"]
+    for nom in ("lignes", "indemnites", "capitalisations", "clauses_penales"):
+        if nom in attendu:
+            _comparer_liste(attendu[nom], getattr(decompte, nom), nom)
+    if "imputations" in attendu:
+        assert len(decompte.imputations) == len(attendu["imputations"])
+        for i, (a, r) in enumerate(zip(attendu["imputations"], decompte.imputations, strict=True)):
+            a = dict(a)
+            parts = a.pop("parts", None)
+            _comparer(a, r, f"imputations[{i}]")
+            if parts is not None:
+                _comparer_liste(parts, r.parts, f"imputations[{i}].parts")
+    _comparer(attendu.get("totaux", {}), decompte, "totaux")
+    for morceau in attendu.get("avertissements_contiennent", []):
+        assert any(morceau in a for a in decompte.avertissements), decompte.avertissements
+    # Invariants : le total se recompose, les lignes s'additionnent, le JSON est fidèle.
+    somme_lignes = sum((li.montant for li in decompte.lignes), start=Decimal(0))
+    assert decompte.total_interets + decompte.total_penalites == somme_lignes
+    assert decompte.total == (
+        decompte.total_principal
+        + somme_lignes
+        + decompte.total_indemnites
+        + decompte.total_clauses_penales
+        - (decompte.total_paiements - decompte.trop_percu)
+    )
+    assert Decompte.model_validate_json(decompte.model_dump_json()) == decompte
+
+
+def test_tous_les_cas_exiges_sont_presents() -> None:
+    noms = {c.stem for c in CAS}
+    for attendu in (
+        "taux_legal_semestres",
+        "b2b_semestres",
+        "bissextile_365",
+        "bissextile_exact",
+        "plancher_2024",
+        "taux_contractuel_superieur",
+        "paiements_partiels",
+        "capitalisation_deux_ans",
+        "commande_publique_changement_bce",
+        "jugement_majoration",
+        "particuliers",
+        "indemnite_40",
+        "frais_consommateur_refuses",
+        "semestre_non_couvert",
+    ):
+        assert attendu in noms
