@@ -10,7 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 MESSAGE_FLOAT = (
     "nombre à virgule flottante refusé : écrivez la valeur sous forme de texte "
@@ -44,27 +51,47 @@ def au_centime(valeur: Decimal) -> Decimal:
     return valeur.quantize(Decimal("0.01"))
 
 
-# Les contraintes précèdent le BeforeValidator : pydantic les traduit alors en mots-clés du
-# schéma JSON (minimum, exclusiveMinimum, motif à deux décimales) au lieu de clés inconnues.
+def _schema(description: str, nombre: dict[str, Any], motif: str) -> WithJsonSchema:
+    """Schéma JSON explicite (nombre ou texte décimal), identique d'une version de pydantic à
+    l'autre : les bornes sont des mots-clés standard (minimum, exclusiveMinimum, maximum)."""
+    return WithJsonSchema(
+        {
+            "anyOf": [{"type": "number", **nombre}, {"type": "string", "pattern": motif}],
+            "description": description,
+        }
+    )
+
+
+_CENTIMES = r"^\d+(\.\d{1,2})?$"
+
 Montant = Annotated[
     Decimal,
-    Field(ge=0, decimal_places=2, description="Montant en euros, au centime (texte ou Decimal)."),
+    Field(ge=0, decimal_places=2),
     BeforeValidator(refuser_float),
     AfterValidator(au_centime),
+    _schema("Montant en euros, au centime (texte ou Decimal).", {"minimum": 0}, _CENTIMES),
 ]
 """Montant en euros, positif ou nul, au plus deux décimales."""
 
 MontantStrict = Annotated[
     Decimal,
-    Field(gt=0, decimal_places=2, description="Montant en euros strictement positif, au centime."),
+    Field(gt=0, decimal_places=2),
     BeforeValidator(refuser_float),
     AfterValidator(au_centime),
+    _schema(
+        "Montant en euros strictement positif, au centime.", {"exclusiveMinimum": 0}, _CENTIMES
+    ),
 ]
 """Montant en euros strictement positif, au plus deux décimales."""
 
 Taux = Annotated[
     Decimal,
-    Field(ge=0, le=100, description="Taux annuel en pourcent (12.15 signifie 12,15 %)."),
+    Field(ge=0, le=100),
     BeforeValidator(refuser_float),
+    _schema(
+        "Taux annuel en pourcent (12.15 signifie 12,15 %).",
+        {"minimum": 0, "maximum": 100},
+        r"^\d+(\.\d+)?$",
+    ),
 ]
 """Taux annuel exprimé en pourcent, comme il est publié (``Decimal("12.15")`` = 12,15 %)."""
