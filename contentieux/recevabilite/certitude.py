@@ -9,6 +9,7 @@ signée ou acceptée par le débiteur (contrat, bon de commande signé, devis ac
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from contentieux.modeles.creances import (
     TYPES_PIECES_ENGAGEANT_LE_DEBITEUR,
@@ -37,6 +38,10 @@ _STATUTS_CONTESTES = {
     StatutFactureElectronique.REFUSEE: "refusée",
     StatutFactureElectronique.EN_LITIGE: "en litige",
 }
+
+
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
 
 
 def verifier_certitude(dossier: Dossier, *, au: dt.date) -> Constat:
@@ -118,9 +123,7 @@ def verifier_certitude(dossier: Dossier, *, au: dt.date) -> Constat:
                     "livraison signé ou reconnaissance de dette)"
                 )
     if echecs:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif="Créance contestée : " + " ; ".join(echecs) + ". Le juge de l'injonction de "
             "payer rejette la requête qui appelle un débat contradictoire (CPC 1409).",
@@ -128,18 +131,14 @@ def verifier_certitude(dossier: Dossier, *, au: dt.date) -> Constat:
             avertissements=tuple(avertissements),
         )
     if inconnues:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=None,
             motif="Certitude non établie : " + " ; ".join(inconnues) + ".",
             fondements=FONDEMENTS,
             faits_manquants=tuple(manquants),
             avertissements=tuple(avertissements),
         )
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=True,
         motif="La créance repose sur des pièces qui engagent le débiteur ("
         + " ; ".join(appuis)

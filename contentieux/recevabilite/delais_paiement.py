@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import partial
 
 from contentieux.delais import ajouter_jours
 from contentieux.erreurs import RegleNonCouverte
@@ -23,6 +24,10 @@ from contentieux.regles import Regles
 CONDITION = "delais_paiement"
 INTITULE = "Délai de paiement convenu conforme (C. com. L441-10 I)"
 FONDEMENTS = ("C. com. L441-10 I",)
+
+
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
 
 
 def fin_de_mois(date: dt.date) -> dt.date:
@@ -51,9 +56,7 @@ def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -
     """Compare l'échéance de chaque facture aux plafonds de L441-10 I (entre professionnels)."""
     del au
     if not est_b2b(dossier):
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=True,
             motif="Sans objet : les plafonds de C. com. L441-10 I ne régissent que les "
             "relations entre professionnels.",
@@ -100,9 +103,7 @@ def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -
             "manifestement abusive : " + " ; ".join(derogations)
         )
     if depassements:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif="Délai convenu supérieur au plafond légal : "
             + " ; ".join(depassements)
@@ -111,9 +112,7 @@ def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -
             fondements=(*FONDEMENTS, "C. com. L441-16"),
             avertissements=tuple(avertissements),
         )
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=True,
         motif="Échéances conformes aux plafonds de C. com. L441-10 I"
         + (f" ({', '.join(conformes)} dans les 60 jours)" if conformes else "")

@@ -10,6 +10,7 @@ sa défaillance la rétablit (une mise en demeure préalable reste recommandée 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import PlanApurement
@@ -24,6 +25,10 @@ from contentieux.recevabilite._commun import (
 CONDITION = "exigibilite"
 INTITULE = "Créance exigible (terme échu)"
 FONDEMENTS = ("C. civ. 1305", "C. civ. 1305-4", "CPCE L111-2")
+
+
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
 
 
 def date_exigibilite(echeance: dt.date, date_decheance: dt.date | None) -> dt.date:
@@ -89,9 +94,7 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
                 non_echues.append(f"{facture.numero} (échéance le {formater(exigible_le)})")
     fondements = FONDEMENTS
     if plans_respectes:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif="Exigibilité reportée : " + " ; ".join(plans_respectes) + ". Rien ne peut "
             "être réclamé tant que le plan est respecté.",
@@ -99,9 +102,7 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
             avertissements=tuple(avertissements),
         )
     if not exigibles:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif="Aucune facture ni échéance n'est échue : " + ", ".join(non_echues) + ".",
             fondements=fondements,
@@ -112,18 +113,14 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
             "non encore exigibles, à retirer de la demande : " + ", ".join(non_echues)
         )
     if inconnues:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=None,
             motif="Exigibilité incertaine : " + " ; ".join(inconnues) + ".",
             fondements=fondements,
             faits_manquants=tuple(manquants),
             avertissements=tuple(avertissements),
         )
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=True,
         motif="Terme échu pour : " + ", ".join(exigibles) + ".",
         fondements=fondements,

@@ -10,6 +10,7 @@ payer, la voie est le référé-provision, CJA R541-1).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from contentieux.modeles.creances import NatureCreance, OrigineCreance
 from contentieux.modeles.dossier import Dossier
@@ -20,6 +21,10 @@ from contentieux.recevabilite._commun import formater, procedures_ouvertes
 CONDITION = "injonction_de_payer"
 INTITULE = "Conditions de l'injonction de payer (CPC 1405)"
 FONDEMENTS = ("CPC art. 1405", "CPC art. 1406")
+
+
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
 
 
 def verifier_injonction(dossier: Dossier, *, au: dt.date) -> Constat:
@@ -47,16 +52,12 @@ def verifier_injonction(dossier: Dossier, *, au: dt.date) -> Constat:
         )
         fondements.extend(("CCP L6", "CJA R541-1"))
     if echecs:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif="Injonction de payer fermée : " + " ; ".join(echecs) + ".",
             fondements=tuple(fondements),
         )
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=True,
         motif="Créance de cause contractuelle ou statutaire, d'un montant déterminé, contre un "
         "débiteur qui n'est pas en procédure collective.",

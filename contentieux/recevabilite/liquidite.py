@@ -9,6 +9,7 @@ seul contrat (Cass. com. 19 mai 2015, n° 14-16.888).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
@@ -30,6 +31,10 @@ _NON_LIQUIDES = {
 }
 
 
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
+
+
 def verifier_liquidite(dossier: Dossier, *, au: dt.date) -> Constat:
     """Vérifie que chaque créance est une somme d'argent déterminée."""
     del au  # la liquidité ne dépend pas de la date
@@ -39,9 +44,7 @@ def verifier_liquidite(dossier: Dossier, *, au: dt.date) -> Constat:
         if c.nature in _NON_LIQUIDES
     ]
     if echecs:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif="Montant non déterminé : " + " ; ".join(echecs) + ".",
             fondements=(*FONDEMENTS, "Cass. com. 19 mai 2015, n° 14-16.888"),
@@ -53,9 +56,7 @@ def verifier_liquidite(dossier: Dossier, *, au: dt.date) -> Constat:
         if c.clause_penale is not None
     ]
     detail = " ; ".join(f"{c.reference} : {euros(c.principal)}" for c in dossier.creances)
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=True,
         motif=f"Sommes d'argent déterminées par les factures ou échéances ({detail}).",
         fondements=FONDEMENTS,

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from contentieux.delais import Echeance, calculer_echeance
 from contentieux.modeles.dossier import Dossier
@@ -39,6 +40,10 @@ RAPPEL_PRESCRIPTION = (
     "(Cass. com. 13 oct. 1992, n° 91-10.066)."
 )
 _MOYENS_FRAGILES = {MoyenNotification.COURRIEL, MoyenNotification.LETTRE_SIMPLE}
+
+
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
 
 
 def echeance_mise_en_demeure(dossier: Dossier, med: MiseEnDemeure) -> Echeance | None:
@@ -77,9 +82,7 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
     besoin = _besoin(dossier)
     avertissements = [RAPPEL_IP, RAPPEL_PRESCRIPTION]
     if all(c.mise_en_demeure_par_echeance for c in dossier.creances):
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=True,
             motif="Le contrat stipule que la seule exigibilité vaut mise en demeure "
             "(C. civ. 1344) : le débiteur est en demeure depuis l'échéance.",
@@ -88,9 +91,7 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
         )
     meds = evenements(dossier, MiseEnDemeure, au=au)
     if not meds:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=False,
             motif=f"Aucune mise en demeure n'a été envoyée ; {besoin}.",
             fondements=(*FONDEMENTS, "C. com. L441-10 II"),
@@ -117,9 +118,7 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
                 f"La mise en demeure du {formater(med.date_envoi)} a été envoyée, mais sa date de "
                 "réception (ou de première présentation) n'est pas connue."
             )
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=None,
             motif=motif,
             fondements=FONDEMENTS,
@@ -138,9 +137,7 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
             "la mise en demeure ne fixait pas de délai : un délai raisonnable doit être laissé "
             "au débiteur (CA Paris, 19 mars 2013)"
         )
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=True,
             motif=f"Mise en demeure du {formater(med.date_envoi)} {recue}, sans délai fixé.",
             fondements=FONDEMENTS,
@@ -148,18 +145,14 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
         )
     proroge = f" (prorogé : {echeance.motif})" if echeance.prorogee else ""
     if au > echeance.date_limite:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=True,
             motif=f"Mise en demeure du {formater(med.date_envoi)} {recue} ; le délai de "
             f"{med.delai_jours} jours a expiré le {formater(echeance.date_limite)}{proroge}.",
             fondements=(*FONDEMENTS, *echeance.fondements),
             avertissements=tuple(avertissements),
         )
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=False,
         motif=f"Mise en demeure du {formater(med.date_envoi)} {recue} ; le délai de "
         f"{med.delai_jours} jours court jusqu'au {formater(echeance.date_limite)}{proroge} : "

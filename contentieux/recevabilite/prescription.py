@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from contentieux.delais import ajouter_annees, ajouter_jours, ajouter_mois
 from contentieux.erreurs import RegleNonCouverte
@@ -114,6 +115,10 @@ _REGIMES = {
         butoir=False,
     ),
 }
+
+
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
 
 
 def determiner_regime(dossier: Dossier, creance: Creance, *, au: dt.date) -> Regime:
@@ -374,9 +379,7 @@ def analyser_prescription(
                 )
                 + " : à retirer de la demande",
             )
-    constat = Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    constat = _constat(
         satisfaite=satisfaite,
         motif=motif,
         fondements=tuple(fondements),

@@ -11,6 +11,7 @@ du jugement au BODACC (C. com. R622-24). La durée de ce délai est lue dans les
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from contentieux.delais import Echeance, calculer_echeance
 from contentieux.erreurs import RegleNonCouverte
@@ -34,9 +35,14 @@ REGLE_DECLARATION = "procedure_collective.declaration_creance_mois"
 REGLE_AUGMENTATION = "procedure_collective.declaration_creance_augmentation_mois"
 
 
+_constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
+"""Constat de cette condition (identifiant et intitulé fixés)."""
+
+
 def _outre_mer(departement: str) -> bool:
     """Départements et collectivités d'outre-mer (codes postaux 97x et 98x)."""
     return not departement[:1].isdigit() or departement.startswith(("97", "98"))
+
 
 _NATURES = {
     "sauvegarde": "sauvegarde",
@@ -72,9 +78,7 @@ def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regl
     """Une procédure collective est-elle ouverte contre le débiteur au jour ``au`` ?"""
     ouvertes = procedures_ouvertes(dossier, au=au)
     if not ouvertes:
-        return Constat(
-            condition=CONDITION,
-            intitule=INTITULE,
+        return _constat(
             satisfaite=True,
             motif="Aucune procédure collective ouverte n'est connue contre le débiteur.",
             fondements=FONDEMENTS,
@@ -110,9 +114,7 @@ def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regl
             )
         else:
             motif += f", au plus tard le {formater(echeance.date_limite)}"
-    return Constat(
-        condition=CONDITION,
-        intitule=INTITULE,
+    return _constat(
         satisfaite=False,
         motif=motif + ".",
         fondements=FONDEMENTS,
