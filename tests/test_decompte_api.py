@@ -13,20 +13,7 @@ from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.interets import arrondir, calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
 from contentieux.modeles.decompte import Decompte
-
-SOCIETE = {
-    "type": "personne_morale",
-    "denomination": "Ateliers Durand",
-    "siege": {"ligne1": "1 rue A", "code_postal": "75011", "ville": "Paris"},
-    "qualite": "commercant",
-}
-CLIENT = {**SOCIETE, "denomination": "Bâti-Rhône"}
-PARTICULIER = {
-    "type": "personne_physique",
-    "nom": "Roux",
-    "prenoms": "Thomas",
-    "adresse": {"ligne1": "1 rue B", "code_postal": "33000", "ville": "Bordeaux"},
-}
+from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
 
 def _dossier(
@@ -78,8 +65,11 @@ def test_egalite_parfaite_imputation_au_prorata() -> None:
 
 def test_prorata_au_centime() -> None:
     d = _dossier(
-        [_facture("A", "2026-01-31", "1000.00"), _facture("B", "2026-01-31", "1000.00"),
-         _facture("C", "2026-01-31", "1000.00")],
+        [
+            _facture("A", "2026-01-31", "1000.00"),
+            _facture("B", "2026-01-31", "1000.00"),
+            _facture("C", "2026-01-31", "1000.00"),
+        ],
         [{"type": "paiement", "date": "2026-01-31", "montant": "100.00"}],
     )
     r = etablir_decompte(d, au=dt.date(2026, 1, 31))
@@ -94,8 +84,14 @@ def test_designation_du_debiteur_prime_l_ordre_legal() -> None:
             _facture("ANCIENNE", "2026-01-15", "1000.00"),
             _facture("RECENTE", "2026-02-15", "1000.00"),
         ],
-        [{"type": "paiement", "date": "2026-03-01", "montant": "500.00",
-          "factures_designees": ["RECENTE"]}],
+        [
+            {
+                "type": "paiement",
+                "date": "2026-03-01",
+                "montant": "500.00",
+                "factures_designees": ["RECENTE"],
+            }
+        ],
     )
     r = etablir_decompte(d, au=dt.date(2026, 3, 31))
     assert {p.facture for p in r.imputations[0].parts} == {"RECENTE"}
@@ -118,10 +114,17 @@ def test_taux_le_plus_eleve_d_abord() -> None:
             "creancier": SOCIETE,
             "debiteurs": [CLIENT],
             "creances": [
-                {"reference": "BAS", "nature": "vente_biens",
-                 "factures": [_facture("B1", "2026-01-31", "1000.00")]},
-                {"reference": "HAUT", "nature": "vente_biens", "taux_contractuel": "20",
-                 "factures": [_facture("H1", "2026-01-31", "1000.00")]},
+                {
+                    "reference": "BAS",
+                    "nature": "vente_biens",
+                    "factures": [_facture("B1", "2026-01-31", "1000.00")],
+                },
+                {
+                    "reference": "HAUT",
+                    "nature": "vente_biens",
+                    "taux_contractuel": "20",
+                    "factures": [_facture("H1", "2026-01-31", "1000.00")],
+                },
             ],
             "evenements": [{"type": "paiement", "date": "2026-03-01", "montant": "200.00"}],
         }
@@ -180,8 +183,14 @@ def test_indemnite_non_reclamee() -> None:
 
 def test_indemnite_avant_2013_non_due() -> None:
     d = _dossier(
-        [{"numero": "F", "date_emission": "2012-11-01", "date_echeance": "2012-12-01",
-          "montant_ttc": "1000.00"}],
+        [
+            {
+                "numero": "F",
+                "date_emission": "2012-11-01",
+                "date_echeance": "2012-12-01",
+                "montant_ttc": "1000.00",
+            }
+        ],
         regime_interets="aucun",
     )
     r = etablir_decompte(d, au=dt.date(2013, 6, 30))
@@ -229,11 +238,16 @@ def test_commande_publique_un_seul_taux_au_dela_de_la_couverture() -> None:
 
 def test_diviseur_exact_coupe_au_premier_janvier() -> None:
     r = calculer_interets(
-        Decimal("1000"), dt.date(2019, 12, 1), dt.date(2020, 2, 1),
-        regime="penalites_b2b", taux_contractuel=Decimal("10"), diviseur="exact",
+        Decimal("1000"),
+        dt.date(2019, 12, 1),
+        dt.date(2020, 2, 1),
+        regime="penalites_b2b",
+        taux_contractuel=Decimal("10"),
+        diviseur="exact",
     )
     assert [(li.au, li.diviseur) for li in r.lignes] == [
-        (dt.date(2019, 12, 31), 365), (dt.date(2020, 2, 1), 366)
+        (dt.date(2019, 12, 31), 365),
+        (dt.date(2020, 2, 1), 366),
     ]
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
 from contentieux.modeles.decompte import Decompte
+from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
 DEBUT_COUVERT = dt.date(2015, 1, 1)
 FIN_COUVERTE = dt.date(2026, 6, 30)
@@ -26,20 +27,6 @@ categories = st.sampled_from(["autres", "particuliers"])
 taux_stipules = st.none() | st.decimals(
     min_value=Decimal("0"), max_value=Decimal("30"), places=2, allow_nan=False
 )
-
-SOCIETE = {
-    "type": "personne_morale",
-    "denomination": "Ateliers Durand",
-    "siege": {"ligne1": "1 rue A", "code_postal": "75011", "ville": "Paris"},
-    "qualite": "commercant",
-}
-CLIENT = {**SOCIETE, "denomination": "Bâti-Rhône"}
-PARTICULIER = {
-    "type": "personne_physique",
-    "nom": "Roux",
-    "prenoms": "Thomas",
-    "adresse": {"ligne1": "1 rue B", "code_postal": "33000", "ville": "Bordeaux"},
-}
 
 
 @st.composite
