@@ -24,9 +24,17 @@ from contentieux.interets.indemnite import (
     montant_indemnite,
     verifier_frais_demandes,
 )
-from contentieux.interets.taux import Categorie, RegimeDette, TauxPeriode, valeur
+from contentieux.interets.taux import (
+    Categorie,
+    RegimeDette,
+    TauxPeriode,
+    a_un_calendrier,
+    calendrier,
+    valeur,
+)
 from contentieux.modeles.creances import Creance
 from contentieux.modeles.decompte import (
+    Capitalisation,
     ClausePenaleLigne,
     Decompte,
     DepartTauxLegal,
@@ -101,6 +109,7 @@ class _Calcul:
         self.indemnites: list[Indemnite] = []
         self.professionnel = est_professionnel(dossier.debiteur)
         self._valeur_indemnite: ValeurRegle | None = None
+        self._montant_indemnite = ZERO
         self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
 
     def avertir(self, message: str) -> None:
@@ -179,6 +188,8 @@ class _Calcul:
             capitalisation = creance.capitalisation_stipulee or bool(
                 jugement and jugement.capitalisation_ordonnee
             )
+            # Un seul calendrier semestriel pour toutes les factures de la créance.
+            cal = calendrier(self.regles, regime) if regime and a_un_calendrier(regime) else None
             for facture in creance.factures:
                 debut = None if depart is None else max(depart, facture.date_echeance)
                 self.dettes.append(
@@ -191,6 +202,7 @@ class _Calcul:
                         regime=regime,
                         debut_interets=debut,
                         capitalisation=capitalisation,
+                        calendrier=cal,
                     )
                 )
             if jugement is not None:
@@ -238,16 +250,16 @@ class _Calcul:
             return
         v = self._valeur_indemnite
         emission = dette.date_emission
-        raison = None
         if v is None or not (v.du <= emission and (v.jusqu_au is None or emission <= v.jusqu_au)):
             v, _, raison = montant_indemnite(self.regles, self.dossier.debiteur, emission)
             self._valeur_indemnite = v
-        if v is None:
-            self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
-            return
-        self.utiliser(v)
-        assert isinstance(v.valeur, Decimal)
-        dette.indemnite = arrondir(v.valeur)
+            if v is None:
+                self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
+                return
+            self.utiliser(v)
+            assert isinstance(v.valeur, Decimal)
+            self._montant_indemnite = arrondir(v.valeur)
+        dette.indemnite = self._montant_indemnite
 
     def derouler(self) -> list[Imputation]:
         imputations: list[Imputation] = []
@@ -283,35 +295,22 @@ class _Calcul:
 
     def resultat(self, imputations: list[Imputation]) -> Decompte:
         lignes: list[LigneInterets] = []
-        capitalisations = []
+        capitalisations: list[Capitalisation] = []
         indemnites: list[Indemnite] = []
+        en_retard: set[str] = set()
         public = self.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         fondement_indemnite = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
         total_principal = principal_restant = regles_payes = ZERO
         for d in self.dettes:
-            lignes.extend(d.lignes)
-            if d.capitalisations:
-                capitalisations.extend(d.capitalisations)
+            lignes += d.lignes
+            capitalisations += d.capitalisations
             total_principal += d.principal_initial
             principal_restant += d.principal
             regles_payes += d.interets_payes + d.indemnite_payee
+            if d.en_retard:
+                en_retard.add(d.creance)
             if d.indemnite > 0:
-                e = d.date_echeance
-                motif = f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, " + (
-                    "payée après l'échéance" if d.principal == 0 else "impayée à l'échéance"
-                )
-                indemnites.append(
-                    construire(
-                        Indemnite,
-                        creance=d.creance,
-                        facture=d.facture,
-                        nature="forfaitaire",
-                        montant=d.indemnite,
-                        date_exigibilite=e + UN_JOUR,
-                        fondement=fondement_indemnite,
-                        motif=motif,
-                    )
-                )
+                indemnites.append(_ligne_indemnite(d, fondement_indemnite))
         if indemnites:
             self.fonder("CCP D2192-35" if public else "C. com. D441-5")
         if self.options.frais_recouvrement:
@@ -330,8 +329,9 @@ class _Calcul:
             )
         clauses: list[ClausePenaleLigne] = []
         for creance in self.dossier.creances:
-            en_retard = any(d.en_retard for d in self.dettes if d.creance == creance.reference)
-            ligne = ligne_clause_penale(creance, self.professionnel) if en_retard else None
+            if creance.reference not in en_retard:
+                continue
+            ligne = ligne_clause_penale(creance, self.professionnel)
             if ligne is not None:
                 clauses.append(ligne)
                 self.fonder(FONDEMENT_CLAUSE)
@@ -373,12 +373,7 @@ class _Calcul:
             + total_clauses
             - regles_payes
         )
-        self.utilisees.update(
-            {(v.identifiant, v.du): v for t in self.taux_utilises.values() for v in t.valeurs}
-        )
-        valeurs = tuple(
-            _valeur_utilisee(self.regles.version, v) for _, v in sorted(self.utilisees.items())
-        )
+        valeurs = _valeurs_utilisees(self.regles.version, self.taux_utilises, self.utilisees)
         return construire(
             Decompte,
             dossier=self.dossier.reference,
@@ -406,7 +401,54 @@ class _Calcul:
         )
 
 
+def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
+    """L'indemnité forfaitaire d'une facture payée en retard ou impayée (exigible le lendemain de
+    l'échéance)."""
+    e = dette.date_echeance
+    motif = f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, " + (
+        "payée après l'échéance" if dette.principal == 0 else "impayée à l'échéance"
+    )
+    return construire(
+        Indemnite,
+        creance=dette.creance,
+        facture=dette.facture,
+        nature="forfaitaire",
+        montant=dette.indemnite,
+        date_exigibilite=e + UN_JOUR,
+        fondement=fondement,
+        motif=motif,
+    )
+
+
 _VALEURS_UTILISEES: dict[tuple[str, str, dt.date], ValeurUtilisee] = {}
+_ListeValeurs = tuple[tuple[TauxPeriode, ...], tuple[ValeurUtilisee, ...]]
+_LISTES_VALEURS: dict[tuple[object, ...], _ListeValeurs] = {}
+_TAILLE_MAX_LISTES = 10_000
+
+
+def _valeurs_utilisees(
+    version: str,
+    taux_utilises: dict[int, TauxPeriode],
+    autres: dict[tuple[str, dt.date], ValeurRegle],
+) -> tuple[ValeurUtilisee, ...]:
+    """Valeurs de règles utilisées (taux et autres), triées par identifiant puis date d'effet.
+
+    La liste ne dépend que des taux employés et des autres valeurs : elle est mémorisée. La clé
+    contient l'``id`` des taux ; l'entrée garde les taux eux-mêmes, pour qu'aucun autre objet ne
+    puisse recevoir le même ``id`` tant qu'elle existe.
+    """
+    cle = (version, frozenset(taux_utilises), frozenset(autres))
+    trouvee = _LISTES_VALEURS.get(cle)
+    if trouvee is None:
+        toutes = dict(autres)
+        toutes.update({(v.identifiant, v.du): v for t in taux_utilises.values() for v in t.valeurs})
+        valeurs = tuple(_valeur_utilisee(version, v) for _, v in sorted(toutes.items()))
+        if len(_LISTES_VALEURS) > _TAILLE_MAX_LISTES:
+            _LISTES_VALEURS.clear()
+        trouvee = _LISTES_VALEURS[cle] = (tuple(taux_utilises.values()), valeurs)
+    return trouvee[1]
+
+
 _REGLES_PAR_DEFAUT: dict[str | None, Regles] = {}
 
 

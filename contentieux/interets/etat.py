@@ -15,16 +15,17 @@ from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.jours import decouper_par_annee, interet_exact
 from contentieux.interets.taux import (
+    Calendrier,
     Periode,
     RegimeDette,
     TauxPeriode,
+    a_un_calendrier,
+    calendrier,
     periodes,
     taux_du_jour,
-    taux_legal,
-    taux_penalites_b2b,
 )
 from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets, construire
-from contentieux.regles import Regles, fin_semestre
+from contentieux.regles import Regles
 
 ZERO = Decimal("0.00")
 """Zéro monétaire, au centime (sérialisé « 0.00 »)."""
@@ -73,6 +74,8 @@ class Dette:
     en_retard: bool | None = None
 
     depart: dt.date | None = None
+    calendrier: Calendrier | None = None
+    """Semestres du régime (taux légal ou pénalités sans jugement) ; None : autre régime."""
 
     def __post_init__(self) -> None:
         self.principal = self.principal_initial
@@ -104,24 +107,25 @@ class Dette:
         self.ouverte = None
         if o.jours == 0:
             return
-        montant = arrondir(o.exact())
+        taux = o.taux
+        montant = arrondir(interet_exact(o.base, taux.taux, o.jours, o.diviseur))
         self.interets_fermes += montant
         self.lignes.append(
             construire(
                 LigneInterets,
                 creance=self.creance,
                 facture=self.facture,
-                regime=o.taux.regime,
+                regime=taux.regime,
                 du=o.du,
                 au=o.au,
                 jours=o.jours,
                 base=o.base,
                 dont_interets_capitalises=o.capitalise,
-                taux=o.taux.taux,
+                taux=taux.taux,
                 diviseur=o.diviseur,
                 montant=montant,
-                fondement=o.taux.fondement,
-                note=o.taux.note,
+                fondement=taux.fondement,
+                note=taux.note,
             )
         )
 
@@ -131,26 +135,18 @@ class Dette:
             self.fermer()
             return
         o = self.ouverte
-        if (
-            o is not None
-            and o.au == du
-            and o.diviseur == diviseur
-            and o.base == base
-            and o.capitalise == self.capitalise
-            and (
-                o.taux is taux
-                or (
-                    o.taux.taux == taux.taux
-                    and o.taux.regime == taux.regime
-                    and o.taux.fondement == taux.fondement
-                    and o.taux.note == taux.note
-                )
-            )
-        ):
-            o.au = au
-            o.jours += (au - du).days
-            return
-        self.fermer()
+        if o is not None:
+            if (
+                o.au == du
+                and o.diviseur == diviseur
+                and o.base == base
+                and o.capitalise == self.capitalise
+                and _meme_taux(o.taux, taux)
+            ):
+                o.au = au
+                o.jours += (au - du).days
+                return
+            self.fermer()
         self.ouverte = LigneOuverte(taux, base, self.capitalise, diviseur, du, au, (au - du).days)
 
     # --- avancer dans le temps -----------------------------------------------------------------
@@ -159,18 +155,24 @@ class Dette:
         """Point de départ des intérêts (non compté), jugement compris ; None : aucun intérêt."""
         if self.regime is None:
             return None
-        departs = [d for d in (self.debut_interets, self.regime.date_jugement) if d is not None]
-        return min(departs) if departs else None
+        debut, jugement = self.debut_interets, self.regime.date_jugement
+        if jugement is None or (debut is not None and debut <= jugement):
+            return debut
+        return jugement
 
     def taux_au(self, regles: Regles, jour: dt.date) -> Decimal:
         """Taux que la dette porte le jour ``jour`` (0 si elle ne porte pas intérêt ce jour-là)."""
         depart = self.depart
         if depart is None or depart >= jour or self.principal + self.capitalise <= 0:
             return ZERO
-        assert self.regime is not None
-        premier = (self.debut_interets or jour - UN_JOUR) + UN_JOUR
+        regime = self.regime
+        assert regime is not None
         try:
-            return taux_du_jour(regles, self.regime, jour, premier).taux
+            cal = self._calendrier(regles)
+            if cal is not None:
+                return cal.semestre(jour)[1].taux
+            premier = (self.debut_interets or jour - UN_JOUR) + UN_JOUR
+            return taux_du_jour(regles, regime, jour, premier).taux
         except RegleNonCouverte:
             return self._periodes(regles, jour - UN_JOUR, jour)[0].taux.taux  # message précis
 
@@ -214,27 +216,15 @@ class Dette:
         diviseur: Diviseur,
         utilises: dict[int, TauxPeriode],
     ) -> None:
-        regime = self.regime
-        assert regime is not None
-        if (
-            diviseur == "365"
-            and regime.date_jugement is None
-            and regime.nom != ("commande_publique")
-        ):
+        cal = self._calendrier(regles) if diviseur == "365" else None
+        if cal is not None:
             # Chemin rapide (le plus fréquent) : semestre par semestre, diviseur 365.
-            legal = regime.nom == "taux_legal"
             courant = debut
             try:
                 while courant < fin:
-                    jour = courant + UN_JOUR
-                    bout = fin_semestre(jour)
+                    bout, t = cal.semestre(courant + UN_JOUR)
                     if bout > fin:
                         bout = fin
-                    t = (
-                        taux_legal(regles, regime.categorie, jour)
-                        if legal
-                        else taux_penalites_b2b(regles, regime.taux_contractuel, jour)
-                    )
                     utilises[id(t)] = t
                     self._ajouter(courant, bout, 365, t)
                     courant = bout
@@ -249,6 +239,15 @@ class Dette:
             else:
                 for du, au, div in decouper_par_annee(p.debut, p.fin, diviseur):
                     self._ajouter(du, au, div, p.taux)
+
+    def _calendrier(self, regles: Regles) -> Calendrier | None:
+        """Calendrier semestriel du régime (taux légal ou pénalités sans jugement), sinon None."""
+        cal = self.calendrier
+        if cal is None:
+            if self.regime is None or not a_un_calendrier(self.regime):
+                return None
+            cal = self.calendrier = calendrier(regles, self.regime)
+        return cal
 
     def _periodes(self, regles: Regles, debut: dt.date, fin: dt.date) -> list[Periode]:
         assert self.regime is not None
@@ -274,3 +273,13 @@ class Dette:
         from contentieux.interets.capitalisation import capitaliser
 
         capitaliser(self, date)
+
+
+def _meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
+    """Deux taux qui se lisent de la même façon sur une ligne (valeur, régime, fondement, note)."""
+    return a is b or (
+        a.taux == b.taux
+        and a.regime == b.regime
+        and a.fondement == b.fondement
+        and a.note == b.note
+    )

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from contentieux.interets.arrondi import tronquer
 from contentieux.interets.etat import ZERO, Dette
-from contentieux.modeles.decompte import Imputation, PartImputation, construire
+from contentieux.modeles.decompte import Imputation, NaturePart, PartImputation, construire
 from contentieux.modeles.evenements import Paiement
 
 FONDEMENTS = ("C. civ. 1342-10", "C. civ. 1343-1")
@@ -29,37 +29,41 @@ CENTIME = Decimal("0.01")
 
 
 def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
-    """Impute ``montant`` sur une dette : intérêts, indemnité, principal. Rend le reste."""
-    for nature in ("interets", "indemnite", "principal"):
-        if montant <= 0:
-            break
-        if nature == "interets":
-            du = dette.interets_dus()
-        elif nature == "indemnite":
-            du = dette.indemnite_due()
-        else:
-            du = dette.principal
-        paye = min(du, montant)
-        if paye <= 0:
-            continue
+    """Impute ``montant`` sur une dette : intérêts (1343-1), indemnité, principal. Rend le reste."""
+    if montant <= 0:
+        return montant
+    paye = min(dette.interets_dus(), montant)
+    if paye > 0:
         montant -= paye
-        if nature == "interets":
-            dette.interets_payes += paye
-            dette.capitalise = max(ZERO, dette.capitalise - paye)
-        elif nature == "indemnite":
-            dette.indemnite_payee += paye
-        else:
-            dette.principal -= paye
-        parts.append(
-            construire(
-                PartImputation,
-                creance=dette.creance,
-                facture=dette.facture,
-                nature=nature,
-                montant=paye,
-            )
-        )
+        dette.interets_payes += paye
+        # Les intérêts capitalisés, les plus anciens, sont éteints les premiers.
+        dette.capitalise = max(ZERO, dette.capitalise - paye)
+        parts.append(_part(dette, "interets", paye))
+        if montant <= 0:
+            return montant
+    paye = min(dette.indemnite_due(), montant)
+    if paye > 0:
+        montant -= paye
+        dette.indemnite_payee += paye
+        parts.append(_part(dette, "indemnite", paye))
+        if montant <= 0:
+            return montant
+    paye = min(dette.principal, montant)
+    if paye > 0:
+        montant -= paye
+        dette.principal -= paye
+        parts.append(_part(dette, "principal", paye))
     return montant
+
+
+def _part(dette: Dette, nature: NaturePart, montant: Decimal) -> PartImputation:
+    return construire(
+        PartImputation,
+        creance=dette.creance,
+        facture=dette.facture,
+        nature=nature,
+        montant=montant,
+    )
 
 
 def ordonner(
@@ -73,19 +77,19 @@ def ordonner(
     for numero in paiement.factures_designees:
         designees.extend(d for d in dettes if d.facture == numero and d not in designees)
     groupes: list[list[Dette]] = [[d] for d in designees]
-    autres = [d for d in dettes if d not in designees]
+    autres = [d for d in dettes if d not in designees] if designees else list(dettes)
 
-    taux_du_jour = {id(d): taux(d) for d in autres}
-
-    def cle(d: Dette) -> tuple[bool, Decimal, object]:
-        return (d.date_echeance > paiement.date, -taux_du_jour[id(d)], d.date_echeance)
-
-    autres.sort(key=cle)
-    for d in autres:
-        if groupes and groupes[-1][0] not in designees and cle(groupes[-1][0]) == cle(d):
-            groupes[-1].append(d)
+    # Clé de 1342-10 : échue d'abord, puis taux le plus élevé, puis échéance la plus ancienne.
+    jour = paiement.date
+    cles = [(d.date_echeance > jour, -taux(d), d.date_echeance) for d in autres]
+    precedente: tuple[bool, Decimal, object] | None = None
+    for i in sorted(range(len(autres)), key=cles.__getitem__):
+        cle = cles[i]
+        if cle == precedente:
+            groupes[-1].append(autres[i])
         else:
-            groupes.append([d])
+            groupes.append([autres[i]])
+            precedente = cle
     return groupes
 
 

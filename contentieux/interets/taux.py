@@ -221,6 +221,62 @@ def taux_jugement(regles: Regles, categorie: Categorie, jour: dt.date, majore: b
     return trouve
 
 
+class Calendrier:
+    """Semestres d'un régime sans jugement (taux légal ou pénalités L441-10), mémorisés.
+
+    Le taux légal et les pénalités entre professionnels changent au 1er janvier et au 1er juillet
+    (CMF L313-2 ; C. com. L441-10 II) : pour chaque semestre, on retient une fois pour toutes son
+    dernier jour et son taux. Un calendrier est partagé par toutes les dettes d'un même régime.
+    """
+
+    __slots__ = ("_regime", "_regles", "_semestres")
+
+    def __init__(self, regles: Regles, regime: RegimeDette) -> None:
+        self._regles = regles
+        self._regime = regime
+        self._semestres: dict[int, tuple[dt.date, TauxPeriode]] = {}
+
+    def semestre(self, jour: dt.date) -> tuple[dt.date, TauxPeriode]:
+        """(dernier jour du semestre de ``jour``, taux du semestre) ; ``RegleNonCouverte`` sinon."""
+        cle = jour.year * 2 + (jour.month > 6)
+        trouve = self._semestres.get(cle)
+        if trouve is None:
+            regime = self._regime
+            if regime.nom == "taux_legal":
+                taux = taux_legal(self._regles, regime.categorie, jour)
+            else:
+                taux = taux_penalites_b2b(self._regles, regime.taux_contractuel, jour)
+            trouve = self._semestres[cle] = (fin_semestre(jour), taux)
+        return trouve
+
+
+_CACHE_CALENDRIERS: dict[tuple[object, ...], Calendrier] = {}
+
+
+def a_un_calendrier(regime: RegimeDette) -> bool:
+    """Vrai pour un régime à taux semestriel sans jugement (taux légal ou pénalités L441-10)."""
+    return regime.date_jugement is None and regime.nom in ("taux_legal", "penalites_b2b")
+
+
+def calendrier(regles: Regles, regime: RegimeDette) -> Calendrier:
+    """Le ``Calendrier`` d'un régime taux légal ou pénalités sans jugement, par jeu de règles."""
+    assert a_un_calendrier(regime)
+    contractuel = regime.taux_contractuel if regime.nom == "penalites_b2b" else None
+    # Le texte du taux stipulé (« 12 » ou « 12.0 ») figure dans les notes : il entre dans la clé.
+    cle = (
+        regles.version,
+        regime.nom,
+        regime.categorie,
+        None if contractuel is None else str(contractuel),
+    )
+    trouve = _CACHE_CALENDRIERS.get(cle)
+    if trouve is None:
+        if len(_CACHE_CALENDRIERS) > _TAILLE_MAX:
+            _CACHE_CALENDRIERS.clear()
+        trouve = _CACHE_CALENDRIERS[cle] = Calendrier(regles, regime)
+    return trouve
+
+
 def taux_du_jour(
     regles: Regles, regime: RegimeDette, jour: dt.date, premier_jour_interets: dt.date
 ) -> TauxPeriode:

@@ -41,20 +41,26 @@ def construire(cls: type[M], **valeurs: Any) -> M:
     Réservé au code du décompte, qui fournit **tous** les champs avec leurs types exacts
     (``Decimal``, ``date``, tuples) ; l'aller-retour JSON des tests garantit la conformité.
     """
-    modele = cls.__new__(cls)
+    modele = _nouveau(cls)
     champs = _CHAMPS.get(cls)
     if champs is None:
         champs = _CHAMPS[cls] = set(cls.model_fields)
     _fixer(modele, "__dict__", valeurs)
     # Tous les champs sont fournis : l'ensemble est partagé (pydantic le copie avant de le
     # modifier, dans model_copy).
-    _fixer(modele, "__pydantic_fields_set__", champs)
-    _fixer(modele, "__pydantic_extra__", None)
-    _fixer(modele, "__pydantic_private__", None)
+    _fixer_champs(modele, champs)
+    _fixer_extra(modele, None)
+    _fixer_prive(modele, None)
     return modele
 
 
+_nouveau = object.__new__
 _fixer = object.__setattr__
+# Descripteurs des emplacements (``__slots__``) de ``BaseModel`` : les écrire directement évite
+# le détour par ``object.__setattr__``.
+_fixer_champs = vars(BaseModel)["__pydantic_fields_set__"].__set__
+_fixer_extra = vars(BaseModel)["__pydantic_extra__"].__set__
+_fixer_prive = vars(BaseModel)["__pydantic_private__"].__set__
 _CHAMPS: dict[type[BaseModel], set[str]] = {}
 
 
