@@ -918,3 +918,21 @@ def test_constat_a_trois_valeurs() -> None:
     )
     assert Constat.model_validate_json(c.model_dump_json()) == c
     assert c.avertissements == ()
+
+
+def test_un_consommateur_ne_peut_agir_pour_des_besoins_professionnels() -> None:
+    from pydantic import ValidationError
+
+    from contentieux.modeles import PersonnePhysique
+
+    with pytest.raises(ValidationError, match="article liminaire"):
+        PersonnePhysique.model_validate(
+            {
+                "type": "personne_physique",
+                "nom": "Roux",
+                "prenoms": "Thomas",
+                "adresse": {"ligne1": "1 rue B", "code_postal": "33000", "ville": "Bordeaux"},
+                "qualite": "consommateur",
+                "agit_pour_besoins_professionnels": True,
+            }
+        )

@@ -116,6 +116,12 @@ class PersonnePhysique(Modele):
                 "qualite : une personne physique ne peut pas être « acheteur_public » ; "
                 "décrivez l'acheteur public comme une personne morale"
             )
+        if self.qualite is Qualite.CONSOMMATEUR and self.agit_pour_besoins_professionnels:
+            raise ValueError(
+                "agit_pour_besoins_professionnels : un consommateur agit, par définition, hors "
+                "de ses besoins professionnels (C. consom., article liminaire) ; choisissez la "
+                "qualité « professionnel » ou retirez ce champ"
+            )
         return self
 
     @property
