@@ -367,6 +367,8 @@ def afficher_recevabilite(rapport: Any) -> None:
         f"[bold]Recevabilité du dossier {rapport.dossier} au {rapport.au.isoformat()}[/] : "
         f"{verdict[rapport.recevable]}"
     )
+    for alerte in rapport.avertissements:
+        console.print(Panel(f"[bold red]{alerte}[/]", title="[bold red]URGENT[/]", expand=False))
     table = Table(show_header=True, show_lines=True)
     table.add_column("", justify="center")
     table.add_column("Condition", style="bold")
@@ -423,6 +425,15 @@ def commande_verifier(
             "--annuaire", help="Annuaire YAML : code postal ou commune → nom de la juridiction."
         ),
     ] = None,
+    marge_prescription: Annotated[
+        int | None,
+        typer.Option(
+            "--marge-prescription",
+            min=0,
+            help="Jours avant la prescription en deçà desquels un acte interruptif est "
+            "recommandé (choix prudentiel, non règle de droit ; 60 par défaut).",
+        ),
+    ] = None,
 ) -> None:
     """Recevabilité d'un dossier : conditions, voie recommandée, juridiction, calendrier."""
     date = lire_date(au)
@@ -432,8 +443,11 @@ def commande_verifier(
 
     jeu = executer(lambda: charger_regles(regles))
     repertoire = executer(lambda: lire_annuaire(annuaire)) if annuaire else None
+    options: dict[str, Any] = {}
+    if marge_prescription is not None:
+        options["marge_prescription_jours"] = marge_prescription
     rapport = executer(
-        lambda: verifier_recevabilite(lu, au=date, regles=jeu, annuaire=repertoire)
+        lambda: verifier_recevabilite(lu, au=date, regles=jeu, annuaire=repertoire, **options)
     )
     if json_:
         afficher_json(rapport.model_dump(mode="json"))

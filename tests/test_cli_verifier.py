@@ -75,3 +75,19 @@ def test_demo_inclut_la_recevabilite() -> None:
     r = runner.invoke(app, ["demo"])
     assert r.exit_code == 0, r.stderr
     assert "Recevabilité du dossier" in r.stdout
+
+
+def test_verifier_marge_prescription() -> None:
+    """45 jours avant la prescription : acte interruptif avec la marge par défaut (60 jours),
+    voie ordinaire avec une marge de 10 jours."""
+    argv = ["verifier", str(chemin_exemple("consommateur")), "--au", "2027-05-01", "--json"]
+    r = runner.invoke(app, argv)
+    assert r.exit_code == 0, r.stderr
+    donnees = json.loads(r.stdout)
+    assert donnees["voie"]["code"] == "interruption_prescription"
+    assert any("PRESCRIPTION IMMINENTE" in a for a in donnees["avertissements"])
+    r = runner.invoke(app, [*argv, "--marge-prescription", "10"])
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["voie"]["code"] != "interruption_prescription"
+    lisible = runner.invoke(app, argv[:-1])
+    assert "URGENT" in lisible.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +135,46 @@ def test_exiger_recevabilite() -> None:
 def test_au_doit_etre_une_date() -> None:
     with pytest.raises(TypeError):
         verifier_recevabilite(dossier_exemple("b2b"), au=dt.datetime(2026, 1, 1))  # type: ignore[arg-type]
+
+
+def test_paiement_non_designe_impute_sur_la_plus_ancienne_facture_echue() -> None:
+    from contentieux.recevabilite._commun import imputer_paiements, principal_utile
+
+    d = dossier_exemple("b2b")
+    imputations = imputer_paiements(d, au=dt.date(2026, 11, 23))
+    parts = {numero: sum(p for _, p in v) for (_, numero), v in imputations.items()}
+    assert parts == {"F2025-014": Decimal("3000.00"), "F2025-031": 0, "F2025-052": 0}
+    assert principal_utile(d, au=dt.date(2026, 11, 23)) == Decimal("5580.50")
+    # Au 1er juin 2025, F2025-052 (échue le 4 juin) n'est pas encore exigible.
+    assert principal_utile(d, au=dt.date(2025, 6, 1)) == Decimal("4260.00")
+
+
+def test_paiement_n_interrompt_que_la_facture_payee() -> None:
+    _, details = analyser_prescription(
+        dossier_exemple("b2b"), au=dt.date(2026, 11, 23), regles=REGLES
+    )
+    dates = {f.numero: f.date_prescription for f in details[0].par_facture}
+    assert dates == {
+        "F2025-014": dt.date(2030, 4, 30),
+        "F2025-031": dt.date(2030, 4, 19),
+        "F2025-052": dt.date(2030, 6, 4),
+    }
+
+
+def test_marge_prescription_negative_refusee() -> None:
+    with pytest.raises(ValueError, match="marge_prescription_jours"):
+        verifier_recevabilite(dossier_exemple("b2b"), au=AU, marge_prescription_jours=-1)
+
+
+def test_delai_butoir_lu_dans_les_regles(tmp_path: Path) -> None:
+    """Le délai butoir vient de ``prescription.delai_butoir`` : une surcouche le change."""
+    (tmp_path / "prescription.yaml").write_text(
+        "delai_butoir:\n  valeurs:\n    2008-06-19: {valeur: 1, reference: c-civ-2232}\n",
+        encoding="utf-8",
+    )
+    from contentieux.regles import charger_regles
+
+    _, details = analyser_prescription(
+        dossier_exemple("b2b"), au=AU, regles=charger_regles(tmp_path)
+    )
+    assert details[0].par_facture[0].date_butoir == dt.date(2026, 3, 12)

@@ -93,6 +93,25 @@ def test_scenario(chemin: Path, tmp_path: Path) -> None:
         for texte in attendu.get(cle, ()):
             avertissements = rapport.constat(condition).avertissements
             assert any(texte in a for a in avertissements), (texte, avertissements)
+    for texte in attendu.get("avertissements_voie", ()):
+        assert any(texte in a for a in rapport.voie.avertissements), (
+            texte,
+            rapport.voie.avertissements,
+        )
+    for texte in attendu.get("avertissements_rapport", ()):
+        assert any(texte in a for a in rapport.avertissements), (texte, rapport.avertissements)
+    for texte in attendu.get("avertissements_juridiction", ()):
+        assert rapport.juridiction is not None
+        assert any(texte in a for a in rapport.juridiction.avertissements), (
+            texte,
+            rapport.juridiction.avertissements,
+        )
+    for condition, textes in attendu.get("motifs_constats", {}).items():
+        for texte in textes:
+            assert texte in rapport.constat(condition).motif, (texte, rapport.constat(condition))
+    lignes = {f.numero: f for d in rapport.prescription for f in d.par_facture}
+    for numero, date in attendu.get("prescription_factures", {}).items():
+        assert lignes[numero].date_prescription == date, (numero, lignes[numero])
     motifs = " ".join(rapport.voie.motifs)
     for texte in attendu.get("motifs_voie", ()):
         assert texte in motifs

@@ -195,6 +195,13 @@ class Creance(Modele):
     )
     pieces: tuple[Piece, ...] = ()
     contestation: Contestation | None = None
+    contrat_administratif: bool | None = Field(
+        default=None,
+        description=(
+            "Contrat administratif (marché public de droit public) : juge administratif ; "
+            "faux : contrat de droit privé ; inconnu par défaut (vérification « à confirmer »)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _coherence(self) -> Creance:

@@ -24,6 +24,8 @@ class CodeVoie(StrEnum):
     INJONCTION_DE_PAYER = "injonction_de_payer"
     PETITES_CREANCES = "petites_creances"
     DECLARATION_CREANCE = "declaration_creance"
+    INTERRUPTION_PRESCRIPTION = "interruption_prescription"
+    EXECUTION_TITRE = "execution_titre"
     AUCUNE = "aucune"
 
 
@@ -83,7 +85,14 @@ class PrescriptionFacture(Modele):
         description="Dernier jour pour agir ; vide si indéterminée ou si elle ne court pas."
     )
     date_butoir: dt.date | None = Field(
-        default=None, description="Délai butoir de 20 ans (C. civ. 2232), s'il s'applique."
+        default=None, description="Délai butoir (C. civ. 2232, durée des règles), s'il joue."
+    )
+    date_decheance_quadriennale: dt.date | None = Field(
+        default=None,
+        description=(
+            "Dernier jour avant la déchéance quadriennale (loi 68-1250), débiteur public : "
+            "à confirmer."
+        ),
     )
     prescrite: bool | None
 
@@ -104,6 +113,13 @@ class DetailPrescription(Modele):
     evenements: tuple[str, ...] = Field(description="Événements qui ont déplacé la date.")
     par_facture: tuple[PrescriptionFacture, ...]
     fondements: tuple[str, ...]
+    decheance_quadriennale: bool = Field(
+        default=False,
+        description=(
+            "Vrai si la date retenue est celle de la déchéance quadriennale (loi 68-1250), "
+            "plus proche que la prescription civile : à confirmer."
+        ),
+    )
 
 
 class Recevabilite(Modele):

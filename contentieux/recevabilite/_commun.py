@@ -8,8 +8,9 @@ from typing import TypeVar
 
 from contentieux.modeles.creances import Creance, Facture
 from contentieux.modeles.dossier import Dossier
-from contentieux.modeles.evenements import Paiement, ProcedureCollective
+from contentieux.modeles.evenements import Jugement, Paiement, ProcedureCollective
 from contentieux.modeles.parties import PersonneMorale, PersonnePhysique, Qualite
+from contentieux.modeles.recevabilite import DetailPrescription
 from contentieux.regles import Regles, ValeurRegle
 
 E = TypeVar("E")
@@ -117,18 +118,133 @@ def procedures_ouvertes(dossier: Dossier, *, au: dt.date) -> list[ProcedureColle
     ]
 
 
+def creances_posterieures(dossier: Dossier, procedure: ProcedureCollective) -> bool:
+    """Vrai si toutes les factures du dossier sont nées après le jugement d'ouverture : émises
+    et, si elle est connue, exécutées après ``date_jugement_ouverture``."""
+    ouverture = procedure.date_jugement_ouverture
+    return all(
+        f.date_emission > ouverture and (f.date_execution is None or f.date_execution > ouverture)
+        for _c, f in dossier.factures()
+    )
+
+
 def paiements(dossier: Dossier, creance: Creance, *, au: dt.date) -> list[Paiement]:
     """Paiements reçus au titre d'une créance au plus tard le jour ``au``."""
     return evenements(dossier, Paiement, creance, au=au)
 
 
+def exigible_le(creance: Creance, facture: Facture, *, au: dt.date) -> dt.date:
+    """Date d'exigibilité d'une facture au jour ``au`` (déchéance du terme prononcée comprise)."""
+    decheance = creance.date_decheance_terme
+    if decheance is not None and decheance <= au and decheance < facture.date_echeance:
+        return decheance
+    return facture.date_echeance
+
+
+def imputer_paiements(
+    dossier: Dossier, *, au: dt.date
+) -> dict[tuple[str, str], list[tuple[Paiement, Decimal]]]:
+    """Imputation du principal de chaque paiement reçu au plus tard le jour ``au``.
+
+    Clé : (référence de la créance, numéro de facture) ; valeur : les paiements et la part de
+    chacun imputée sur la facture. Ordre : les factures désignées par le débiteur, puis, à défaut,
+    les factures échues au jour du paiement, la plus ancienne échéance d'abord (C. civ. 1342-10,
+    le critère de « l'intérêt du débiteur » n'étant pas modélisé : à confirmer), enfin le reliquat
+    sur les factures à échoir dans l'ordre de leurs échéances. Les intérêts et frais (1343-1) ne
+    sont pas comptés ici : c'est une imputation sur le principal, prudente pour les seuils.
+    """
+    restant: dict[tuple[str, str], Decimal] = {}
+    for creance in dossier.creances:
+        for facture in creance.factures:
+            restant[(creance.reference, facture.numero)] = facture.montant_ttc
+    imputations: dict[tuple[str, str], list[tuple[Paiement, Decimal]]] = {k: [] for k in restant}
+    for paiement in evenements(dossier, Paiement, au=au):
+        concernees = [
+            (c, f) for c in dossier.creances if paiement.concerne(c.reference) for f in c.factures
+        ]
+        designees = [
+            (c, f)
+            for numero in paiement.factures_designees
+            for c, f in concernees
+            if f.numero == numero
+        ]
+        echues = sorted(
+            ((c, f) for c, f in concernees if exigible_le(c, f, au=paiement.date) <= paiement.date),
+            key=lambda cf: exigible_le(cf[0], cf[1], au=paiement.date),
+        )
+        a_echoir = sorted(
+            ((c, f) for c, f in concernees if exigible_le(c, f, au=paiement.date) > paiement.date),
+            key=lambda cf: exigible_le(cf[0], cf[1], au=paiement.date),
+        )
+        disponible = paiement.montant
+        for c, f in [*designees, *echues, *a_echoir]:
+            if disponible <= 0:
+                break
+            cle = (c.reference, f.numero)
+            part = min(disponible, restant[cle])
+            if part > 0:
+                restant[cle] -= part
+                disponible -= part
+                imputations[cle].append((paiement, part))
+    return imputations
+
+
+def principal_utile(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    prescrites: frozenset[tuple[str, str]] = frozenset(),
+) -> Decimal:
+    """Principal exigible et non prescrit restant dû au jour ``au``.
+
+    Seules comptent les factures échues (exigibles le lendemain de l'échéance, ou après la
+    déchéance du terme prononcée) et non prescrites (``prescrites`` : couples référence de la
+    créance, numéro de facture), moins les paiements qui leur sont imputés. C'est le montant qui
+    décide des seuils (petites créances, CPC 750-1, contribution pour la justice économique) et
+    du libellé de la demande ; hors intérêts et frais.
+    """
+    imputations = imputer_paiements(dossier, au=au)
+    total = Decimal("0")
+    for creance in dossier.creances:
+        for facture in creance.factures:
+            cle = (creance.reference, facture.numero)
+            if cle in prescrites or exigible_le(creance, facture, au=au) >= au:
+                continue
+            paye = sum((part for _p, part in imputations[cle]), start=Decimal("0"))
+            total += max(facture.montant_ttc - paye, Decimal("0"))
+    return total
+
+
 def reste_du(dossier: Dossier, *, au: dt.date) -> Decimal:
-    """Principal restant dû : factures moins paiements reçus (hors intérêts et frais)."""
+    """Principal restant dû, toutes factures (échues ou non, prescrites ou non) : pour mémoire.
+
+    Les seuils et le libellé de la demande utilisent :func:`principal_utile`.
+    """
     total = Decimal("0")
     for creance in dossier.creances:
         paye = sum((p.montant for p in paiements(dossier, creance, au=au)), start=Decimal("0"))
         total += max(creance.principal - paye, Decimal("0"))
     return total
+
+
+def prescrites(prescriptions: tuple[DetailPrescription, ...]) -> frozenset[tuple[str, str]]:
+    """Couples (créance, facture) prescrits d'après le détail de la prescription."""
+    return frozenset(
+        (f.creance, f.numero) for d in prescriptions for f in d.par_facture if f.prescrite
+    )
+
+
+def titres_executoires(dossier: Dossier, *, au: dt.date) -> dict[str, Jugement]:
+    """Jugements exécutoires au jour ``au``, par référence de créance."""
+    titres: dict[str, Jugement] = {}
+    for creance in dossier.creances:
+        for jugement in evenements(dossier, Jugement, creance, au=au):
+            if (
+                jugement.date_caractere_executoire is not None
+                and jugement.date_caractere_executoire <= au
+            ):
+                titres[creance.reference] = jugement
+    return titres
 
 
 def duree(regles: Regles, identifiant: str, *, au: dt.date) -> tuple[int, ValeurRegle]:

@@ -83,6 +83,19 @@ def etablir_calendrier(
             )
     for detail in prescriptions:
         if detail.date_prescription is not None:
+            if detail.decheance_quadriennale:
+                etapes.append(
+                    _etape(
+                        f"Prescription de {detail.creance} (déchéance quadriennale, à confirmer)",
+                        detail.date_prescription,
+                        "4 ans du 1er janvier suivant l'acquisition des droits ou la dernière "
+                        "interruption ; plus proche que la "
+                        f"{detail.intitule} ({detail.duree}) : date retenue, à confirmer",
+                        "Loi 68-1250 art. 1 et 2",
+                        au,
+                    )
+                )
+                continue
             etapes.append(
                 _etape(
                     f"Prescription de {detail.creance} ({detail.intitule})",

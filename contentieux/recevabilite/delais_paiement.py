@@ -66,14 +66,15 @@ def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -
     derogations: list[str] = []
     avertissements: list[str] = []
     conformes: list[str] = []
+    hors_regles: list[str] = []
     for _creance, facture in dossier.factures():
         if facture.est_echeance:
             continue  # échéancier d'un prêt ou d'une location : hors du champ de L441-10 I
         try:
             limites = plafonds(facture.date_emission, regles=regles)
             defaut, _ = duree(regles, "delais_paiement.defaut_jours", au=facture.date_emission)
-        except RegleNonCouverte as erreur:
-            avertissements.append(f"facture {facture.numero} non vérifiée : {erreur.message}")
+        except RegleNonCouverte:
+            hors_regles.append(facture.numero)  # période non transcrite : pas de vérification
             continue
         principal, *fin_mois = limites.items()
         if facture.date_echeance <= principal[1]:
@@ -94,21 +95,36 @@ def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -
             limite_defaut = ajouter_jours(facture.date_execution, defaut)
             if facture.date_echeance > limite_defaut:
                 avertissements.append(
-                    f"{facture.numero} : sans délai expressément convenu, le paiement était dû "
-                    f"{defaut} jours après l'exécution, le {formater(limite_defaut)}"
+                    f"{facture.numero} : si aucun délai n'a été convenu, le paiement était dû "
+                    f"{defaut} jours après l'exécution, le {formater(limite_defaut)} (délai "
+                    "supplétif de L441-10 I) ; si un délai a été convenu, l'échéance facturée "
+                    "s'applique dans les plafonds"
                 )
     if derogations:
         avertissements.append(
-            "la dérogation « 45 jours fin de mois » doit être expressément stipulée et non "
-            "manifestement abusive : " + " ; ".join(derogations)
+            "si le délai retenu est la dérogation « 45 jours fin de mois », elle doit avoir été "
+            "expressément stipulée et ne pas être manifestement abusive : "
+            + " ; ".join(derogations)
+        )
+    note = (
+        f" Non vérifiées (période antérieure aux règles transcrites) : {', '.join(hors_regles)}."
+        if hors_regles
+        else ""
+    )
+    if hors_regles and not (conformes or derogations or depassements):
+        return _constat(
+            satisfaite=True,
+            motif="Plafonds de C. com. L441-10 I non vérifiés : factures antérieures aux règles "
+            f"transcrites ({', '.join(hors_regles)}).",
+            fondements=FONDEMENTS,
         )
     if depassements:
         return _constat(
             satisfaite=False,
             motif="Délai convenu supérieur au plafond légal : "
             + " ; ".join(depassements)
-            + ". Un tel délai est illicite et passible d'une amende administrative (C. com. "
-            "L441-16) ; la créance reste due.",
+            + ". Si ce délai a été convenu, il est illicite et passible d'une amende "
+            "administrative (C. com. L441-16) ; la créance reste due." + note,
             fondements=(*FONDEMENTS, "C. com. L441-16"),
             avertissements=tuple(avertissements),
         )
@@ -116,7 +132,8 @@ def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -
         satisfaite=True,
         motif="Échéances conformes aux plafonds de C. com. L441-10 I"
         + (f" ({', '.join(conformes)} dans les 60 jours)" if conformes else "")
-        + ".",
+        + "."
+        + note,
         fondements=FONDEMENTS,
         avertissements=tuple(avertissements),
     )

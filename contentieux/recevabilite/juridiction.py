@@ -11,7 +11,12 @@
   (Villeurbanne pour Lyon, Boulogne-Billancourt pour Nanterre…) n'est pas reconnu : un annuaire
   fourni par l'utilisateur lève le doute.
 - Alsace-Moselle (57, 67, 68) : pas de tribunal de commerce ; la chambre commerciale du tribunal
-  judiciaire en tient lieu.
+  judiciaire en tient lieu — règles locales non étudiées par la référence (a.3) : à confirmer.
+- Acheteur public : contrat administratif (``Creance.contrat_administratif``) → juridiction
+  administrative, sans CPC 1406 ni vocabulaire civil, à confirmer ; contrat de droit privé →
+  règles ordinaires ; inconnu → juridiction administrative présumée, signalée indéterminée.
+- Voie des petites créances : la procédure est menée par un commissaire de justice (CPCE L125-1),
+  sans juge ; la juridiction indiquée n'est que le recours en cas d'échec (injonction de payer).
 - Lieu : domicile du débiteur ou de l'un d'eux, siège pour une personne morale (CPC 1406), règle
   d'ordre public.
 - Nom exact : seulement depuis l'annuaire fourni (``annuaire`` : code postal ou commune → nom ;
@@ -28,16 +33,27 @@ from contentieux.erreurs import RegleNonCouverte
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Adresse, PersonnePhysique, Qualite
-from contentieux.modeles.recevabilite import Juridiction, NatureJuridiction
+from contentieux.modeles.recevabilite import (
+    CodeVoie,
+    DetailPrescription,
+    Juridiction,
+    NatureJuridiction,
+)
 from contentieux.recevabilite._commun import (
     est_commercant,
     euros,
     normaliser_commune,
-    reste_du,
+    prescrites,
+    principal_utile,
 )
 from contentieux.regles import Regles
 
 REGLE_TAE = "juridictions.tribunaux_activites_economiques"
+REGLE_TERRITORIALE_ADMINISTRATIVE = (
+    "Tribunal administratif territorialement compétent selon le code de justice administrative "
+    "(en matière de contrats, en principe celui du lieu d'exécution) : règle hors de la "
+    "référence vérifiée de la bibliothèque, à confirmer."
+)
 REGLE_TERRITORIALE = (
     "Juridiction du lieu où demeure le débiteur, ou l'un d'eux ; pour une personne morale, "
     "celle de son siège social (CPC 1406). Règle d'ordre public : toute clause contraire est "
@@ -111,6 +127,8 @@ def determiner_juridiction(
     au: dt.date,
     regles: Regles,
     annuaire: Mapping[str, str] | None = None,
+    prescriptions: tuple[DetailPrescription, ...] = (),
+    voie: CodeVoie | None = None,
 ) -> Juridiction:
     """Nature de la juridiction, règle de lieu et, si l'annuaire le donne, son nom."""
     debiteur = dossier.debiteur
@@ -118,23 +136,48 @@ def determiner_juridiction(
     natures = {c.nature for c in dossier.creances}
     avertissements: list[str] = []
     fondements = ["CPC art. 1406"]
-    if debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
-        nature = NatureJuridiction.JURIDICTION_ADMINISTRATIVE
-        fondements += ["CCP L6", "CJA R541-1"]
+    regle_territoriale = REGLE_TERRITORIALE
+    contrats = {c.contrat_administratif for c in dossier.creances}
+    if voie is CodeVoie.PETITES_CREANCES:
         avertissements.append(
-            "marché public : contrat administratif, pas d'injonction de payer devant le juge "
-            "judiciaire ; le référé-provision du tribunal administratif (CJA R541-1) est la "
-            "voie usuelle (règle hors de la référence vérifiée de la bibliothèque : à confirmer)"
+            "petites créances : la procédure est menée par un commissaire de justice du ressort "
+            "de la cour d'appel du domicile du débiteur (CPCE L125-1), sans juge ; la juridiction "
+            "ci-dessous n'est que le recours en cas de refus ou de silence du débiteur, pour une "
+            "requête en injonction de payer"
+        )
+    if voie is CodeVoie.INTERRUPTION_PRESCRIPTION:
+        avertissements.append(
+            "acte interruptif : pour une assignation au fond ou en référé, c'est le tribunal "
+            "lui-même (et non son président statuant sur requête) qui est saisi, selon les règles "
+            "de compétence de droit commun — hors référence vérifiée, à confirmer"
+        )
+    if debiteur.qualite is Qualite.ACHETEUR_PUBLIC and contrats != {False}:
+        nature = NatureJuridiction.JURIDICTION_ADMINISTRATIVE
+        fondements = ["CCP L6", "CJA R541-1"]
+        regle_territoriale = REGLE_TERRITORIALE_ADMINISTRATIVE
+        if True not in contrats:
+            avertissements.append(
+                "nature du contrat inconnue (contrat_administratif) : un acheteur public n'est pas "
+                "toujours une personne publique et son contrat peut être de droit privé (juge "
+                "judiciaire) ; juridiction administrative présumée, indéterminée"
+            )
+        avertissements.append(
+            "contrat administratif : pas d'injonction de payer du CPC ; le tribunal "
+            "administratif est saisi par requête, le cas échéant en référé-provision "
+            "(CJA R541-1), après la réclamation préalable prévue par le contrat (mémoire en "
+            "réclamation du CCAG applicable) — règles hors de la référence vérifiée de la "
+            "bibliothèque : à confirmer"
         )
     elif natures & {NatureCreance.LOYER_HABITATION, NatureCreance.CREDIT_CONSOMMATION}:
         nature = NatureJuridiction.JUGE_CONTENTIEUX_PROTECTION
     elif est_commercant(debiteur):
         if adresse.est_alsace_moselle:
             nature = NatureJuridiction.CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE
-            fondements.append("droit local d'Alsace-Moselle")
+            fondements.append("droit local d'Alsace-Moselle (à confirmer)")
             avertissements.append(
                 "Alsace-Moselle : pas de tribunal de commerce ; la chambre commerciale du "
-                "tribunal judiciaire connaît des affaires commerciales"
+                "tribunal judiciaire connaît des affaires commerciales — règles locales non "
+                "étudiées par la référence de la bibliothèque (a.3) : à confirmer"
             )
         elif est_ville_tae(adresse, au=au, regles=regles):
             nature = NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES
@@ -144,7 +187,9 @@ def determiner_juridiction(
                 "(expérimentation 2025-2028) ; rapprochement fait sur la seule commune du "
                 "débiteur : vérifiez le ressort"
             )
-            avertissements.extend(_contribution(dossier, au=au, regles=regles))
+            avertissements.extend(
+                _contribution(dossier, au=au, regles=regles, prescriptions=prescriptions)
+            )
         else:
             nature = NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE
             avertissements.append(
@@ -178,7 +223,7 @@ def determiner_juridiction(
     return Juridiction(
         nature=nature,
         intitule=_INTITULES[nature],
-        regle_territoriale=REGLE_TERRITORIALE,
+        regle_territoriale=regle_territoriale,
         lieu=" ou ".join(dict.fromkeys(lieux)),
         nom=nom,
         fondements=tuple(fondements),
@@ -186,12 +231,18 @@ def determiner_juridiction(
     )
 
 
-def _contribution(dossier: Dossier, *, au: dt.date, regles: Regles) -> list[str]:
+def _contribution(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    regles: Regles,
+    prescriptions: tuple[DetailPrescription, ...] = (),
+) -> list[str]:
     try:
         seuil = regles.decimal("seuils.contribution_justice_economique", au=au)
     except RegleNonCouverte:
         return []
-    montant = reste_du(dossier, au=au)
+    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
     if montant <= seuil:
         return []
     return [

@@ -8,6 +8,9 @@
   recommandée (point de départ des intérêts, preuve que la créance n'est pas contestée).
 - Une lettre recommandée non réclamée reste valable (Cass. 1re civ. 20 janv. 2021,
   n° 19-20.680). Une mise en demeure n'interrompt pas la prescription (Cass. com. 13 oct. 1992).
+- Une mise en demeure suppose une obligation exigible (C. civ. 1344) : envoyée avant l'échéance
+  (ou avant la déchéance du terme), elle ne vaut pas pour les factures non encore échues à son
+  envoi ; la condition n'est pas remplie pour elles tant qu'une nouvelle lettre n'est pas envoyée.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from contentieux.recevabilite._commun import (
     chemin_evenement,
     departement_debiteur,
     evenements,
+    exigible_le,
     formater,
     regime_interets,
 )
@@ -77,6 +81,27 @@ def _besoin(dossier: Dossier) -> str:
     return " ; ".join(morceaux)
 
 
+def _non_couvertes(dossier: Dossier, meds: list[MiseEnDemeure], *, au: dt.date) -> list[str]:
+    """Factures exigibles au jour ``au`` qu'aucune mise en demeure n'a visées après leur
+    exigibilité (lettre envoyée avant l'échéance ou la déchéance du terme)."""
+    resultat: list[str] = []
+    for creance in dossier.creances:
+        siennes = [m for m in meds if m.concerne(creance.reference)]
+        if not siennes:
+            continue
+        for facture in creance.factures:
+            if exigible_le(creance, facture, au=au) >= au:
+                continue  # pas encore exigible : hors de la demande
+            if not any(
+                exigible_le(creance, facture, au=m.date_envoi) < m.date_envoi for m in siennes
+            ):
+                resultat.append(
+                    f"{facture.numero} (exigible après le "
+                    f"{formater(exigible_le(creance, facture, au=au))})"
+                )
+    return resultat
+
+
 def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
     """Une mise en demeure a-t-elle été reçue et le délai qu'elle laissait est-il expiré ?"""
     besoin = _besoin(dossier)
@@ -90,6 +115,18 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
             avertissements=tuple(avertissements),
         )
     meds = evenements(dossier, MiseEnDemeure, au=au)
+    prematurees = _non_couvertes(dossier, meds, au=au)
+    if meds and prematurees:
+        derniere = meds[-1]
+        return _constat(
+            satisfaite=False,
+            motif=f"La mise en demeure du {formater(derniere.date_envoi)} a été envoyée avant "
+            "l'exigibilité de " + ", ".join(prematurees) + " : une mise en demeure suppose une "
+            "obligation exigible (C. civ. 1344) ; elle ne vaut pas pour ces factures, échues "
+            "depuis. Envoyez une nouvelle mise en demeure" + (f" ; {besoin}." if besoin else "."),
+            fondements=FONDEMENTS,
+            avertissements=tuple(avertissements),
+        )
     if not meds:
         return _constat(
             satisfaite=False,

@@ -18,9 +18,22 @@ courir un nouveau délai de même durée (C. civ. 2231) : la reconnaissance du d
 partiel, un plan d'apurement signé — (2240), la demande en justice jusqu'à l'extinction de
 l'instance (2241, 2242), sauf désistement, péremption ou rejet définitif (2243), et l'acte
 d'exécution forcée ou la mesure conservatoire (2244). La médiation ou la conciliation suspend
-(2238) : le délai reprend pour ce qui restait, et au moins six mois. Délai butoir de 20 ans à
-compter de la naissance du droit (2232), qui ne joue ni pour 2241 al. 1 ni pour 2244, ni pour le
-titre exécutoire. Une mise en demeure n'interrompt pas la prescription.
+(2238) : le délai reprend pour ce qui restait, et au moins six mois. Délai butoir
+(``prescription.delai_butoir``) à compter de la naissance du droit (2232), qui ne joue ni pour
+2241 al. 1 ni pour 2244, ni pour le titre exécutoire (exceptions de 2232 al. 2 : à confirmer).
+Une mise en demeure n'interrompt pas la prescription.
+
+Un paiement partiel n'interrompt que pour les factures qu'il paie (C. civ. 2240 : il reconnaît la
+dette payée) : celles que le débiteur a désignées ou, à défaut, les factures échues au jour du
+paiement, la plus ancienne d'abord (1342-10), à hauteur du montant payé. Un plan d'apurement ou
+une reconnaissance de dette signés interrompent pour tout ce qu'ils couvrent.
+
+Débiteur acheteur public : la déchéance quadriennale (loi 68-1250 du 31 décembre 1968, art. 1 ;
+``prescription.decheance_quadriennale``) éteint la créance sur une personne publique quatre ans
+après le 1er janvier de l'année qui suit celle où les droits ont été acquis ; une réclamation
+écrite à l'administration, un recours juridictionnel ou un paiement même partiel l'interrompent
+(art. 2) et un nouveau délai court du 1er janvier suivant. La date la plus proche est retenue,
+signalée « à confirmer » (qualité de personne publique, année d'acquisition des droits).
 
 La date rendue est le dernier jour pour agir (CPC 641, sans la prorogation de l'art. 642 :
 choix prudent, agissez au plus tard la veille d'un samedi, dimanche ou jour férié).
@@ -30,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import partial
 
 from contentieux.delais import ajouter_annees, ajouter_jours, ajouter_mois
@@ -59,6 +73,7 @@ from contentieux.recevabilite._commun import (
     est_consommateur,
     evenements,
     formater,
+    imputer_paiements,
 )
 from contentieux.recevabilite.exigibilite import date_exigibilite
 from contentieux.regles import Regles
@@ -158,6 +173,7 @@ class _Calcul:
     notes: list[str]
     manquants: list[str]
     ne_court_pas: str | None = None
+    butoir_annees: int = 0
 
 
 def _evenements_pertinents(dossier: Dossier, creance: Creance, *, au: dt.date) -> list[object]:
@@ -187,10 +203,15 @@ def _calculer(
     reprise_mois: int,
     *,
     au: dt.date,
+    butoir_annees: int | None,
+    imputations: dict[tuple[str, str], list[tuple[Paiement, Decimal]]],
 ) -> _Calcul:
     fin: dt.date | None = ajouter_annees(depart, annees)
-    butoir = ajouter_annees(depart, 20) if regime.butoir else None
-    calcul = _Calcul(fin=fin, butoir=butoir, notes=[], manquants=[])
+    butoir = ajouter_annees(depart, butoir_annees) if regime.butoir and butoir_annees else None
+    calcul = _Calcul(
+        fin=fin, butoir=butoir, notes=[], manquants=[], butoir_annees=butoir_annees or 0
+    )
+    payes = {id(p) for p, _part in imputations.get((creance.reference, facture.numero), [])}
     for ev in _evenements_pertinents(dossier, creance, au=au):
         if calcul.fin is None:
             break
@@ -198,13 +219,14 @@ def _calculer(
         date = ev.date_debut if isinstance(ev, Mediation) else ev.date  # type: ignore[attr-defined]
         if date < depart:
             continue
-        if (
-            isinstance(ev, Paiement)
-            and ev.factures_designees
-            and (facture.numero not in ev.factures_designees)
-        ):
-            continue
         libelle = _libelle(ev)
+        if isinstance(ev, Paiement) and id(ev) not in payes:
+            if not regime.forclusion:
+                calcul.notes.append(
+                    f"{libelle} : imputé sur d'autres factures (désignation du débiteur, sinon "
+                    f"C. civ. 1342-10) ; sans effet interruptif pour {facture.numero}"
+                )
+            continue
         if regime.forclusion and not isinstance(ev, DemandeEnJustice):
             calcul.notes.append(
                 f"{libelle} : sans effet sur un délai de forclusion, que seule une action en "
@@ -221,11 +243,18 @@ def _calculer(
             calcul.notes.append(f"{libelle} : {effet}")
             continue
         if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
-            nouvelle = _plafonner(ajouter_annees(date, annees), butoir)
+            brute = ajouter_annees(date, annees)
+            nouvelle = _plafonner(brute, butoir)
             calcul.fin = max(fin, nouvelle)
+            objet = (
+                f"reconnaissance de la dette qu'il paie ({facture.numero})"
+                if isinstance(ev, Paiement)
+                else "reconnaissance du droit du créancier"
+            )
             calcul.notes.append(
-                f"{libelle} : reconnaissance du droit du créancier, interruption (C. civ. 2240) ; "
+                f"{libelle} : {objet}, interruption (C. civ. 2240) ; "
                 f"nouveau délai jusqu'au {formater(calcul.fin)}"
+                + _note_butoir(brute, butoir, calcul.butoir_annees, facture.numero)
             )
         elif isinstance(ev, MesureExecution):
             calcul.fin = max(fin, ajouter_annees(date, annees))
@@ -253,6 +282,7 @@ def _calculer(
                 f"{libelle}, terminée le {formater(ev.date_fin)} : suspension (C. civ. 2238), "
                 f"il restait {restant} jours, au moins {reprise_mois} mois après la fin ; "
                 f"nouveau délai jusqu'au {formater(calcul.fin)}"
+                + _note_butoir(reprise, butoir, calcul.butoir_annees, facture.numero)
             )
     return calcul
 
@@ -294,6 +324,53 @@ def _demande(
 
 def _plafonner(date: dt.date, butoir: dt.date | None) -> dt.date:
     return min(date, butoir) if butoir is not None else date
+
+
+def _note_butoir(brute: dt.date, butoir: dt.date | None, annees: int, numero: str) -> str:
+    if butoir is None or brute <= butoir:
+        return ""
+    return (
+        f" — plafonné pour {numero} au {formater(butoir)} par le délai butoir de {annees} ans "
+        "à compter de la naissance du droit (C. civ. 2232)"
+    )
+
+
+def _fin_annee(annee: int) -> dt.date:
+    """31 décembre de l'année : dernier jour d'un délai qui court du 1er janvier suivant."""
+    return dt.date(annee, 12, 31)
+
+
+def _quadriennale(
+    dossier: Dossier, creance: Creance, facture: Facture, annees: int, *, au: dt.date
+) -> tuple[dt.date, list[str]]:
+    """Dernier jour avant la déchéance quadriennale (loi 68-1250, art. 1 et 2) : à confirmer.
+
+    Droits réputés acquis l'année de l'exécution (ou, à défaut, de l'émission de la facture) :
+    la plus ancienne des deux dates connues, choix prudent. Le délai court du 1er janvier suivant
+    et expire le 31 décembre de la quatrième année ; une réclamation écrite (mise en demeure), un
+    recours juridictionnel ou un paiement même partiel l'interrompent (art. 2) et un nouveau délai
+    court du 1er janvier qui suit l'interruption.
+    """
+    connues = [d for d in (facture.date_execution, facture.date_emission) if d is not None]
+    acquis = min(connues)
+    fin = _fin_annee(acquis.year + annees)
+    notes: list[str] = []
+    faits: list[tuple[dt.date, str]] = []
+    for med in evenements(dossier, MiseEnDemeure, creance, au=au):
+        faits.append((med.date_envoi, f"réclamation écrite du {formater(med.date_envoi)}"))
+    for paiement in evenements(dossier, Paiement, creance, au=au):
+        faits.append((paiement.date, f"paiement du {formater(paiement.date)}"))
+    for demande in evenements(dossier, DemandeEnJustice, creance, au=au):
+        faits.append((demande.date, f"recours juridictionnel du {formater(demande.date)}"))
+    for date, libelle in sorted(faits):
+        if date < acquis or date > fin:
+            continue
+        fin = max(fin, _fin_annee(date.year + annees))
+        notes.append(
+            f"{libelle} : interrompt la déchéance quadriennale (loi 68-1250 art. 2), nouveau "
+            f"délai jusqu'au {formater(fin)} (à confirmer)"
+        )
+    return fin, notes
 
 
 def _libelle(ev: object) -> str:
@@ -353,8 +430,11 @@ def analyser_prescription(
         avertissements.append(RAPPEL_MISE_EN_DEMEURE)
     if dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
         avertissements.append(
-            "débiteur public : la déchéance quadriennale des créances sur les personnes publiques "
-            "(loi 68-1250 du 31 décembre 1968) n'est pas modélisée ; vérifiez-la"
+            "débiteur public : déchéance quadriennale (loi 68-1250 du 31 décembre 1968) appliquée "
+            "— à confirmer : elle ne vise que l'État, les collectivités territoriales et les "
+            "établissements publics dotés d'un comptable public, et l'année d'acquisition des "
+            "droits retenue (exécution, sinon émission) est une approximation prudente ; une "
+            "réclamation écrite adressée à l'administration l'interrompt (art. 2)"
         )
     etats = [f.prescrite for d in details for f in d.par_facture]
     prescrites = [f for d in details for f in d.par_facture if f.prescrite]
@@ -401,6 +481,8 @@ def _resume(detail: DetailPrescription, au: dt.date) -> str:
             f", à agir au plus tard le {formater(detail.date_prescription)} "
             f"({detail.jours_restants} jours restants)"
         )
+        if detail.decheance_quadriennale:
+            texte += " — date de la déchéance quadriennale (loi 68-1250), à confirmer"
     elif all(f.prescrite for f in detail.par_facture):
         dates = [f.date_prescription for f in detail.par_facture if f.date_prescription]
         if dates:
@@ -423,6 +505,12 @@ def _analyser_creance(
     fondement = ""
     duree_texte = ""
     neutres: list[str] = []
+    imputations = imputer_paiements(dossier, au=au)
+    quadriennale = (
+        dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        and regime.identifiant != "titre_executoire"
+    )
+    par_quadriennale = False
     for facture in creance.factures:
         depart, manque = _depart(dossier, creance, facture, regime, au=au)
         if manque:
@@ -447,6 +535,14 @@ def _analyser_creance(
         try:
             annees, valeur = duree(regles, identifiant, au=depart)
             reprise, _ = duree(regles, "prescription.reprise_suspension_mois", au=depart)
+            butoir_annees = (
+                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
+            )
+            annees_q = (
+                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
+                if quadriennale
+                else None
+            )
         except RegleNonCouverte as erreur:
             avertissements.append(erreur.message)
             lignes.append(
@@ -461,7 +557,35 @@ def _analyser_creance(
             continue
         fondement = valeur.fondement
         duree_texte = f"{annees} an{'s' if annees > 1 else ''}"
-        calcul = _calculer(dossier, creance, facture, regime, depart, annees, reprise, au=au)
+        calcul = _calculer(
+            dossier,
+            creance,
+            facture,
+            regime,
+            depart,
+            annees,
+            reprise,
+            au=au,
+            butoir_annees=butoir_annees,
+            imputations=imputations,
+        )
+        date_q: dt.date | None = None
+        if annees_q is not None:
+            date_q, notes_q = _quadriennale(dossier, creance, facture, annees_q, au=au)
+            calcul.notes.extend(notes_q)
+            if calcul.fin is None:
+                calcul.notes.append(
+                    f"{facture.numero} : déchéance quadriennale (loi 68-1250) non recalculée "
+                    "pendant la suspension ou l'instance en cours — à confirmer"
+                )
+            elif date_q < calcul.fin:
+                calcul.notes.append(
+                    f"{facture.numero} : déchéance quadriennale (loi 68-1250 art. 1) le "
+                    f"{formater(date_q)}, avant la prescription civile : date retenue, à "
+                    "confirmer"
+                )
+                calcul.fin = date_q
+                par_quadriennale = True
         manquants.extend(calcul.manquants)
         for note in calcul.notes:
             if note not in notes:
@@ -479,6 +603,7 @@ def _analyser_creance(
                 point_de_depart=depart,
                 date_prescription=calcul.fin,
                 date_butoir=calcul.butoir,
+                date_decheance_quadriennale=date_q,
                 prescrite=prescrite,
             )
         )
@@ -498,6 +623,7 @@ def _analyser_creance(
             "C. civ. 2240" if not regime.forclusion else "",
             "C. civ. 2241",
             "C. civ. 2244" if not regime.forclusion else "",
+            "Loi 68-1250 art. 1 et 2 (à confirmer)" if quadriennale else "",
         )
         if f
     )
@@ -511,4 +637,9 @@ def _analyser_creance(
         evenements=tuple([*notes, *neutres]),
         par_facture=tuple(lignes),
         fondements=fondements,
+        decheance_quadriennale=par_quadriennale
+        and any(
+            ligne.date_prescription == prochaine and ligne.date_decheance_quadriennale == prochaine
+            for ligne in lignes
+        ),
     )

@@ -6,6 +6,11 @@ d'injonction de payer. Le créancier déclare sa créance au mandataire judiciai
 liquidateur) désigné par le jugement (C. com. L622-24), dans le délai qui court de la publication
 du jugement au BODACC (C. com. R622-24). La durée de ce délai est lue dans les règles
 (``procedure_collective.declaration_creance_mois``) : elle n'est jamais écrite dans le code.
+
+Créances nées après le jugement d'ouverture (toutes les factures émises et exécutées après lui) :
+elles ne sont pas nécessairement à déclarer ni soumises à l'interdiction des poursuites (référence
+a.1, source unique) ; le constat est alors indéterminé, « à confirmer », et la voie n'est pas la
+déclaration.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from contentieux.modeles.evenements import ProcedureCollective
 from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite._commun import (
     chemin_evenement,
+    creances_posterieures,
     departement_debiteur,
     duree,
     formater,
@@ -90,6 +96,24 @@ def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regl
     procedure = ouvertes[-1]
     chemin = chemin_evenement(dossier, procedure)
     nature = _NATURES[procedure.nature.value]
+    if creances_posterieures(dossier, procedure):
+        return _constat(
+            satisfaite=None,
+            motif=f"{nature.capitalize()} ouvert(e) par jugement du "
+            f"{formater(procedure.date_jugement_ouverture)}, mais toutes les factures sont nées "
+            "après ce jugement : une créance postérieure n'est pas nécessairement à déclarer ni "
+            "frappée par l'interdiction des poursuites (selon qu'elle est née pour les besoins "
+            "de la procédure ou en contrepartie d'une prestation) — à confirmer avec le "
+            "mandataire ou l'administrateur.",
+            fondements=(*FONDEMENTS, "C. com. L622-17 (à confirmer)"),
+            faits_manquants=(
+                f"{chemin} : qualification de la créance postérieure (utile à la procédure ou "
+                "contrepartie d'une prestation fournie au débiteur)",
+            ),
+            avertissements=(
+                "Règle tirée d'une source unique de la référence (a.1) : à confirmer.",
+            ),
+        )
     motif = (
         f"{nature.capitalize()} ouvert(e) par jugement du "
         f"{formater(procedure.date_jugement_ouverture)} : les poursuites individuelles sont "

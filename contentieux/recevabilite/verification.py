@@ -20,7 +20,12 @@ from contentieux.recevabilite.liquidite import verifier_liquidite
 from contentieux.recevabilite.mise_en_demeure import verifier_mise_en_demeure
 from contentieux.recevabilite.prescription import analyser_prescription
 from contentieux.recevabilite.procedure_collective import verifier_procedure_collective
-from contentieux.recevabilite.voie import recommander_voie
+from contentieux.recevabilite.voie import (
+    AVERTISSEMENT_FORCLUSION,
+    AVERTISSEMENT_INTERRUPTION,
+    MARGE_PRESCRIPTION_JOURS,
+    recommander_voie,
+)
 from contentieux.regles import Regles, charger_regles
 
 CONDITIONS_RECEVABILITE = ("certitude", "liquidite", "exigibilite", "prescription")
@@ -33,9 +38,16 @@ def verifier_recevabilite(
     au: dt.date,
     regles: Regles | None = None,
     annuaire: Mapping[str, str] | None = None,
+    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
 ) -> Recevabilite:
     """Examine le dossier au jour ``au`` et rend le rapport complet (jamais d'exception pour un
-    résultat défavorable : une créance prescrite est un résultat)."""
+    résultat défavorable : une créance prescrite est un résultat).
+
+    ``marge_prescription_jours`` : en deçà de ce nombre de jours avant la prescription (ou la
+    forclusion), la voie recommandée devient l'acte qui l'interrompt. Choix prudentiel de
+    l'utilisateur (60 jours par défaut), non règle de droit."""
+    if marge_prescription_jours < 0:
+        raise ValueError("marge_prescription_jours : un nombre de jours positif ou nul est attendu")
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
         raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
     jeu = regles if regles is not None else charger_regles()
@@ -60,11 +72,31 @@ def verifier_recevabilite(
         recevable = None
     else:
         recevable = True
-    voie = recommander_voie(dossier, par_condition, au=au, regles=jeu)
+    voie = recommander_voie(
+        dossier,
+        par_condition,
+        au=au,
+        regles=jeu,
+        prescriptions=details,
+        marge_prescription_jours=marge_prescription_jours,
+    )
     juridiction = (
         None
-        if voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE}
-        else determiner_juridiction(dossier, au=au, regles=jeu, annuaire=annuaire)
+        if voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE, CodeVoie.EXECUTION_TITRE}
+        else determiner_juridiction(
+            dossier,
+            au=au,
+            regles=jeu,
+            annuaire=annuaire,
+            prescriptions=details,
+            voie=voie.code,
+        )
+    )
+    urgentes = tuple(
+        a
+        for a in voie.avertissements
+        if a in {AVERTISSEMENT_INTERRUPTION, AVERTISSEMENT_FORCLUSION}
+        or a.startswith("DÉLAI D'EXÉCUTION IMMINENT")
     )
     calendrier = etablir_calendrier(dossier, au=au, regles=jeu, prescriptions=details, voie=voie)
     manquants = tuple(dict.fromkeys(f for c in constats for f in c.faits_manquants))
@@ -78,6 +110,7 @@ def verifier_recevabilite(
         calendrier=calendrier,
         prescription=details,
         faits_manquants=manquants,
+        avertissements=urgentes,
         regles_version=jeu.version,
     )
 
@@ -88,10 +121,17 @@ def exiger_recevabilite(
     au: dt.date,
     regles: Regles | None = None,
     annuaire: Mapping[str, str] | None = None,
+    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
 ) -> Recevabilite:
     """Comme :func:`verifier_recevabilite`, mais lève ``CreanceIrrecevable`` (rapport joint) si la
     créance n'est pas recevable ou si le verdict est indéterminé."""
-    rapport = verifier_recevabilite(dossier, au=au, regles=regles, annuaire=annuaire)
+    rapport = verifier_recevabilite(
+        dossier,
+        au=au,
+        regles=regles,
+        annuaire=annuaire,
+        marge_prescription_jours=marge_prescription_jours,
+    )
     if rapport.recevable is True:
         return rapport
     defauts = [

@@ -1,13 +1,20 @@
 """Voie recommandée : la prochaine démarche utile, avec ses raisons.
 
 Ordre d'examen : procédure collective (→ déclaration de créance) ; prescription acquise (→ rien) ;
-créance non exigible ou contestée sérieusement (→ relance amiable) ; mise en demeure à faire ou
-délai en cours (→ mise en demeure) ; conditions de l'injonction de payer non réunies (→ relance
-amiable puis action au fond) ; sinon procédure simplifiée des petites créances sous le seuil
-(CPCE L125-1), injonction de payer au-delà.
+titre exécutoire (→ exécution forcée par un commissaire de justice) ; créance non exigible ou
+contestée sérieusement (→ relance amiable) ; mise en demeure à faire ou délai en cours (→ mise en
+demeure) ; conditions de l'injonction de payer non réunies (→ relance amiable puis action au
+fond) ; sinon procédure simplifiée des petites créances sous le seuil (CPCE L125-1), injonction de
+payer au-delà. Quand la prescription (ou la forclusion) est proche — moins de
+``marge_prescription_jours`` jours, choix prudentiel et non règle de droit —, la voie devient
+l'acte qui interrompt (→ interruption de la prescription), la voie ordinaire venant ensuite.
+
+Les montants (seuils, libellé) sont le principal **exigible et non prescrit** restant dû
+(:func:`~contentieux.recevabilite._commun.principal_utile`).
 
 La tentative préalable de règlement amiable (CPC 750-1) s'impose aux demandes au fond n'excédant
-pas le seuil des règles (``seuils.art_750_1``) ; elle ne s'applique pas à l'injonction de payer
+pas le seuil des règles (``seuils.art_750_1``) devant le tribunal judiciaire ; son champ devant le
+tribunal de commerce est signalé « à confirmer » ; elle ne s'applique pas à l'injonction de payer
 (Cass. 2e civ., avis du 25 sept. 2025, n° 25-70.013).
 """
 
@@ -18,10 +25,19 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
-from contentieux.modeles.recevabilite import CodeVoie, VoieRecommandee
+from contentieux.modeles.parties import Qualite
+from contentieux.modeles.recevabilite import CodeVoie, DetailPrescription, VoieRecommandee
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import euros, reste_du
+from contentieux.recevabilite._commun import (
+    est_commercant,
+    euros,
+    formater,
+    prescrites,
+    principal_utile,
+    titres_executoires,
+)
 from contentieux.recevabilite.mise_en_demeure import RAPPEL_IP
 from contentieux.regles import Regles
 
@@ -31,22 +47,83 @@ INTITULES = {
     CodeVoie.INJONCTION_DE_PAYER: "Requête en injonction de payer",
     CodeVoie.PETITES_CREANCES: "Procédure simplifiée de recouvrement des petites créances",
     CodeVoie.DECLARATION_CREANCE: "Déclaration de créance au mandataire judiciaire",
+    CodeVoie.INTERRUPTION_PRESCRIPTION: (
+        "URGENT — interrompre la prescription : assignation en paiement, référé-provision ou "
+        "reconnaissance de dette signée"
+    ),
+    CodeVoie.EXECUTION_TITRE: "Exécution du titre exécutoire par un commissaire de justice",
     CodeVoie.AUCUNE: "Aucune action : créance prescrite",
 }
 
+MARGE_PRESCRIPTION_JOURS = 60
+"""Marge par défaut (jours) avant la prescription en deçà de laquelle un acte interruptif est
+recommandé : choix prudentiel (délais d'une assignation, d'une signification), non règle de
+droit."""
 
-def mention_750_1(dossier: Dossier, *, au: dt.date, regles: Regles) -> str | None:
-    """Rappel de CPC 750-1 si le montant restant dû n'excède pas le seuil en vigueur."""
-    montant = reste_du(dossier, au=au)
+AVERTISSEMENT_INTERRUPTION = (
+    "PRESCRIPTION IMMINENTE : ni une mise en demeure (même recommandée), ni le dépôt d'une requête "
+    "en injonction de payer n'interrompent la prescription — seule la signification de "
+    "l'ordonnance le fait (Cass. 10 juil. 1990, n° 89-13.345), ce qui suppose de l'obtenir et de "
+    "la signifier avant l'échéance ; la procédure des petites créances ne la suspend qu'à compter "
+    "de l'accord du débiteur constaté par le commissaire de justice (C. civ. 2238). Agissez par "
+    "un acte interruptif : assignation en paiement ou en référé-provision (C. civ. 2241), ou "
+    "reconnaissance de dette signée par le débiteur (C. civ. 2240)."
+)
+AVERTISSEMENT_FORCLUSION = (
+    "FORCLUSION IMMINENTE (crédit à la consommation) : seule une action en justice l'interrompt "
+    "(C. consom. R312-35) ; ni une reconnaissance de dette, ni un paiement, ni une médiation, ni "
+    "l'accord du débiteur aux petites créances ne l'arrêtent."
+)
+
+
+def nature_tribunal(dossier: Dossier) -> str | None:
+    """Ordre de juridiction d'une action au fond : « judiciaire », « commerce », « administratif »,
+    ou ``None`` si la nature du contrat d'un acheteur public est inconnue."""
+    debiteur = dossier.debiteur
+    if debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
+        valeurs = {c.contrat_administratif for c in dossier.creances}
+        if valeurs == {False}:
+            return "judiciaire"
+        if True in valeurs:
+            return "administratif"
+        return None
+    if est_commercant(debiteur):
+        return "commerce"
+    return "judiciaire"
+
+
+def mention_750_1(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    regles: Regles,
+    prescriptions: tuple[DetailPrescription, ...] = (),
+) -> str | None:
+    """Rappel de CPC 750-1 si le principal exigible et non prescrit n'excède pas le seuil.
+
+    Seulement quand une action au fond devant le tribunal judiciaire est en jeu ; devant le
+    tribunal de commerce le champ du texte est signalé « à confirmer » ; rien pour le juge
+    administratif.
+    """
+    tribunal = nature_tribunal(dossier)
+    if tribunal in {"administratif", None}:
+        return None
+    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
     try:
         seuil = regles.decimal("seuils.art_750_1", au=au)
     except RegleNonCouverte:
         return None
     if montant > seuil:
         return None
+    portee = (
+        "une action au fond devant le tribunal judiciaire doit être précédée"
+        if tribunal == "judiciaire"
+        else "une action au fond pourrait devoir être précédée (champ de l'article devant le "
+        "tribunal de commerce : à confirmer)"
+    )
     return (
-        f"Demande de {euros(montant)}, n'excédant pas {euros(seuil)} : une action au fond doit "
-        "être précédée d'une tentative de conciliation, de médiation ou de procédure "
+        f"Demande de {euros(montant)} (principal exigible non prescrit), n'excédant pas "
+        f"{euros(seuil)} : {portee} d'une tentative de conciliation, de médiation ou de procédure "
         "participative (CPC 750-1) ; cette règle ne s'applique pas à l'injonction de payer "
         "(Cass. 2e civ., avis du 25 sept. 2025, n° 25-70.013)."
     )
@@ -69,9 +146,95 @@ def _voie(
 
 
 def recommander_voie(
-    dossier: Dossier, constats: Mapping[str, Constat], *, au: dt.date, regles: Regles
+    dossier: Dossier,
+    constats: Mapping[str, Constat],
+    *,
+    au: dt.date,
+    regles: Regles,
+    prescriptions: tuple[DetailPrescription, ...] = (),
+    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
 ) -> VoieRecommandee:
-    """La démarche recommandée d'après les constats (indexés par condition)."""
+    """La démarche recommandée d'après les constats (indexés par condition), relevée en acte
+    interruptif quand la prescription tombe dans moins de ``marge_prescription_jours`` jours."""
+    voie = _voie_ordinaire(dossier, constats, au=au, regles=regles, prescriptions=prescriptions)
+    return _urgence(dossier, voie, prescriptions, au=au, marge=marge_prescription_jours)
+
+
+def _urgence(
+    dossier: Dossier,
+    voie: VoieRecommandee,
+    prescriptions: tuple[DetailPrescription, ...],
+    *,
+    au: dt.date,
+    marge: int,
+) -> VoieRecommandee:
+    proches = [
+        d for d in prescriptions if d.jours_restants is not None and 0 <= d.jours_restants < marge
+    ]
+    if not proches or voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE}:
+        return voie
+    detail = min(proches, key=lambda d: d.jours_restants or 0)
+    assert detail.date_prescription is not None
+    quand = (
+        f"{detail.creance} : {detail.intitule} le {formater(detail.date_prescription)}, dans "
+        f"{detail.jours_restants} jours (marge prudentielle de {marge} jours, choix de "
+        "l'utilisateur et non règle de droit)"
+    )
+    if detail.decheance_quadriennale:
+        quand += " ; date de la déchéance quadriennale, à confirmer"
+    if voie.code is CodeVoie.EXECUTION_TITRE:
+        return voie.model_copy(
+            update={
+                "motifs": (
+                    f"{quand} : accomplissez un acte d'exécution forcée, qui interrompt le délai "
+                    "(C. civ. 2244).",
+                    *voie.motifs,
+                ),
+                "avertissements": (f"DÉLAI D'EXÉCUTION IMMINENT — {quand}.", *voie.avertissements),
+            }
+        )
+    forclusion = detail.regime == "credit_consommation_forclusion"
+    if forclusion:
+        acte = (
+            f"{quand} : seule une action en justice interrompt la forclusion (C. consom. R312-35) "
+            "— assignez en paiement avant cette date."
+        )
+        alerte = AVERTISSEMENT_FORCLUSION
+    elif nature_tribunal(dossier) == "administratif":
+        acte = (
+            f"{quand} : interrompez avant cette date — réclamation écrite à l'administration ou "
+            "recours juridictionnel (loi 68-1250 art. 2 ; procédure administrative à confirmer)."
+        )
+        alerte = AVERTISSEMENT_INTERRUPTION
+    else:
+        acte = (
+            f"{quand} : faites délivrer avant cette date une assignation en paiement ou en "
+            "référé-provision (C. civ. 2241), ou obtenez une reconnaissance de dette signée par "
+            "le débiteur (C. civ. 2240)."
+        )
+        alerte = AVERTISSEMENT_INTERRUPTION
+    fondements = ["C. civ. 2241", "C. civ. 2240", "C. civ. 2238"]
+    if forclusion:
+        fondements = ["C. consom. R312-35", "C. civ. 2241"]
+    return VoieRecommandee(
+        code=CodeVoie.INTERRUPTION_PRESCRIPTION,
+        intitule=INTITULES[CodeVoie.INTERRUPTION_PRESCRIPTION]
+        if not forclusion
+        else "URGENT — interrompre la forclusion : assignation en paiement",
+        motifs=(acte, f"Ensuite : {voie.intitule.lower()}.", *voie.motifs),
+        fondements=tuple(dict.fromkeys([*fondements, *voie.fondements])),
+        avertissements=tuple(dict.fromkeys([alerte, *voie.avertissements])),
+    )
+
+
+def _voie_ordinaire(
+    dossier: Dossier,
+    constats: Mapping[str, Constat],
+    *,
+    au: dt.date,
+    regles: Regles,
+    prescriptions: tuple[DetailPrescription, ...],
+) -> VoieRecommandee:
     avertissements: list[str] = []
     inconnues = [c.intitule for c in constats.values() if c.satisfaite is None]
     if inconnues:
@@ -80,7 +243,7 @@ def recommander_voie(
             + ", ".join(inconnues)
             + ") ; fournissez les faits manquants"
         )
-    mention = mention_750_1(dossier, au=au, regles=regles)
+    mention = mention_750_1(dossier, au=au, regles=regles, prescriptions=prescriptions)
 
     procedure = constats.get("procedure_collective")
     if procedure is not None and procedure.satisfaite is False:
@@ -106,6 +269,37 @@ def recommander_voie(
                 "trompeuse (C. consom. L121-2) ; seul un paiement volontaire du débiteur reste "
                 "acquis (C. civ. 2249).",
             ],
+        )
+    titres = titres_executoires(dossier, au=au)
+    if titres and all(c.reference in titres for c in dossier.creances):
+        motifs = [
+            f"{reference} : titre exécutoire (décision exécutoire depuis le "
+            f"{formater(j.date_caractere_executoire or j.date)})"
+            for reference, j in titres.items()
+        ]
+        motifs.append(
+            "Remettez le titre à un commissaire de justice, ce qui vaut pouvoir pour toute "
+            "exécution ne requérant pas de pouvoir spécial (CPCE R141-1) : saisie-attribution, "
+            "saisie des rémunérations, saisie-vente… Ni injonction de payer ni nouvelle action "
+            "au fond : la créance est déjà jugée. Délai d'exécution de dix ans (CPCE L111-4), "
+            "interrompu par chaque acte d'exécution (C. civ. 2244)."
+        )
+        return _voie(
+            CodeVoie.EXECUTION_TITRE,
+            motifs,
+            ["CPCE L111-3", "CPCE L111-4", "CPCE R141-1", "C. civ. 2244"],
+            [
+                *avertissements,
+                "Frais d'exécution à la charge du débiteur (CPCE L111-8 al. 1), sauf le droit "
+                "proportionnel laissé au créancier par le tarif (C. com. A444-32).",
+            ],
+        )
+    if titres:
+        avertissements.append(
+            "titre exécutoire pour "
+            + ", ".join(titres)
+            + " seulement : exécutez-le par un commissaire de justice ; la voie ci-dessous vaut "
+            "pour les autres créances"
         )
     exigibilite = constats["exigibilite"]
     if exigibilite.satisfaite is False:
@@ -151,27 +345,52 @@ def recommander_voie(
     injonction = constats["injonction_de_payer"]
     if liquidite.satisfaite is False or injonction.satisfaite is False:
         motifs = [c.motif for c in (liquidite, injonction) if c.satisfaite is False]
-        motifs.append(
-            "Sans injonction de payer possible, il faut une action au fond (assignation, ou "
-            "référé-provision) après une dernière relance amiable."
-        )
+        if nature_tribunal(dossier) == "administratif":
+            motifs.append(
+                "Contrat administratif : après une dernière relance, suivez la procédure de "
+                "réclamation préalable prévue par le contrat (mémoire en réclamation du CCAG "
+                "applicable — à confirmer), puis saisissez le tribunal administratif, le cas "
+                "échéant en référé-provision (CJA R541-1) ; règles hors de la référence vérifiée "
+                "de la bibliothèque : à confirmer."
+            )
+            fondements_fond = ["CJA R541-1"]
+        else:
+            motifs.append(
+                "Sans injonction de payer possible, il faut une action au fond (assignation, ou "
+                "référé-provision) après une dernière relance amiable."
+            )
+            fondements_fond = ["CPC 750-1"] if mention else []
         if mention:
             motifs.append(mention)
         return _voie(
             CodeVoie.RELANCE_AMIABLE,
             motifs,
-            [*liquidite.fondements, *injonction.fondements, "CPC 750-1"],
+            [*liquidite.fondements, *injonction.fondements, *fondements_fond],
             avertissements,
             intitule="Relance amiable, puis action au fond",
         )
-    montant = reste_du(dossier, au=au)
+    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
     seuil = _seuil_petites_creances(au, regles)
     fondements_ip = ["CPC art. 1405", "CPC art. 1406", "CPC art. 1407"]
     if seuil is not None and montant < seuil:
+        alertes = [
+            *avertissements,
+            f"Le seuil de {euros(seuil)} s'apprécie principal ET intérêts (CPCE R125-1) : "
+            f"ajoutez au principal de {euros(montant)} les intérêts, pénalités et clause pénale "
+            "échus avant de saisir le commissaire de justice ; au-delà, présentez une requête "
+            "en injonction de payer.",
+        ]
+        if any(c.nature is NatureCreance.CREDIT_CONSOMMATION for c in dossier.creances):
+            alertes.append(
+                "crédit à la consommation : l'accord du débiteur aux petites créances suspend "
+                "la prescription (C. civ. 2238) mais n'arrête pas le délai de forclusion "
+                "(C. consom. R312-35), que seule une action en justice interrompt"
+            )
         return _voie(
             CodeVoie.PETITES_CREANCES,
             [
-                f"Principal restant dû de {euros(montant)}, sous le seuil de {euros(seuil)} "
+                f"Principal exigible et non prescrit restant dû de {euros(montant)}, sous le "
+                f"seuil de {euros(seuil)} "
                 "(principal et intérêts, CPCE R125-1) : un commissaire de justice du ressort de "
                 "la cour d'appel du domicile du débiteur peut délivrer un titre exécutoire si le "
                 "débiteur accepte, à frais du seul créancier.",
@@ -179,10 +398,11 @@ def recommander_voie(
                 "payer.",
             ],
             ["CPCE L125-1", "CPCE R125-1", "C. civ. 2238", *fondements_ip],
-            [*avertissements, "Les intérêts s'ajoutent au principal pour apprécier le seuil."],
+            alertes,
         )
     motifs = [
-        f"Créance certaine, liquide et exigible de {euros(montant)} (principal restant dû), de "
+        f"Créance certaine, liquide et exigible de {euros(montant)} (principal exigible et non "
+        "prescrit restant dû), de "
         "cause contractuelle ou statutaire : requête au juge compétent, sans débat "
         "contradictoire préalable.",
     ]
