@@ -296,6 +296,37 @@ def commande_decompte(
             help="Point de départ du taux légal : reception (par défaut) ou envoi.",
         ),
     ] = "reception",
+    compte_jours: Annotated[
+        str,
+        typer.Option(
+            "--compte-jours",
+            help=(
+                "debut_exclu (par défaut : le jour de départ ne compte pas) ou deux_bornes "
+                "(le jour de départ compte aussi)."
+            ),
+        ),
+    ] = "debut_exclu",
+    apres_jugement: Annotated[
+        str,
+        typer.Option(
+            "--apres-jugement",
+            help=(
+                "regime (par défaut : pénalités L441-10, taux stipulé et intérêts de la commande "
+                "publique continuent, sans +5 points) ou taux_legal (le jugement a alloué le "
+                "taux légal : +5 points, CMF L313-3)."
+            ),
+        ),
+    ] = "regime",
+    plancher_contrat_muet: Annotated[
+        bool,
+        typer.Option(
+            "--plancher-contrat-muet",
+            help=(
+                "Applique aussi le plancher de 3 × le taux légal au taux par défaut des "
+                "pénalités d'un contrat muet (2024 ; question non tranchée)."
+            ),
+        ),
+    ] = False,
     regles: OptionRegles = None,
 ) -> None:
     """Ce qui est dû sur un dossier à une date : intérêts, pénalités, 40 €, paiements, totaux."""
@@ -304,6 +335,14 @@ def commande_decompte(
         echouer(f"--diviseur : « {diviseur} » inconnu ; choisissez 365 ou exact")
     if depart not in {"reception", "envoi"}:
         echouer(f"--depart-taux-legal : « {depart} » inconnu ; choisissez reception ou envoi")
+    if compte_jours not in {"debut_exclu", "deux_bornes"}:
+        echouer(
+            f"--compte-jours : « {compte_jours} » inconnu ; choisissez debut_exclu ou deux_bornes"
+        )
+    if apres_jugement not in {"regime", "taux_legal"}:
+        echouer(
+            f"--apres-jugement : « {apres_jugement} » inconnu ; choisissez regime ou taux_legal"
+        )
     lu = charger_dossier(dossier)
     from contentieux.interets import etablir_decompte
     from contentieux.regles import charger_regles
@@ -316,6 +355,9 @@ def commande_decompte(
             regles=jeu,
             diviseur=diviseur,  # type: ignore[arg-type]
             depart_taux_legal=depart,  # type: ignore[arg-type]
+            compte_jours=compte_jours,  # type: ignore[arg-type]
+            apres_jugement=apres_jugement,  # type: ignore[arg-type]
+            plancher_contrat_muet=plancher_contrat_muet,
         )
     )
     if json_:

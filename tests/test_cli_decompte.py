@@ -105,3 +105,36 @@ def test_demo_montre_les_decomptes() -> None:
     assert code == 0, erreur
     for reference in ("EX-B2B-2025-001", "EX-PUBLIC-2025-004", "EX-CONSO-2025-002"):
         assert f"Décompte du dossier {reference}" in sortie
+
+
+def test_options_de_convention_en_ligne_de_commande() -> None:
+    code, sortie, erreur = _lancer(
+        "decompte",
+        str(chemin_exemple("b2b")),
+        "--au",
+        "2026-06-30",
+        "--json",
+        "--compte-jours",
+        "deux_bornes",
+        "--apres-jugement",
+        "taux_legal",
+        "--plancher-contrat-muet",
+    )
+    assert code == 0, erreur
+    options = json.loads(sortie)["options"]
+    assert options["compte_jours"] == "deux_bornes"
+    assert options["apres_jugement"] == "taux_legal"
+    assert options["plancher_contrat_muet"] is True
+
+
+def test_options_de_convention_inconnues_refusees() -> None:
+    code, _, erreur = _lancer(
+        "decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30", "--compte-jours", "360"
+    )
+    assert code != 0
+    assert "choisissez debut_exclu ou deux_bornes" in erreur
+    code, _, erreur = _lancer(
+        "decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30", "--apres-jugement", "x"
+    )
+    assert code != 0
+    assert "choisissez regime ou taux_legal" in erreur

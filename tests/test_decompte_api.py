@@ -284,3 +284,252 @@ def test_plancher_2024_s2_signale_pour_le_taux_par_defaut() -> None:
     (ligne,) = r.lignes
     assert ligne.taux == Decimal("14.25")
     assert ligne.note is not None and "14,76 %" in ligne.note
+
+
+# --- choix juridiques revus (jugement, 40 €, capitalisation, demande en justice…) ---------------
+
+
+def test_exemple_commande_publique_paiement_impute_sur_le_principal() -> None:
+    # Facture de 18 600 € échue le 14/06/2025 ; taux unique BCE au 1er janvier 2025 (3,15 %) + 8.
+    # Paiement de 10 000 € le 29/08/2025 imputé sur le principal (CCP R2192-36).
+    # 18 600 × 11,15 % × 76 / 365 = 431,826 → 431,83 ; 8 600 × 11,15 % × 305 / 365 = 801,273
+    # → 801,27 ; total 8 600 + 431,83 + 801,27 + 40 = 9 873,10.
+    d = etablir_decompte(dossier_exemple("commande_publique"), au=dt.date(2026, 6, 30))
+    assert [(p.nature, p.montant) for p in d.imputations[0].parts] == [
+        ("principal", Decimal("10000.00"))
+    ]
+    assert [li.montant for li in d.lignes] == [Decimal("431.83"), Decimal("801.27")]
+    assert d.total == Decimal("9873.10")
+    assert "CCP R2192-36" in d.fondements
+    assert "CCP R2192-36" in d.imputations[0].fondements
+
+
+def test_paiement_public_principal_puis_interets() -> None:
+    # Le reste du paiement, une fois le principal soldé, va aux intérêts puis à l'indemnité.
+    public = {**CLIENT, "denomination": "Commune", "qualite": "acheteur_public"}
+    d = _dossier(
+        [_facture("P", "2026-01-31", "1000.00")],
+        [{"type": "paiement", "date": "2026-03-02", "montant": "1020.00"}],
+        debiteur=public,
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    natures = [p.nature for p in r.imputations[0].parts]
+    assert natures == ["principal", "interets", "indemnite"]
+    assert r.total_principal_restant == 0
+
+
+def test_credit_consommation_jamais_capitalise() -> None:
+    d = _dossier(
+        [_facture("E", "2023-01-31", "5000.00")],
+        [
+            {
+                "type": "mise_en_demeure",
+                "date_envoi": "2023-02-01",
+                "date_reception": "2023-02-03",
+                "moyen": "lettre_recommandee_ar",
+            }
+        ],
+        debiteur=PARTICULIER,
+        nature="credit_consommation",
+        capitalisation_stipulee=True,
+    )
+    r = etablir_decompte(d, au=dt.date(2025, 6, 30))
+    assert r.capitalisations == ()
+    assert all(li.dont_interets_capitalises == 0 for li in r.lignes)
+    assert any("9 févr. 2012" in a and "20 avr. 2022" in a for a in r.avertissements)
+
+
+def test_capitalisation_judiciaire_sans_demande_part_du_jugement() -> None:
+    d = _dossier(
+        [_facture("K", "2023-01-01", "10000.00")],
+        [{"type": "jugement", "date": "2023-09-01", "capitalisation_ordonnee": True}],
+        taux_contractuel="20",
+    )
+    r = etablir_decompte(d, au=dt.date(2025, 3, 1))
+    assert [c.date for c in r.capitalisations] == [dt.date(2024, 9, 1)]
+
+
+def test_capitalisation_stipulee_garde_l_anniversaire_du_depart() -> None:
+    d = _dossier(
+        [_facture("K", "2023-01-01", "10000.00")],
+        [
+            {"type": "demande_en_justice", "date": "2023-07-01"},
+            {"type": "jugement", "date": "2023-09-01", "capitalisation_ordonnee": True},
+        ],
+        taux_contractuel="20",
+        capitalisation_stipulee=True,
+    )
+    r = etablir_decompte(d, au=dt.date(2025, 3, 1))
+    assert [c.date for c in r.capitalisations] == [dt.date(2024, 1, 1), dt.date(2025, 1, 1)]
+
+
+def test_demande_en_justice_plus_ancienne_que_la_mise_en_demeure() -> None:
+    d = _dossier(
+        [_facture("F", "2026-01-31", "1000.00")],
+        [
+            {"type": "demande_en_justice", "date": "2026-02-10"},
+            {
+                "type": "mise_en_demeure",
+                "date_envoi": "2026-02-20",
+                "date_reception": "2026-02-23",
+                "moyen": "lettre_recommandee_ar",
+            },
+        ],
+        debiteur=PARTICULIER,
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    assert r.lignes[0].du == dt.date(2026, 2, 10)
+
+
+def test_mise_en_demeure_plus_ancienne_que_la_demande() -> None:
+    d = _dossier(
+        [_facture("F", "2026-01-31", "1000.00")],
+        [
+            {
+                "type": "mise_en_demeure",
+                "date_envoi": "2026-02-02",
+                "date_reception": "2026-02-04",
+                "moyen": "lettre_recommandee_ar",
+            },
+            {"type": "demande_en_justice", "date": "2026-03-10"},
+        ],
+        debiteur=PARTICULIER,
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    assert r.lignes[0].du == dt.date(2026, 2, 4)
+
+
+def test_requete_en_injonction_ne_vaut_pas_mise_en_demeure() -> None:
+    d = _dossier(
+        [_facture("F", "2026-01-31", "1000.00")],
+        [{"type": "demande_en_justice", "date": "2026-02-10", "nature": "requete_injonction"}],
+        debiteur=PARTICULIER,
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    assert r.lignes == ()
+    assert any("aucune mise en demeure" in a for a in r.avertissements)
+
+
+def test_depart_envoi_ignore_la_date_d_effet_et_le_dit() -> None:
+    d = _dossier(
+        [_facture("F", "2026-01-31", "1000.00")],
+        [
+            {
+                "type": "mise_en_demeure",
+                "date_envoi": "2026-02-02",
+                "date_reception": "2026-02-05",
+                "date_effet": "2026-02-12",
+                "moyen": "lettre_recommandee_ar",
+            }
+        ],
+        debiteur=PARTICULIER,
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31), depart_taux_legal="envoi")
+    assert r.lignes[0].du == dt.date(2026, 2, 2)
+    assert any("date d'effet" in a and "ignorée" in a for a in r.avertissements)
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    assert r.lignes[0].du == dt.date(2026, 2, 12)
+
+
+def test_indemnite_demandee_par_un_creancier_non_professionnel() -> None:
+    bailleur = {**PARTICULIER, "nom": "Garnier", "qualite": "non_professionnel"}
+    d = Dossier.model_validate(
+        {
+            "reference": "BAIL",
+            "creancier": bailleur,
+            "debiteurs": [CLIENT],
+            "creances": [
+                {
+                    "reference": "C",
+                    "nature": "autre",
+                    "factures": [_facture("L", "2026-01-31", "1000.00")],
+                }
+            ],
+        }
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31), indemnite_forfaitaire=True)
+    assert r.indemnites == ()
+    assert any("créancier n'est pas un professionnel" in a for a in r.avertissements)
+
+
+def test_compte_jours_deux_bornes_un_jour_de_plus() -> None:
+    # Exemple de la doc : 10 000 € échus le 31/01/2026, au 03/03/2026, 12,15 %.
+    # debut_exclu : 31 jours → 10 000 × 12,15 % × 31 / 365 = 103,192 → 103,19
+    # deux_bornes : 32 jours → 10 000 × 12,15 % × 32 / 365 = 106,521 → 106,52
+    d = _dossier([_facture("F", "2026-01-31", "10000.00")])
+    exclu = etablir_decompte(d, au=dt.date(2026, 3, 3))
+    bornes = etablir_decompte(d, au=dt.date(2026, 3, 3), compte_jours="deux_bornes")
+    assert [(li.du, li.jours, li.montant) for li in exclu.lignes] == [
+        (dt.date(2026, 1, 31), 31, Decimal("103.19"))
+    ]
+    assert [(li.du, li.jours, li.montant) for li in bornes.lignes] == [
+        (dt.date(2026, 1, 30), 32, Decimal("106.52"))
+    ]
+    assert bornes.options.compte_jours == "deux_bornes"
+    r = calculer_interets(
+        Decimal("10000.00"),
+        dt.date(2026, 1, 31),
+        dt.date(2026, 3, 3),
+        regime="penalites_b2b",
+        compte_jours="deux_bornes",
+    )
+    assert r.total == Decimal("106.52")
+
+
+def test_compte_jours_deux_bornes_un_seul_jour_de_plus_malgre_les_paiements() -> None:
+    d = _dossier(
+        [_facture("F", "2026-01-31", "10000.00")],
+        [{"type": "paiement", "date": "2026-02-15", "montant": "5000.00"}],
+    )
+    exclu = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    bornes = etablir_decompte(d, au=dt.date(2026, 3, 31), compte_jours="deux_bornes")
+    assert sum(li.jours for li in bornes.lignes) == sum(li.jours for li in exclu.lignes) + 1
+
+
+def test_plancher_contrat_muet_2024_s2() -> None:
+    # 2024-S2 : 3 × 4,92 = 14,76 % > 4,25 + 10 = 14,25 % ; 1 000 × 14,76 % × 31 / 365 = 12,536
+    r = calculer_interets(
+        Decimal("1000.00"),
+        dt.date(2024, 7, 31),
+        dt.date(2024, 8, 31),
+        regime="penalites_b2b",
+        plancher_contrat_muet=True,
+    )
+    (ligne,) = r.lignes
+    assert ligne.taux == Decimal("14.76")
+    assert ligne.montant == Decimal("12.54")
+    assert ligne.note is not None and "contrat muet relevé au plancher" in ligne.note
+
+
+def test_plancher_contrat_muet_ne_touche_pas_les_autres_semestres() -> None:
+    # 2026-S1 : 2,15 + 10 = 12,15 % > 3 × 2,62 = 7,86 % : l'option ne change rien.
+    d = _dossier([_facture("F", "2026-01-31", "10000.00")])
+    avec = etablir_decompte(d, au=dt.date(2026, 3, 3), plancher_contrat_muet=True)
+    sans = etablir_decompte(d, au=dt.date(2026, 3, 3))
+    assert avec.lignes == sans.lignes
+
+
+def test_jugement_taux_legal_bascule_toujours() -> None:
+    # Créance au taux légal : après jugement, intérêts 1231-7, quelle que soit l'option.
+    d = _dossier(
+        [_facture("F", "2025-01-31", "1000.00")],
+        [{"type": "jugement", "date": "2025-03-01", "date_caractere_executoire": "2025-03-10"}],
+        debiteur=PARTICULIER,
+    )
+    for option in ("regime", "taux_legal"):
+        r = etablir_decompte(d, au=dt.date(2025, 9, 30), apres_jugement=option)  # type: ignore[arg-type]
+        assert {li.regime for li in r.lignes} == {"jugement"}
+        assert any(li.taux == Decimal("8.71") for li in r.lignes)  # 3,71 + 5 en 2025-S1
+
+
+def test_commande_publique_continue_apres_jugement() -> None:
+    public = {**CLIENT, "denomination": "Commune", "qualite": "acheteur_public"}
+    d = _dossier(
+        [_facture("P", "2025-01-31", "1000.00")],
+        [{"type": "jugement", "date": "2025-06-01", "date_caractere_executoire": "2025-06-10"}],
+        debiteur=public,
+    )
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    assert {(li.regime, li.taux) for li in r.lignes} == {("commande_publique", Decimal("11.15"))}
+    r = etablir_decompte(d, au=dt.date(2026, 3, 31), apres_jugement="taux_legal")
+    assert "jugement" in {li.regime for li in r.lignes}

@@ -23,7 +23,13 @@ from contentieux.interets.arrondi import arrondir
 from contentieux.interets.decompte import etablir_decompte
 from contentieux.interets.etat import Dette
 from contentieux.interets.taux import Categorie, RegimeDette
-from contentieux.modeles.decompte import Diviseur, Interets, RegimeLigne, construire
+from contentieux.modeles.decompte import (
+    CompteJours,
+    Diviseur,
+    Interets,
+    RegimeLigne,
+    construire,
+)
 from contentieux.regles import Regles, charger_regles
 
 
@@ -38,13 +44,17 @@ def calculer_interets(
     date_executoire: dt.date | None = None,
     regles: Regles | None = None,
     diviseur: Diviseur = "365",
+    compte_jours: CompteJours = "debut_exclu",
+    plancher_contrat_muet: bool = False,
 ) -> Interets:
     """Intérêts d'un montant pour les jours ``debut < j <= fin``, ligne par ligne.
 
     ``regime`` : « taux_legal » (catégorie ``categorie``), « penalites_b2b » (taux par défaut, ou
     ``taux_contractuel`` relevé au plancher), « commande_publique » (taux unique du semestre de
     départ) ou « jugement » (``debut`` = date du jugement ; +5 points après ``date_executoire``
-    + 2 mois). Lève ``RegleNonCouverte`` si un taux manque.
+    + 2 mois). ``compte_jours="deux_bornes"`` compte aussi le jour ``debut`` ;
+    ``plancher_contrat_muet`` relève au plancher de 3 × le taux légal le taux par défaut des
+    pénalités quand il lui est inférieur (2024). Lève ``RegleNonCouverte`` si un taux manque.
 
     >>> r = calculer_interets(Decimal("1000"), dt.date(2026, 1, 1), dt.date(2026, 1, 1))
     >>> r.lignes, r.total
@@ -78,8 +88,10 @@ def calculer_interets(
             taux_contractuel=taux_contractuel,
             date_jugement=debut if juge else None,
             date_majoration=date_majoration,
+            plancher_contrat_muet=plancher_contrat_muet and regime == "penalites_b2b",
         ),
         debut_interets=debut,
+        jour_de_depart_compte=compte_jours == "deux_bornes",
     )
     dette.avancer(jeu, fin, diviseur, {})
     dette.fermer()

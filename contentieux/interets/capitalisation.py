@@ -2,10 +2,13 @@
 
 Les intérêts échus, dus au moins pour une année entière, produisent intérêt si le contrat l'a
 prévu (``Creance.capitalisation_stipulee``) ou si une décision de justice le précise
-(``Jugement.capitalisation_ordonnee``). Convention retenue : à chaque anniversaire du point de
-départ des intérêts de la facture, les intérêts courus et non payés sont ajoutés à la base
-(« dont intérêts capitalisés » sur les lignes suivantes). Un paiement imputé sur les intérêts
-éteint d'abord les intérêts capitalisés, qui sont les plus anciens.
+(``Jugement.capitalisation_ordonnee``). Convention retenue : à chaque anniversaire, les intérêts
+courus et non payés sont ajoutés à la base (« dont intérêts capitalisés » sur les lignes
+suivantes). Anniversaires du point de départ des intérêts de la facture si elle est stipulée ; de
+la demande en justice (à défaut, du jugement) si elle est ordonnée par le juge
+(``Dette.depart_capitalisation``). Jamais en crédit à la consommation (Cass. 1re civ. 9 févr. 2012,
+n° 11-14.605 ; 1re civ. 20 avr. 2022, n° 20-23.617). Un paiement imputé sur les intérêts éteint
+d'abord les intérêts capitalisés, qui sont les plus anciens.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
 from contentieux.interets.etat import ZERO, Dette
+from contentieux.interets.imputation import FONDEMENT_PUBLIC as FONDEMENT_IMPUTATION_PUBLIQUE
 from contentieux.interets.imputation import FONDEMENTS as FONDEMENTS_IMPUTATION
 from contentieux.interets.imputation import imputer
 from contentieux.interets.indemnite import (
@@ -32,10 +33,12 @@ from contentieux.interets.taux import (
     calendrier,
     valeur,
 )
-from contentieux.modeles.creances import Creance
+from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import (
+    ApresJugement,
     Capitalisation,
     ClausePenaleLigne,
+    CompteJours,
     Decompte,
     DepartTauxLegal,
     Diviseur,
@@ -48,7 +51,13 @@ from contentieux.modeles.decompte import (
     construire,
 )
 from contentieux.modeles.dossier import Dossier
-from contentieux.modeles.evenements import Jugement, MiseEnDemeure, Paiement
+from contentieux.modeles.evenements import (
+    DemandeEnJustice,
+    Jugement,
+    MiseEnDemeure,
+    NatureDemande,
+    Paiement,
+)
 from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.regles import VARIABLE_SURCOUCHE, Regles, ValeurRegle, charger_regles
 
@@ -86,6 +95,16 @@ def categorie_creancier(dossier: Dossier) -> Categorie:
     return "particuliers" if dossier.creancier.est_particulier else "autres"
 
 
+def _bascule(nom: RegimeLigne | None, apres_jugement: ApresJugement) -> bool:
+    """Vrai si, après un jugement, la dette passe aux intérêts 1231-7 (majorables, L313-3).
+
+    Le taux légal (ou une créance sans intérêts) bascule toujours ; les pénalités L441-10 et les
+    intérêts moratoires de la commande publique continuent à leur taux, sauf si le jugement a
+    alloué le taux légal (``apres_jugement="taux_legal"``).
+    """
+    return nom in (None, "taux_legal") or apres_jugement == "taux_legal"
+
+
 class _Calcul:
     """État d'un décompte en cours (dettes, avertissements, valeurs utilisées)."""
 
@@ -108,6 +127,14 @@ class _Calcul:
         self.dettes: list[Dette] = []
         self.indemnites: list[Indemnite] = []
         self.professionnel = est_professionnel(dossier.debiteur)
+        # Indemnité de 40 € : entre professionnels (C. com. L441-10 II, D441-5), ou due par un
+        # acheteur public au titulaire du marché (CCP D2192-35) : le créancier doit être un
+        # professionnel agissant comme tel.
+        creancier = dossier.creancier
+        self.creancier_professionnel = (
+            est_professionnel(creancier) and not creancier.est_particulier
+        )
+        self.public = dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
         self._montant_indemnite = ZERO
         self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
@@ -126,30 +153,64 @@ class _Calcul:
     # --- préparation ---------------------------------------------------------------------------
 
     def _depart_taux_legal(self, creance: Creance) -> dt.date | None:
+        """Point de départ (non compté) du taux légal : la mise en demeure ou, si elle est plus
+        ancienne ou absente, la demande en justice qui en tient lieu (C. civ. 1344, 1231-6)."""
         if creance.mise_en_demeure_par_echeance:
             return dt.date.min
+        ref = creance.reference
+        depart_med: dt.date | None = None
+        avertissement_med: str | None = None
         meds = [
             m
-            for m in self.dossier.evenements_de_type(MiseEnDemeure, creance.reference)
+            for m in self.dossier.evenements_de_type(MiseEnDemeure, ref)
             if m.date_envoi <= self.au
         ]
-        if not meds:
+        if meds:
+            med = meds[0]
+            if self.options.depart_taux_legal == "envoi":
+                depart_med = med.date_envoi
+                if med.date_effet is not None and med.date_effet != med.date_envoi:
+                    avertissement_med = (
+                        f"Créance {ref} : option « envoi » : la date d'envoi de la mise en "
+                        f"demeure ({med.date_envoi:%d/%m/%Y}) est retenue, sa date d'effet "
+                        f"({med.date_effet:%d/%m/%Y}) est ignorée."
+                    )
+            elif med.date_point_de_depart is not None:
+                depart_med = med.date_point_de_depart
+            else:
+                depart_med = med.date_envoi
+                avertissement_med = (
+                    f"Créance {ref} : date de réception de la mise en demeure inconnue ; "
+                    f"la date d'envoi ({med.date_envoi:%d/%m/%Y}) est retenue comme point de "
+                    "départ."
+                )
+        # Une demande en justice portée à la connaissance du débiteur vaut mise en demeure ; la
+        # requête en injonction de payer, non communiquée au débiteur, n'en est pas une (c'est la
+        # signification de l'ordonnance qui l'interpelle).
+        demandes = [
+            d
+            for d in self.dossier.evenements_de_type(DemandeEnJustice, ref)
+            if d.date <= self.au and d.nature is not NatureDemande.REQUETE_INJONCTION
+        ]
+        depart_demande = demandes[0].date if demandes else None
+        if depart_med is None and depart_demande is None:
             self.avertir(
-                f"Créance {creance.reference} : aucune mise en demeure ; les intérêts au taux "
-                "légal ne courent qu'à compter d'une mise en demeure (C. civ. 1231-6, 1344-1) : "
-                "aucune ligne d'intérêts avant elle."
+                f"Créance {ref} : aucune mise en demeure ni demande en justice ; les intérêts au "
+                "taux légal ne courent qu'à compter d'une mise en demeure ou d'un acte qui en "
+                "tient lieu, telle une assignation (C. civ. 1231-6, 1344, 1344-1) : aucune ligne "
+                "d'intérêts avant elle."
             )
             return None
-        med = meds[0]
-        if self.options.depart_taux_legal == "envoi":
-            return med.date_effet or med.date_envoi
-        if med.date_point_de_depart is not None:
-            return med.date_point_de_depart
-        self.avertir(
-            f"Créance {creance.reference} : date de réception de la mise en demeure inconnue ; "
-            f"la date d'envoi ({med.date_envoi:%d/%m/%Y}) est retenue comme point de départ."
-        )
-        return med.date_envoi
+        if depart_demande is not None and (depart_med is None or depart_demande < depart_med):
+            self.avertir(
+                f"Créance {ref} : la demande en justice du {depart_demande:%d/%m/%Y} vaut mise "
+                "en demeure (C. civ. 1344, 1231-6) ; les intérêts au taux légal courent à "
+                "compter de cette date."
+            )
+            return depart_demande
+        if avertissement_med is not None:
+            self.avertir(avertissement_med)
+        return depart_med
 
     def _jugement(self, creance: Creance) -> Jugement | None:
         if not self._a_jugement:
@@ -163,6 +224,7 @@ class _Calcul:
 
     def preparer(self) -> None:
         categorie = categorie_creancier(self.dossier)
+        deux_bornes = self.options.compte_jours == "deux_bornes"
         for creance in self.dossier.creances:
             nom = regime_applicable(self.dossier, creance)
             jugement = self._jugement(creance)
@@ -171,42 +233,78 @@ class _Calcul:
                 depart = self._depart_taux_legal(creance)
             elif nom is not None:
                 depart = dt.date.min
+            bascule = jugement is not None and _bascule(nom, self.options.apres_jugement)
             regime: RegimeDette | None = None
             if nom is not None or jugement is not None:
                 regime = RegimeDette(
                     nom=nom or "taux_legal",
                     categorie=categorie,
                     taux_contractuel=creance.taux_contractuel if nom == "penalites_b2b" else None,
-                    date_jugement=jugement.date if jugement else None,
-                    date_majoration=self._date_majoration(jugement) if jugement else None,
+                    date_jugement=jugement.date if jugement and bascule else None,
+                    date_majoration=(
+                        self._date_majoration(jugement) if jugement and bascule else None
+                    ),
+                    plancher_contrat_muet=(
+                        self.options.plancher_contrat_muet and nom == "penalites_b2b"
+                    ),
                 )
             if nom is not None and nom != "penalites_b2b" and creance.taux_contractuel:
                 self.avertir(
                     f"Créance {creance.reference} : le taux contractuel ne s'applique qu'aux "
                     f"pénalités entre professionnels ; régime retenu : {nom}."
                 )
-            capitalisation = creance.capitalisation_stipulee or bool(
-                jugement and jugement.capitalisation_ordonnee
-            )
+            capitalisation, depart_capitalisation = self._capitalisation(creance, jugement)
             # Un seul calendrier semestriel pour toutes les factures de la créance.
             cal = calendrier(self.regles, regime) if regime and a_un_calendrier(regime) else None
             for facture in creance.factures:
                 debut = None if depart is None else max(depart, facture.date_echeance)
-                self.dettes.append(
-                    Dette(
-                        creance=creance.reference,
-                        facture=facture.numero,
-                        date_emission=facture.date_emission,
-                        date_echeance=facture.date_echeance,
-                        principal_initial=facture.montant_ttc,
-                        regime=regime,
-                        debut_interets=debut,
-                        capitalisation=capitalisation,
-                        calendrier=cal,
-                    )
+                dette = Dette(
+                    creance=creance.reference,
+                    facture=facture.numero,
+                    date_emission=facture.date_emission,
+                    date_echeance=facture.date_echeance,
+                    principal_initial=facture.montant_ttc,
+                    regime=regime,
+                    debut_interets=debut,
+                    capitalisation=capitalisation,
+                    calendrier=cal,
+                    jour_de_depart_compte=deux_bornes,
                 )
+                if capitalisation and depart_capitalisation is not None and dette.depart:
+                    dette.depart_capitalisation = max(depart_capitalisation, dette.depart)
+                self.dettes.append(dette)
             if jugement is not None:
-                self._verifier_jugement(creance, jugement)
+                self._verifier_jugement(creance, jugement, nom, bascule)
+
+    def _capitalisation(
+        self, creance: Creance, jugement: Jugement | None
+    ) -> tuple[bool, dt.date | None]:
+        """(capitalisation ?, point de départ des anniversaires s'il n'est pas celui des intérêts).
+
+        Stipulée : anniversaires du point de départ des intérêts. Ordonnée par le juge : à compter
+        de la demande en justice (la plus ancienne concernant la créance), sinon du jugement.
+        Jamais en crédit à la consommation.
+        """
+        ordonnee = bool(jugement and jugement.capitalisation_ordonnee)
+        if not (creance.capitalisation_stipulee or ordonnee):
+            return False, None
+        if creance.nature is NatureCreance.CREDIT_CONSOMMATION:
+            self.avertir(
+                f"Créance {creance.reference} : crédit à la consommation : pas de capitalisation "
+                "des intérêts (C. civ. 1343-2 écarté : Cass. 1re civ. 9 févr. 2012, "
+                "n° 11-14.605 ; 1re civ. 20 avr. 2022, n° 20-23.617), malgré la stipulation ou "
+                "la décision."
+            )
+            return False, None
+        if creance.capitalisation_stipulee:
+            return True, None
+        assert jugement is not None
+        demandes = [
+            d
+            for d in self.dossier.evenements_de_type(DemandeEnJustice, creance.reference)
+            if d.date <= jugement.date
+        ]
+        return True, demandes[0].date if demandes else jugement.date
 
     def _date_majoration(self, jugement: Jugement) -> dt.date | None:
         if jugement.date_caractere_executoire is None:
@@ -220,8 +318,23 @@ class _Calcul:
         assert isinstance(v.valeur, Decimal)
         return ajouter_mois(jugement.date_caractere_executoire, int(v.valeur))
 
-    def _verifier_jugement(self, creance: Creance, jugement: Jugement) -> None:
-        self.fonder("C. civ. 1231-7")
+    def _verifier_jugement(
+        self, creance: Creance, jugement: Jugement, nom: RegimeLigne | None, bascule: bool
+    ) -> None:
+        if bascule:
+            self.fonder("C. civ. 1231-7")
+        else:
+            quoi = (
+                "les pénalités L441-10 (intérêts moratoires : avis CEPC n° 23-8)"
+                if nom == "penalites_b2b"
+                else "les intérêts moratoires de la commande publique (CCP R2192-31)"
+            )
+            self.avertir(
+                f"Créance {creance.reference} : jugement du {jugement.date:%d/%m/%Y} ; {quoi} "
+                "continuent de courir à leur taux après le jugement, sans la majoration de "
+                "5 points (CMF L313-3 ne vise que le taux légal). Si le jugement a alloué le "
+                'taux légal, choisissez apres_jugement="taux_legal".'
+            )
         if jugement.montant_principal is not None and jugement.montant_principal != (
             creance.principal
         ):
@@ -247,6 +360,13 @@ class _Calcul:
 
     def _indemnite(self, dette: Dette) -> None:
         if not self.professionnel or self.options.indemnite_forfaitaire is False:
+            return
+        if not self.creancier_professionnel:
+            self.avertir(
+                "Pas d'indemnité forfaitaire de 40 € : le créancier n'est pas un professionnel "
+                "agissant comme tel ; elle n'est due qu'entre professionnels (C. com. L441-10 II "
+                "et D441-5) ou par un acheteur public au titulaire du marché (CCP D2192-35)."
+            )
             return
         v = self._valeur_indemnite
         emission = dette.date_emission
@@ -278,6 +398,7 @@ class _Calcul:
                     self.regles, jour, self.diviseur, self.taux_utilises
                 ),
                 lambda d, jour=p.date: d.taux_au(self.regles, jour),  # type: ignore[misc]
+                principal_d_abord=self.public,
             )
             if imputation.non_impute > 0:
                 self.avertir(
@@ -298,7 +419,7 @@ class _Calcul:
         capitalisations: list[Capitalisation] = []
         indemnites: list[Indemnite] = []
         en_retard: set[str] = set()
-        public = self.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        public = self.public
         fondement_indemnite = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
         total_principal = principal_restant = regles_payes = ZERO
         for d in self.dettes:
@@ -356,6 +477,8 @@ class _Calcul:
         total_paiements = trop_percu = ZERO
         if imputations:
             self.fonder(*FONDEMENTS_IMPUTATION)
+            if public:
+                self.fonder(FONDEMENT_IMPUTATION_PUBLIQUE)
             for imputation in imputations:
                 total_paiements += imputation.montant
                 trop_percu += imputation.non_impute
@@ -491,6 +614,9 @@ def etablir_decompte(
     depart_taux_legal: DepartTauxLegal = "reception",
     indemnite_forfaitaire: bool | None = None,
     frais_recouvrement: Decimal | None = None,
+    compte_jours: CompteJours = "debut_exclu",
+    apres_jugement: ApresJugement = "regime",
+    plancher_contrat_muet: bool = False,
 ) -> Decompte:
     """Établit le décompte d'un dossier au jour ``au`` (inclus).
 
@@ -498,15 +624,23 @@ def etablir_decompte(
     légal courent à compter de la réception de la mise en demeure (« reception », ou sa date
     d'effet) ou de son envoi (« envoi ») ; ``indemnite_forfaitaire`` : None (automatique), True
     (demandée expressément), False (non réclamée) ; ``frais_recouvrement`` : frais justifiés
-    au-delà de 40 €. Lève ``RegleNonCouverte`` si un taux manque pour une partie de la période,
-    ``FraisInterditsConsommateur`` si des frais de recouvrement sont demandés à un débiteur qui
-    n'est pas professionnel.
+    au-delà de 40 € ; ``compte_jours`` : « debut_exclu » (le jour de départ ne compte pas) ou
+    « deux_bornes » (il compte aussi) ; ``apres_jugement`` : « regime » (pénalités, taux stipulé
+    et intérêts de la commande publique continuent après jugement, seul le taux légal bascule en
+    intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le taux légal) ;
+    ``plancher_contrat_muet`` : le plancher de 3 × le taux légal s'applique aussi au taux par
+    défaut des pénalités d'un contrat muet. Lève ``RegleNonCouverte`` si un taux manque pour une
+    partie de la période, ``FraisInterditsConsommateur`` si des frais de recouvrement sont
+    demandés à un débiteur qui n'est pas professionnel.
     """
     options = OptionsDecompte(
         diviseur=diviseur,
         depart_taux_legal=depart_taux_legal,
         indemnite_forfaitaire=indemnite_forfaitaire,
         frais_recouvrement=frais_recouvrement,
+        compte_jours=compte_jours,
+        apres_jugement=apres_jugement,
+        plancher_contrat_muet=plancher_contrat_muet,
     )
     verifier_frais_demandes(dossier.debiteur, indemnite_forfaitaire, frais_recouvrement)
     calcul = _Calcul(dossier, au, regles if regles is not None else _regles_par_defaut(), options)

@@ -76,11 +76,17 @@ class Dette:
     depart: dt.date | None = None
     calendrier: Calendrier | None = None
     """Semestres du régime (taux légal ou pénalités sans jugement) ; None : autre régime."""
+    depart_capitalisation: dt.date | None = None
+    """Point de départ des anniversaires de capitalisation (demande en justice, capitalisation
+    judiciaire) ; None : le point de départ des intérêts (capitalisation stipulée)."""
+    jour_de_depart_compte: bool = False
+    """Convention « deux_bornes » : le jour de départ des intérêts compte aussi."""
 
     def __post_init__(self) -> None:
         self.principal = self.principal_initial
-        self.curseur = self.date_emission
-        self.depart = self.depart_effectif()
+        self.depart = depart = self.depart_effectif()
+        # « deux_bornes » : le départ peut précéder l'émission d'un jour (échéance = émission).
+        self.curseur = self.date_emission if depart is None else min(self.date_emission, depart)
 
     # --- soldes --------------------------------------------------------------------------------
 
@@ -156,9 +162,12 @@ class Dette:
         if self.regime is None:
             return None
         debut, jugement = self.debut_interets, self.regime.date_jugement
-        if jugement is None or (debut is not None and debut <= jugement):
-            return debut
-        return jugement
+        if jugement is not None and (debut is None or debut > jugement):
+            debut = jugement
+        if debut is not None and self.jour_de_depart_compte:
+            # « deux_bornes » : le jour de départ compte ; la période (debut − 1, …] le contient.
+            debut -= UN_JOUR
+        return debut
 
     def taux_au(self, regles: Regles, jour: dt.date) -> Decimal:
         """Taux que la dette porte le jour ``jour`` (0 si elle ne porte pas intérêt ce jour-là)."""
@@ -199,7 +208,7 @@ class Dette:
         else:
             while debut < jusqu_a:
                 bout = jusqu_a
-                anniversaire = self._anniversaire(depart)
+                anniversaire = self._anniversaire(self.depart_capitalisation or depart)
                 if debut < anniversaire < bout:
                     bout = anniversaire
                 self._courir(regles, debut, bout, diviseur, utilises)

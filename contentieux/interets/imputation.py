@@ -12,6 +12,11 @@ de 40 € (accessoire imputé avant le capital : Cass. 1re civ. 7 févr. 1995, n
 principal. Les intérêts cessent de courir sur la part du principal payée à compter du jour du
 paiement (ce jour-là compte encore). La clause pénale et les frais complémentaires ne reçoivent pas
 d'imputation : ils restent réclamés à part.
+
+**Acheteur public** (CCP R2192-36) : les intérêts moratoires et l'indemnité forfaitaire sont payés
+après le principal, dans les 45 jours qui suivent son paiement ; un paiement d'un acheteur public
+s'impute donc d'abord sur le **principal** des factures (dans l'ordre de 1342-10), puis, pour le
+reste, sur leurs intérêts et leur indemnité.
 """
 
 from __future__ import annotations
@@ -25,11 +30,19 @@ from contentieux.modeles.decompte import Imputation, NaturePart, PartImputation,
 from contentieux.modeles.evenements import Paiement
 
 FONDEMENTS = ("C. civ. 1342-10", "C. civ. 1343-1")
+FONDEMENT_PUBLIC = "CCP R2192-36"
 CENTIME = Decimal("0.01")
 
 
 def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
     """Impute ``montant`` sur une dette : intérêts (1343-1), indemnité, principal. Rend le reste."""
+    if montant <= 0:
+        return montant
+    return _principal(dette, _accessoires(dette, montant, parts), parts)
+
+
+def _accessoires(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
+    """Impute sur les intérêts puis l'indemnité d'une dette ; rend le reste."""
     if montant <= 0:
         return montant
     paye = min(dette.interets_dus(), montant)
@@ -46,8 +59,13 @@ def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation
         montant -= paye
         dette.indemnite_payee += paye
         parts.append(_part(dette, "indemnite", paye))
-        if montant <= 0:
-            return montant
+    return montant
+
+
+def _principal(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
+    """Impute sur le principal d'une dette ; rend le reste."""
+    if montant <= 0:
+        return montant
     paye = min(dette.principal, montant)
     if paye > 0:
         montant -= paye
@@ -93,9 +111,13 @@ def ordonner(
     return groupes
 
 
-def repartir(groupe: Sequence[Dette], montant: Decimal) -> list[Decimal]:
+def repartir(
+    groupe: Sequence[Dette],
+    montant: Decimal,
+    solde: Callable[[Dette], Decimal] = Dette.solde,
+) -> list[Decimal]:
     """Répartit ``montant`` entre des dettes égales, au prorata de leur solde, au centime."""
-    soldes = [d.solde() for d in groupe]
+    soldes = [solde(d) for d in groupe]
     total = sum(soldes, start=ZERO)
     if montant >= total or total <= 0:
         return soldes
@@ -116,11 +138,15 @@ def imputer(
     dettes: Sequence[Dette],
     avancer: Callable[[Dette], None],
     taux: Callable[[Dette], Decimal],
+    *,
+    principal_d_abord: bool = False,
 ) -> Imputation:
     """Impute un paiement sur les dettes qu'il concerne et dit comment.
 
     ``avancer(dette)`` fait courir les intérêts de la dette jusqu'au jour du paiement : il n'est
     appelé que pour les dettes qui reçoivent une part (les autres poursuivent leur ligne).
+    ``principal_d_abord`` (acheteur public, CCP R2192-36) : le principal de toutes les dettes
+    d'abord, puis les intérêts et indemnités.
     """
     concernees = []
     for d in dettes:
@@ -133,17 +159,32 @@ def imputer(
             concernees.append(d)
     reste = paiement.montant
     parts: list[PartImputation] = []
-    for groupe in ordonner(concernees, paiement, taux):
-        if reste <= 0:
-            break
-        for d in groupe:
-            avancer(d)
-        if len(groupe) == 1:
-            reste = imputer_sur_dette(groupe[0], reste, parts)
-            continue
-        for dette, part in zip(groupe, repartir(groupe, reste), strict=True):
-            non_impute = imputer_sur_dette(dette, part, parts)
-            reste -= part - non_impute
+    groupes = ordonner(concernees, paiement, taux)
+    if not principal_d_abord:
+        reste = _imputer_groupes(groupes, reste, parts, avancer, imputer_sur_dette, Dette.solde)
+    else:
+        reste = _imputer_groupes(groupes, reste, parts, avancer, _principal, _du_principal)
+        reste = _imputer_groupes(groupes, reste, parts, avancer, _accessoires, _du_accessoires)
+    if principal_d_abord:
+        motif = (
+            "CCP R2192-36 : paiement de l'acheteur public imputé d'abord sur le principal (les "
+            "intérêts moratoires et l'indemnité sont payés ensuite) ; entre factures, "
+            + (
+                "désignation du débiteur (" + ", ".join(paiement.factures_designees) + "), puis "
+                if paiement.factures_designees
+                else ""
+            )
+            + "C. civ. 1342-10 ; le reste sur les intérêts, puis l'indemnité"
+        )
+        return construire(
+            Imputation,
+            date=paiement.date,
+            montant=paiement.montant,
+            parts=tuple(parts),
+            non_impute=reste,
+            motif=motif,
+            fondements=(*FONDEMENTS, FONDEMENT_PUBLIC),
+        )
     if paiement.factures_designees:
         motif = (
             "imputation désignée par le débiteur ("
@@ -165,3 +206,34 @@ def imputer(
         motif=motif,
         fondements=FONDEMENTS,
     )
+
+
+def _du_principal(dette: Dette) -> Decimal:
+    return dette.principal
+
+
+def _du_accessoires(dette: Dette) -> Decimal:
+    return dette.interets_dus() + dette.indemnite_due()
+
+
+def _imputer_groupes(
+    groupes: list[list[Dette]],
+    reste: Decimal,
+    parts: list[PartImputation],
+    avancer: Callable[[Dette], None],
+    sur_dette: Callable[[Dette, Decimal, list[PartImputation]], Decimal],
+    solde: Callable[[Dette], Decimal],
+) -> Decimal:
+    """Impute ``reste`` groupe par groupe avec ``sur_dette`` ; rend ce qui n'a pas été imputé."""
+    for groupe in groupes:
+        if reste <= 0:
+            break
+        for d in groupe:
+            avancer(d)
+        if len(groupe) == 1:
+            reste = sur_dette(groupe[0], reste, parts)
+            continue
+        for dette, part in zip(groupe, repartir(groupe, reste, solde), strict=True):
+            non_impute = sur_dette(dette, part, parts)
+            reste -= part - non_impute
+    return reste

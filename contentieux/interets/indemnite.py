@@ -2,9 +2,10 @@
 
 - 40 € **par facture payée en retard** (CJUE 4 mai 2023, C-78/22), y compris une facture finalement
   payée, mais après son échéance ; rien pour une facture payée à l'échéance.
-- Due par un débiteur **professionnel** (ou un acheteur public : CCP D2192-35) seulement, pour les
-  factures dont le délai de paiement a commencé à courir (date d'émission) à compter du
-  1er janvier 2013 (16 mars 2013 en commande publique).
+- Due **entre professionnels** seulement : créancier professionnel agissant comme tel et débiteur
+  professionnel (C. com. L441-10 II, D441-5), ou acheteur public débiteur du titulaire du marché
+  (CCP D2192-35) ; pour les factures dont le délai de paiement a commencé à courir (date
+  d'émission) à compter du 1er janvier 2013 (16 mars 2013 en commande publique).
 - **Jamais** contre un consommateur ou un non-professionnel : les frais de recouvrement exposés sans
   titre exécutoire restent à la charge du créancier (CPCE L111-8 al. 2). Un décompte qui les
   demande expressément (``indemnite_forfaitaire=True`` ou ``frais_recouvrement``) est refusé par

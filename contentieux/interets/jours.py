@@ -1,7 +1,10 @@
 """Décompte des jours et diviseur annuel (CONCEPTION §6).
 
 Les intérêts courent pour chaque jour *j* tel que ``debut < j <= fin`` : le jour de départ ne
-compte pas, le jour du paiement compte ; ``jours = (fin - debut).days``.
+compte pas, le jour du paiement compte ; ``jours = (fin - debut).days``. Option
+``compte_jours="deux_bornes"`` : le jour de départ compte aussi ; le décompte avance alors d'un
+jour le point de départ de chaque facture (``Dette.jour_de_depart_compte``), de sorte que la
+convention ``debut < j <= fin`` reste celle des lignes.
 
 Diviseur « 365 » (par défaut) : 365 même en année bissextile (pratique de la Banque de France et
 de Service-Public). Diviseur « exact » : les jours d'une année bissextile sont divisés par 366, ce

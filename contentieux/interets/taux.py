@@ -8,12 +8,14 @@
   un taux stipulé inférieur à 3 × le taux légal « autres » du semestre est relevé à ce plancher, et
   la ligne le dit. Quand le plancher dépasse le taux par défaut (2024-S1 : 3 × 5,07 = 15,21 % contre
   4,50 + 10 = 14,50 %), le taux par défaut reste appliqué à un contrat muet (le plancher ne vise que
-  le taux stipulé) et la ligne le signale.
+  le taux stipulé) et la ligne le signale ; option ``plancher_contrat_muet`` : le plancher
+  s'applique aussi au contrat muet (question non tranchée).
 - **Commande publique** (CCP R2192-31) : taux BCE en vigueur le premier jour du semestre au cours
   duquel les intérêts ont commencé à courir + 8 points, un seul taux pour tout le retard.
 - **Après jugement** (C. civ. 1231-7 ; CMF L313-3) : taux légal, majoré de 5 points pour les jours
   postérieurs à l'expiration d'un délai de deux mois à compter du jour où la décision est devenue
-  exécutoire.
+  exécutoire. Seules les dettes au taux légal basculent (ou toutes, option
+  ``apres_jugement="taux_legal"``) : le décompte ne fixe ``date_jugement`` que pour elles.
 
 Les valeurs viennent des règles datées ; une valeur absente lève ``RegleNonCouverte`` (rien n'est
 deviné). Les consultations sont mises en cache par jeu de règles (``Regles.version``).
@@ -72,7 +74,8 @@ class RegimeDette:
     """Régime d'intérêts d'une dette, tel que le décompte l'applique.
 
     ``date_jugement`` : à partir du lendemain, régime « jugement » ; ``date_majoration`` : dernier
-    jour sans la majoration de 5 points (CMF L313-3).
+    jour sans la majoration de 5 points (CMF L313-3) ; ``plancher_contrat_muet`` : le plancher de
+    3 × le taux légal s'applique aussi au taux par défaut des pénalités L441-10.
     """
 
     nom: RegimeLigne
@@ -80,6 +83,7 @@ class RegimeDette:
     taux_contractuel: Decimal | None = None
     date_jugement: dt.date | None = None
     date_majoration: dt.date | None = None
+    plancher_contrat_muet: bool = False
 
 
 def valeur(regles: Regles, identifiant: str, au: dt.date) -> ValeurRegle:
@@ -129,10 +133,25 @@ def taux_legal(regles: Regles, categorie: Categorie, jour: dt.date) -> TauxPerio
 
 
 def taux_penalites_b2b(
-    regles: Regles, taux_contractuel: Decimal | None, jour: dt.date
+    regles: Regles,
+    taux_contractuel: Decimal | None,
+    jour: dt.date,
+    plancher_contrat_muet: bool = False,
 ) -> TauxPeriode:
-    """Taux des pénalités L441-10 II pour le semestre de ``jour`` (défaut ou stipulé + plancher)."""
-    cle: tuple[object, ...] = (regles.version, "b2b", taux_contractuel, jour.year, jour.month > 6)
+    """Taux des pénalités L441-10 II pour le semestre de ``jour`` (défaut ou stipulé + plancher).
+
+    ``plancher_contrat_muet`` : le taux par défaut d'un contrat muet est, lui aussi, relevé au
+    plancher de 3 × le taux légal « autres » quand celui-ci le dépasse (option ; sinon le taux par
+    défaut est appliqué et la ligne signale l'écart).
+    """
+    cle: tuple[object, ...] = (
+        regles.version,
+        "b2b",
+        taux_contractuel,
+        jour.year,
+        jour.month > 6,
+        plancher_contrat_muet and taux_contractuel is None,
+    )
     trouve = _CACHE_TAUX.get(cle)
     if trouve is not None:
         return trouve
@@ -153,11 +172,21 @@ def taux_penalites_b2b(
         )
         note = None
         if plancher > taux:
-            note = (
+            texte_defaut = (
                 f"taux par défaut {_texte(_nombre(v_bce))} + {_nombre(v_maj):f} points "
-                f"= {_texte(taux)} inférieur au {texte_plancher} : le plancher ne vise que le "
-                "taux stipulé, le taux par défaut est appliqué (question non tranchée)"
+                f"= {_texte(taux)} inférieur au {texte_plancher}"
             )
+            if plancher_contrat_muet:
+                note = (
+                    f"{texte_defaut} : contrat muet relevé au plancher (option "
+                    "plancher_contrat_muet, question non tranchée)"
+                )
+                taux = plancher
+            else:
+                note = (
+                    f"{texte_defaut} : le plancher ne vise que le taux stipulé, le taux par "
+                    "défaut est appliqué (question non tranchée)"
+                )
         valeurs: tuple[ValeurRegle, ...] = (v_bce, v_maj, v_legal, v_coef)
     else:
         fondement = f"{FONDEMENTS['penalites_b2b']} (taux stipulé, plancher de 3 × taux légal)"
@@ -245,7 +274,9 @@ class Calendrier:
             if regime.nom == "taux_legal":
                 taux = taux_legal(self._regles, regime.categorie, jour)
             else:
-                taux = taux_penalites_b2b(self._regles, regime.taux_contractuel, jour)
+                taux = taux_penalites_b2b(
+                    self._regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
+                )
             trouve = self._semestres[cle] = (fin_semestre(jour), taux)
         return trouve
 
@@ -263,11 +294,13 @@ def calendrier(regles: Regles, regime: RegimeDette) -> Calendrier:
     assert a_un_calendrier(regime)
     contractuel = regime.taux_contractuel if regime.nom == "penalites_b2b" else None
     # Le texte du taux stipulé (« 12 » ou « 12.0 ») figure dans les notes : il entre dans la clé.
+    # L'option plancher_contrat_muet change le taux d'un contrat muet : elle entre dans la clé.
     cle = (
         regles.version,
         regime.nom,
         regime.categorie,
         None if contractuel is None else str(contractuel),
+        regime.nom == "penalites_b2b" and contractuel is None and regime.plancher_contrat_muet,
     )
     trouve = _CACHE_CALENDRIERS.get(cle)
     if trouve is None:
@@ -285,7 +318,9 @@ def taux_du_jour(
         if regime.nom == "taux_legal":
             return taux_legal(regles, regime.categorie, jour)
         if regime.nom == "penalites_b2b":
-            return taux_penalites_b2b(regles, regime.taux_contractuel, jour)
+            return taux_penalites_b2b(
+                regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
+            )
         if regime.nom == "commande_publique":
             return taux_commande_publique(regles, premier_jour_interets)
     return periodes(
@@ -326,7 +361,9 @@ def periodes(
                 if legal:
                     t = taux_legal(regles, regime.categorie, jour)
                 else:
-                    t = taux_penalites_b2b(regles, regime.taux_contractuel, jour)
+                    t = taux_penalites_b2b(
+                        regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
+                    )
                 resultat.append(Periode(courant, bout, t))
                 courant = bout
         except RegleNonCouverte as exc:
@@ -353,7 +390,9 @@ def periodes(
             elif regime.nom == "taux_legal":
                 t = taux_legal(regles, regime.categorie, jour)
             elif regime.nom == "penalites_b2b":
-                t = taux_penalites_b2b(regles, regime.taux_contractuel, jour)
+                t = taux_penalites_b2b(
+                    regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
+                )
             else:
                 t = taux_commande_publique(regles, premier_jour_interets or jour)
         except RegleNonCouverte as exc:

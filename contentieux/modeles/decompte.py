@@ -25,7 +25,17 @@ Diviseur = Literal["365", "exact"]
 
 DepartTauxLegal = Literal["reception", "envoi"]
 """Point de départ des intérêts au taux légal : réception de la mise en demeure (ou date d'effet
-retenue) ou date d'envoi."""
+retenue) ou date d'envoi (la date d'effet est alors ignorée)."""
+
+ApresJugement = Literal["regime", "taux_legal"]
+"""Intérêts après un jugement de condamnation : « regime » (les pénalités L441-10, le taux stipulé
+et les intérêts moratoires de la commande publique continuent, sans majoration de 5 points ; seul
+le taux légal bascule en intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le
+taux légal : toute créance bascule en intérêts 1231-7, majorés de 5 points, CMF L313-3)."""
+
+CompteJours = Literal["debut_exclu", "deux_bornes"]
+"""Décompte des jours : « debut_exclu » (jours *j* tels que ``du < j <= au``) ou « deux_bornes »
+(le jour de départ compte aussi : un jour de plus sur la première ligne de chaque dette)."""
 
 RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugement"]
 """Régime effectivement appliqué à une ligne."""
@@ -69,6 +79,29 @@ class OptionsDecompte(Modele):
 
     diviseur: Diviseur = "365"
     depart_taux_legal: DepartTauxLegal = "reception"
+    compte_jours: CompteJours = Field(
+        default="debut_exclu",
+        description=(
+            "debut_exclu : le jour de départ ne compte pas, le dernier compte ; deux_bornes : "
+            "les deux comptent (question non tranchée, REFERENCE c.2)."
+        ),
+    )
+    apres_jugement: ApresJugement = Field(
+        default="regime",
+        description=(
+            "regime : après jugement, seul le taux légal devient intérêt 1231-7 majorable ; les "
+            "pénalités L441-10 et les intérêts moratoires continuent à leur taux, sans +5 points. "
+            "taux_legal : le jugement a alloué le taux légal à toute la créance."
+        ),
+    )
+    plancher_contrat_muet: bool = Field(
+        default=False,
+        description=(
+            "Pénalités L441-10, contrat muet sur le taux : True applique aussi le plancher de "
+            "3 × le taux légal quand il dépasse le taux par défaut (2024) ; False : taux par "
+            "défaut (question non tranchée, REFERENCE c.3)."
+        ),
+    )
     indemnite_forfaitaire: bool | None = Field(
         default=None,
         description=(
@@ -225,8 +258,10 @@ def _nombre(valeur: Decimal) -> str:
 
 
 __all__ = [
+    "ApresJugement",
     "Capitalisation",
     "ClausePenaleLigne",
+    "CompteJours",
     "Decompte",
     "DepartTauxLegal",
     "Diviseur",
