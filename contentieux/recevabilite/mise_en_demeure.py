@@ -81,6 +81,16 @@ def _besoin(dossier: Dossier) -> str:
     return " ; ".join(morceaux)
 
 
+def _fondements_besoin(dossier: Dossier) -> tuple[str, ...]:
+    """Articles qui disent si une mise en demeure est nécessaire, selon les régimes en cause."""
+    regimes = {regime_interets(dossier, c) for c in dossier.creances}
+    return (
+        *FONDEMENTS,
+        *(("C. com. L441-10 II",) if "penalites_b2b" in regimes else ()),
+        *(("CCP R2192-31",) if "commande_publique" in regimes else ()),
+    )
+
+
 def _non_couvertes(dossier: Dossier, meds: list[MiseEnDemeure], *, au: dt.date) -> list[str]:
     """Factures exigibles au jour ``au`` qu'aucune mise en demeure n'a visées après leur
     exigibilité (lettre envoyée avant l'échéance ou la déchéance du terme)."""
@@ -131,7 +141,7 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
         return _constat(
             satisfaite=False,
             motif=f"Aucune mise en demeure n'a été envoyée ; {besoin}.",
-            fondements=(*FONDEMENTS, "C. com. L441-10 II"),
+            fondements=_fondements_besoin(dossier),
             avertissements=tuple(avertissements),
         )
     med = meds[-1]

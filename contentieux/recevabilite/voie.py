@@ -335,7 +335,10 @@ def _voie_ordinaire(
             CodeVoie.MISE_EN_DEMEURE,
             [
                 med.motif,
-                "La mise en demeure n'est pas une condition légale de l'injonction de "
+                "Contrat administratif : une demande de paiement écrite interrompt en outre la "
+                "déchéance quadriennale (loi 68-1250, art. 2 ; à confirmer)."
+                if nature_tribunal(dossier) == "administratif"
+                else "La mise en demeure n'est pas une condition légale de l'injonction de "
                 "payer ; elle est recommandée avant toute procédure.",
             ],
             list(med.fondements),
