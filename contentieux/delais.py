@@ -34,7 +34,7 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from contentieux.erreurs import ErreurContentieux
+from contentieux.erreurs import DepartementInconnu, DureeInvalide
 
 __all__ = [
     "DepartementInconnu",
@@ -51,18 +51,6 @@ __all__ = [
 
 FONDEMENTS: Final[tuple[str, ...]] = ("CPC art. 640", "CPC art. 641", "CPC art. 642")
 """Articles sur lesquels repose toute échéance calculée par :func:`calculer_echeance`."""
-
-
-class DepartementInconnu(ErreurContentieux, ValueError):
-    """Le code de département donné n'est pas un code que la computation des délais connaît."""
-
-    code = "departement_inconnu"
-
-
-class DureeInvalide(ErreurContentieux, ValueError):
-    """La durée d'un délai (jours, mois, années) ou une date de départ est inutilisable."""
-
-    code = "duree_invalide"
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,6 +37,18 @@ class RegleMalFormee(ErreurContentieux):
     code = "regle_mal_formee"
 
 
+class DepartementInconnu(ErreurContentieux, ValueError):
+    """Le code de département donné n'est pas un code que la computation des délais connaît."""
+
+    code = "departement_inconnu"
+
+
+class DureeInvalide(ErreurContentieux, ValueError):
+    """La durée d'un délai (jours, mois, années) ou une date de départ est inutilisable."""
+
+    code = "duree_invalide"
+
+
 class DonneesInvalides(ErreurContentieux):
     """Un fichier de dossier est introuvable, illisible ou ne respecte pas le schéma."""
 
