@@ -605,6 +605,54 @@ def _valeur_utilisee(version: str, v: ValeurRegle) -> ValeurUtilisee:
     return trouvee
 
 
+_OPTIONS: dict[tuple[object, ...], OptionsDecompte] = {}
+
+
+def _options(
+    diviseur: Diviseur,
+    depart_taux_legal: DepartTauxLegal,
+    indemnite_forfaitaire: bool | None,
+    frais_recouvrement: Decimal | None,
+    compte_jours: CompteJours,
+    apres_jugement: ApresJugement,
+    plancher_contrat_muet: bool,
+) -> OptionsDecompte:
+    """Les ``OptionsDecompte`` validées, mémorisées (modèle figé, partagé entre décomptes).
+
+    La clé garde le type de chaque argument : ``Decimal("40")`` et ``Decimal("40.0")`` (ou un
+    texte) restent distincts, leur validation et leur JSON pouvant différer.
+    """
+    args = (
+        diviseur,
+        depart_taux_legal,
+        indemnite_forfaitaire,
+        frais_recouvrement,
+        compte_jours,
+        apres_jugement,
+        plancher_contrat_muet,
+    )
+    cle = (*args, *(type(a) for a in args), str(frais_recouvrement))
+    try:
+        options = _OPTIONS.get(cle)
+    except TypeError:  # argument non hachable : la validation dira ce qui ne va pas
+        options, cle = None, ()
+    if options is None:
+        options = OptionsDecompte(
+            diviseur=diviseur,
+            depart_taux_legal=depart_taux_legal,
+            indemnite_forfaitaire=indemnite_forfaitaire,
+            frais_recouvrement=frais_recouvrement,
+            compte_jours=compte_jours,
+            apres_jugement=apres_jugement,
+            plancher_contrat_muet=plancher_contrat_muet,
+        )
+        if cle:
+            if len(_OPTIONS) > _TAILLE_MAX_LISTES:
+                _OPTIONS.clear()
+            _OPTIONS[cle] = options
+    return options
+
+
 def etablir_decompte(
     dossier: Dossier,
     *,
@@ -633,14 +681,14 @@ def etablir_decompte(
     partie de la période, ``FraisInterditsConsommateur`` si des frais de recouvrement sont
     demandés à un débiteur qui n'est pas professionnel.
     """
-    options = OptionsDecompte(
-        diviseur=diviseur,
-        depart_taux_legal=depart_taux_legal,
-        indemnite_forfaitaire=indemnite_forfaitaire,
-        frais_recouvrement=frais_recouvrement,
-        compte_jours=compte_jours,
-        apres_jugement=apres_jugement,
-        plancher_contrat_muet=plancher_contrat_muet,
+    options = _options(
+        diviseur,
+        depart_taux_legal,
+        indemnite_forfaitaire,
+        frais_recouvrement,
+        compte_jours,
+        apres_jugement,
+        plancher_contrat_muet,
     )
     verifier_frais_demandes(dossier.debiteur, indemnite_forfaitaire, frais_recouvrement)
     calcul = _Calcul(dossier, au, regles if regles is not None else _regles_par_defaut(), options)

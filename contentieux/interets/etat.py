@@ -21,6 +21,7 @@ from contentieux.interets.taux import (
     TauxPeriode,
     a_un_calendrier,
     calendrier,
+    meme_taux,
     periodes,
     taux_du_jour,
 )
@@ -147,7 +148,7 @@ class Dette:
                 and o.diviseur == diviseur
                 and o.base == base
                 and o.capitalise == self.capitalise
-                and _meme_taux(o.taux, taux)
+                and meme_taux(o.taux, taux)
             ):
                 o.au = au
                 o.jours += (au - du).days
@@ -227,19 +228,18 @@ class Dette:
     ) -> None:
         cal = self._calendrier(regles) if diviseur == "365" else None
         if cal is not None:
-            # Chemin rapide (le plus fréquent) : semestre par semestre, diviseur 365.
-            courant = debut
+            # Chemin rapide (le plus fréquent) : tronçons de taux constant mémorisés, diviseur 365.
             try:
-                while courant < fin:
-                    bout, t = cal.semestre(courant + UN_JOUR)
-                    if bout > fin:
-                        bout = fin
-                    utilises[id(t)] = t
-                    self._ajouter(courant, bout, 365, t)
-                    courant = bout
+                troncons, rencontres = cal.troncons(debut, fin)
             except RegleNonCouverte:
-                self._periodes(regles, courant, fin)  # lève l'erreur avec son contexte
+                self._periodes(regles, debut, fin)  # lève l'erreur avec son contexte
                 raise
+            for t in rencontres:
+                utilises[id(t)] = t
+            courant = debut
+            for bout, t in troncons:
+                self._ajouter(courant, bout, 365, t)
+                courant = bout
             return
         for p in self._periodes(regles, debut, fin):
             utilises[id(p.taux)] = p.taux
@@ -282,13 +282,3 @@ class Dette:
         from contentieux.interets.capitalisation import capitaliser
 
         capitaliser(self, date)
-
-
-def _meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
-    """Deux taux qui se lisent de la même façon sur une ligne (valeur, régime, fondement, note)."""
-    return a is b or (
-        a.taux == b.taux
-        and a.regime == b.regime
-        and a.fondement == b.fondement
-        and a.note == b.note
-    )

@@ -258,12 +258,13 @@ class Calendrier:
     dernier jour et son taux. Un calendrier est partagé par toutes les dettes d'un même régime.
     """
 
-    __slots__ = ("_regime", "_regles", "_semestres")
+    __slots__ = ("_regime", "_regles", "_semestres", "_troncons")
 
     def __init__(self, regles: Regles, regime: RegimeDette) -> None:
         self._regles = regles
         self._regime = regime
         self._semestres: dict[int, tuple[dt.date, TauxPeriode]] = {}
+        self._troncons: dict[tuple[int, dt.date], Troncons] = {}
 
     def semestre(self, jour: dt.date) -> tuple[dt.date, TauxPeriode]:
         """(dernier jour du semestre de ``jour``, taux du semestre) ; ``RegleNonCouverte`` sinon."""
@@ -279,6 +280,56 @@ class Calendrier:
                 )
             trouve = self._semestres[cle] = (fin_semestre(jour), taux)
         return trouve
+
+    def troncons(self, debut: dt.date, fin: dt.date) -> Troncons:
+        """Découpe ``(debut, fin]`` en suites maximales de semestres au même taux.
+
+        Rend ``(((bout, taux), …), taux rencontrés)`` : chaque tronçon finit à ``bout`` (le
+        premier commence à ``debut``, les suivants au bout du précédent) et garde le taux de son
+        premier semestre ; deux semestres consécutifs se fondent quand leurs taux se lisent de
+        la même façon (CMF L313-2, C. com. L441-10 II : le taux ne change qu'au 1er janvier et au
+        1er juillet). Le découpage ne dépend que du semestre du premier jour et de ``fin`` : il
+        est mémorisé. ``RegleNonCouverte`` si un semestre manque.
+        """
+        premier = debut + UN_JOUR
+        cle = (premier.year * 2 + (premier.month > 6), fin)
+        trouve = self._troncons.get(cle)
+        if trouve is None:
+            if len(self._troncons) > _TAILLE_MAX:
+                self._troncons.clear()
+            trouve = self._troncons[cle] = self._decouper(premier, fin)
+        return trouve
+
+    def _decouper(self, premier: dt.date, fin: dt.date) -> Troncons:
+        """Tronçons de ``troncons`` à partir du jour ``premier`` (compté) jusqu'à ``fin``."""
+        morceaux: list[tuple[dt.date, TauxPeriode]] = []
+        rencontres: list[TauxPeriode] = []
+        jour = premier
+        while jour <= fin:
+            bout, taux = self.semestre(jour)
+            if bout > fin:
+                bout = fin
+            rencontres.append(taux)
+            if morceaux and meme_taux(morceaux[-1][1], taux):
+                morceaux[-1] = (bout, morceaux[-1][1])
+            else:
+                morceaux.append((bout, taux))
+            jour = bout + UN_JOUR
+        return tuple(morceaux), tuple(rencontres)
+
+
+Troncons = tuple[tuple[tuple[dt.date, TauxPeriode], ...], tuple[TauxPeriode, ...]]
+"""Découpage d'une période par ``Calendrier.troncons`` : (tronçons, taux rencontrés)."""
+
+
+def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
+    """Deux taux qui se lisent de la même façon sur une ligne (valeur, régime, fondement, note)."""
+    return a is b or (
+        a.taux == b.taux
+        and a.regime == b.regime
+        and a.fondement == b.fondement
+        and a.note == b.note
+    )
 
 
 _CACHE_CALENDRIERS: dict[tuple[object, ...], Calendrier] = {}

@@ -55,7 +55,7 @@ def construire(cls: type[M], **valeurs: Any) -> M:
     champs = _CHAMPS.get(cls)
     if champs is None:
         champs = _CHAMPS[cls] = set(cls.model_fields)
-    _fixer(modele, "__dict__", valeurs)
+    _fixer_dict(modele, valeurs)
     # Tous les champs sont fournis : l'ensemble est partagé (pydantic le copie avant de le
     # modifier, dans model_copy).
     _fixer_champs(modele, champs)
@@ -65,9 +65,9 @@ def construire(cls: type[M], **valeurs: Any) -> M:
 
 
 _nouveau = object.__new__
-_fixer = object.__setattr__
 # Descripteurs des emplacements (``__slots__``) de ``BaseModel`` : les écrire directement évite
-# le détour par ``object.__setattr__``.
+# le détour par ``object.__setattr__`` (et par le ``__setattr__`` d'un modèle figé).
+_fixer_dict = vars(BaseModel)["__dict__"].__set__
 _fixer_champs = vars(BaseModel)["__pydantic_fields_set__"].__set__
 _fixer_extra = vars(BaseModel)["__pydantic_extra__"].__set__
 _fixer_prive = vars(BaseModel)["__pydantic_private__"].__set__
