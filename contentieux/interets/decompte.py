@@ -48,6 +48,7 @@ from contentieux.modeles.decompte import (
     OptionsDecompte,
     RegimeLigne,
     ValeurUtilisee,
+    constructeur,
     construire,
 )
 from contentieux.modeles.dossier import Dossier
@@ -131,9 +132,8 @@ class _Calcul:
         # acheteur public au titulaire du marché (CCP D2192-35) : le créancier doit être un
         # professionnel agissant comme tel.
         creancier = dossier.creancier
-        self.creancier_professionnel = (
-            est_professionnel(creancier) and not creancier.est_particulier
-        )
+        self._creancier_pro = est_professionnel(creancier)
+        self.creancier_professionnel = self._creancier_pro and not creancier.est_particulier
         self.public = dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
         self._montant_indemnite = ZERO
@@ -222,11 +222,24 @@ class _Calcul:
         ]
         return jugements[0] if jugements else None
 
+    def _regime_applicable(self, creance: Creance) -> RegimeLigne | None:
+        """``regime_applicable``, les qualités des parties étant lues une fois par décompte."""
+        choisi = creance.regime_interets
+        if choisi == "aucun":
+            return None
+        if choisi != "automatique":
+            return choisi
+        if self.public:
+            return "commande_publique"
+        if self._creancier_pro and self.professionnel:
+            return "penalites_b2b"
+        return "taux_legal"
+
     def preparer(self) -> None:
         categorie = categorie_creancier(self.dossier)
         deux_bornes = self.options.compte_jours == "deux_bornes"
         for creance in self.dossier.creances:
-            nom = regime_applicable(self.dossier, creance)
+            nom = self._regime_applicable(creance)
             jugement = self._jugement(creance)
             depart: dt.date | None = None
             if nom == "taux_legal":
@@ -528,11 +541,16 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     """L'indemnité forfaitaire d'une facture payée en retard ou impayée (exigible le lendemain de
     l'échéance)."""
     e = dette.date_echeance
-    motif = f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, " + (
-        "payée après l'échéance" if dette.principal == 0 else "impayée à l'échéance"
-    )
-    return construire(
-        Indemnite,
+    payee = dette.principal == 0
+    motif = _MOTIFS_INDEMNITE.get((e, payee))
+    if motif is None:
+        if len(_MOTIFS_INDEMNITE) > _TAILLE_MAX_LISTES:
+            _MOTIFS_INDEMNITE.clear()
+        motif = _MOTIFS_INDEMNITE[e, payee] = (
+            f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, "
+            + ("payée après l'échéance" if payee else "impayée à l'échéance")
+        )
+    return _indemnite_construite(
         creance=dette.creance,
         facture=dette.facture,
         nature="forfaitaire",
@@ -541,6 +559,11 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
         fondement=fondement,
         motif=motif,
     )
+
+
+_MOTIFS_INDEMNITE: dict[tuple[dt.date, bool], str] = {}
+"""Motifs des indemnités forfaitaires, par (échéance, facture soldée) : le texte est partagé."""
+_indemnite_construite = constructeur(Indemnite)
 
 
 _VALEURS_UTILISEES: dict[tuple[str, str, dt.date], ValeurUtilisee] = {}
@@ -631,7 +654,7 @@ def _options(
         apres_jugement,
         plancher_contrat_muet,
     )
-    cle = (*args, *(type(a) for a in args), str(frais_recouvrement))
+    cle = (*args, *map(type, args), str(frais_recouvrement))
     try:
         options = _OPTIONS.get(cle)
     except TypeError:  # argument non hachable : la validation dira ce qui ne va pas

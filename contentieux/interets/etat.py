@@ -25,12 +25,13 @@ from contentieux.interets.taux import (
     periodes,
     taux_du_jour,
 )
-from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets, construire
+from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets, constructeur
 from contentieux.regles import Regles
 
 ZERO = Decimal("0.00")
 """Zéro monétaire, au centime (sérialisé « 0.00 »)."""
 UN_JOUR = dt.timedelta(days=1)
+_ligne_interets = constructeur(LigneInterets)
 
 
 @dataclass(slots=True)
@@ -118,8 +119,7 @@ class Dette:
         montant = arrondir(interet_exact(o.base, taux.taux, o.jours, o.diviseur))
         self.interets_fermes += montant
         self.lignes.append(
-            construire(
-                LigneInterets,
+            _ligne_interets(
                 creance=self.creance,
                 facture=self.facture,
                 regime=taux.regime,
@@ -156,6 +156,40 @@ class Dette:
             self.fermer()
         self.ouverte = LigneOuverte(taux, base, self.capitalise, diviseur, du, au, (au - du).days)
 
+    def _courir_troncons(
+        self, debut: dt.date, troncons: tuple[tuple[dt.date, TauxPeriode], ...]
+    ) -> None:
+        """Fait courir ``(debut, bout]`` tronçon par tronçon (diviseur 365, base constante).
+
+        Même effet que ``_ajouter`` sur chaque tronçon : la ligne en cours s'allonge tant que le
+        taux se lit de la même façon (CMF L313-2, C. com. L441-10 II), sinon elle est fermée.
+        """
+        capitalise = self.capitalise
+        base = self.principal + capitalise
+        if base <= 0:
+            self.fermer()
+            return
+        o = self.ouverte
+        courant = debut
+        for bout, taux in troncons:
+            if (
+                o is not None
+                and o.au == courant
+                and o.diviseur == 365
+                and o.base == base
+                and o.capitalise == capitalise
+                and (o.taux is taux or meme_taux(o.taux, taux))
+            ):
+                o.au = bout
+                o.jours += (bout - courant).days
+            else:
+                if o is not None:
+                    self.fermer()
+                o = self.ouverte = LigneOuverte(
+                    taux, base, capitalise, 365, courant, bout, (bout - courant).days
+                )
+            courant = bout
+
     # --- avancer dans le temps -----------------------------------------------------------------
 
     def depart_effectif(self) -> dt.date | None:
@@ -175,6 +209,12 @@ class Dette:
         depart = self.depart
         if depart is None or depart >= jour or self.principal + self.capitalise <= 0:
             return ZERO
+        cal = self.calendrier
+        if cal is not None:
+            try:
+                return cal.semestre(jour)[1].taux
+            except RegleNonCouverte:
+                pass
         regime = self.regime
         assert regime is not None
         try:
@@ -204,7 +244,17 @@ class Dette:
             self.curseur = jusqu_a
             return
         debut = max(self.curseur, depart)
-        if not self.capitalisation:
+        cal = self.calendrier
+        if cal is not None and diviseur == "365" and not self.capitalisation:
+            # Chemin rapide (le plus fréquent) : semestres mémorisés (CMF L313-2), diviseur 365.
+            try:
+                troncons, rencontres = cal.troncons(debut, jusqu_a)
+            except RegleNonCouverte:
+                self._periodes(regles, debut, jusqu_a)  # lève l'erreur avec son contexte
+                raise
+            utilises.update(rencontres)
+            self._courir_troncons(debut, troncons)
+        elif not self.capitalisation:
             self._courir(regles, debut, jusqu_a, diviseur, utilises)
         else:
             while debut < jusqu_a:
@@ -234,12 +284,8 @@ class Dette:
             except RegleNonCouverte:
                 self._periodes(regles, debut, fin)  # lève l'erreur avec son contexte
                 raise
-            for t in rencontres:
-                utilises[id(t)] = t
-            courant = debut
-            for bout, t in troncons:
-                self._ajouter(courant, bout, 365, t)
-                courant = bout
+            utilises.update(rencontres)
+            self._courir_troncons(debut, troncons)
             return
         for p in self._periodes(regles, debut, fin):
             utilises[id(p.taux)] = p.taux

@@ -26,12 +26,19 @@ from decimal import Decimal
 
 from contentieux.interets.arrondi import tronquer
 from contentieux.interets.etat import ZERO, Dette
-from contentieux.modeles.decompte import Imputation, NaturePart, PartImputation, construire
+from contentieux.modeles.decompte import (
+    Imputation,
+    NaturePart,
+    PartImputation,
+    constructeur,
+    construire,
+)
 from contentieux.modeles.evenements import Paiement
 
 FONDEMENTS = ("C. civ. 1342-10", "C. civ. 1343-1")
 FONDEMENT_PUBLIC = "CCP R2192-36"
 CENTIME = Decimal("0.01")
+_part_construite = constructeur(PartImputation)
 
 
 def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
@@ -75,8 +82,7 @@ def _principal(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> D
 
 
 def _part(dette: Dette, nature: NaturePart, montant: Decimal) -> PartImputation:
-    return construire(
-        PartImputation,
+    return _part_construite(
         creance=dette.creance,
         facture=dette.facture,
         nature=nature,
@@ -149,8 +155,9 @@ def imputer(
     d'abord, puis les intérêts et indemnités.
     """
     concernees = []
+    toutes = not paiement.creances  # paiement sans créance désignée : il les concerne toutes
     for d in dettes:
-        if not paiement.concerne(d.creance):
+        if not toutes and not paiement.concerne(d.creance):
             continue
         if d.capitalise > 0:
             avancer(d)

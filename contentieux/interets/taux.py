@@ -303,23 +303,24 @@ class Calendrier:
     def _decouper(self, premier: dt.date, fin: dt.date) -> Troncons:
         """Tronçons de ``troncons`` à partir du jour ``premier`` (compté) jusqu'à ``fin``."""
         morceaux: list[tuple[dt.date, TauxPeriode]] = []
-        rencontres: list[TauxPeriode] = []
+        rencontres: dict[int, TauxPeriode] = {}
         jour = premier
         while jour <= fin:
             bout, taux = self.semestre(jour)
             if bout > fin:
                 bout = fin
-            rencontres.append(taux)
+            rencontres[id(taux)] = taux
             if morceaux and meme_taux(morceaux[-1][1], taux):
                 morceaux[-1] = (bout, morceaux[-1][1])
             else:
                 morceaux.append((bout, taux))
             jour = bout + UN_JOUR
-        return tuple(morceaux), tuple(rencontres)
+        return tuple(morceaux), rencontres
 
 
-Troncons = tuple[tuple[tuple[dt.date, TauxPeriode], ...], tuple[TauxPeriode, ...]]
-"""Découpage d'une période par ``Calendrier.troncons`` : (tronçons, taux rencontrés)."""
+Troncons = tuple[tuple[tuple[dt.date, TauxPeriode], ...], dict[int, TauxPeriode]]
+"""Découpage d'une période par ``Calendrier.troncons`` : (tronçons, taux rencontrés indexés par
+``id``, prêts à compléter les taux utilisés d'un décompte)."""
 
 
 def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:

@@ -12,6 +12,7 @@ que ``du < j <= au`` ; ``du`` est le point de départ (non compté), ``au`` le d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
@@ -62,6 +63,21 @@ def construire(cls: type[M], **valeurs: Any) -> M:
     _fixer_extra(modele, None)
     _fixer_prive(modele, None)
     return modele
+
+
+def constructeur(cls: type[M]) -> Callable[..., M]:
+    """``construire`` spécialisé pour une classe : même contrat, sans recherche par appel."""
+    champs = set(cls.model_fields)
+
+    def construire_cls(**valeurs: Any) -> M:
+        modele = _nouveau(cls)
+        _fixer_dict(modele, valeurs)
+        _fixer_champs(modele, champs)
+        _fixer_extra(modele, None)
+        _fixer_prive(modele, None)
+        return modele
+
+    return construire_cls
 
 
 _nouveau = object.__new__
