@@ -133,7 +133,12 @@ def commande_regles(au: OptionAu, json_: OptionJson = False, regles: OptionRegle
         table.add_row(v.identifiant, valeur, v.du.isoformat(), v.fondement, v.source.titre)
     console.print(table)
     for erreur in manquantes:
-        console.print(f"[yellow]non couvert[/] : {erreur}")
+        console.print(f"[yellow]non couvert[/] : {str(erreur).split(' Pour l')[0]}")
+    if manquantes:
+        console.print(
+            "Pour ajouter une valeur sans modifier la bibliothèque : une surcouche "
+            "(option --regles ou variable CONTENTIEUX_REGLES), voir docs/regles.md."
+        )
 
 
 # --- schéma -------------------------------------------------------------------------------------
