@@ -26,6 +26,7 @@ from contentieux.interets.indemnite import (
     verifier_frais_demandes,
 )
 from contentieux.interets.taux import (
+    Calendrier,
     Categorie,
     RegimeDette,
     TauxPeriode,
@@ -248,18 +249,16 @@ class _Calcul:
                 depart = dt.date.min
             bascule = jugement is not None and _bascule(nom, self.options.apres_jugement)
             regime: RegimeDette | None = None
+            cal: Calendrier | None = None
             if nom is not None or jugement is not None:
-                regime = RegimeDette(
-                    nom=nom or "taux_legal",
-                    categorie=categorie,
-                    taux_contractuel=creance.taux_contractuel if nom == "penalites_b2b" else None,
-                    date_jugement=jugement.date if jugement and bascule else None,
-                    date_majoration=(
-                        self._date_majoration(jugement) if jugement and bascule else None
-                    ),
-                    plancher_contrat_muet=(
-                        self.options.plancher_contrat_muet and nom == "penalites_b2b"
-                    ),
+                regime, cal = _regime_dette(
+                    self.regles,
+                    nom or "taux_legal",
+                    categorie,
+                    creance.taux_contractuel if nom == "penalites_b2b" else None,
+                    jugement.date if jugement and bascule else None,
+                    self._date_majoration(jugement) if jugement and bascule else None,
+                    self.options.plancher_contrat_muet and nom == "penalites_b2b",
                 )
             if nom is not None and nom != "penalites_b2b" and creance.taux_contractuel:
                 self.avertir(
@@ -267,8 +266,6 @@ class _Calcul:
                     f"pénalités entre professionnels ; régime retenu : {nom}."
                 )
             capitalisation, depart_capitalisation = self._capitalisation(creance, jugement)
-            # Un seul calendrier semestriel pour toutes les factures de la créance.
-            cal = calendrier(self.regles, regime) if regime and a_un_calendrier(regime) else None
             for facture in creance.factures:
                 debut = None if depart is None else max(depart, facture.date_echeance)
                 dette = Dette(
@@ -535,6 +532,50 @@ class _Calcul:
             valeurs_utilisees=valeurs,
             regles_version=self.regles.version,
         )
+
+
+_REGIMES: dict[tuple[object, ...], tuple[RegimeDette, Calendrier | None]] = {}
+
+
+def _regime_dette(
+    regles: Regles,
+    nom: RegimeLigne,
+    categorie: Categorie,
+    taux_contractuel: Decimal | None,
+    date_jugement: dt.date | None,
+    date_majoration: dt.date | None,
+    plancher_contrat_muet: bool,
+) -> tuple[RegimeDette, Calendrier | None]:
+    """Le régime d'une créance et son calendrier semestriel (taux légal ou pénalités sans
+    jugement, CMF L313-2, C. com. L441-10 II), partagés par toutes ses factures.
+
+    Mémorisés par jeu de règles : un même régime revient d'un dossier à l'autre. Le texte du taux
+    stipulé (« 12 » ou « 12.0 ») figure dans les notes des lignes : il entre dans la clé.
+    """
+    cle = (
+        regles.version,
+        nom,
+        categorie,
+        None if taux_contractuel is None else str(taux_contractuel),
+        date_jugement,
+        date_majoration,
+        plancher_contrat_muet,
+    )
+    trouve = _REGIMES.get(cle)
+    if trouve is None:
+        regime = RegimeDette(
+            nom=nom,
+            categorie=categorie,
+            taux_contractuel=taux_contractuel,
+            date_jugement=date_jugement,
+            date_majoration=date_majoration,
+            plancher_contrat_muet=plancher_contrat_muet,
+        )
+        cal = calendrier(regles, regime) if a_un_calendrier(regime) else None
+        if len(_REGIMES) > _TAILLE_MAX_LISTES:
+            _REGIMES.clear()
+        trouve = _REGIMES[cle] = (regime, cal)
+    return trouve
 
 
 def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:

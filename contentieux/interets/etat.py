@@ -34,22 +34,6 @@ UN_JOUR = dt.timedelta(days=1)
 _ligne_interets = constructeur(LigneInterets)
 
 
-@dataclass(slots=True)
-class LigneOuverte:
-    """Ligne en cours : prolongée tant que sa clé (taux, base, diviseur…) ne change pas."""
-
-    taux: TauxPeriode
-    base: Decimal
-    capitalise: Decimal
-    diviseur: int
-    du: dt.date
-    au: dt.date
-    jours: int = 0
-
-    def exact(self) -> Decimal:
-        return interet_exact(self.base, self.taux.taux, self.jours, self.diviseur)
-
-
 @dataclass(slots=True, eq=False)
 class Dette:
     """Une facture en cours de décompte."""
@@ -64,7 +48,15 @@ class Dette:
     principal: Decimal = ZERO
     curseur: dt.date = dt.date.min
     lignes: list[LigneInterets] = field(default_factory=list)
-    ouverte: LigneOuverte | None = None
+    # Ligne en cours, prolongée tant que sa clé (taux, base, diviseur…) ne change pas ;
+    # ``ligne_taux`` None : aucune ligne ouverte.
+    ligne_taux: TauxPeriode | None = None
+    ligne_base: Decimal = ZERO
+    ligne_capitalise: Decimal = ZERO
+    ligne_diviseur: int = 365
+    ligne_du: dt.date = dt.date.min
+    ligne_au: dt.date = dt.date.min
+    ligne_jours: int = 0
     interets_fermes: Decimal = ZERO
     interets_payes: Decimal = ZERO
     capitalise: Decimal = ZERO
@@ -95,8 +87,11 @@ class Dette:
     def interets_dus(self) -> Decimal:
         """Intérêts courus (lignes arrondies, ligne en cours comprise) non encore payés."""
         courus = self.interets_fermes
-        if self.ouverte is not None:
-            courus += arrondir(self.ouverte.exact())
+        taux = self.ligne_taux
+        if taux is not None:
+            courus += arrondir(
+                interet_exact(self.ligne_base, taux.taux, self.ligne_jours, self.ligne_diviseur)
+            )
         return courus - self.interets_payes
 
     def indemnite_due(self) -> Decimal:
@@ -109,27 +104,28 @@ class Dette:
 
     def fermer(self) -> None:
         """Ferme la ligne en cours : elle est arrondie au centime et entre au décompte."""
-        o = self.ouverte
-        if o is None:
+        taux = self.ligne_taux
+        if taux is None:
             return
-        self.ouverte = None
-        if o.jours == 0:
+        self.ligne_taux = None
+        jours = self.ligne_jours
+        if jours == 0:
             return
-        taux = o.taux
-        montant = arrondir(interet_exact(o.base, taux.taux, o.jours, o.diviseur))
+        base, diviseur = self.ligne_base, self.ligne_diviseur
+        montant = arrondir(interet_exact(base, taux.taux, jours, diviseur))
         self.interets_fermes += montant
         self.lignes.append(
             _ligne_interets(
                 creance=self.creance,
                 facture=self.facture,
                 regime=taux.regime,
-                du=o.du,
-                au=o.au,
-                jours=o.jours,
-                base=o.base,
-                dont_interets_capitalises=o.capitalise,
+                du=self.ligne_du,
+                au=self.ligne_au,
+                jours=jours,
+                base=base,
+                dont_interets_capitalises=self.ligne_capitalise,
                 taux=taux.taux,
-                diviseur=o.diviseur,
+                diviseur=diviseur,
                 montant=montant,
                 fondement=taux.fondement,
                 note=taux.note,
@@ -141,20 +137,32 @@ class Dette:
         if base <= 0:
             self.fermer()
             return
-        o = self.ouverte
-        if o is not None:
+        ouverte = self.ligne_taux
+        if ouverte is not None:
             if (
-                o.au == du
-                and o.diviseur == diviseur
-                and o.base == base
-                and o.capitalise == self.capitalise
-                and meme_taux(o.taux, taux)
+                self.ligne_au == du
+                and self.ligne_diviseur == diviseur
+                and self.ligne_base == base
+                and self.ligne_capitalise == self.capitalise
+                and meme_taux(ouverte, taux)
             ):
-                o.au = au
-                o.jours += (au - du).days
+                self.ligne_au = au
+                self.ligne_jours += (au - du).days
                 return
             self.fermer()
-        self.ouverte = LigneOuverte(taux, base, self.capitalise, diviseur, du, au, (au - du).days)
+        self._ouvrir(taux, base, diviseur, du, au)
+
+    def _ouvrir(
+        self, taux: TauxPeriode, base: Decimal, diviseur: int, du: dt.date, au: dt.date
+    ) -> None:
+        """Ouvre une ligne ``(du, au]`` (la précédente est fermée)."""
+        self.ligne_taux = taux
+        self.ligne_base = base
+        self.ligne_capitalise = self.capitalise
+        self.ligne_diviseur = diviseur
+        self.ligne_du = du
+        self.ligne_au = au
+        self.ligne_jours = (au - du).days
 
     def _courir_troncons(
         self, debut: dt.date, troncons: tuple[tuple[dt.date, TauxPeriode], ...]
@@ -169,25 +177,24 @@ class Dette:
         if base <= 0:
             self.fermer()
             return
-        o = self.ouverte
+        ouverte = self.ligne_taux
         courant = debut
         for bout, taux in troncons:
             if (
-                o is not None
-                and o.au == courant
-                and o.diviseur == 365
-                and o.base == base
-                and o.capitalise == capitalise
-                and (o.taux is taux or meme_taux(o.taux, taux))
+                ouverte is not None
+                and self.ligne_au == courant
+                and self.ligne_diviseur == 365
+                and self.ligne_base == base
+                and self.ligne_capitalise == capitalise
+                and (ouverte is taux or meme_taux(ouverte, taux))
             ):
-                o.au = bout
-                o.jours += (bout - courant).days
+                self.ligne_au = bout
+                self.ligne_jours += (bout - courant).days
             else:
-                if o is not None:
+                if ouverte is not None:
                     self.fermer()
-                o = self.ouverte = LigneOuverte(
-                    taux, base, capitalise, 365, courant, bout, (bout - courant).days
-                )
+                self._ouvrir(taux, base, 365, courant, bout)
+                ouverte = taux
             courant = bout
 
     # --- avancer dans le temps -----------------------------------------------------------------
