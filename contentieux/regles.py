@@ -51,6 +51,7 @@ _CHAMPS_PARAMETRE: Final = frozenset(
     {"libelle", "unite", "periodicite", "fondement", "note", "verifie_jusqu_au", "valeurs"}
 )
 _CHAMPS_VALEUR: Final = frozenset({"valeur", "reference", "note"})
+_CONSULTEES_MAX: Final = 200_000
 
 
 # --- semestres ----------------------------------------------------------------------------------
@@ -146,6 +147,8 @@ class Regles:
         self._sources = dict(sources)
         self.dossiers = dossiers
         self.version = version
+        # Valeurs déjà consultées (le jeu est immuable) : un calcul en série relit les mêmes.
+        self._consultees: dict[tuple[str, dt.date], ValeurRegle] = {}
 
     def __repr__(self) -> str:
         return f"Regles({len(self._parametres)} paramètres, {self.version})"
@@ -171,7 +174,13 @@ class Regles:
 
     def valeur(self, identifiant: str, *, au: dt.date) -> ValeurRegle:
         """Valeur en vigueur le jour ``au`` ; ``RegleNonCouverte`` si elle n'est pas connue."""
-        return _valeur_au(self, self.parametre(identifiant), au)
+        trouvee = self._consultees.get((identifiant, au))
+        if trouvee is None:
+            trouvee = _valeur_au(self, self.parametre(identifiant), au)
+            if len(self._consultees) >= _CONSULTEES_MAX:
+                self._consultees.clear()
+            self._consultees[identifiant, au] = trouvee
+        return trouvee
 
     def decimal(self, identifiant: str, *, au: dt.date) -> Decimal:
         """Valeur numérique en vigueur le jour ``au``."""

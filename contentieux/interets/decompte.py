@@ -32,7 +32,6 @@ from contentieux.interets.taux import (
     TauxPeriode,
     a_un_calendrier,
     calendrier,
-    valeur,
 )
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import (
@@ -323,7 +322,7 @@ class _Calcul:
                 "inconnue ; la majoration de 5 points (CMF L313-3) n'est pas appliquée."
             )
             return None
-        v = valeur(self.regles, "interet_legal.majoration_delai_mois", jugement.date)
+        v = self.regles.valeur("interet_legal.majoration_delai_mois", au=jugement.date)
         self.utiliser(v)
         assert isinstance(v.valeur, Decimal)
         return ajouter_mois(jugement.date_caractere_executoire, int(v.valeur))

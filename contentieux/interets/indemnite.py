@@ -21,7 +21,6 @@ import datetime as dt
 from decimal import Decimal
 
 from contentieux.erreurs import FraisInterditsConsommateur, RegleNonCouverte
-from contentieux.interets.taux import valeur
 from contentieux.modeles.parties import Partie, est_professionnel
 from contentieux.regles import Regles, ValeurRegle
 
@@ -62,7 +61,7 @@ def montant_indemnite(
     )
     fondement = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
     try:
-        return valeur(regles, identifiant, date_emission), fondement, None
+        return regles.valeur(identifiant, au=date_emission), fondement, None
     except RegleNonCouverte:
         return (
             None,

@@ -44,7 +44,6 @@ FONDEMENTS: dict[RegimeLigne, str] = {
     "jugement": "C. civ. 1231-7 ; CMF L313-2",
 }
 
-_CACHE_VALEURS: dict[tuple[str, str, dt.date], ValeurRegle] = {}
 _CACHE_TAUX: dict[tuple[object, ...], TauxPeriode] = {}
 _TAILLE_MAX = 200_000
 
@@ -86,18 +85,6 @@ class RegimeDette:
     plancher_contrat_muet: bool = False
 
 
-def valeur(regles: Regles, identifiant: str, au: dt.date) -> ValeurRegle:
-    """``regles.valeur`` mise en cache (la construction d'une ``ValeurRegle`` coûte)."""
-    cle = (regles.version, identifiant, au)
-    trouvee = _CACHE_VALEURS.get(cle)
-    if trouvee is None:
-        if len(_CACHE_VALEURS) > _TAILLE_MAX:
-            _CACHE_VALEURS.clear()
-        trouvee = regles.valeur(identifiant, au=au)
-        _CACHE_VALEURS[cle] = trouvee
-    return trouvee
-
-
 def _nombre(v: ValeurRegle) -> Decimal:
     assert isinstance(v.valeur, Decimal), v.identifiant
     return v.valeur
@@ -120,7 +107,7 @@ def taux_legal(regles: Regles, categorie: Categorie, jour: dt.date) -> TauxPerio
     cle: tuple[object, ...] = (regles.version, "legal", categorie, jour.year, jour.month > 6)
     trouve = _CACHE_TAUX.get(cle)
     if trouve is None:
-        v = valeur(regles, f"interet_legal.{categorie}", jour)
+        v = regles.valeur(f"interet_legal.{categorie}", au=jour)
         trouve = TauxPeriode(
             _nombre(v),
             "taux_legal",
@@ -156,16 +143,16 @@ def taux_penalites_b2b(
     if trouve is not None:
         return trouve
     debut = debut_semestre(jour)
-    v_legal = valeur(regles, "interet_legal.autres", jour)
-    v_coef = valeur(regles, "penalites_b2b.plancher_coefficient", jour)
+    v_legal = regles.valeur("interet_legal.autres", au=jour)
+    v_coef = regles.valeur("penalites_b2b.plancher_coefficient", au=jour)
     plancher = _nombre(v_coef) * _nombre(v_legal)
     texte_plancher = (
         f"plancher {_nombre(v_coef):f} × taux légal « autres » {_texte(_nombre(v_legal))} "
         f"= {_texte(plancher)}"
     )
     if taux_contractuel is None:
-        v_bce = valeur(regles, "bce.taux_refinancement", debut)
-        v_maj = valeur(regles, "penalites_b2b.majoration_points", debut)
+        v_bce = regles.valeur("bce.taux_refinancement", au=debut)
+        v_maj = regles.valeur("penalites_b2b.majoration_points", au=debut)
         taux = _nombre(v_bce) + _nombre(v_maj)
         fondement = (
             f"{FONDEMENTS['penalites_b2b']} (taux BCE au 1er janvier ou au 1er juillet + 10 points)"
@@ -208,8 +195,8 @@ def taux_commande_publique(regles: Regles, premier_jour: dt.date) -> TauxPeriode
     cle: tuple[object, ...] = (regles.version, "cp", debut)
     trouve = _CACHE_TAUX.get(cle)
     if trouve is None:
-        v_bce = valeur(regles, "bce.taux_refinancement", debut)
-        v_maj = valeur(regles, "commande_publique.majoration_points", debut)
+        v_bce = regles.valeur("bce.taux_refinancement", au=debut)
+        v_maj = regles.valeur("commande_publique.majoration_points", au=debut)
         taux = _nombre(v_bce) + _nombre(v_maj)
         trouve = TauxPeriode(
             taux,
@@ -228,9 +215,9 @@ def taux_jugement(regles: Regles, categorie: Categorie, jour: dt.date, majore: b
     cle: tuple[object, ...] = (regles.version, "jugement", categorie, debut_semestre(jour), majore)
     trouve = _CACHE_TAUX.get(cle)
     if trouve is None:
-        v = valeur(regles, f"interet_legal.{categorie}", jour)
+        v = regles.valeur(f"interet_legal.{categorie}", au=jour)
         if majore:
-            v_maj = valeur(regles, "interet_legal.majoration_points", jour)
+            v_maj = regles.valeur("interet_legal.majoration_points", au=jour)
             trouve = TauxPeriode(
                 _nombre(v) + _nombre(v_maj),
                 "jugement",
