@@ -25,6 +25,7 @@ from contentieux.interets.indemnite import (
     montant_indemnite,
     verifier_frais_demandes,
 )
+from contentieux.interets.memoire import ranger
 from contentieux.interets.taux import (
     Calendrier,
     Categorie,
@@ -571,9 +572,7 @@ def _regime_dette(
             plancher_contrat_muet=plancher_contrat_muet,
         )
         cal = calendrier(regles, regime) if a_un_calendrier(regime) else None
-        if len(_REGIMES) > _TAILLE_MAX_LISTES:
-            _REGIMES.clear()
-        trouve = _REGIMES[cle] = (regime, cal)
+        trouve = ranger(_REGIMES, cle, (regime, cal))
     return trouve
 
 
@@ -584,11 +583,11 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     payee = dette.principal == 0
     motif = _MOTIFS_INDEMNITE.get((e, payee))
     if motif is None:
-        if len(_MOTIFS_INDEMNITE) > _TAILLE_MAX_LISTES:
-            _MOTIFS_INDEMNITE.clear()
-        motif = _MOTIFS_INDEMNITE[e, payee] = (
+        motif = ranger(
+            _MOTIFS_INDEMNITE,
+            (e, payee),
             f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, "
-            + ("payée après l'échéance" if payee else "impayée à l'échéance")
+            + ("payée après l'échéance" if payee else "impayée à l'échéance"),
         )
     return _indemnite_construite(
         creance=dette.creance,
@@ -609,7 +608,6 @@ _indemnite_construite = constructeur(Indemnite)
 _VALEURS_UTILISEES: dict[tuple[str, str, dt.date], ValeurUtilisee] = {}
 _ListeValeurs = tuple[tuple[TauxPeriode, ...], tuple[ValeurUtilisee, ...]]
 _LISTES_VALEURS: dict[tuple[object, ...], _ListeValeurs] = {}
-_TAILLE_MAX_LISTES = 10_000
 
 
 def _valeurs_utilisees(
@@ -629,9 +627,7 @@ def _valeurs_utilisees(
         toutes = dict(autres)
         toutes.update({(v.identifiant, v.du): v for t in taux_utilises.values() for v in t.valeurs})
         valeurs = tuple(_valeur_utilisee(version, v) for _, v in sorted(toutes.items()))
-        if len(_LISTES_VALEURS) > _TAILLE_MAX_LISTES:
-            _LISTES_VALEURS.clear()
-        trouvee = _LISTES_VALEURS[cle] = (tuple(taux_utilises.values()), valeurs)
+        trouvee = ranger(_LISTES_VALEURS, cle, (tuple(taux_utilises.values()), valeurs))
     return trouvee[1]
 
 
@@ -710,9 +706,7 @@ def _options(
             plancher_contrat_muet=plancher_contrat_muet,
         )
         if cle:
-            if len(_OPTIONS) > _TAILLE_MAX_LISTES:
-                _OPTIONS.clear()
-            _OPTIONS[cle] = options
+            ranger(_OPTIONS, cle, options)
     return options
 
 

@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Literal
 
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.interets.memoire import ranger
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.regles import Regles, ValeurRegle, debut_semestre, fin_semestre, semestre
 
@@ -282,9 +283,7 @@ class Calendrier:
         cle = (premier.year * 2 + (premier.month > 6), fin)
         trouve = self._troncons.get(cle)
         if trouve is None:
-            if len(self._troncons) > _TAILLE_MAX:
-                self._troncons.clear()
-            trouve = self._troncons[cle] = self._decouper(premier, fin)
+            trouve = ranger(self._troncons, cle, self._decouper(premier, fin), _TAILLE_MAX)
         return trouve
 
     def _decouper(self, premier: dt.date, fin: dt.date) -> Troncons:
@@ -343,9 +342,7 @@ def calendrier(regles: Regles, regime: RegimeDette) -> Calendrier:
     )
     trouve = _CACHE_CALENDRIERS.get(cle)
     if trouve is None:
-        if len(_CACHE_CALENDRIERS) > _TAILLE_MAX:
-            _CACHE_CALENDRIERS.clear()
-        trouve = _CACHE_CALENDRIERS[cle] = Calendrier(regles, regime)
+        trouve = ranger(_CACHE_CALENDRIERS, cle, Calendrier(regles, regime), _TAILLE_MAX)
     return trouve
 
 
