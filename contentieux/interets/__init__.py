@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.decompte import etablir_decompte
-from contentieux.interets.etat import Dette
+from contentieux.interets.etat import Cours, Dette
 from contentieux.interets.taux import Categorie, RegimeDette
 from contentieux.modeles.decompte import (
     CompteJours,
@@ -91,9 +91,10 @@ def calculer_interets(
             plancher_contrat_muet=plancher_contrat_muet and regime == "penalites_b2b",
         ),
         debut_interets=debut,
+        cours=Cours(jeu, diviseur),
         jour_de_depart_compte=compte_jours == "deux_bornes",
     )
-    dette.avancer(jeu, fin, diviseur, {})
+    dette.avancer(fin)
     dette.fermer()
     lignes = tuple(
         ligne.model_copy(update={"creance": "", "facture": None}) for ligne in dette.lignes

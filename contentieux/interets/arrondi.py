@@ -22,9 +22,9 @@ CENTIME = Decimal("0.01")
 
 def arrondir(montant: Decimal) -> Decimal:
     """Arrondit au centime, la moitié vers le haut (en valeur absolue)."""
-    return montant.quantize(CENTIME, rounding=ROUND_HALF_UP)
+    return montant.quantize(CENTIME, ROUND_HALF_UP)
 
 
 def tronquer(montant: Decimal) -> Decimal:
     """Tronque au centime inférieur (répartition proportionnelle d'un paiement)."""
-    return montant.quantize(CENTIME, rounding=ROUND_DOWN)
+    return montant.quantize(CENTIME, ROUND_DOWN)

@@ -15,7 +15,7 @@ from contentieux.delais import ajouter_mois
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
-from contentieux.interets.etat import ZERO, Dette
+from contentieux.interets.etat import ZERO, Cours, Dette
 from contentieux.interets.imputation import FONDEMENT_PUBLIC as FONDEMENT_IMPUTATION_PUBLIQUE
 from contentieux.interets.imputation import FONDEMENTS as FONDEMENTS_IMPUTATION
 from contentieux.interets.imputation import imputer
@@ -125,7 +125,7 @@ class _Calcul:
         self.avertissements: list[str] = []
         self.fondements: dict[str, None] = {}
         self.utilisees: dict[tuple[str, dt.date], ValeurRegle] = {}
-        self.taux_utilises: dict[int, TauxPeriode] = {}
+        self.cours = Cours(regles, options.diviseur)
         self.dettes: list[Dette] = []
         self.indemnites: list[Indemnite] = []
         self.professionnel = est_professionnel(dossier.debiteur)
@@ -137,7 +137,6 @@ class _Calcul:
         self.creancier_professionnel = self._creancier_pro and not creancier.est_particulier
         self.public = dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
-        self._montant_indemnite = ZERO
         self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
 
     def avertir(self, message: str) -> None:
@@ -269,16 +268,17 @@ class _Calcul:
             for facture in creance.factures:
                 debut = None if depart is None else max(depart, facture.date_echeance)
                 dette = Dette(
-                    creance=creance.reference,
-                    facture=facture.numero,
-                    date_emission=facture.date_emission,
-                    date_echeance=facture.date_echeance,
-                    principal_initial=facture.montant_ttc,
-                    regime=regime,
-                    debut_interets=debut,
-                    capitalisation=capitalisation,
-                    calendrier=cal,
-                    jour_de_depart_compte=deux_bornes,
+                    creance.reference,
+                    facture.numero,
+                    facture.date_emission,
+                    facture.date_echeance,
+                    facture.montant_ttc,
+                    regime,
+                    debut,
+                    self.cours,
+                    cal,
+                    capitalisation,
+                    deux_bornes,
                 )
                 if capitalisation and depart_capitalisation is not None and dette.depart:
                     dette.depart_capitalisation = max(depart_capitalisation, dette.depart)
@@ -356,10 +356,6 @@ class _Calcul:
 
     # --- déroulement ---------------------------------------------------------------------------
 
-    def avancer(self, jusqu_a: dt.date) -> None:
-        for d in self.dettes:
-            d.avancer(self.regles, jusqu_a, self.diviseur, self.taux_utilises)
-
     def decider_retards(self, jour: dt.date) -> None:
         """Factures échues avant ``jour`` : en retard si leur principal n'est pas soldé."""
         for d in self.dettes:
@@ -378,18 +374,23 @@ class _Calcul:
                 "et D441-5) ou par un acheteur public au titulaire du marché (CCP D2192-35)."
             )
             return
-        v = self._valeur_indemnite
         emission = dette.date_emission
-        if v is None or not (v.du <= emission and (v.jusqu_au is None or emission <= v.jusqu_au)):
+        cle = (self.regles.version, self.public)
+        trouvee = _INDEMNITES.get(cle)
+        if trouvee is None or not (
+            trouvee[0].du <= emission
+            and (trouvee[0].jusqu_au is None or emission <= trouvee[0].jusqu_au)
+        ):
             v, _, raison = montant_indemnite(self.regles, self.dossier.debiteur, emission)
-            self._valeur_indemnite = v
             if v is None:
                 self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
                 return
-            self.utiliser(v)
             assert isinstance(v.valeur, Decimal)
-            self._montant_indemnite = arrondir(v.valeur)
-        dette.indemnite = self._montant_indemnite
+            trouvee = _INDEMNITES[cle] = (v, arrondir(v.valeur))
+        v, dette.indemnite = trouvee
+        if self._valeur_indemnite is not v:
+            self._valeur_indemnite = v
+            self.utiliser(v)
 
     def derouler(self) -> list[Imputation]:
         imputations: list[Imputation] = []
@@ -401,25 +402,18 @@ class _Calcul:
                 )
                 continue
             self.decider_retards(p.date)
-            imputation = imputer(
-                p,
-                self.dettes,
-                lambda d, jour=p.date: d.avancer(  # type: ignore[misc]
-                    self.regles, jour, self.diviseur, self.taux_utilises
-                ),
-                lambda d, jour=p.date: d.taux_au(self.regles, jour),  # type: ignore[misc]
-                principal_d_abord=self.public,
-            )
+            imputation = imputer(p, self.dettes, principal_d_abord=self.public)
             if imputation.non_impute > 0:
                 self.avertir(
                     f"Paiement du {p.date:%d/%m/%Y} : {imputation.non_impute} € excèdent ce qui "
                     "était dû (trop-perçu à restituer ou à affecter)."
                 )
             imputations.append(imputation)
-        self.avancer(self.au)
-        self.decider_retards(self.au)
+        au = self.au
         for d in self.dettes:
+            d.avancer(au)
             d.fermer()
+        self.decider_retards(au)
         return imputations
 
     # --- résultat ------------------------------------------------------------------------------
@@ -506,7 +500,7 @@ class _Calcul:
             + total_clauses
             - regles_payes
         )
-        valeurs = _valeurs_utilisees(self.regles.version, self.taux_utilises, self.utilisees)
+        valeurs = _valeurs_utilisees(self.regles.version, self.cours.utilises, self.utilisees)
         return construire(
             Decompte,
             dossier=self.dossier.reference,
@@ -600,6 +594,9 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     )
 
 
+_INDEMNITES: dict[tuple[str, bool], tuple[ValeurRegle, Decimal]] = {}
+"""Dernière valeur de l'indemnité forfaitaire consultée (et son montant), par jeu de règles et
+selon que le débiteur est un acheteur public ; reprise tant que l'émission est dans sa période."""
 _MOTIFS_INDEMNITE: dict[tuple[dt.date, bool], str] = {}
 """Motifs des indemnités forfaitaires, par (échéance, facture soldée) : le texte est partagé."""
 _indemnite_construite = constructeur(Indemnite)

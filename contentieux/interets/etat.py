@@ -35,6 +35,16 @@ _ligne_interets = constructeur(LigneInterets)
 
 
 @dataclass(slots=True, eq=False)
+class Cours:
+    """Ce que partagent les dettes d'un décompte : les règles, le diviseur et les taux employés
+    (indexés par ``id``, pour la liste des valeurs de règles du décompte)."""
+
+    regles: Regles
+    diviseur: Diviseur = "365"
+    utilises: dict[int, TauxPeriode] = field(default_factory=dict)
+
+
+@dataclass(slots=True, eq=False, init=False)
 class Dette:
     """Une facture en cours de décompte."""
 
@@ -45,42 +55,79 @@ class Dette:
     principal_initial: Decimal
     regime: RegimeDette | None
     debut_interets: dt.date | None
-    principal: Decimal = ZERO
-    curseur: dt.date = dt.date.min
-    lignes: list[LigneInterets] = field(default_factory=list)
-    # Ligne en cours, prolongée tant que sa clé (taux, base, diviseur…) ne change pas ;
-    # ``ligne_taux`` None : aucune ligne ouverte.
-    ligne_taux: TauxPeriode | None = None
-    ligne_base: Decimal = ZERO
-    ligne_capitalise: Decimal = ZERO
-    ligne_diviseur: int = 365
-    ligne_du: dt.date = dt.date.min
-    ligne_au: dt.date = dt.date.min
-    ligne_jours: int = 0
-    interets_fermes: Decimal = ZERO
-    interets_payes: Decimal = ZERO
-    capitalise: Decimal = ZERO
-    capitalisations: list[Capitalisation] = field(default_factory=list)
-    capitalisation: bool = False
-    rang_capitalisation: int = 1
-    indemnite: Decimal = ZERO
-    indemnite_payee: Decimal = ZERO
-    en_retard: bool | None = None
-
-    depart: dt.date | None = None
-    calendrier: Calendrier | None = None
+    cours: Cours
+    calendrier: Calendrier | None
     """Semestres du régime (taux légal ou pénalités sans jugement) ; None : autre régime."""
-    depart_capitalisation: dt.date | None = None
+    capitalisation: bool
+    jour_de_depart_compte: bool
+    """Convention « deux_bornes » : le jour de départ des intérêts compte aussi."""
+    depart: dt.date | None
+    """Point de départ effectif des intérêts (non compté), jugement compris ; None : aucun."""
+    depart_capitalisation: dt.date | None
     """Point de départ des anniversaires de capitalisation (demande en justice, capitalisation
     judiciaire) ; None : le point de départ des intérêts (capitalisation stipulée)."""
-    jour_de_depart_compte: bool = False
-    """Convention « deux_bornes » : le jour de départ des intérêts compte aussi."""
+    principal: Decimal
+    curseur: dt.date
+    """Jour jusqu'auquel (inclus) les intérêts ont couru."""
+    lignes: list[LigneInterets]
+    # Ligne en cours, prolongée tant que sa clé (taux, base, diviseur…) ne change pas ;
+    # ``ligne_taux`` None : aucune ligne ouverte.
+    ligne_taux: TauxPeriode | None
+    ligne_base: Decimal
+    ligne_capitalise: Decimal
+    ligne_diviseur: int
+    ligne_du: dt.date
+    ligne_au: dt.date
+    ligne_jours: int
+    interets_fermes: Decimal
+    interets_payes: Decimal
+    capitalise: Decimal
+    capitalisations: list[Capitalisation]
+    rang_capitalisation: int
+    indemnite: Decimal
+    indemnite_payee: Decimal
+    en_retard: bool | None
 
-    def __post_init__(self) -> None:
-        self.principal = self.principal_initial
+    def __init__(
+        self,
+        creance: str,
+        facture: str,
+        date_emission: dt.date,
+        date_echeance: dt.date,
+        principal_initial: Decimal,
+        regime: RegimeDette | None,
+        debut_interets: dt.date | None,
+        cours: Cours,
+        calendrier: Calendrier | None = None,
+        capitalisation: bool = False,
+        jour_de_depart_compte: bool = False,
+    ) -> None:
+        self.creance = creance
+        self.facture = facture
+        self.date_emission = date_emission
+        self.date_echeance = date_echeance
+        self.principal_initial = self.principal = principal_initial
+        self.regime = regime
+        self.debut_interets = debut_interets
+        self.cours = cours
+        self.calendrier = calendrier
+        self.capitalisation = capitalisation
+        self.jour_de_depart_compte = jour_de_depart_compte
         self.depart = depart = self.depart_effectif()
+        self.depart_capitalisation = None
         # « deux_bornes » : le départ peut précéder l'émission d'un jour (échéance = émission).
-        self.curseur = self.date_emission if depart is None else min(self.date_emission, depart)
+        self.curseur = date_emission if depart is None or date_emission < depart else depart
+        self.lignes = []
+        self.ligne_taux = None
+        self.ligne_base = self.ligne_capitalise = ZERO
+        self.ligne_diviseur = 365
+        self.ligne_du = self.ligne_au = dt.date.min
+        self.ligne_jours = 0
+        self.interets_fermes = self.interets_payes = self.capitalise = ZERO
+        self.capitalisations = []
+        self.rang_capitalisation = 1
+        self.indemnite = self.indemnite_payee = ZERO
+        self.en_retard = None
 
     # --- soldes --------------------------------------------------------------------------------
 
@@ -108,10 +155,28 @@ class Dette:
         if taux is None:
             return
         self.ligne_taux = None
-        jours = self.ligne_jours
-        if jours == 0:
-            return
-        base, diviseur = self.ligne_base, self.ligne_diviseur
+        if self.ligne_jours:
+            self._ligne(
+                taux,
+                self.ligne_base,
+                self.ligne_capitalise,
+                self.ligne_diviseur,
+                self.ligne_du,
+                self.ligne_au,
+                self.ligne_jours,
+            )
+
+    def _ligne(
+        self,
+        taux: TauxPeriode,
+        base: Decimal,
+        capitalise: Decimal,
+        diviseur: int,
+        du: dt.date,
+        au: dt.date,
+        jours: int,
+    ) -> None:
+        """Ajoute au décompte la ligne ``(du, au]``, arrondie au centime."""
         montant = arrondir(interet_exact(base, taux.taux, jours, diviseur))
         self.interets_fermes += montant
         self.lignes.append(
@@ -119,11 +184,11 @@ class Dette:
                 creance=self.creance,
                 facture=self.facture,
                 regime=taux.regime,
-                du=self.ligne_du,
-                au=self.ligne_au,
+                du=du,
+                au=au,
                 jours=jours,
                 base=base,
-                dont_interets_capitalises=self.ligne_capitalise,
+                dont_interets_capitalises=capitalise,
                 taux=taux.taux,
                 diviseur=diviseur,
                 montant=montant,
@@ -132,25 +197,32 @@ class Dette:
             )
         )
 
+    def _prolonge(
+        self, du: dt.date, diviseur: int, base: Decimal, capitalise: Decimal, taux: TauxPeriode
+    ) -> bool:
+        """Vrai si la ligne en cours se prolonge par une période qui commence après ``du`` : même
+        jour de raccord, diviseur, base et taux lu de la même façon."""
+        ouverte = self.ligne_taux
+        return (
+            ouverte is not None
+            and self.ligne_au == du
+            and self.ligne_diviseur == diviseur
+            and self.ligne_base == base
+            and self.ligne_capitalise == capitalise
+            and (ouverte is taux or meme_taux(ouverte, taux))
+        )
+
     def _ajouter(self, du: dt.date, au: dt.date, diviseur: int, taux: TauxPeriode) -> None:
-        base = self.principal + self.capitalise
+        capitalise = self.capitalise
+        base = self.principal + capitalise
         if base <= 0:
             self.fermer()
-            return
-        ouverte = self.ligne_taux
-        if ouverte is not None:
-            if (
-                self.ligne_au == du
-                and self.ligne_diviseur == diviseur
-                and self.ligne_base == base
-                and self.ligne_capitalise == self.capitalise
-                and meme_taux(ouverte, taux)
-            ):
-                self.ligne_au = au
-                self.ligne_jours += (au - du).days
-                return
+        elif self._prolonge(du, diviseur, base, capitalise, taux):
+            self.ligne_au = au
+            self.ligne_jours += (au - du).days
+        else:
             self.fermer()
-        self._ouvrir(taux, base, diviseur, du, au)
+            self._ouvrir(taux, base, diviseur, du, au)
 
     def _ouvrir(
         self, taux: TauxPeriode, base: Decimal, diviseur: int, du: dt.date, au: dt.date
@@ -169,33 +241,35 @@ class Dette:
     ) -> None:
         """Fait courir ``(debut, bout]`` tronçon par tronçon (diviseur 365, base constante).
 
-        Même effet que ``_ajouter`` sur chaque tronçon : la ligne en cours s'allonge tant que le
-        taux se lit de la même façon (CMF L313-2, C. com. L441-10 II), sinon elle est fermée.
+        Même effet que ``_ajouter`` sur chaque tronçon : le premier prolonge la ligne en cours
+        si son taux se lit de la même façon (CMF L313-2, C. com. L441-10 II) ; deux tronçons
+        successifs ont des taux différents, donc chacun des suivants fait sa ligne, et le
+        dernier reste ouvert.
         """
         capitalise = self.capitalise
         base = self.principal + capitalise
         if base <= 0:
             self.fermer()
             return
-        ouverte = self.ligne_taux
-        courant = debut
-        for bout, taux in troncons:
-            if (
-                ouverte is not None
-                and self.ligne_au == courant
-                and self.ligne_diviseur == 365
-                and self.ligne_base == base
-                and self.ligne_capitalise == capitalise
-                and (ouverte is taux or meme_taux(ouverte, taux))
-            ):
-                self.ligne_au = bout
-                self.ligne_jours += (bout - courant).days
-            else:
-                if ouverte is not None:
-                    self.fermer()
-                self._ouvrir(taux, base, 365, courant, bout)
-                ouverte = taux
+        bout, taux = troncons[0]
+        if self._prolonge(debut, 365, base, capitalise, taux):
+            self.ligne_au = bout
+            self.ligne_jours += (bout - debut).days
+            if len(troncons) == 1:
+                return
+            self.fermer()
+        else:
+            self.fermer()
+            if len(troncons) == 1:
+                self._ouvrir(taux, base, 365, debut, bout)
+                return
+            self._ligne(taux, base, capitalise, 365, debut, bout, (bout - debut).days)
+        courant = bout
+        for bout, taux in troncons[1:-1]:
+            self._ligne(taux, base, capitalise, 365, courant, bout, (bout - courant).days)
             courant = bout
+        bout, taux = troncons[-1]
+        self._ouvrir(taux, base, 365, courant, bout)
 
     # --- avancer dans le temps -----------------------------------------------------------------
 
@@ -211,7 +285,7 @@ class Dette:
             debut -= UN_JOUR
         return debut
 
-    def taux_au(self, regles: Regles, jour: dt.date) -> Decimal:
+    def taux_au(self, jour: dt.date) -> Decimal:
         """Taux que la dette porte le jour ``jour`` (0 si elle ne porte pas intérêt ce jour-là)."""
         depart = self.depart
         if depart is None or depart >= jour or self.principal + self.capitalise <= 0:
@@ -224,77 +298,61 @@ class Dette:
                 pass
         regime = self.regime
         assert regime is not None
+        regles = self.cours.regles
         try:
-            cal = self._calendrier(regles)
+            cal = self._calendrier()
             if cal is not None:
                 return cal.semestre(jour)[1].taux
             premier = (self.debut_interets or jour - UN_JOUR) + UN_JOUR
             return taux_du_jour(regles, regime, jour, premier).taux
         except RegleNonCouverte:
-            return self._periodes(regles, jour - UN_JOUR, jour)[0].taux.taux  # message précis
+            return self._periodes(jour - UN_JOUR, jour)[0].taux.taux  # message précis
 
-    def avancer(
-        self,
-        regles: Regles,
-        jusqu_a: dt.date,
-        diviseur: Diviseur,
-        utilises: dict[int, TauxPeriode],
-    ) -> None:
-        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus.
-
-        ``utilises`` reçoit les taux employés (pour la liste des valeurs de règles du décompte).
-        """
+    def avancer(self, jusqu_a: dt.date) -> None:
+        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus."""
         if jusqu_a <= self.curseur:
             return
         depart = self.depart
         if depart is None or depart >= jusqu_a:
             self.curseur = jusqu_a
             return
-        debut = max(self.curseur, depart)
+        debut = self.curseur if self.curseur > depart else depart
         cal = self.calendrier
-        if cal is not None and diviseur == "365" and not self.capitalisation:
+        if cal is not None and not self.capitalisation and self.cours.diviseur == "365":
             # Chemin rapide (le plus fréquent) : semestres mémorisés (CMF L313-2), diviseur 365.
-            try:
-                troncons, rencontres = cal.troncons(debut, jusqu_a)
-            except RegleNonCouverte:
-                self._periodes(regles, debut, jusqu_a)  # lève l'erreur avec son contexte
-                raise
-            utilises.update(rencontres)
-            self._courir_troncons(debut, troncons)
+            self._courir_calendrier(cal, debut, jusqu_a)
         elif not self.capitalisation:
-            self._courir(regles, debut, jusqu_a, diviseur, utilises)
+            self._courir(debut, jusqu_a)
         else:
             while debut < jusqu_a:
                 bout = jusqu_a
                 anniversaire = self._anniversaire(self.depart_capitalisation or depart)
                 if debut < anniversaire < bout:
                     bout = anniversaire
-                self._courir(regles, debut, bout, diviseur, utilises)
+                self._courir(debut, bout)
                 if bout == anniversaire:
                     self._capitaliser(anniversaire)
                 debut = bout
         self.curseur = jusqu_a
 
-    def _courir(
-        self,
-        regles: Regles,
-        debut: dt.date,
-        fin: dt.date,
-        diviseur: Diviseur,
-        utilises: dict[int, TauxPeriode],
-    ) -> None:
-        cal = self._calendrier(regles) if diviseur == "365" else None
+    def _courir_calendrier(self, cal: Calendrier, debut: dt.date, fin: dt.date) -> None:
+        """Fait courir ``(debut, fin]`` sur les tronçons mémorisés d'un calendrier semestriel."""
+        try:
+            troncons, rencontres = cal.troncons(debut, fin)
+        except RegleNonCouverte:
+            self._periodes(debut, fin)  # lève l'erreur avec son contexte
+            raise
+        self.cours.utilises.update(rencontres)
+        self._courir_troncons(debut, troncons)
+
+    def _courir(self, debut: dt.date, fin: dt.date) -> None:
+        diviseur = self.cours.diviseur
+        cal = self._calendrier() if diviseur == "365" else None
         if cal is not None:
-            # Chemin rapide (le plus fréquent) : tronçons de taux constant mémorisés, diviseur 365.
-            try:
-                troncons, rencontres = cal.troncons(debut, fin)
-            except RegleNonCouverte:
-                self._periodes(regles, debut, fin)  # lève l'erreur avec son contexte
-                raise
-            utilises.update(rencontres)
-            self._courir_troncons(debut, troncons)
+            self._courir_calendrier(cal, debut, fin)
             return
-        for p in self._periodes(regles, debut, fin):
+        utilises = self.cours.utilises
+        for p in self._periodes(debut, fin):
             utilises[id(p.taux)] = p.taux
             if diviseur == "365":
                 self._ajouter(p.debut, p.fin, 365, p.taux)
@@ -302,20 +360,20 @@ class Dette:
                 for du, au, div in decouper_par_annee(p.debut, p.fin, diviseur):
                     self._ajouter(du, au, div, p.taux)
 
-    def _calendrier(self, regles: Regles) -> Calendrier | None:
+    def _calendrier(self) -> Calendrier | None:
         """Calendrier semestriel du régime (taux légal ou pénalités sans jugement), sinon None."""
         cal = self.calendrier
         if cal is None:
             if self.regime is None or not a_un_calendrier(self.regime):
                 return None
-            cal = self.calendrier = calendrier(regles, self.regime)
+            cal = self.calendrier = calendrier(self.cours.regles, self.regime)
         return cal
 
-    def _periodes(self, regles: Regles, debut: dt.date, fin: dt.date) -> list[Periode]:
+    def _periodes(self, debut: dt.date, fin: dt.date) -> list[Periode]:
         assert self.regime is not None
         premier = (self.debut_interets or debut) + UN_JOUR
         return periodes(
-            regles,
+            self.cours.regles,
             self.regime,
             debut,
             fin,

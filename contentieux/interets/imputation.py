@@ -21,6 +21,7 @@ reste, sur leurs intérêts et leur indemnité.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -90,25 +91,25 @@ def _part(dette: Dette, nature: NaturePart, montant: Decimal) -> PartImputation:
     )
 
 
-def ordonner(
-    dettes: Sequence[Dette], paiement: Paiement, taux: Callable[[Dette], Decimal]
-) -> list[list[Dette]]:
-    """Groupes de dettes dans l'ordre d'imputation ; une dette par groupe sauf égalité parfaite.
-
-    ``taux(dette)`` : taux que la dette porte le jour du paiement (0 si elle n'en porte pas).
-    """
+def ordonner(dettes: Sequence[Dette], paiement: Paiement) -> list[list[Dette]]:
+    """Groupes de dettes dans l'ordre d'imputation ; une dette par groupe sauf égalité parfaite."""
     designees: list[Dette] = []
     for numero in paiement.factures_designees:
         designees.extend(d for d in dettes if d.facture == numero and d not in designees)
     groupes: list[list[Dette]] = [[d] for d in designees]
-    autres = [d for d in dettes if d not in designees] if designees else list(dettes)
-
-    # Clé de 1342-10 : échue d'abord, puis taux le plus élevé, puis échéance la plus ancienne.
+    autres = [d for d in dettes if d not in designees] if designees else dettes
+    if len(autres) < 2:
+        groupes.extend([d] for d in autres)
+        return groupes
+    # Clé de 1342-10 : échue d'abord, puis taux le plus élevé au jour du paiement, puis échéance
+    # la plus ancienne ; à clé égale, l'ordre des factures dans le dossier (tri stable).
     jour = paiement.date
-    cles = [(d.date_echeance > jour, -taux(d), d.date_echeance) for d in autres]
-    precedente: tuple[bool, Decimal, object] | None = None
-    for i in sorted(range(len(autres)), key=cles.__getitem__):
-        cle = cles[i]
+    cles = sorted(
+        ((d.date_echeance > jour, -d.taux_au(jour), d.date_echeance), i)
+        for i, d in enumerate(autres)
+    )
+    precedente = None
+    for cle, i in cles:
         if cle == precedente:
             groupes[-1].append(autres[i])
         else:
@@ -140,38 +141,34 @@ def repartir(
 
 
 def imputer(
-    paiement: Paiement,
-    dettes: Sequence[Dette],
-    avancer: Callable[[Dette], None],
-    taux: Callable[[Dette], Decimal],
-    *,
-    principal_d_abord: bool = False,
+    paiement: Paiement, dettes: Sequence[Dette], *, principal_d_abord: bool = False
 ) -> Imputation:
     """Impute un paiement sur les dettes qu'il concerne et dit comment.
 
-    ``avancer(dette)`` fait courir les intérêts de la dette jusqu'au jour du paiement : il n'est
-    appelé que pour les dettes qui reçoivent une part (les autres poursuivent leur ligne).
-    ``principal_d_abord`` (acheteur public, CCP R2192-36) : le principal de toutes les dettes
-    d'abord, puis les intérêts et indemnités.
+    Les intérêts d'une dette ne courent jusqu'au jour du paiement (``Dette.avancer``) que si
+    elle reçoit une part : les autres poursuivent leur ligne. ``principal_d_abord`` (acheteur
+    public, CCP R2192-36) : le principal de toutes les dettes d'abord, puis les intérêts et
+    indemnités.
     """
+    jour = paiement.date
     concernees = []
     toutes = not paiement.creances  # paiement sans créance désignée : il les concerne toutes
     for d in dettes:
         if not toutes and not paiement.concerne(d.creance):
             continue
         if d.capitalise > 0:
-            avancer(d)
+            d.avancer(jour)
         # Une dette au principal soldé ne court plus : son solde est déjà à jour.
         if d.principal > 0 or d.solde() > 0:
             concernees.append(d)
     reste = paiement.montant
     parts: list[PartImputation] = []
-    groupes = ordonner(concernees, paiement, taux)
+    groupes = ordonner(concernees, paiement)
     if not principal_d_abord:
-        reste = _imputer_groupes(groupes, reste, parts, avancer, imputer_sur_dette, Dette.solde)
+        reste = _imputer_groupes(groupes, jour, reste, parts, imputer_sur_dette, Dette.solde)
     else:
-        reste = _imputer_groupes(groupes, reste, parts, avancer, _principal, _du_principal)
-        reste = _imputer_groupes(groupes, reste, parts, avancer, _accessoires, _du_accessoires)
+        reste = _imputer_groupes(groupes, jour, reste, parts, _principal, _du_principal)
+        reste = _imputer_groupes(groupes, jour, reste, parts, _accessoires, _du_accessoires)
     if principal_d_abord:
         motif = (
             "CCP R2192-36 : paiement de l'acheteur public imputé d'abord sur le principal (les "
@@ -225,9 +222,9 @@ def _du_accessoires(dette: Dette) -> Decimal:
 
 def _imputer_groupes(
     groupes: list[list[Dette]],
+    jour: dt.date,
     reste: Decimal,
     parts: list[PartImputation],
-    avancer: Callable[[Dette], None],
     sur_dette: Callable[[Dette, Decimal, list[PartImputation]], Decimal],
     solde: Callable[[Dette], Decimal],
 ) -> Decimal:
@@ -236,7 +233,7 @@ def _imputer_groupes(
         if reste <= 0:
             break
         for d in groupe:
-            avancer(d)
+            d.avancer(jour)
         if len(groupe) == 1:
             reste = sur_dette(groupe[0], reste, parts)
             continue

@@ -70,13 +70,10 @@ def decouper_par_annee(
     return morceaux
 
 
-_DENOMINATEURS = {365: CENT * 365, 366: CENT * 366}
-"""``100 × diviseur`` pour les diviseurs usuels (valeurs exactes, calculées une fois)."""
+_DENOMINATEUR_365 = CENT * 365
+"""``100 × 365``, le dénominateur usuel (valeur exacte, calculée une fois)."""
 
 
 def interet_exact(base: Decimal, taux: Decimal, jours: int, diviseur: int) -> Decimal:
     """Intérêt exact (non arrondi) : ``base × taux / 100 × jours / diviseur``."""
-    denominateur = _DENOMINATEURS.get(diviseur)
-    if denominateur is None:
-        denominateur = CENT * diviseur
-    return base * taux * jours / denominateur
+    return base * taux * jours / (_DENOMINATEUR_365 if diviseur == 365 else CENT * diviseur)

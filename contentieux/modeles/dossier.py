@@ -85,7 +85,9 @@ class Dossier(Modele):
             if isinstance(e, type_)
             and (reference_creance is None or e.concerne(reference_creance))
         ]
-        return sorted(trouves, key=_date_evenement)
+        if len(trouves) > 1:
+            trouves.sort(key=_date_evenement)
+        return trouves
 
 
 def _date_evenement(ev: object) -> dt.date:

@@ -248,7 +248,10 @@ Partie = Annotated[PersonnePhysique | PersonneMorale, Field(discriminator="type"
 
 def est_professionnel(partie: PersonnePhysique | PersonneMorale) -> bool:
     """Professionnel, commerçant ou acheteur public : débiteur de l'indemnité de 40 €."""
-    return partie.qualite in {Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ACHETEUR_PUBLIC}
+    return partie.qualite in _PROFESSIONNELS
+
+
+_PROFESSIONNELS = frozenset({Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ACHETEUR_PUBLIC})
 
 
 class NatureMandataire(StrEnum):
