@@ -11,6 +11,7 @@ La dernière ligne affichée donne le nombre de sorties et leur empreinte SHA-25
 
 from __future__ import annotations
 
+import argparse
 import copy
 import datetime as dt
 import hashlib
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_decompte import construire
 
@@ -103,16 +103,16 @@ def _enrichir(brut: dict[str, Any], alea: random.Random) -> dict[str, Any]:
     return b
 
 
-def sorties() -> list[str]:
-    """Toutes les sorties, dans un ordre fixe."""
+def sorties(n: int = 2000) -> list[str]:
+    """Toutes les sorties, dans un ordre fixe ; ``n`` dossiers du banc d'essai."""
     sortie = [str(Decompte.model_json_schema())]
-    bruts = construire(2000)
+    bruts = construire(n)
     for brut in bruts:
         dossier = Dossier.model_validate(brut)
         sortie += [_json(dossier, AU, **o) for o in OPTIONS]
         sortie.append(_json(dossier, AU_ANCIEN))
     alea = random.Random(7)
-    for brut in bruts[:1500]:
+    for brut in bruts[: n * 3 // 4]:
         dossier = Dossier.model_validate(_enrichir(brut, alea))
         sortie += [_json(dossier, AU, **o) for o in OPTIONS[:5]]
     for nom in noms_exemples():
@@ -143,12 +143,13 @@ def sorties() -> list[str]:
     return sortie
 
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    texte = "\n".join(sorties())
-    Path(sys.argv[1]).write_text(texte, encoding="utf-8")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sortie", type=Path, help="fichier où écrire les sorties")
+    parser.add_argument("--n", type=int, default=2000, help="dossiers du banc d'essai")
+    args = parser.parse_args(argv)
+    texte = "\n".join(sorties(args.n))
+    args.sortie.write_text(texte, encoding="utf-8")
     print(texte.count("\n") + 1, "sorties, sha256", hashlib.sha256(texte.encode()).hexdigest())
     return 0
 

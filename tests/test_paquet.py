@@ -152,39 +152,60 @@ print(json.dumps({
 """
 
 
-@pytest.mark.lent
-def test_la_roue_s_installe_et_charge_ses_regles_hors_du_depot(
-    roue: Path, tmp_path: Path
-) -> None:
-    """Installée dans un environnement neuf, la roue lit règles et exemples depuis sa copie.
+@pytest.fixture(scope="module")
+def roue_installee(roue: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Environnement virtuel neuf, hors du dépôt, où la roue est installée ; rend son dossier.
 
     L'environnement voit les paquets du système (pydantic, PyYAML… : pas de réseau) ; or le
     système a peut-être ``contentieux`` installé en mode éditable (un ``.pth`` qui ajoute le
-    dépôt à ``sys.path``). On vérifie donc que c'est bien la copie installée qui est importée :
-    ``-I`` (ni répertoire courant, ni PYTHONPATH, ni site de l'utilisateur), répertoire courant
-    hors du dépôt, et assertion sur ``contentieux.__file__``.
+    dépôt à ``sys.path``). Les tests vérifient donc que c'est bien la copie installée qui est
+    importée : ``-I`` (ni répertoire courant, ni PYTHONPATH, ni site de l'utilisateur),
+    répertoire courant hors du dépôt, et assertion sur les ``__file__``.
     """
-    venv = tmp_path / "env"
+    venv = tmp_path_factory.mktemp("installation") / "env"
     subprocess.run(
         [sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
         check=True,
         capture_output=True,
     )
-    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     installation = subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--ignore-installed",
-         "--disable-pip-version-check", "-q", str(roue)],
+        [
+            str(_python(venv)),
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--ignore-installed",
+            "--disable-pip-version-check",
+            "-q",
+            str(roue),
+        ],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=venv.parent,
     )
     assert installation.returncode == 0, installation.stdout + installation.stderr
+    return venv
 
-    environnement = {
-        k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "CONTENTIEUX_REGLES"}
-    }
+
+def _python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def _environnement() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "CONTENTIEUX_REGLES"}}
+
+
+@pytest.mark.lent
+def test_la_roue_s_installe_et_charge_ses_regles_hors_du_depot(
+    roue_installee: Path, tmp_path: Path
+) -> None:
+    """Installée dans un environnement neuf, la roue lit règles et exemples depuis sa copie."""
+    venv = roue_installee
+    environnement = _environnement()
     execution = subprocess.run(
-        [str(python), "-I", "-c", SCRIPT_VERIFICATION],
+        [str(_python(venv)), "-I", "-c", SCRIPT_VERIFICATION],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -215,3 +236,51 @@ def test_la_roue_s_installe_et_charge_ses_regles_hors_du_depot(
     assert cli.returncode == 0, cli.stdout + cli.stderr
     valeurs = {v["identifiant"]: v for v in json.loads(cli.stdout)["valeurs"]}
     assert valeurs["interet_legal.autres"]["valeur"] == "2.62"
+
+
+EMPREINTE = RACINE / "benchmarks" / "empreinte_decompte.py"
+
+
+@pytest.mark.lent
+def test_la_roue_compile_le_decompte_sans_changer_un_octet(
+    roue_installee: Path, tmp_path: Path
+) -> None:
+    """La roue embarque le moteur du décompte compilé par mypyc (voir ``hatch_build.py``), et
+    ses décomptes sont identiques à l'octet à ceux du code source en pur Python : exemples,
+    scénarios de ``tests/cas/decompte`` et dossiers du banc d'essai, sous toutes les options."""
+    sonde = subprocess.run(
+        [
+            str(_python(roue_installee)),
+            "-I",
+            "-c",
+            "import contentieux.interets.etat as e, contentieux.interets.decompte as d; "
+            "print(e.__file__); print(d.__file__)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_environnement(),
+    )
+    assert sonde.returncode == 0, sonde.stderr
+    for fichier in sonde.stdout.split():
+        assert Path(fichier).resolve().is_relative_to(roue_installee.resolve()), fichier
+        if not os.environ.get("CONTENTIEUX_SANS_COMPILATION"):
+            assert fichier.endswith((".so", ".pyd")), f"module non compilé : {fichier}"
+
+    import contentieux.interets.etat
+
+    # Les tests tournent sur l'installation éditable (commande du README) : le code source.
+    assert str(contentieux.interets.etat.__file__).endswith(".py")
+    empreintes = {}
+    for nom, python in (("pur", Path(sys.executable)), ("roue", _python(roue_installee))):
+        execution = subprocess.run(
+            [str(python), "-I", str(EMPREINTE), str(tmp_path / f"{nom}.txt"), "--n", "150"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=_environnement(),
+        )
+        assert execution.returncode == 0, execution.stdout + execution.stderr
+        empreintes[nom] = execution.stdout.strip().splitlines()[-1]
+    assert "sorties, sha256" in empreintes["pur"]
+    assert empreintes["roue"] == empreintes["pur"]

@@ -94,8 +94,7 @@ def calculer_interets(
         cours=Cours(jeu, diviseur),
         jour_de_depart_compte=compte_jours == "deux_bornes",
     )
-    dette.avancer(fin)
-    dette.fermer()
+    dette.avancer(fin, clore=True)
     lignes = tuple(
         ligne.model_copy(update={"creance": "", "facture": None}) for ligne in dette.lignes
     )

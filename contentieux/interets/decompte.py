@@ -122,7 +122,7 @@ class _Calcul:
         self.regles = regles
         self.options = options
         self.diviseur: Diviseur = options.diviseur
-        self.avertissements: list[str] = []
+        self.avertissements: dict[str, None] = {}
         self.fondements: dict[str, None] = {}
         self.utilisees: dict[tuple[str, dt.date], ValeurRegle] = {}
         self.cours = Cours(regles, options.diviseur)
@@ -140,8 +140,7 @@ class _Calcul:
         self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
 
     def avertir(self, message: str) -> None:
-        if message not in self.avertissements:
-            self.avertissements.append(message)
+        self.avertissements.setdefault(message, None)
 
     def fonder(self, *articles: str) -> None:
         for a in articles:
@@ -360,7 +359,7 @@ class _Calcul:
         """Factures échues avant ``jour`` : en retard si leur principal n'est pas soldé."""
         for d in self.dettes:
             if d.en_retard is None and d.date_echeance < jour:
-                d.en_retard = d.principal > 0
+                d.en_retard = d.principal > ZERO
                 if d.en_retard:
                     self._indemnite(d)
 
@@ -403,7 +402,7 @@ class _Calcul:
                 continue
             self.decider_retards(p.date)
             imputation = imputer(p, self.dettes, principal_d_abord=self.public)
-            if imputation.non_impute > 0:
+            if imputation.non_impute > ZERO:
                 self.avertir(
                     f"Paiement du {p.date:%d/%m/%Y} : {imputation.non_impute} € excèdent ce qui "
                     "était dû (trop-perçu à restituer ou à affecter)."
@@ -411,8 +410,7 @@ class _Calcul:
             imputations.append(imputation)
         au = self.au
         for d in self.dettes:
-            d.avancer(au)
-            d.fermer()
+            d.avancer(au, clore=True)
         self.decider_retards(au)
         return imputations
 
@@ -434,7 +432,7 @@ class _Calcul:
             regles_payes += d.interets_payes + d.indemnite_payee
             if d.en_retard:
                 en_retard.add(d.creance)
-            if d.indemnite > 0:
+            if d.indemnite > ZERO:
                 indemnites.append(_ligne_indemnite(d, fondement_indemnite))
         if indemnites:
             self.fonder("CCP D2192-35" if public else "C. com. D441-5")
@@ -462,18 +460,17 @@ class _Calcul:
                 self.fonder(FONDEMENT_CLAUSE)
         regimes: dict[RegimeLigne, None] = {}
         total_penalites = total_interets = ZERO
-        for ligne_i in lignes:
-            regime = ligne_i.regime
-            regimes[regime] = None
-            if regime == "penalites_b2b":
-                total_penalites += ligne_i.montant
-            else:
-                total_interets += ligne_i.montant
-            if ligne_i.note is not None:
-                if regime == "jugement":
-                    self.fonder("CMF L313-3")
-                elif regime == "penalites_b2b":
-                    self.avertir(f"Facture {ligne_i.facture} : {ligne_i.note}.")
+        for d in self.dettes:
+            total_penalites += d.penalites_fermees
+            total_interets += d.interets_fermes - d.penalites_fermees
+            for taux in d.taux_lignes.values():
+                regime = taux.regime
+                regimes[regime] = None
+                if taux.note is not None:
+                    if regime == "jugement":
+                        self.fonder("CMF L313-3")
+                    elif regime == "penalites_b2b":
+                        self.avertir(f"Facture {d.facture} : {taux.note}.")
         for regime in regimes:
             self.fonder(*ARTICLES[regime])
         if capitalisations:
@@ -574,7 +571,7 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     """L'indemnité forfaitaire d'une facture payée en retard ou impayée (exigible le lendemain de
     l'échéance)."""
     e = dette.date_echeance
-    payee = dette.principal == 0
+    payee = dette.principal == ZERO
     motif = _MOTIFS_INDEMNITE.get((e, payee))
     if motif is None:
         motif = ranger(

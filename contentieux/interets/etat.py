@@ -80,6 +80,11 @@ class Dette:
     ligne_au: dt.date
     ligne_jours: int
     interets_fermes: Decimal
+    """Somme des lignes entrées au décompte (arrondies)."""
+    penalites_fermees: Decimal
+    """Dont pénalités L441-10 (le reste : intérêts)."""
+    taux_lignes: dict[int, TauxPeriode]
+    """Taux des lignes entrées, dans l'ordre de leur première ligne (régimes, notes)."""
     interets_payes: Decimal
     capitalise: Decimal
     capitalisations: list[Capitalisation]
@@ -123,7 +128,9 @@ class Dette:
         self.ligne_diviseur = 365
         self.ligne_du = self.ligne_au = dt.date.min
         self.ligne_jours = 0
-        self.interets_fermes = self.interets_payes = self.capitalise = ZERO
+        self.interets_fermes = self.penalites_fermees = ZERO
+        self.interets_payes = self.capitalise = ZERO
+        self.taux_lignes = {}
         self.capitalisations = []
         self.rang_capitalisation = 1
         self.indemnite = self.indemnite_payee = ZERO
@@ -179,6 +186,9 @@ class Dette:
         """Ajoute au décompte la ligne ``(du, au]``, arrondie au centime."""
         montant = arrondir(interet_exact(base, taux.taux, jours, diviseur))
         self.interets_fermes += montant
+        if taux.regime == "penalites_b2b":
+            self.penalites_fermees += montant
+        self.taux_lignes.setdefault(id(taux), taux)
         self.lignes.append(
             _ligne_interets(
                 creance=self.creance,
@@ -215,7 +225,7 @@ class Dette:
     def _ajouter(self, du: dt.date, au: dt.date, diviseur: int, taux: TauxPeriode) -> None:
         capitalise = self.capitalise
         base = self.principal + capitalise
-        if base <= 0:
+        if base <= ZERO:
             self.fermer()
         elif self._prolonge(du, diviseur, base, capitalise, taux):
             self.ligne_au = au
@@ -237,18 +247,18 @@ class Dette:
         self.ligne_jours = (au - du).days
 
     def _courir_troncons(
-        self, debut: dt.date, troncons: tuple[tuple[dt.date, TauxPeriode], ...]
+        self, debut: dt.date, troncons: tuple[tuple[dt.date, TauxPeriode], ...], clore: bool
     ) -> None:
         """Fait courir ``(debut, bout]`` tronçon par tronçon (diviseur 365, base constante).
 
         Même effet que ``_ajouter`` sur chaque tronçon : le premier prolonge la ligne en cours
         si son taux se lit de la même façon (CMF L313-2, C. com. L441-10 II) ; deux tronçons
-        successifs ont des taux différents, donc chacun des suivants fait sa ligne, et le
-        dernier reste ouvert.
+        successifs ont des taux différents, donc chacun des suivants fait sa ligne ; le dernier
+        reste ouvert, sauf si ``clore`` (fin du décompte) : il entre alors directement.
         """
         capitalise = self.capitalise
         base = self.principal + capitalise
-        if base <= 0:
+        if base <= ZERO:
             self.fermer()
             return
         bout, taux = troncons[0]
@@ -261,7 +271,10 @@ class Dette:
         else:
             self.fermer()
             if len(troncons) == 1:
-                self._ouvrir(taux, base, 365, debut, bout)
+                if clore:
+                    self._ligne(taux, base, capitalise, 365, debut, bout, (bout - debut).days)
+                else:
+                    self._ouvrir(taux, base, 365, debut, bout)
                 return
             self._ligne(taux, base, capitalise, 365, debut, bout, (bout - debut).days)
         courant = bout
@@ -269,7 +282,10 @@ class Dette:
             self._ligne(taux, base, capitalise, 365, courant, bout, (bout - courant).days)
             courant = bout
         bout, taux = troncons[-1]
-        self._ouvrir(taux, base, 365, courant, bout)
+        if clore:
+            self._ligne(taux, base, capitalise, 365, courant, bout, (bout - courant).days)
+        else:
+            self._ouvrir(taux, base, 365, courant, bout)
 
     # --- avancer dans le temps -----------------------------------------------------------------
 
@@ -288,7 +304,7 @@ class Dette:
     def taux_au(self, jour: dt.date) -> Decimal:
         """Taux que la dette porte le jour ``jour`` (0 si elle ne porte pas intérêt ce jour-là)."""
         depart = self.depart
-        if depart is None or depart >= jour or self.principal + self.capitalise <= 0:
+        if depart is None or depart >= jour or self.principal + self.capitalise <= ZERO:
             return ZERO
         cal = self.calendrier
         if cal is not None:
@@ -308,34 +324,37 @@ class Dette:
         except RegleNonCouverte:
             return self._periodes(jour - UN_JOUR, jour)[0].taux.taux  # message précis
 
-    def avancer(self, jusqu_a: dt.date) -> None:
-        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus."""
-        if jusqu_a <= self.curseur:
-            return
+    def avancer(self, jusqu_a: dt.date, *, clore: bool = False) -> None:
+        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus ; ``clore`` : puis ferme la
+        ligne en cours (fin du décompte)."""
         depart = self.depart
-        if depart is None or depart >= jusqu_a:
+        if jusqu_a > self.curseur and depart is not None and depart < jusqu_a:
+            debut = self.curseur if self.curseur > depart else depart
+            cal = self.calendrier
+            if cal is not None and not self.capitalisation and self.cours.diviseur == "365":
+                # Chemin rapide (le plus fréquent) : semestres mémorisés (CMF L313-2), diviseur
+                # 365.
+                self._courir_calendrier(cal, debut, jusqu_a, clore)
+            elif not self.capitalisation:
+                self._courir(debut, jusqu_a)
+            else:
+                while debut < jusqu_a:
+                    bout = jusqu_a
+                    anniversaire = self._anniversaire(self.depart_capitalisation or depart)
+                    if debut < anniversaire < bout:
+                        bout = anniversaire
+                    self._courir(debut, bout)
+                    if bout == anniversaire:
+                        self._capitaliser(anniversaire)
+                    debut = bout
+        if jusqu_a > self.curseur:
             self.curseur = jusqu_a
-            return
-        debut = self.curseur if self.curseur > depart else depart
-        cal = self.calendrier
-        if cal is not None and not self.capitalisation and self.cours.diviseur == "365":
-            # Chemin rapide (le plus fréquent) : semestres mémorisés (CMF L313-2), diviseur 365.
-            self._courir_calendrier(cal, debut, jusqu_a)
-        elif not self.capitalisation:
-            self._courir(debut, jusqu_a)
-        else:
-            while debut < jusqu_a:
-                bout = jusqu_a
-                anniversaire = self._anniversaire(self.depart_capitalisation or depart)
-                if debut < anniversaire < bout:
-                    bout = anniversaire
-                self._courir(debut, bout)
-                if bout == anniversaire:
-                    self._capitaliser(anniversaire)
-                debut = bout
-        self.curseur = jusqu_a
+        if clore:
+            self.fermer()
 
-    def _courir_calendrier(self, cal: Calendrier, debut: dt.date, fin: dt.date) -> None:
+    def _courir_calendrier(
+        self, cal: Calendrier, debut: dt.date, fin: dt.date, clore: bool = False
+    ) -> None:
         """Fait courir ``(debut, fin]`` sur les tronçons mémorisés d'un calendrier semestriel."""
         try:
             troncons, rencontres = cal.troncons(debut, fin)
@@ -343,7 +362,7 @@ class Dette:
             self._periodes(debut, fin)  # lève l'erreur avec son contexte
             raise
         self.cours.utilises.update(rencontres)
-        self._courir_troncons(debut, troncons)
+        self._courir_troncons(debut, troncons, clore)
 
     def _courir(self, debut: dt.date, fin: dt.date) -> None:
         diviseur = self.cours.diviseur

@@ -44,26 +44,26 @@ _part_construite = constructeur(PartImputation)
 
 def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
     """Impute ``montant`` sur une dette : intérêts (1343-1), indemnité, principal. Rend le reste."""
-    if montant <= 0:
+    if montant <= ZERO:
         return montant
     return _principal(dette, _accessoires(dette, montant, parts), parts)
 
 
 def _accessoires(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
     """Impute sur les intérêts puis l'indemnité d'une dette ; rend le reste."""
-    if montant <= 0:
+    if montant <= ZERO:
         return montant
     paye = min(dette.interets_dus(), montant)
-    if paye > 0:
+    if paye > ZERO:
         montant -= paye
         dette.interets_payes += paye
         # Les intérêts capitalisés, les plus anciens, sont éteints les premiers.
         dette.capitalise = max(ZERO, dette.capitalise - paye)
         parts.append(_part(dette, "interets", paye))
-        if montant <= 0:
+        if montant <= ZERO:
             return montant
     paye = min(dette.indemnite_due(), montant)
-    if paye > 0:
+    if paye > ZERO:
         montant -= paye
         dette.indemnite_payee += paye
         parts.append(_part(dette, "indemnite", paye))
@@ -72,10 +72,10 @@ def _accessoires(dette: Dette, montant: Decimal, parts: list[PartImputation]) ->
 
 def _principal(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
     """Impute sur le principal d'une dette ; rend le reste."""
-    if montant <= 0:
+    if montant <= ZERO:
         return montant
     paye = min(dette.principal, montant)
-    if paye > 0:
+    if paye > ZERO:
         montant -= paye
         dette.principal -= paye
         parts.append(_part(dette, "principal", paye))
@@ -126,7 +126,7 @@ def repartir(
     """Répartit ``montant`` entre des dettes égales, au prorata de leur solde, au centime."""
     soldes = [solde(d) for d in groupe]
     total = sum(soldes, start=ZERO)
-    if montant >= total or total <= 0:
+    if montant >= total or total <= ZERO:
         return soldes
     parts = [tronquer(montant * s / total) for s in soldes]
     reste = montant - sum(parts, start=ZERO)
@@ -156,10 +156,10 @@ def imputer(
     for d in dettes:
         if not toutes and not paiement.concerne(d.creance):
             continue
-        if d.capitalise > 0:
+        if d.capitalise > ZERO:
             d.avancer(jour)
         # Une dette au principal soldé ne court plus : son solde est déjà à jour.
-        if d.principal > 0 or d.solde() > 0:
+        if d.principal > ZERO or d.solde() > ZERO:
             concernees.append(d)
     reste = paiement.montant
     parts: list[PartImputation] = []
@@ -230,7 +230,7 @@ def _imputer_groupes(
 ) -> Decimal:
     """Impute ``reste`` groupe par groupe avec ``sur_dette`` ; rend ce qui n'a pas été imputé."""
     for groupe in groupes:
-        if reste <= 0:
+        if reste <= ZERO:
             break
         for d in groupe:
             d.avancer(jour)
