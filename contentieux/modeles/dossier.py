@@ -79,7 +79,7 @@ class Dossier(Modele):
 
     def evenements_de_type(self, type_: type[E], reference_creance: str | None = None) -> list[E]:
         """Les événements d'un type, triés par date, restreints à une créance si demandé."""
-        trouves = [
+        trouves: list[E] = [
             e
             for e in self.evenements
             if isinstance(e, type_)
