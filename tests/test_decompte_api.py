@@ -533,3 +533,31 @@ def test_commande_publique_continue_apres_jugement() -> None:
     assert {(li.regime, li.taux) for li in r.lignes} == {("commande_publique", Decimal("11.15"))}
     r = etablir_decompte(d, au=dt.date(2026, 3, 31), apres_jugement="taux_legal")
     assert "jugement" in {li.regime for li in r.lignes}
+
+
+# --- Frontière de l'API : arguments vérifiés avant le moteur (compilé ou non) -----------------
+
+
+def test_un_dossier_non_valide_est_refuse_avec_un_message_clair() -> None:
+    with pytest.raises(TypeError, match=r"dossier : un contentieux\.Dossier est attendu, pas dict"):
+        etablir_decompte({"reference": "X"}, au=dt.date(2026, 6, 30))  # type: ignore[arg-type]
+
+
+def test_une_date_en_texte_est_refusee_avec_un_message_clair() -> None:
+    with pytest.raises(TypeError, match=r"au : une date est attendue, pas str"):
+        etablir_decompte(dossier_exemple("b2b"), au="2026-06-30")  # type: ignore[arg-type]
+
+
+def test_les_options_sont_validees_comme_des_donnees() -> None:
+    """Un ERP peut passer les frais en texte : ils sont validés (pydantic), jamais en float."""
+    d = etablir_decompte(
+        dossier_exemple("b2b"), au=dt.date(2026, 6, 30), frais_recouvrement="150.00"
+    )  # type: ignore[arg-type]
+    assert d.options.frais_recouvrement == Decimal("150.00")
+    assert any(
+        i.nature == "complementaire" and i.montant == Decimal("150.00") for i in d.indemnites
+    )
+    with pytest.raises(ValueError, match="virgule flottante"):
+        etablir_decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30), frais_recouvrement=1.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="diviseur"):
+        etablir_decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30), diviseur="360")  # type: ignore[arg-type]

@@ -6,6 +6,10 @@ API publique :
 - :func:`calculer_interets` : les intérêts d'un seul montant entre deux dates ;
 - :func:`arrondir` : l'arrondi au centime, au demi supérieur.
 
+Ce module reste en pur Python : il vérifie les arguments reçus (dossier, date, options validées
+par pydantic, avec des messages en français) avant d'appeler le moteur (les autres modules du
+paquet), que la roue compile avec mypyc (voir ``hatch_build.py``).
+
 >>> import datetime as dt
 >>> from decimal import Decimal
 >>> r = calculer_interets(Decimal("10000"), dt.date(2026, 1, 31), dt.date(2026, 3, 3),
@@ -17,20 +21,135 @@ API publique :
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import Decimal
 
 from contentieux.interets.arrondi import arrondir
-from contentieux.interets.decompte import etablir_decompte
+from contentieux.interets.construction import construire
+from contentieux.interets.decompte import decompter
 from contentieux.interets.etat import Cours, Dette
+from contentieux.interets.memoire import ranger
 from contentieux.interets.taux import Categorie, RegimeDette
 from contentieux.modeles.decompte import (
+    ApresJugement,
     CompteJours,
+    Decompte,
+    DepartTauxLegal,
     Diviseur,
     Interets,
+    OptionsDecompte,
     RegimeLigne,
-    construire,
 )
-from contentieux.regles import Regles, charger_regles
+from contentieux.modeles.dossier import Dossier
+from contentieux.regles import VARIABLE_SURCOUCHE, Regles, charger_regles
+
+_OPTIONS: dict[tuple[object, ...], OptionsDecompte] = {}
+
+
+def _options(
+    diviseur: Diviseur,
+    depart_taux_legal: DepartTauxLegal,
+    indemnite_forfaitaire: bool | None,
+    frais_recouvrement: Decimal | None,
+    compte_jours: CompteJours,
+    apres_jugement: ApresJugement,
+    plancher_contrat_muet: bool,
+) -> OptionsDecompte:
+    """Les ``OptionsDecompte`` validées, mémorisées (modèle figé, partagé entre décomptes).
+
+    La clé garde le type de chaque argument : ``Decimal("40")`` et ``Decimal("40.0")`` (ou un
+    texte) restent distincts, leur validation et leur JSON pouvant différer.
+    """
+    args = (
+        diviseur,
+        depart_taux_legal,
+        indemnite_forfaitaire,
+        frais_recouvrement,
+        compte_jours,
+        apres_jugement,
+        plancher_contrat_muet,
+    )
+    cle = (*args, *map(type, args), str(frais_recouvrement))
+    try:
+        options = _OPTIONS.get(cle)
+    except TypeError:  # argument non hachable : la validation dira ce qui ne va pas
+        options, cle = None, ()
+    if options is None:
+        options = OptionsDecompte(
+            diviseur=diviseur,
+            depart_taux_legal=depart_taux_legal,
+            indemnite_forfaitaire=indemnite_forfaitaire,
+            frais_recouvrement=frais_recouvrement,
+            compte_jours=compte_jours,
+            apres_jugement=apres_jugement,
+            plancher_contrat_muet=plancher_contrat_muet,
+        )
+        if cle:
+            ranger(_OPTIONS, cle, options)
+    return options
+
+
+def etablir_decompte(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    regles: Regles | None = None,
+    diviseur: Diviseur = "365",
+    depart_taux_legal: DepartTauxLegal = "reception",
+    indemnite_forfaitaire: bool | None = None,
+    frais_recouvrement: Decimal | None = None,
+    compte_jours: CompteJours = "debut_exclu",
+    apres_jugement: ApresJugement = "regime",
+    plancher_contrat_muet: bool = False,
+) -> Decompte:
+    """Établit le décompte d'un dossier au jour ``au`` (inclus).
+
+    ``diviseur`` : « 365 » (par défaut) ou « exact » ; ``depart_taux_legal`` : les intérêts au taux
+    légal courent à compter de la réception de la mise en demeure (« reception », ou sa date
+    d'effet) ou de son envoi (« envoi ») ; ``indemnite_forfaitaire`` : None (automatique), True
+    (demandée expressément), False (non réclamée) ; ``frais_recouvrement`` : frais justifiés
+    au-delà de 40 € ; ``compte_jours`` : « debut_exclu » (le jour de départ ne compte pas) ou
+    « deux_bornes » (il compte aussi) ; ``apres_jugement`` : « regime » (pénalités, taux stipulé
+    et intérêts de la commande publique continuent après jugement, seul le taux légal bascule en
+    intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le taux légal) ;
+    ``plancher_contrat_muet`` : le plancher de 3 × le taux légal s'applique aussi au taux par
+    défaut des pénalités d'un contrat muet. Lève ``RegleNonCouverte`` si un taux manque pour une
+    partie de la période, ``FraisInterditsConsommateur`` si des frais de recouvrement sont
+    demandés à un débiteur qui n'est pas professionnel.
+    """
+    if not isinstance(dossier, Dossier):
+        raise TypeError(
+            f"dossier : un contentieux.Dossier est attendu, pas {type(dossier).__name__} ; "
+            "lisez-le avec contentieux.lecture.lire_dossier ou Dossier.model_validate"
+        )
+    if not isinstance(au, dt.date):
+        raise TypeError(
+            f"au : une date est attendue, pas {type(au).__name__} ; "
+            "écrivez par exemple au=datetime.date(2026, 6, 30)"
+        )
+    options = _options(
+        diviseur,
+        depart_taux_legal,
+        indemnite_forfaitaire,
+        frais_recouvrement,
+        compte_jours,
+        apres_jugement,
+        plancher_contrat_muet,
+    )
+    return decompter(dossier, au, regles if regles is not None else _regles_par_defaut(), options)
+
+
+_REGLES_PAR_DEFAUT: dict[str | None, Regles] = {}
+
+
+def _regles_par_defaut() -> Regles:
+    """``charger_regles()`` mémorisé selon ``CONTENTIEUX_REGLES`` (évite de résoudre les chemins
+    à chaque décompte)."""
+    surcouche = os.environ.get(VARIABLE_SURCOUCHE) or None
+    regles = _REGLES_PAR_DEFAUT.get(surcouche)
+    if regles is None:
+        regles = _REGLES_PAR_DEFAUT[surcouche] = charger_regles()
+    return regles
 
 
 def calculer_interets(

@@ -17,7 +17,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from contentieux.delais import ajouter_annees
-from contentieux.modeles.decompte import Capitalisation, construire
+from contentieux.interets.construction import construire
+from contentieux.modeles.decompte import Capitalisation
 
 if TYPE_CHECKING:
     from contentieux.interets.etat import Dette

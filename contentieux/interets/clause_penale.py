@@ -10,8 +10,9 @@ une clause qui mettrait en réalité à sa charge des frais de recouvrement sera
 from __future__ import annotations
 
 from contentieux.interets.arrondi import arrondir
+from contentieux.interets.construction import construire
 from contentieux.modeles.creances import Creance
-from contentieux.modeles.decompte import ClausePenaleLigne, construire
+from contentieux.modeles.decompte import ClausePenaleLigne
 
 FONDEMENT = "C. civ. 1231-5"
 CENT = 100

@@ -8,13 +8,14 @@ les factures courent jusqu'au jour du paiement inclus, puis le paiement est impu
 from __future__ import annotations
 
 import datetime as dt
-import os
 from decimal import Decimal
+from operator import attrgetter
 
 from contentieux.delais import ajouter_mois
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
+from contentieux.interets.construction import construire
 from contentieux.interets.etat import ZERO, Cours, Dette
 from contentieux.interets.imputation import FONDEMENT_PUBLIC as FONDEMENT_IMPUTATION_PUBLIQUE
 from contentieux.interets.imputation import FONDEMENTS as FONDEMENTS_IMPUTATION
@@ -39,9 +40,7 @@ from contentieux.modeles.decompte import (
     ApresJugement,
     Capitalisation,
     ClausePenaleLigne,
-    CompteJours,
     Decompte,
-    DepartTauxLegal,
     Diviseur,
     Imputation,
     Indemnite,
@@ -49,8 +48,6 @@ from contentieux.modeles.decompte import (
     OptionsDecompte,
     RegimeLigne,
     ValeurUtilisee,
-    constructeur,
-    construire,
 )
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import (
@@ -61,9 +58,10 @@ from contentieux.modeles.evenements import (
     Paiement,
 )
 from contentieux.modeles.parties import Qualite, est_professionnel
-from contentieux.regles import VARIABLE_SURCOUCHE, Regles, ValeurRegle, charger_regles
+from contentieux.regles import Regles, ValeurRegle
 
 UN_JOUR = dt.timedelta(days=1)
+_date = attrgetter("date")
 
 ARTICLES: dict[RegimeLigne, tuple[str, ...]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
@@ -127,17 +125,27 @@ class _Calcul:
         self.utilisees: dict[tuple[str, dt.date], ValeurRegle] = {}
         self.cours = Cours(regles, options.diviseur)
         self.dettes: list[Dette] = []
-        self.indemnites: list[Indemnite] = []
-        self.professionnel = est_professionnel(dossier.debiteur)
+        debiteur = dossier.debiteur
+        self.professionnel = est_professionnel(debiteur)
         # Indemnité de 40 € : entre professionnels (C. com. L441-10 II, D441-5), ou due par un
         # acheteur public au titulaire du marché (CCP D2192-35) : le créancier doit être un
         # professionnel agissant comme tel.
         creancier = dossier.creancier
         self._creancier_pro = est_professionnel(creancier)
         self.creancier_professionnel = self._creancier_pro and not creancier.est_particulier
-        self.public = dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        self.public = debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
-        self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
+        # Une seule lecture des événements : les paiements (dans l'ordre des dates, stable), et
+        # s'il y a un jugement.
+        self.paiements: list[Paiement] = []
+        self._a_jugement = False
+        for e in dossier.evenements:
+            if isinstance(e, Paiement):
+                self.paiements.append(e)
+            elif isinstance(e, Jugement):
+                self._a_jugement = True
+        if len(self.paiements) > 1:
+            self.paiements.sort(key=_date)
 
     def avertir(self, message: str) -> None:
         self.avertissements.setdefault(message, None)
@@ -393,8 +401,7 @@ class _Calcul:
 
     def derouler(self) -> list[Imputation]:
         imputations: list[Imputation] = []
-        paiements = self.dossier.evenements_de_type(Paiement)
-        for p in paiements:
+        for p in self.paiements:
             if p.date > self.au:
                 self.avertir(
                     f"Paiement du {p.date:%d/%m/%Y} postérieur à la date du décompte : ignoré."
@@ -580,7 +587,8 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
             f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, "
             + ("payée après l'échéance" if payee else "impayée à l'échéance"),
         )
-    return _indemnite_construite(
+    return construire(
+        Indemnite,
         creance=dette.creance,
         facture=dette.facture,
         nature="forfaitaire",
@@ -596,7 +604,6 @@ _INDEMNITES: dict[tuple[str, bool], tuple[ValeurRegle, Decimal]] = {}
 selon que le débiteur est un acheteur public ; reprise tant que l'émission est dans sa période."""
 _MOTIFS_INDEMNITE: dict[tuple[dt.date, bool], str] = {}
 """Motifs des indemnités forfaitaires, par (échéance, facture soldée) : le texte est partagé."""
-_indemnite_construite = constructeur(Indemnite)
 
 
 _VALEURS_UTILISEES: dict[tuple[str, str, dt.date], ValeurUtilisee] = {}
@@ -625,19 +632,6 @@ def _valeurs_utilisees(
     return trouvee[1]
 
 
-_REGLES_PAR_DEFAUT: dict[str | None, Regles] = {}
-
-
-def _regles_par_defaut() -> Regles:
-    """``charger_regles()`` mémorisé selon ``CONTENTIEUX_REGLES`` (évite de résoudre les chemins
-    à chaque décompte)."""
-    surcouche = os.environ.get(VARIABLE_SURCOUCHE) or None
-    regles = _REGLES_PAR_DEFAUT.get(surcouche)
-    if regles is None:
-        regles = _REGLES_PAR_DEFAUT[surcouche] = charger_regles()
-    return regles
-
-
 def _valeur_utilisee(version: str, v: ValeurRegle) -> ValeurUtilisee:
     """La ``ValeurUtilisee`` d'une valeur de règle, construite une fois par jeu de règles."""
     cle = (version, v.identifiant, v.du)
@@ -658,90 +652,11 @@ def _valeur_utilisee(version: str, v: ValeurRegle) -> ValeurUtilisee:
     return trouvee
 
 
-_OPTIONS: dict[tuple[object, ...], OptionsDecompte] = {}
-
-
-def _options(
-    diviseur: Diviseur,
-    depart_taux_legal: DepartTauxLegal,
-    indemnite_forfaitaire: bool | None,
-    frais_recouvrement: Decimal | None,
-    compte_jours: CompteJours,
-    apres_jugement: ApresJugement,
-    plancher_contrat_muet: bool,
-) -> OptionsDecompte:
-    """Les ``OptionsDecompte`` validées, mémorisées (modèle figé, partagé entre décomptes).
-
-    La clé garde le type de chaque argument : ``Decimal("40")`` et ``Decimal("40.0")`` (ou un
-    texte) restent distincts, leur validation et leur JSON pouvant différer.
-    """
-    args = (
-        diviseur,
-        depart_taux_legal,
-        indemnite_forfaitaire,
-        frais_recouvrement,
-        compte_jours,
-        apres_jugement,
-        plancher_contrat_muet,
+def decompter(dossier: Dossier, au: dt.date, regles: Regles, options: OptionsDecompte) -> Decompte:
+    """Le moteur de :func:`contentieux.interets.etablir_decompte`, options déjà validées."""
+    verifier_frais_demandes(
+        dossier.debiteur, options.indemnite_forfaitaire, options.frais_recouvrement
     )
-    cle = (*args, *map(type, args), str(frais_recouvrement))
-    try:
-        options = _OPTIONS.get(cle)
-    except TypeError:  # argument non hachable : la validation dira ce qui ne va pas
-        options, cle = None, ()
-    if options is None:
-        options = OptionsDecompte(
-            diviseur=diviseur,
-            depart_taux_legal=depart_taux_legal,
-            indemnite_forfaitaire=indemnite_forfaitaire,
-            frais_recouvrement=frais_recouvrement,
-            compte_jours=compte_jours,
-            apres_jugement=apres_jugement,
-            plancher_contrat_muet=plancher_contrat_muet,
-        )
-        if cle:
-            ranger(_OPTIONS, cle, options)
-    return options
-
-
-def etablir_decompte(
-    dossier: Dossier,
-    *,
-    au: dt.date,
-    regles: Regles | None = None,
-    diviseur: Diviseur = "365",
-    depart_taux_legal: DepartTauxLegal = "reception",
-    indemnite_forfaitaire: bool | None = None,
-    frais_recouvrement: Decimal | None = None,
-    compte_jours: CompteJours = "debut_exclu",
-    apres_jugement: ApresJugement = "regime",
-    plancher_contrat_muet: bool = False,
-) -> Decompte:
-    """Établit le décompte d'un dossier au jour ``au`` (inclus).
-
-    ``diviseur`` : « 365 » (par défaut) ou « exact » ; ``depart_taux_legal`` : les intérêts au taux
-    légal courent à compter de la réception de la mise en demeure (« reception », ou sa date
-    d'effet) ou de son envoi (« envoi ») ; ``indemnite_forfaitaire`` : None (automatique), True
-    (demandée expressément), False (non réclamée) ; ``frais_recouvrement`` : frais justifiés
-    au-delà de 40 € ; ``compte_jours`` : « debut_exclu » (le jour de départ ne compte pas) ou
-    « deux_bornes » (il compte aussi) ; ``apres_jugement`` : « regime » (pénalités, taux stipulé
-    et intérêts de la commande publique continuent après jugement, seul le taux légal bascule en
-    intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le taux légal) ;
-    ``plancher_contrat_muet`` : le plancher de 3 × le taux légal s'applique aussi au taux par
-    défaut des pénalités d'un contrat muet. Lève ``RegleNonCouverte`` si un taux manque pour une
-    partie de la période, ``FraisInterditsConsommateur`` si des frais de recouvrement sont
-    demandés à un débiteur qui n'est pas professionnel.
-    """
-    options = _options(
-        diviseur,
-        depart_taux_legal,
-        indemnite_forfaitaire,
-        frais_recouvrement,
-        compte_jours,
-        apres_jugement,
-        plancher_contrat_muet,
-    )
-    verifier_frais_demandes(dossier.debiteur, indemnite_forfaitaire, frais_recouvrement)
-    calcul = _Calcul(dossier, au, regles if regles is not None else _regles_par_defaut(), options)
+    calcul = _Calcul(dossier, au, regles, options)
     calcul.preparer()
     return calcul.resultat(calcul.derouler())

@@ -8,11 +8,12 @@ taux, la base et le diviseur ne changent pas, et se ferme (arrondie au centime) 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
+from contentieux.interets.construction import construire
 from contentieux.interets.jours import decouper_par_annee, interet_exact
 from contentieux.interets.taux import (
     Calendrier,
@@ -25,23 +26,27 @@ from contentieux.interets.taux import (
     periodes,
     taux_du_jour,
 )
-from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets, constructeur
+from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets
 from contentieux.regles import Regles
 
 ZERO = Decimal("0.00")
 """Zéro monétaire, au centime (sérialisé « 0.00 »)."""
 UN_JOUR = dt.timedelta(days=1)
-_ligne_interets = constructeur(LigneInterets)
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, init=False)
 class Cours:
     """Ce que partagent les dettes d'un décompte : les règles, le diviseur et les taux employés
     (indexés par ``id``, pour la liste des valeurs de règles du décompte)."""
 
     regles: Regles
-    diviseur: Diviseur = "365"
-    utilises: dict[int, TauxPeriode] = field(default_factory=dict)
+    diviseur: Diviseur
+    utilises: dict[int, TauxPeriode]
+
+    def __init__(self, regles: Regles, diviseur: Diviseur = "365") -> None:
+        self.regles = regles
+        self.diviseur = diviseur
+        self.utilises = {}
 
 
 @dataclass(slots=True, eq=False, init=False)
@@ -190,7 +195,8 @@ class Dette:
             self.penalites_fermees += montant
         self.taux_lignes.setdefault(id(taux), taux)
         self.lignes.append(
-            _ligne_interets(
+            construire(
+                LigneInterets,
                 creance=self.creance,
                 facture=self.facture,
                 regime=taux.regime,

@@ -26,20 +26,18 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from contentieux.interets.arrondi import tronquer
+from contentieux.interets.construction import construire
 from contentieux.interets.etat import ZERO, Dette
 from contentieux.modeles.decompte import (
     Imputation,
     NaturePart,
     PartImputation,
-    constructeur,
-    construire,
 )
 from contentieux.modeles.evenements import Paiement
 
 FONDEMENTS = ("C. civ. 1342-10", "C. civ. 1343-1")
 FONDEMENT_PUBLIC = "CCP R2192-36"
 CENTIME = Decimal("0.01")
-_part_construite = constructeur(PartImputation)
 
 
 def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
@@ -83,7 +81,8 @@ def _principal(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> D
 
 
 def _part(dette: Dette, nature: NaturePart, montant: Decimal) -> PartImputation:
-    return _part_construite(
+    return construire(
+        PartImputation,
         creance=dette.creance,
         facture=dette.facture,
         nature=nature,

@@ -12,11 +12,10 @@ que ``du < j <= au`` ; ``du`` est le point de départ (non compté), ``au`` le d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from contentieux.modeles.base import Modele, Montant
 
@@ -42,53 +41,6 @@ RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugem
 """Régime effectivement appliqué à une ligne."""
 
 NaturePart = Literal["interets", "indemnite", "principal"]
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def construire(cls: type[M], **valeurs: Any) -> M:
-    """Construit un résultat déjà calculé sans revalidation (chemin rapide du décompte).
-
-    Réservé au code du décompte, qui fournit **tous** les champs avec leurs types exacts
-    (``Decimal``, ``date``, tuples) ; l'aller-retour JSON des tests garantit la conformité.
-    """
-    modele = _nouveau(cls)
-    champs = _CHAMPS.get(cls)
-    if champs is None:
-        champs = _CHAMPS[cls] = set(cls.model_fields)
-    _fixer_dict(modele, valeurs)
-    # Tous les champs sont fournis : l'ensemble est partagé (pydantic le copie avant de le
-    # modifier, dans model_copy).
-    _fixer_champs(modele, champs)
-    _fixer_extra(modele, None)
-    _fixer_prive(modele, None)
-    return modele
-
-
-def constructeur(cls: type[M]) -> Callable[..., M]:
-    """``construire`` spécialisé pour une classe : même contrat, sans recherche par appel."""
-    champs = set(cls.model_fields)
-
-    def construire_cls(**valeurs: Any) -> M:
-        modele = _nouveau(cls)
-        _fixer_dict(modele, valeurs)
-        _fixer_champs(modele, champs)
-        _fixer_extra(modele, None)
-        _fixer_prive(modele, None)
-        return modele
-
-    return construire_cls
-
-
-_nouveau = object.__new__
-# Descripteurs des emplacements (``__slots__``) de ``BaseModel`` : les écrire directement évite
-# le détour par ``object.__setattr__`` (et par le ``__setattr__`` d'un modèle figé).
-_fixer_dict = vars(BaseModel)["__dict__"].__set__
-_fixer_champs = vars(BaseModel)["__pydantic_fields_set__"].__set__
-_fixer_extra = vars(BaseModel)["__pydantic_extra__"].__set__
-_fixer_prive = vars(BaseModel)["__pydantic_private__"].__set__
-_CHAMPS: dict[type[BaseModel], set[str]] = {}
-
 
 class OptionsDecompte(Modele):
     """Choix de convention retenus pour un décompte (reproduits dans le résultat)."""
@@ -290,7 +242,6 @@ __all__ = [
     "PartImputation",
     "RegimeLigne",
     "ValeurUtilisee",
-    "construire",
 ]
 
 
