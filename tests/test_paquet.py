@@ -77,7 +77,7 @@ def test_attribut_inconnu() -> None:
 # --- La roue ---------------------------------------------------------------------------------
 
 
-def _construire_roue(destination: Path) -> Path:
+def _construire_roue(destination: Path, env: dict[str, str] | None = None) -> Path:
     """Construit la roue ; sans isolation si hatchling est là (hors ligne), sinon isolée."""
     commande = [sys.executable, "-m", "build", "--wheel", "--outdir", str(destination)]
     if importlib.util.find_spec("hatchling") is not None:
@@ -87,9 +87,12 @@ def _construire_roue(destination: Path) -> Path:
         if importlib.util.find_spec("hatchling") is not None:
             commande.append("--no-build-isolation")
     commande.append(str(RACINE))
-    resultat = subprocess.run(commande, capture_output=True, text=True, cwd=destination)
+    resultat = subprocess.run(
+        commande, capture_output=True, text=True, cwd=destination, env={**os.environ, **(env or {})}
+    )
     assert resultat.returncode == 0, resultat.stdout + resultat.stderr
     (roue,) = destination.glob("contentieux-*.whl")
+    (destination / "journal.txt").write_text(resultat.stdout + resultat.stderr, encoding="utf-8")
     return roue
 
 
@@ -284,3 +287,31 @@ def test_la_roue_compile_le_decompte_sans_changer_un_octet(
         empreintes[nom] = execution.stdout.strip().splitlines()[-1]
     assert "sorties, sha256" in empreintes["pur"]
     assert empreintes["roue"] == empreintes["pur"]
+
+
+@pytest.mark.lent
+@pytest.mark.parametrize(
+    ("environnement", "message"),
+    [
+        (
+            {"CONTENTIEUX_SANS_COMPILATION": "1"},
+            "CONTENTIEUX_SANS_COMPILATION : roue en pur Python",
+        ),
+        ({"CC": "false"}, "compilation mypyc impossible, roue en pur Python"),
+    ],
+    ids=["sur-demande", "sans-compilateur"],
+)
+def test_roue_en_pur_python_si_la_compilation_est_refusee_ou_impossible(
+    tmp_path: Path, environnement: dict[str, str], message: str
+) -> None:
+    """Sans compilation (demandée, ou faute de compilateur C), la roue se construit quand même,
+    en pur Python, et le dit ; le dépôt ne garde aucun fichier de la tentative."""
+    roue = _construire_roue(tmp_path, environnement)
+    assert roue.name.endswith("-py3-none-any.whl"), roue.name
+    with zipfile.ZipFile(roue) as archive:
+        noms = archive.namelist()
+    assert not [n for n in noms if n.endswith((".so", ".pyd"))]
+    assert "contentieux/interets/etat.py" in noms
+    assert message in (tmp_path / "journal.txt").read_text(encoding="utf-8")
+    restes = [*RACINE.glob("*__mypyc*"), *(RACINE / "contentieux").rglob("*.so")]
+    assert not restes and not (RACINE / "pyproject.toml.bak").exists(), restes

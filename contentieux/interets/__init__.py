@@ -219,8 +219,10 @@ def calculer_interets(
     )
     return construire(
         Interets,
-        lignes=lignes,
-        total=sum((ligne.montant for ligne in lignes), start=Decimal("0.00")),
+        {
+            "lignes": lignes,
+            "total": sum((ligne.montant for ligne in lignes), start=Decimal("0.00")),
+        },
     )
 
 

@@ -43,10 +43,12 @@ def capitaliser(dette: Dette, date: dt.date) -> None:
     dette.capitalisations.append(
         construire(
             Capitalisation,
-            creance=dette.creance,
-            facture=dette.facture,
-            date=date,
-            montant=nouveaux,
-            fondement=FONDEMENT,
+            {
+                "creance": dette.creance,
+                "facture": dette.facture,
+                "date": date,
+                "montant": nouveaux,
+                "fondement": FONDEMENT,
+            },
         )
     )

@@ -32,21 +32,25 @@ def ligne_clause_penale(creance: Creance, debiteur_professionnel: bool) -> Claus
     if clause.montant is not None:
         return construire(
             ClausePenaleLigne,
-            creance=creance.reference,
-            base=None,
-            pourcentage=None,
-            montant=clause.montant,
-            fondement=FONDEMENT,
-            note=note,
+            {
+                "creance": creance.reference,
+                "base": None,
+                "pourcentage": None,
+                "montant": clause.montant,
+                "fondement": FONDEMENT,
+                "note": note,
+            },
         )
     assert clause.pourcentage is not None
     base = creance.principal
     return construire(
         ClausePenaleLigne,
-        creance=creance.reference,
-        base=base,
-        pourcentage=clause.pourcentage,
-        montant=arrondir(base * clause.pourcentage / CENT),
-        fondement=FONDEMENT,
-        note=note,
+        {
+            "creance": creance.reference,
+            "base": base,
+            "pourcentage": clause.pourcentage,
+            "montant": arrondir(base * clause.pourcentage / CENT),
+            "fondement": FONDEMENT,
+            "note": note,
+        },
     )

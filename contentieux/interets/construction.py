@@ -24,8 +24,9 @@ _fixer_prive: Any = vars(BaseModel)["__pydantic_private__"].__set__
 _CHAMPS: dict[type[BaseModel], set[str]] = {}
 
 
-def construire(cls: type[M], **valeurs: Any) -> M:
-    """Construit un résultat déjà calculé, sans revalidation ; ``valeurs`` : tous ses champs."""
+def construire(cls: type[M], valeurs: dict[str, Any]) -> M:
+    """Construit un résultat déjà calculé, sans revalidation ; ``valeurs`` : tous ses champs (le
+    dictionnaire devient celui du modèle)."""
     modele: M = _nouveau(cls)
     champs = _CHAMPS.get(cls)
     if champs is None:

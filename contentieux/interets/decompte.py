@@ -448,13 +448,19 @@ class _Calcul:
             indemnites.append(
                 construire(
                     Indemnite,
-                    creance=self.dossier.creances[0].reference,
-                    facture=None,
-                    nature="complementaire",
-                    montant=self.options.frais_recouvrement,
-                    date_exigibilite=None,
-                    fondement="C. com. L441-10 II (indemnisation complémentaire sur justification)",
-                    motif="frais de recouvrement exposés supérieurs à l'indemnité forfaitaire",
+                    {
+                        "creance": self.dossier.creances[0].reference,
+                        "facture": None,
+                        "nature": "complementaire",
+                        "montant": self.options.frais_recouvrement,
+                        "date_exigibilite": None,
+                        "fondement": (
+                            "C. com. L441-10 II (indemnisation complémentaire sur justification)"
+                        ),
+                        "motif": (
+                            "frais de recouvrement exposés supérieurs à l'indemnité forfaitaire"
+                        ),
+                    },
                 )
             )
         clauses: list[ClausePenaleLigne] = []
@@ -507,28 +513,30 @@ class _Calcul:
         valeurs = _valeurs_utilisees(self.regles.version, self.cours.utilises, self.utilisees)
         return construire(
             Decompte,
-            dossier=self.dossier.reference,
-            au=self.au,
-            options=self.options,
-            lignes=tuple(lignes),
-            indemnites=tuple(indemnites),
-            clauses_penales=tuple(clauses),
-            capitalisations=tuple(capitalisations),
-            imputations=tuple(imputations),
-            total_principal=total_principal,
-            total_paiements=total_paiements,
-            total_principal_restant=principal_restant,
-            total_interets=total_interets,
-            total_penalites=total_penalites,
-            total_indemnites=total_indemnites,
-            total_clauses_penales=total_clauses,
-            total_accessoires_regles=regles_payes,
-            trop_percu=trop_percu,
-            total=total,
-            fondements=tuple(self.fondements),
-            avertissements=tuple(self.avertissements),
-            valeurs_utilisees=valeurs,
-            regles_version=self.regles.version,
+            {
+                "dossier": self.dossier.reference,
+                "au": self.au,
+                "options": self.options,
+                "lignes": tuple(lignes),
+                "indemnites": tuple(indemnites),
+                "clauses_penales": tuple(clauses),
+                "capitalisations": tuple(capitalisations),
+                "imputations": tuple(imputations),
+                "total_principal": total_principal,
+                "total_paiements": total_paiements,
+                "total_principal_restant": principal_restant,
+                "total_interets": total_interets,
+                "total_penalites": total_penalites,
+                "total_indemnites": total_indemnites,
+                "total_clauses_penales": total_clauses,
+                "total_accessoires_regles": regles_payes,
+                "trop_percu": trop_percu,
+                "total": total,
+                "fondements": tuple(self.fondements),
+                "avertissements": tuple(self.avertissements),
+                "valeurs_utilisees": valeurs,
+                "regles_version": self.regles.version,
+            },
         )
 
 
@@ -589,13 +597,15 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
         )
     return construire(
         Indemnite,
-        creance=dette.creance,
-        facture=dette.facture,
-        nature="forfaitaire",
-        montant=dette.indemnite,
-        date_exigibilite=e + UN_JOUR,
-        fondement=fondement,
-        motif=motif,
+        {
+            "creance": dette.creance,
+            "facture": dette.facture,
+            "nature": "forfaitaire",
+            "montant": dette.indemnite,
+            "date_exigibilite": e + UN_JOUR,
+            "fondement": fondement,
+            "motif": motif,
+        },
     )
 
 
@@ -639,14 +649,16 @@ def _valeur_utilisee(version: str, v: ValeurRegle) -> ValeurUtilisee:
     if trouvee is None:
         trouvee = construire(
             ValeurUtilisee,
-            identifiant=v.identifiant,
-            valeur=v.valeur if isinstance(v.valeur, Decimal) else ZERO,
-            unite=v.unite,
-            du=v.du,
-            jusqu_au=v.jusqu_au,
-            reference=v.reference,
-            source=v.source.titre,
-            fondement=v.fondement,
+            {
+                "identifiant": v.identifiant,
+                "valeur": v.valeur if isinstance(v.valeur, Decimal) else ZERO,
+                "unite": v.unite,
+                "du": v.du,
+                "jusqu_au": v.jusqu_au,
+                "reference": v.reference,
+                "source": v.source.titre,
+                "fondement": v.fondement,
+            },
         )
         _VALEURS_UTILISEES[cle] = trouvee
     return trouvee

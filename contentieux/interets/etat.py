@@ -197,19 +197,21 @@ class Dette:
         self.lignes.append(
             construire(
                 LigneInterets,
-                creance=self.creance,
-                facture=self.facture,
-                regime=taux.regime,
-                du=du,
-                au=au,
-                jours=jours,
-                base=base,
-                dont_interets_capitalises=capitalise,
-                taux=taux.taux,
-                diviseur=diviseur,
-                montant=montant,
-                fondement=taux.fondement,
-                note=taux.note,
+                {
+                    "creance": self.creance,
+                    "facture": self.facture,
+                    "regime": taux.regime,
+                    "du": du,
+                    "au": au,
+                    "jours": jours,
+                    "base": base,
+                    "dont_interets_capitalises": capitalise,
+                    "taux": taux.taux,
+                    "diviseur": diviseur,
+                    "montant": montant,
+                    "fondement": taux.fondement,
+                    "note": taux.note,
+                },
             )
         )
 

@@ -83,10 +83,7 @@ def _principal(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> D
 def _part(dette: Dette, nature: NaturePart, montant: Decimal) -> PartImputation:
     return construire(
         PartImputation,
-        creance=dette.creance,
-        facture=dette.facture,
-        nature=nature,
-        montant=montant,
+        {"creance": dette.creance, "facture": dette.facture, "nature": nature, "montant": montant},
     )
 
 
@@ -181,12 +178,14 @@ def imputer(
         )
         return construire(
             Imputation,
-            date=paiement.date,
-            montant=paiement.montant,
-            parts=tuple(parts),
-            non_impute=reste,
-            motif=motif,
-            fondements=(*FONDEMENTS, FONDEMENT_PUBLIC),
+            {
+                "date": paiement.date,
+                "montant": paiement.montant,
+                "parts": tuple(parts),
+                "non_impute": reste,
+                "motif": motif,
+                "fondements": (*FONDEMENTS, FONDEMENT_PUBLIC),
+            },
         )
     if paiement.factures_designees:
         motif = (
@@ -202,12 +201,14 @@ def imputer(
         )
     return construire(
         Imputation,
-        date=paiement.date,
-        montant=paiement.montant,
-        parts=tuple(parts),
-        non_impute=reste,
-        motif=motif,
-        fondements=FONDEMENTS,
+        {
+            "date": paiement.date,
+            "montant": paiement.montant,
+            "parts": tuple(parts),
+            "non_impute": reste,
+            "motif": motif,
+            "fondements": FONDEMENTS,
+        },
     )
 
 
