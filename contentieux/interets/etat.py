@@ -24,6 +24,7 @@ from contentieux.interets.taux import (
     calendrier,
     meme_taux,
     periodes,
+    taux_commande_publique,
     taux_du_jour,
 )
 from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets
@@ -63,6 +64,8 @@ class Dette:
     cours: Cours
     calendrier: Calendrier | None
     """Semestres du régime (taux légal ou pénalités sans jugement) ; None : autre régime."""
+    taux_unique: TauxPeriode | None
+    """Commande publique : le taux de tout le retard, une fois lu (``_taux_unique``)."""
     capitalisation: bool
     jour_de_depart_compte: bool
     """Convention « deux_bornes » : le jour de départ des intérêts compte aussi."""
@@ -121,6 +124,7 @@ class Dette:
         self.debut_interets = debut_interets
         self.cours = cours
         self.calendrier = calendrier
+        self.taux_unique = None
         self.capitalisation = capitalisation
         self.jour_de_depart_compte = jour_de_depart_compte
         self.depart = depart = self.depart_effectif()
@@ -374,11 +378,17 @@ class Dette:
 
     def _courir(self, debut: dt.date, fin: dt.date) -> None:
         diviseur = self.cours.diviseur
-        cal = self._calendrier() if diviseur == "365" else None
-        if cal is not None:
-            self._courir_calendrier(cal, debut, fin)
-            return
         utilises = self.cours.utilises
+        if diviseur == "365":
+            cal = self._calendrier()
+            if cal is not None:
+                self._courir_calendrier(cal, debut, fin)
+                return
+            taux = self._taux_unique()
+            if taux is not None:
+                utilises[id(taux)] = taux
+                self._ajouter(debut, fin, 365, taux)
+                return
         for p in self._periodes(debut, fin):
             utilises[id(p.taux)] = p.taux
             if diviseur == "365":
@@ -386,6 +396,26 @@ class Dette:
             else:
                 for du, au, div in decouper_par_annee(p.debut, p.fin, diviseur):
                     self._ajouter(du, au, div, p.taux)
+
+    def _taux_unique(self) -> TauxPeriode | None:
+        """Commande publique sans jugement : le taux unique de tout le retard (CCP R2192-31),
+        mémorisé sur la dette ; None pour un autre régime, ou si la règle manque (le découpage
+        général lève alors l'erreur avec son contexte)."""
+        taux = self.taux_unique
+        regime = self.regime
+        if (
+            taux is None
+            and regime is not None
+            and regime.nom == "commande_publique"
+            and regime.date_jugement is None
+            and self.debut_interets is not None
+        ):
+            try:
+                taux = taux_commande_publique(self.cours.regles, self.debut_interets + UN_JOUR)
+            except RegleNonCouverte:
+                return None
+            self.taux_unique = taux
+        return taux
 
     def _calendrier(self) -> Calendrier | None:
         """Calendrier semestriel du régime (taux légal ou pénalités sans jugement), sinon None."""
