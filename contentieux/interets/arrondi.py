@@ -16,8 +16,9 @@ Decimal('-0.01')
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Final
 
-CENTIME = Decimal("0.01")
+CENTIME: Final = Decimal("0.01")
 
 
 def arrondir(montant: Decimal) -> Decimal:

@@ -14,7 +14,7 @@ d'abord les intérêts capitalisés, qui sont les plus anciens.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from contentieux.delais import ajouter_annees
 from contentieux.interets.construction import construire
@@ -23,7 +23,7 @@ from contentieux.modeles.decompte import Capitalisation
 if TYPE_CHECKING:
     from contentieux.interets.etat import Dette
 
-FONDEMENT = "C. civ. 1343-2"
+FONDEMENT: Final = "C. civ. 1343-2"
 
 
 def anniversaire(depart: dt.date, rang: int) -> dt.date:

@@ -9,13 +9,15 @@ une clause qui mettrait en réalité à sa charge des frais de recouvrement sera
 
 from __future__ import annotations
 
+from typing import Final
+
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.construction import construire
 from contentieux.modeles.creances import Creance
 from contentieux.modeles.decompte import ClausePenaleLigne
 
-FONDEMENT = "C. civ. 1231-5"
-CENT = 100
+FONDEMENT: Final = "C. civ. 1231-5"
+CENT: Final = 100
 
 
 def ligne_clause_penale(creance: Creance, debiteur_professionnel: bool) -> ClausePenaleLigne | None:

@@ -8,20 +8,20 @@ d.model_dump_json()) == d``). Ce module vit dans le moteur compilé (voir ``hatc
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 
-_nouveau = object.__new__
+_nouveau: Final = object.__new__
 # Descripteurs des emplacements (``__slots__``) de ``BaseModel`` : les écrire directement évite
 # le détour par ``object.__setattr__`` (et par le ``__setattr__`` d'un modèle figé).
-_fixer_dict: Any = vars(BaseModel)["__dict__"].__set__
-_fixer_champs: Any = vars(BaseModel)["__pydantic_fields_set__"].__set__
-_fixer_extra: Any = vars(BaseModel)["__pydantic_extra__"].__set__
-_fixer_prive: Any = vars(BaseModel)["__pydantic_private__"].__set__
-_CHAMPS: dict[type[BaseModel], set[str]] = {}
+_fixer_dict: Final[Any] = vars(BaseModel)["__dict__"].__set__
+_fixer_champs: Final[Any] = vars(BaseModel)["__pydantic_fields_set__"].__set__
+_fixer_extra: Final[Any] = vars(BaseModel)["__pydantic_extra__"].__set__
+_fixer_prive: Final[Any] = vars(BaseModel)["__pydantic_private__"].__set__
+_CHAMPS: Final[dict[type[BaseModel], set[str]]] = {}
 
 
 def construire(cls: type[M], valeurs: dict[str, Any]) -> M:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from operator import attrgetter
+from typing import Final
 
 from contentieux.delais import ajouter_mois
 from contentieux.interets.arrondi import arrondir
@@ -60,10 +61,10 @@ from contentieux.modeles.evenements import (
 from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.regles import Regles, ValeurRegle
 
-UN_JOUR = dt.timedelta(days=1)
-_date = attrgetter("date")
+UN_JOUR: Final = dt.timedelta(days=1)
+_date: Final = attrgetter("date")
 
-ARTICLES: dict[RegimeLigne, tuple[str, ...]] = {
+ARTICLES: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
     "penalites_b2b": ("C. com. L441-10 II",),
     "commande_publique": ("CCP R2192-31",),
@@ -118,7 +119,9 @@ class _Calcul:
         self.dossier = dossier
         self.au = au
         self.regles = regles
+        self.version = regles.version
         self.options = options
+        self.indemnite_refusee = options.indemnite_forfaitaire is False
         self.diviseur: Diviseur = options.diviseur
         self.avertissements: dict[str, None] = {}
         self.fondements: dict[str, None] = {}
@@ -272,13 +275,15 @@ class _Calcul:
                     f"pénalités entre professionnels ; régime retenu : {nom}."
                 )
             capitalisation, depart_capitalisation = self._capitalisation(creance, jugement)
+            reference = creance.reference
             for facture in creance.factures:
-                debut = None if depart is None else max(depart, facture.date_echeance)
+                echeance = facture.date_echeance
+                debut = None if depart is None else max(depart, echeance)
                 dette = Dette(
-                    creance.reference,
+                    reference,
                     facture.numero,
                     facture.date_emission,
-                    facture.date_echeance,
+                    echeance,
                     facture.montant_ttc,
                     regime,
                     debut,
@@ -372,7 +377,7 @@ class _Calcul:
                     self._indemnite(d)
 
     def _indemnite(self, dette: Dette) -> None:
-        if not self.professionnel or self.options.indemnite_forfaitaire is False:
+        if not self.professionnel or self.indemnite_refusee:
             return
         if not self.creancier_professionnel:
             self.avertir(
@@ -382,19 +387,19 @@ class _Calcul:
             )
             return
         emission = dette.date_emission
-        cle = (self.regles.version, self.public)
+        cle = (self.version, self.public)
         trouvee = _INDEMNITES.get(cle)
         if trouvee is None or not (
-            trouvee[0].du <= emission
-            and (trouvee[0].jusqu_au is None or emission <= trouvee[0].jusqu_au)
+            trouvee[2] <= emission and (trouvee[3] is None or emission <= trouvee[3])
         ):
             v, _, raison = montant_indemnite(self.regles, self.dossier.debiteur, emission)
             if v is None:
                 self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
                 return
             assert isinstance(v.valeur, Decimal)
-            trouvee = _INDEMNITES[cle] = (v, arrondir(v.valeur))
-        v, dette.indemnite = trouvee
+            trouvee = _INDEMNITES[cle] = (v, arrondir(v.valeur), v.du, v.jusqu_au)
+        v = trouvee[0]
+        dette.indemnite = trouvee[1]
         if self._valeur_indemnite is not v:
             self._valeur_indemnite = v
             self.utiliser(v)
@@ -510,7 +515,7 @@ class _Calcul:
             + total_clauses
             - regles_payes
         )
-        valeurs = _valeurs_utilisees(self.regles.version, self.cours.utilises, self.utilisees)
+        valeurs = _valeurs_utilisees(self.version, self.cours.utilises, self.utilisees)
         return construire(
             Decompte,
             {
@@ -535,12 +540,12 @@ class _Calcul:
                 "fondements": tuple(self.fondements),
                 "avertissements": tuple(self.avertissements),
                 "valeurs_utilisees": valeurs,
-                "regles_version": self.regles.version,
+                "regles_version": self.version,
             },
         )
 
 
-_REGIMES: dict[tuple[object, ...], tuple[RegimeDette, Calendrier | None]] = {}
+_REGIMES: Final[dict[tuple[object, ...], tuple[RegimeDette, Calendrier | None]]] = {}
 
 
 def _regime_dette(
@@ -609,16 +614,19 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     )
 
 
-_INDEMNITES: dict[tuple[str, bool], tuple[ValeurRegle, Decimal]] = {}
-"""Dernière valeur de l'indemnité forfaitaire consultée (et son montant), par jeu de règles et
-selon que le débiteur est un acheteur public ; reprise tant que l'émission est dans sa période."""
-_MOTIFS_INDEMNITE: dict[tuple[dt.date, bool], str] = {}
+_INDEMNITES: Final[
+    dict[tuple[str, bool], tuple[ValeurRegle, Decimal, dt.date, dt.date | None]]
+] = {}
+"""Dernière valeur de l'indemnité forfaitaire consultée (son montant, sa période), par jeu de
+règles et selon que le débiteur est un acheteur public ; reprise tant que l'émission est dans sa
+période."""
+_MOTIFS_INDEMNITE: Final[dict[tuple[dt.date, bool], str]] = {}
 """Motifs des indemnités forfaitaires, par (échéance, facture soldée) : le texte est partagé."""
 
 
-_VALEURS_UTILISEES: dict[tuple[str, str, dt.date], ValeurUtilisee] = {}
+_VALEURS_UTILISEES: Final[dict[tuple[str, str, dt.date], ValeurUtilisee]] = {}
 _ListeValeurs = tuple[tuple[TauxPeriode, ...], tuple[ValeurUtilisee, ...]]
-_LISTES_VALEURS: dict[tuple[object, ...], _ListeValeurs] = {}
+_LISTES_VALEURS: Final[dict[tuple[object, ...], _ListeValeurs]] = {}
 
 
 def _valeurs_utilisees(

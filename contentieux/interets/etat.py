@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
@@ -30,9 +31,9 @@ from contentieux.interets.taux import (
 from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets
 from contentieux.regles import Regles
 
-ZERO = Decimal("0.00")
+ZERO: Final = Decimal("0.00")
 """Zéro monétaire, au centime (sérialisé « 0.00 »)."""
-UN_JOUR = dt.timedelta(days=1)
+UN_JOUR: Final = dt.timedelta(days=1)
 
 
 @dataclass(slots=True, eq=False, init=False)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Final
 
 from contentieux.interets.arrondi import tronquer
 from contentieux.interets.construction import construire
@@ -35,9 +36,9 @@ from contentieux.modeles.decompte import (
 )
 from contentieux.modeles.evenements import Paiement
 
-FONDEMENTS = ("C. civ. 1342-10", "C. civ. 1343-1")
-FONDEMENT_PUBLIC = "CCP R2192-36"
-CENTIME = Decimal("0.01")
+FONDEMENTS: Final = ("C. civ. 1342-10", "C. civ. 1343-1")
+FONDEMENT_PUBLIC: Final = "CCP R2192-36"
+CENTIME: Final = Decimal("0.01")
 
 
 def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:

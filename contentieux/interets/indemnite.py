@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Final
 
 from contentieux.erreurs import FraisInterditsConsommateur, RegleNonCouverte
 from contentieux.modeles.parties import Partie, est_professionnel
 from contentieux.regles import Regles, ValeurRegle
 
-FONDEMENT_B2B = "C. com. L441-10 II et D441-5 ; CJUE 4 mai 2023, C-78/22"
-FONDEMENT_PUBLIC = "CCP L2192-13 et D2192-35"
-FONDEMENT_INTERDICTION = "CPCE L111-8 al. 2"
+FONDEMENT_B2B: Final = "C. com. L441-10 II et D441-5 ; CJUE 4 mai 2023, C-78/22"
+FONDEMENT_PUBLIC: Final = "CCP L2192-13 et D2192-35"
+FONDEMENT_INTERDICTION: Final = "CPCE L111-8 al. 2"
 
 
 def verifier_frais_demandes(

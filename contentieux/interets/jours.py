@@ -25,10 +25,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from decimal import Decimal
+from typing import Final
 
 from contentieux.modeles.decompte import Diviseur
 
-CENT = Decimal(100)
+CENT: Final = Decimal(100)
 
 
 def compter_jours(debut: dt.date, fin: dt.date) -> int:
@@ -70,7 +71,7 @@ def decouper_par_annee(
     return morceaux
 
 
-_DENOMINATEUR_365 = CENT * 365
+_DENOMINATEUR_365: Final = CENT * 365
 """``100 × 365``, le dénominateur usuel (valeur exacte, calculée une fois)."""
 
 

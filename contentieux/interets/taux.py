@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.memoire import ranger
@@ -36,17 +36,17 @@ from contentieux.regles import Regles, ValeurRegle, debut_semestre, fin_semestre
 
 Categorie = Literal["particuliers", "autres"]
 
-UN_JOUR = dt.timedelta(days=1)
+UN_JOUR: Final = dt.timedelta(days=1)
 
-FONDEMENTS: dict[RegimeLigne, str] = {
+FONDEMENTS: Final[dict[RegimeLigne, str]] = {
     "taux_legal": "C. civ. 1231-6 et 1344-1 ; CMF L313-2",
     "penalites_b2b": "C. com. L441-10 II",
     "commande_publique": "CCP L2192-13 et R2192-31",
     "jugement": "C. civ. 1231-7 ; CMF L313-2",
 }
 
-_CACHE_TAUX: dict[tuple[object, ...], TauxPeriode] = {}
-_TAILLE_MAX = 200_000
+_CACHE_TAUX: Final[dict[tuple[object, ...], TauxPeriode]] = {}
+_TAILLE_MAX: Final = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +319,7 @@ def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
     )
 
 
-_CACHE_CALENDRIERS: dict[tuple[object, ...], Calendrier] = {}
+_CACHE_CALENDRIERS: Final[dict[tuple[object, ...], Calendrier]] = {}
 
 
 def a_un_calendrier(regime: RegimeDette) -> bool:
