@@ -22,9 +22,9 @@ reste, sur leurs intérêts et leur indemnité.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, Literal
 
 from contentieux.interets.arrondi import tronquer
 from contentieux.interets.construction import construire
@@ -115,13 +115,8 @@ def ordonner(dettes: Sequence[Dette], paiement: Paiement) -> list[list[Dette]]:
     return groupes
 
 
-def repartir(
-    groupe: Sequence[Dette],
-    montant: Decimal,
-    solde: Callable[[Dette], Decimal] = Dette.solde,
-) -> list[Decimal]:
+def repartir(montant: Decimal, soldes: list[Decimal]) -> list[Decimal]:
     """Répartit ``montant`` entre des dettes égales, au prorata de leur solde, au centime."""
-    soldes = [solde(d) for d in groupe]
     total = sum(soldes, start=ZERO)
     if montant >= total or total <= ZERO:
         return soldes
@@ -162,10 +157,10 @@ def imputer(
     parts: list[PartImputation] = []
     groupes = ordonner(concernees, paiement)
     if not principal_d_abord:
-        reste = _imputer_groupes(groupes, jour, reste, parts, imputer_sur_dette, Dette.solde)
+        reste = _imputer_groupes(groupes, jour, reste, parts, "tout")
     else:
-        reste = _imputer_groupes(groupes, jour, reste, parts, _principal, _du_principal)
-        reste = _imputer_groupes(groupes, jour, reste, parts, _accessoires, _du_accessoires)
+        reste = _imputer_groupes(groupes, jour, reste, parts, "principal")
+        reste = _imputer_groupes(groupes, jour, reste, parts, "accessoires")
     if principal_d_abord:
         motif = (
             "CCP R2192-36 : paiement de l'acheteur public imputé d'abord sur le principal (les "
@@ -213,11 +208,28 @@ def imputer(
     )
 
 
-def _du_principal(dette: Dette) -> Decimal:
-    return dette.principal
+Etape = Literal["tout", "principal", "accessoires"]
+"""Ce qu'un passage d'imputation éteint : tout (intérêts, indemnité, principal : 1343-1), ou,
+pour un acheteur public (CCP R2192-36), le principal, puis les accessoires."""
 
 
-def _du_accessoires(dette: Dette) -> Decimal:
+def _imputer_sur(
+    dette: Dette, montant: Decimal, parts: list[PartImputation], etape: Etape
+) -> Decimal:
+    """Impute ``montant`` sur une dette selon l'étape ; rend le reste."""
+    if etape == "tout":
+        return imputer_sur_dette(dette, montant, parts)
+    if etape == "principal":
+        return _principal(dette, montant, parts)
+    return _accessoires(dette, montant, parts)
+
+
+def _du(dette: Dette, etape: Etape) -> Decimal:
+    """Ce que l'étape peut éteindre sur une dette (base de la répartition au prorata)."""
+    if etape == "tout":
+        return dette.solde()
+    if etape == "principal":
+        return dette.principal
     return dette.interets_dus() + dette.indemnite_due()
 
 
@@ -226,19 +238,19 @@ def _imputer_groupes(
     jour: dt.date,
     reste: Decimal,
     parts: list[PartImputation],
-    sur_dette: Callable[[Dette, Decimal, list[PartImputation]], Decimal],
-    solde: Callable[[Dette], Decimal],
+    etape: Etape,
 ) -> Decimal:
-    """Impute ``reste`` groupe par groupe avec ``sur_dette`` ; rend ce qui n'a pas été imputé."""
+    """Impute ``reste`` groupe par groupe, selon l'étape ; rend ce qui n'a pas été imputé."""
     for groupe in groupes:
         if reste <= ZERO:
             break
         for d in groupe:
             d.avancer(jour)
         if len(groupe) == 1:
-            reste = sur_dette(groupe[0], reste, parts)
+            reste = _imputer_sur(groupe[0], reste, parts, etape)
             continue
-        for dette, part in zip(groupe, repartir(groupe, reste, solde), strict=True):
-            non_impute = sur_dette(dette, part, parts)
+        soldes = [_du(d, etape) for d in groupe]
+        for dette, part in zip(groupe, repartir(reste, soldes), strict=True):
+            non_impute = _imputer_sur(dette, part, parts, etape)
             reste -= part - non_impute
     return reste
