@@ -42,7 +42,6 @@ from contentieux.modeles.decompte import (
     Capitalisation,
     ClausePenaleLigne,
     Decompte,
-    Diviseur,
     Imputation,
     Indemnite,
     LigneInterets,
@@ -122,7 +121,6 @@ class _Calcul:
         self.version = regles.version
         self.options = options
         self.indemnite_refusee = options.indemnite_forfaitaire is False
-        self.diviseur: Diviseur = options.diviseur
         self.avertissements: dict[str, None] = {}
         self.fondements: dict[str, None] = {}
         self.utilisees: dict[tuple[str, dt.date], ValeurRegle] = {}
