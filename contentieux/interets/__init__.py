@@ -21,7 +21,6 @@ paquet), que la roue compile avec mypyc (voir ``hatch_build.py``).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from decimal import Decimal
 
 from contentieux.interets.arrondi import arrondir
@@ -41,7 +40,7 @@ from contentieux.modeles.decompte import (
     RegimeLigne,
 )
 from contentieux.modeles.dossier import Dossier
-from contentieux.regles import VARIABLE_SURCOUCHE, Regles, charger_regles
+from contentieux.regles import Regles, charger_regles
 
 _OPTIONS: dict[tuple[object, ...], OptionsDecompte] = {}
 
@@ -136,20 +135,7 @@ def etablir_decompte(
         apres_jugement,
         plancher_contrat_muet,
     )
-    return decompter(dossier, au, regles if regles is not None else _regles_par_defaut(), options)
-
-
-_REGLES_PAR_DEFAUT: dict[str | None, Regles] = {}
-
-
-def _regles_par_defaut() -> Regles:
-    """``charger_regles()`` mémorisé selon ``CONTENTIEUX_REGLES`` (évite de résoudre les chemins
-    à chaque décompte)."""
-    surcouche = os.environ.get(VARIABLE_SURCOUCHE) or None
-    regles = _REGLES_PAR_DEFAUT.get(surcouche)
-    if regles is None:
-        regles = _REGLES_PAR_DEFAUT[surcouche] = charger_regles()
-    return regles
+    return decompter(dossier, au, regles if regles is not None else charger_regles(), options)
 
 
 def calculer_interets(

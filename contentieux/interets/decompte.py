@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from operator import attrgetter
 from typing import Final
 
 from contentieux.delais import ajouter_mois
@@ -61,7 +60,6 @@ from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.regles import Regles, ValeurRegle
 
 UN_JOUR: Final = dt.timedelta(days=1)
-_date: Final = attrgetter("date")
 
 ARTICLES: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
@@ -136,17 +134,8 @@ class _Calcul:
         self.creancier_professionnel = self._creancier_pro and not creancier.est_particulier
         self.public = debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
-        # Une seule lecture des événements : les paiements (dans l'ordre des dates, stable), et
-        # s'il y a un jugement.
-        self.paiements: list[Paiement] = []
-        self._a_jugement = False
-        for e in dossier.evenements:
-            if isinstance(e, Paiement):
-                self.paiements.append(e)
-            elif isinstance(e, Jugement):
-                self._a_jugement = True
-        if len(self.paiements) > 1:
-            self.paiements.sort(key=_date)
+        self.paiements = dossier.evenements_de_type(Paiement)
+        self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
 
     def avertir(self, message: str) -> None:
         self.avertissements.setdefault(message, None)
@@ -230,24 +219,11 @@ class _Calcul:
         ]
         return jugements[0] if jugements else None
 
-    def _regime_applicable(self, creance: Creance) -> RegimeLigne | None:
-        """``regime_applicable``, les qualités des parties étant lues une fois par décompte."""
-        choisi = creance.regime_interets
-        if choisi == "aucun":
-            return None
-        if choisi != "automatique":
-            return choisi
-        if self.public:
-            return "commande_publique"
-        if self._creancier_pro and self.professionnel:
-            return "penalites_b2b"
-        return "taux_legal"
-
     def preparer(self) -> None:
         categorie = categorie_creancier(self.dossier)
         deux_bornes = self.options.compte_jours == "deux_bornes"
         for creance in self.dossier.creances:
-            nom = self._regime_applicable(creance)
+            nom = regime_applicable(self.dossier, creance)
             jugement = self._jugement(creance)
             depart: dt.date | None = None
             if nom == "taux_legal":

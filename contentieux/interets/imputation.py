@@ -161,7 +161,9 @@ def imputer(
     else:
         reste = _imputer_groupes(groupes, jour, reste, parts, "principal")
         reste = _imputer_groupes(groupes, jour, reste, parts, "accessoires")
+    fondements: tuple[str, ...] = FONDEMENTS
     if principal_d_abord:
+        fondements = (*FONDEMENTS, FONDEMENT_PUBLIC)
         motif = (
             "CCP R2192-36 : paiement de l'acheteur public imputé d'abord sur le principal (les "
             "intérêts moratoires et l'indemnité sont payés ensuite) ; entre factures, "
@@ -172,18 +174,7 @@ def imputer(
             )
             + "C. civ. 1342-10 ; le reste sur les intérêts, puis l'indemnité"
         )
-        return construire(
-            Imputation,
-            {
-                "date": paiement.date,
-                "montant": paiement.montant,
-                "parts": tuple(parts),
-                "non_impute": reste,
-                "motif": motif,
-                "fondements": (*FONDEMENTS, FONDEMENT_PUBLIC),
-            },
-        )
-    if paiement.factures_designees:
+    elif paiement.factures_designees:
         motif = (
             "imputation désignée par le débiteur ("
             + ", ".join(paiement.factures_designees)
@@ -203,7 +194,7 @@ def imputer(
             "parts": tuple(parts),
             "non_impute": reste,
             "motif": motif,
-            "fondements": FONDEMENTS,
+            "fondements": fondements,
         },
     )
 
