@@ -1,7 +1,7 @@
 """Construction de la roue : le moteur du décompte est compilé par mypyc (hatch-mypyc).
 
 Les modules de ``contentieux/interets`` (sauf ``__init__``, l'API qui vérifie les arguments) sont
-du Python typé strict ; mypyc les compile en extensions C, ce qui rend un décompte environ 1,4 fois
+du Python typé strict ; mypyc les compile en extensions C, ce qui rend un décompte 1,4 à 1,7 fois
 plus rapide (mesures dans ``benchmarks/README.md``). Le code source reste la référence : les
 résultats sont identiques à l'octet (``benchmarks/empreinte_decompte.py``,
 ``tests/test_paquet.py``).
@@ -29,6 +29,9 @@ VARIABLE_SANS_COMPILATION = "CONTENTIEUX_SANS_COMPILATION"
 class CompilationDecompte(MypycBuildHook):  # type: ignore[misc]
     """``hatch-mypyc``, sauf en éditable ou sur demande, et sans jamais faire échouer la roue."""
 
+    _compile = False
+    """Vrai si cette construction a compilé : ``finalize`` efface alors les extensions."""
+
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         self._compile = False
         if self.target_name != "wheel" or version == "editable":
@@ -51,7 +54,7 @@ class CompilationDecompte(MypycBuildHook):  # type: ignore[misc]
         self._compile = True
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
-        if getattr(self, "_compile", False):
+        if self._compile:
             self.clean([version])
 
 
