@@ -1,0 +1,25 @@
+"""La commande ``contentieux`` (Typer + Rich), en français : un module par groupe de commandes.
+
+- ``commun`` : l'application Typer, les consoles, la traduction des erreurs ;
+- ``regles`` : ``regles``, ``schema`` ;
+- ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo``.
+
+Chaque module enregistre ses commandes sur ``app`` à l'import.
+"""
+
+from __future__ import annotations
+
+from contentieux.cli import dossier, regles
+from contentieux.cli.commun import ETAPES_DEMO, app
+from contentieux.cli.dossier import _demo_recevabilite
+
+__all__ = ["ETAPES_DEMO", "_demo_recevabilite", "app", "dossier", "main", "regles"]
+
+
+def main() -> None:
+    """Point d'entrée."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
