@@ -87,3 +87,12 @@ class ErreurSignature(ErreurContentieux):
     """La signature ou la validation d'un document a échoué."""
 
     code = "erreur_signature"
+
+
+# --- entrées (lecture des dossiers et des règles) ---
+
+
+class LimiteDepassee(DonneesInvalides, ValueError):
+    """Un dossier dépasse une limite de taille (``contentieux.modeles.limites.Limites``)."""
+
+    code = "limite_depassee"
