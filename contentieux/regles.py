@@ -265,6 +265,7 @@ def _non_couverte(
         au=au,
         semestre=semestre(au),
         fichier=f"{fichier}.yaml",
+        raison=raison,
     )
 
 

@@ -86,8 +86,8 @@ class EtatParametre:
     periodicite: str
     couvert_jusqu_au: dt.date | None
     """Dernier jour couvert ; ``None`` : sans terme (valeur permanente en vigueur)."""
-    couvert: bool
-    """La date demandée est-elle couverte ?"""
+    couvert: bool | None
+    """La date demandée est-elle couverte ? (``None`` sans date demandée)"""
     manque: str | None = None
     """Ce qui manque pour la date demandée."""
     commande: str | None = None
@@ -135,18 +135,28 @@ def _dernier_jour(parametre: Parametre) -> dt.date | None:
     return None
 
 
-def etat_regles(regles: Regles, *, au: dt.date) -> list[EtatParametre]:
-    """L'état de chaque paramètre au jour ``au`` : dernier jour couvert, manque, commande."""
+def etat_regles(regles: Regles, *, au: dt.date | None = None) -> list[EtatParametre]:
+    """L'état de chaque paramètre : dernier jour couvert ; au jour ``au``, ce qui manque et la
+    commande qui l'ajoute. Sans ``au``, la commande qui prolonge chaque paramètre daté."""
     from contentieux.erreurs import RegleNonCouverte
 
     etats = []
     for identifiant in regles.identifiants():
         parametre = regles.parametre(identifiant)
-        try:
-            regles.valeur(identifiant, au=au)
-            manque = None
-        except RegleNonCouverte as erreur:
-            manque = str(erreur).split("\n", 1)[0].split(" — ", 1)[-1].rstrip(".")
+        dernier = _dernier_jour(parametre)
+        manque: str | None = None
+        couvert: bool | None = None
+        commande: str | None = None
+        if au is not None:
+            try:
+                regles.valeur(identifiant, au=au)
+                couvert = True
+            except RegleNonCouverte as erreur:
+                couvert = False
+                manque = str(erreur.details.get("raison", erreur))
+                commande = _commande(regles, parametre, au)
+        elif dernier is not None and parametre.periodicite != "permanente":
+            commande = _commande(regles, parametre, dernier + dt.timedelta(days=1))
         publication = None
         if identifiant.startswith("interet_legal.") and parametre.periodicite == "semestrielle":
             publication = PUBLICATION_INTERET_LEGAL
@@ -157,10 +167,10 @@ def etat_regles(regles: Regles, *, au: dt.date) -> list[EtatParametre]:
                 identifiant=identifiant,
                 libelle=parametre.libelle,
                 periodicite=parametre.periodicite,
-                couvert_jusqu_au=_dernier_jour(parametre),
-                couvert=manque is None,
+                couvert_jusqu_au=dernier,
+                couvert=couvert,
                 manque=manque,
-                commande=_commande(regles, parametre, au) if manque else None,
+                commande=commande,
                 publication=publication,
             )
         )
@@ -204,7 +214,10 @@ def comment_ajouter(regles: Regles, parametre: Parametre, au: dt.date) -> str:
 
 
 class _Ecrivain(yaml.SafeDumper):
-    """YAML lisible : accents en clair, ``Decimal`` écrits comme publiés (« 2.15 »)."""
+    """YAML lisible : accents en clair, ``Decimal`` écrits comme publiés (« 2.15 »), sans ancre."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _decimal(ecrivain: yaml.SafeDumper, valeur: Decimal) -> yaml.Node:
