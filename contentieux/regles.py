@@ -372,6 +372,22 @@ def _lire(fichier: Path) -> dict[str, Any]:
     return contenu
 
 
+@lru_cache(maxsize=64)
+def _lire_en_cache(fichier: Path, taille: int, date: int) -> dict[str, Any]:
+    """``_lire`` indexé par taille et date de modification (ne pas modifier le résultat)."""
+    return _lire(fichier)
+
+
+def _lire_fige(fichier: Path) -> dict[str, Any]:
+    try:
+        etat = fichier.stat()
+    except OSError:
+        return _lire(fichier)
+    if not stat.S_ISREG(etat.st_mode):
+        return _lire(fichier)
+    return _lire_en_cache(fichier, etat.st_size, etat.st_mtime_ns)
+
+
 def _explication(erreur: Exception) -> str:
     texte = str(erreur)
     if "month must be in" in texte:
@@ -602,7 +618,7 @@ def _charger(dossiers: tuple[Path, ...], origine: str | None) -> Regles:
         fichiers = _fichiers(dossier)
         fichier_sources = dossier / FICHIER_SOURCES
         if fichier_sources.exists():
-            contenu = _lire(fichier_sources)
+            contenu = _lire_fige(fichier_sources)
             empreinte.update(FICHIER_SOURCES.encode() + fichier_sources.read_bytes())
             for cle, brute in contenu.items():
                 source = _source(cle, brute, fichier_sources)
@@ -615,7 +631,7 @@ def _charger(dossiers: tuple[Path, ...], origine: str | None) -> Regles:
                 sources[cle] = source
                 sources_brutes[cle] = (brute, fichier_sources)
         for fichier in fichiers:
-            contenu = _lire(fichier)
+            contenu = _lire_fige(fichier)
             empreinte.update(fichier.name.encode() + fichier.read_bytes())
             _fusionner(parametres_bruts, fichier, contenu, surcouche=surcouche)
     parametres = {i: _parametre(i, b, sources) for i, b in sorted(parametres_bruts.items())}
