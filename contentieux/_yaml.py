@@ -12,6 +12,10 @@ validation, ce qui ne peut être que piège ou erreur :
 - plusieurs documents dans un même fichier (séparateur ``---``) ;
 - une imbrication plus profonde que ``profondeur`` niveaux (défaut 64 ; un dossier en compte moins
   de dix) : jamais de ``RecursionError`` ;
+
+Ces contrôles se font sur le flux d'événements de l'analyseur (non récursif), avant la
+composition et la construction. L'analyseur est celui de libyaml quand PyYAML l'embarque (cas des
+roues publiées), sinon celui de PyYAML en pur Python ; les contrôles sont les mêmes.
 - des alias (``*ancre``) dont l'expansion dépasse ``expansion_alias`` nœuds (défaut 10 000) :
   une « bombe » de quelques kilo-octets ne devient pas des millions de créances.
 
@@ -29,7 +33,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 PROFONDEUR_MAX: Final = 64
 """Imbrication maximale par défaut (dictionnaires et listes emboîtés)."""
@@ -51,104 +55,114 @@ def _ligne(noeud: Node) -> int:
     return int(noeud.start_mark.line) + 1
 
 
-class ChargeurExact(yaml.SafeLoader):
-    """``SafeLoader`` dont les nombres à virgule sont des ``Decimal`` exacts, et qui refuse clés
-    en double, balises exotiques, imbrication excessive et alias démesurés."""
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""Analyseur libyaml de PyYAML s'il est présent (quatre fois plus rapide), sinon pur Python : les
+contrôles, faits sur le flux d'événements avant toute construction, sont les mêmes."""
 
-    def __init__(
-        self,
-        flux: str,
-        *,
-        profondeur: int = PROFONDEUR_MAX,
-        expansion_alias: int = EXPANSION_ALIAS_MAX,
-    ) -> None:
-        super().__init__(flux)
-        self._profondeur_max = profondeur
-        self._expansion_max = expansion_alias
-        self._profondeur = 0
-        self._expansion = 0
-        self._tailles: dict[int, int] = {}
 
-    # --- composition : profondeur, alias, balises -------------------------------------------
+def _ligne_evenement(evenement: Any) -> int:
+    marque = evenement.start_mark
+    return int(marque.line) + 1 if marque is not None else 0
 
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            evenement = self.peek_event()  # type: ignore[no-untyped-call]
-            noeud = self.anchors.get(evenement.anchor)
-            if noeud is not None:
-                taille = self._tailles.get(id(noeud))
-                if taille is None:
+
+def _verifier_evenements(texte: str, profondeur_max: int, expansion_max: int) -> None:
+    """Un passage sur les événements YAML (analyse non récursive) : profondeur, alias, balises,
+    documents multiples — avant que la composition, récursive, ne commence."""
+    profondeur = 0
+    expansion = 0
+    documents = 0
+    tailles: dict[str, int] = {}
+    # pile de [taille accumulée, ancre] des collections ouvertes
+    pile: list[list[Any]] = [[0, None]]
+    try:
+        for evenement in yaml.parse(texte, Loader=_Base):
+            if isinstance(evenement, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
                     raise YamlRefuse(
-                        f"alias « *{evenement.anchor} » récursif ligne "
-                        f"{evenement.start_mark.line + 1} : une ancre ne peut pas se contenir "
-                        "elle-même ; recopiez les données au lieu d'un alias"
+                        f"plusieurs documents YAML dans un même fichier (nouveau document ligne "
+                        f"{_ligne_evenement(evenement)}, après un séparateur « --- » ou « ... ») ; "
+                        "un fichier ne contient qu'un seul document : séparez-les en plusieurs "
+                        "fichiers"
                     )
-                self._expansion += taille
-                if self._expansion > self._expansion_max:
+            elif isinstance(evenement, yaml.AliasEvent):
+                taille = tailles.get(str(evenement.anchor))
+                if taille is None:
+                    if any(cadre[1] == evenement.anchor for cadre in pile):
+                        raise YamlRefuse(
+                            f"alias « *{evenement.anchor} » récursif ligne "
+                            f"{_ligne_evenement(evenement)} : une ancre ne peut pas se contenir "
+                            "elle-même ; recopiez les données au lieu d'un alias"
+                        )
+                    continue  # ancre inconnue : l'analyseur le signalera
+                expansion += taille
+                if expansion > expansion_max:
                     raise YamlRefuse(
                         f"alias YAML trop nombreux ou trop gros (ligne "
-                        f"{evenement.start_mark.line + 1}) : leur expansion dépasse "
-                        f"{self._expansion_max} éléments ; recopiez les données plutôt que de "
-                        "les répéter par des alias (*ancre)"
+                        f"{_ligne_evenement(evenement)}) : leur expansion dépasse {expansion_max} "
+                        "éléments ; recopiez les données plutôt que de les répéter par des alias "
+                        "(*ancre)"
                     )
-            return super().compose_node(parent, index)
-        self._profondeur += 1
-        if self._profondeur > self._profondeur_max:
-            marque = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise YamlRefuse(
-                f"imbrication trop profonde ligne {marque.line + 1} : plus de "
-                f"{self._profondeur_max} niveaux de listes ou de dictionnaires emboîtés ; un "
-                "dossier en compte moins de dix, vérifiez la structure du fichier"
-            )
-        try:
-            noeud = super().compose_node(parent, index)
-        finally:
-            self._profondeur -= 1
-        if noeud is not None:
-            self._verifier_balise(noeud)
-            self._tailles[id(noeud)] = _taille(noeud, self._tailles)
-        return noeud
+                pile[-1][0] += taille
+            elif isinstance(evenement, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                _verifier_balise(evenement)
+                if isinstance(evenement, yaml.ScalarEvent):
+                    pile[-1][0] += 1
+                    if evenement.anchor is not None:
+                        tailles[evenement.anchor] = 1
+                else:
+                    profondeur += 1
+                    if profondeur > profondeur_max:
+                        raise YamlRefuse(
+                            f"imbrication trop profonde ligne {_ligne_evenement(evenement)} : "
+                            f"plus de {profondeur_max} niveaux de listes ou de dictionnaires "
+                            "emboîtés ; un dossier en compte moins de dix, vérifiez la structure "
+                            "du fichier"
+                        )
+                    pile.append([1, evenement.anchor])
+            elif isinstance(evenement, yaml.CollectionEndEvent):
+                profondeur -= 1
+                taille, ancre = pile.pop()
+                if ancre is not None:
+                    tailles[ancre] = taille
+                pile[-1][0] += taille
 
-    def _verifier_balise(self, noeud: Node) -> None:
-        balise = str(noeud.tag)
-        if balise in _BALISES_PERMISES:
-            return
-        ligne = _ligne(noeud)
-        if balise.startswith("tag:yaml.org,2002:python/"):
-            nom = "!!" + balise.removeprefix("tag:yaml.org,2002:")
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
             raise YamlRefuse(
-                f"balise « {nom} » refusée ligne {ligne} : un fichier de données ne peut pas "
-                "créer d'objet Python ; retirez la balise et écrivez la valeur en clair"
-            )
-        if balise == "tag:yaml.org,2002:binary":
-            raise YamlRefuse(
-                f"balise « !!binary » refusée ligne {ligne} : un champ de texte attend du texte, "
-                "pas des octets encodés en base64 ; écrivez le texte en clair"
-            )
-        nom = "!!" + balise.removeprefix("tag:yaml.org,2002:") if balise.startswith("tag:") else (
-            balise
-        )
+                f"imbrication trop profonde : plus de {profondeur_max} niveaux de listes ou de "
+                "dictionnaires emboîtés ; un dossier en compte moins de dix, vérifiez la "
+                "structure du fichier"
+            ) from None
+        raise
+
+def _verifier_balise(evenement: Any) -> None:
+    balise = evenement.tag
+    if balise is None or balise == "!" or balise in _BALISES_PERMISES:
+        return
+    ligne = _ligne_evenement(evenement)
+    balise = str(balise)
+    if balise.startswith("tag:yaml.org,2002:python/"):
+        nom = "!!" + balise.removeprefix("tag:yaml.org,2002:")
         raise YamlRefuse(
-            f"balise « {nom} » refusée ligne {ligne} : seuls textes, nombres, dates, listes et "
-            "dictionnaires sont permis ; retirez la balise"
+            f"balise « {nom} » refusée ligne {ligne} : un fichier de données ne peut pas "
+            "créer d'objet Python ; retirez la balise et écrivez la valeur en clair"
         )
+    if balise == "tag:yaml.org,2002:binary":
+        raise YamlRefuse(
+            f"balise « !!binary » refusée ligne {ligne} : un champ de texte attend du texte, "
+            "pas des octets encodés en base64 ; écrivez le texte en clair"
+        )
+    nom = "!!" + balise.removeprefix("tag:yaml.org,2002:") if balise.startswith("tag:") else balise
+    raise YamlRefuse(
+        f"balise « {nom} » refusée ligne {ligne} : seuls textes, nombres, dates, listes et "
+        "dictionnaires sont permis ; retirez la balise"
+    )
 
-    def get_single_node(self) -> Node | None:
-        self.get_event()  # type: ignore[no-untyped-call]
-        noeud = None
-        if not self.check_event(yaml.StreamEndEvent):
-            noeud = self.compose_document()
-        if not self.check_event(yaml.StreamEndEvent):
-            evenement = self.get_event()  # type: ignore[no-untyped-call]
-            raise YamlRefuse(
-                f"plusieurs documents YAML dans un même fichier (nouveau document ligne "
-                f"{evenement.start_mark.line + 1}, après un séparateur « --- » ou « ... ») ; "
-                "un fichier ne contient qu'un seul document : séparez-les en plusieurs fichiers"
-            )
-        self.get_event()  # type: ignore[no-untyped-call]
-        return noeud
 
-    # --- construction : clés en double --------------------------------------------------------
+class ChargeurExact(_Base):  # type: ignore[valid-type,misc]
+    """``SafeLoader`` dont les nombres à virgule sont des ``Decimal`` exacts, et qui refuse les
+    clés en double (avec leur ligne)."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         vues: dict[Any, int] = {}
@@ -166,16 +180,7 @@ class ChargeurExact(yaml.SafeLoader):
                     f"{premiere}) ; ne gardez qu'une des deux"
                 )
             vues[cle] = _ligne(noeud_cle)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _taille(noeud: Node, tailles: dict[int, int]) -> int:
-    """Nombre de nœuds de l'arbre déployé (les enfants sont déjà mesurés)."""
-    if isinstance(noeud, SequenceNode):
-        return 1 + sum(tailles.get(id(n), 1) for n in noeud.value)
-    if isinstance(noeud, MappingNode):
-        return 1 + sum(tailles.get(id(k), 1) + tailles.get(id(v), 1) for k, v in noeud.value)
-    return 1
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 def _decimal(chargeur: yaml.SafeLoader, noeud: yaml.Node) -> Decimal:
@@ -197,7 +202,8 @@ def charger_yaml_exact(
     >>> charger_yaml_exact("taux: 4.06")
     {'taux': Decimal('4.06')}
     """
-    chargeur = ChargeurExact(texte, profondeur=profondeur, expansion_alias=expansion_alias)
+    _verifier_evenements(texte, profondeur, expansion_alias)
+    chargeur = ChargeurExact(texte)
     try:
         return chargeur.get_single_data()
     finally:
