@@ -468,3 +468,47 @@ def test_cli_ajouter_bce_et_erreurs(tmp_path: Path) -> None:
         "--autres", "2", "--reference", "x", "--regles", surcouche,
     )
     assert code != 0 and "hors de 0 à 100" in erreur
+
+
+# --- les résultats disent quelles règles ont servi ------------------------------------------------
+
+
+def test_decompte_et_recevabilite_nomment_la_surcouche_prise_par_defaut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contentieux.exemples import dossier_exemple
+    from contentieux.interets import etablir_decompte
+    from contentieux.recevabilite import verifier_recevabilite
+
+    dossier = dossier_exemple("b2b")
+    sans = etablir_decompte(dossier, au=J("2026-06-30"))
+    assert "surcouche" not in sans.regles_version
+    personnel = ajouter_interet_legal(
+        "2026-S2", particuliers="6.5", autres="2.5", reference="perso"
+    ).dossier
+    avec = etablir_decompte(dossier, au=J("2026-06-30"))
+    assert f"avec surcouche {personnel}, dossier personnel" in avec.regles_version
+    rapport = verifier_recevabilite(dossier, au=J("2026-06-30"))
+    assert f"avec surcouche {personnel}, dossier personnel" in rapport.regles_version
+    autre = tmp_path / "autre"
+    ajouter_interet_legal("2026-S2", particuliers="7", autres="3", reference="env", surcouche=autre)
+    monkeypatch.setenv("CONTENTIEUX_REGLES", str(autre))
+    par_variable = etablir_decompte(dossier, au=J("2026-06-30"))
+    assert f"avec surcouche {autre.resolve()}, variable CONTENTIEUX_REGLES" in (
+        par_variable.regles_version
+    )
+
+
+def test_affichage_echappe_le_balisage_venu_d_une_surcouche(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "cabinet.yaml").write_text(
+        "honoraires:\n  libelle: Forfait [bold]\n  unite: euros\n  periodicite: permanente\n"
+        "  fondement: Convention [/x] Dupont [sarl]\n"
+        "  valeurs:\n    2020-01-01: {valeur: 150, reference: arrete-test}\n",
+        encoding="utf-8",
+    )
+    code, sortie, erreur = _lancer(
+        "regles", "afficher", "--au", "2026-01-01", "--regles", str(tmp_path)
+    )
+    assert code == 0, erreur
+    assert "Convention [/x] Dupont [sarl]" in sortie and "150\xa0€" in sortie
