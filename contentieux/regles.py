@@ -667,9 +667,12 @@ def dossier_surcouche_utilisateur() -> Path:
 def surcouche_active(surcouche: str | Path | None = None) -> tuple[Path | None, str | None]:
     """La surcouche qui s'applique et d'où elle vient, dans l'ordre : l'argument (option
     ``--regles``), la variable ``CONTENTIEUX_REGLES``, le dossier personnel s'il existe."""
-    if surcouche is not None:
-        return Path(surcouche).resolve(), "option --regles"
     variable = os.environ.get(VARIABLE_SURCOUCHE)
+    if surcouche is not None:
+        chemin = Path(surcouche).resolve()
+        if variable and Path(variable).resolve() == chemin:  # l'option reprend la variable
+            return chemin, f"variable {VARIABLE_SURCOUCHE}"
+        return chemin, "option --regles"
     if variable:
         return Path(variable).resolve(), f"variable {VARIABLE_SURCOUCHE}"
     personnel = dossier_surcouche_utilisateur()

@@ -1000,3 +1000,9 @@ def test_un_consommateur_ne_peut_agir_pour_des_besoins_professionnels() -> None:
                 "agit_pour_besoins_professionnels": True,
             }
         )
+
+
+def test_le_schema_json_ne_contient_aucune_ligne_de_doctest() -> None:
+    schema = json.dumps(Dossier.model_json_schema(), ensure_ascii=False)
+    assert ">>>" not in schema
+    assert Dossier.model_json_schema()["description"].startswith("Un dossier de recouvrement")

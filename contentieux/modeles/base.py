@@ -25,6 +25,15 @@ MESSAGE_FLOAT = (
 )
 
 
+def _description_sans_doctest(schema: dict[str, Any], modele: type[Any]) -> None:
+    """Le schéma JSON reprend la docstring d'un modèle : on en retire les exemples ``>>>``."""
+    description = schema.get("description")
+    if isinstance(description, str) and ">>>" in description:
+        lignes = description.split("\n")
+        fin = next(i for i, ligne in enumerate(lignes) if ligne.lstrip().startswith(">>>"))
+        schema["description"] = "\n".join(lignes[:fin]).rstrip()
+
+
 class Modele(BaseModel):
     """Base de tous les modèles : figé, champs inconnus refusés, chaînes nettoyées."""
 
@@ -34,6 +43,7 @@ class Modele(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
         ser_json_inf_nan="strings",
+        json_schema_extra=_description_sans_doctest,
     )
 
 
