@@ -121,6 +121,42 @@ def chercher_dans_annuaire(
     return None
 
 
+REGLE_INJONCTION_EUROPEENNE = "europe.etats_injonction_europeenne"
+
+
+def route_debiteur_etranger(adresse: Adresse, *, au: dt.date, regles: Regles) -> str | None:
+    """Avertissement pour un débiteur établi hors de France (``None`` en France) : autre État où
+    s'applique l'injonction de payer européenne, ou hors du périmètre de la bibliothèque.
+
+    Point hors de la référence vérifiée : une orientation « à confirmer », jamais une juridiction
+    française choisie par défaut (Bruxelles I bis, art. 4 : le défendeur est attrait devant les
+    juridictions de l'État de son domicile, sauf compétences spéciales de l'art. 7).
+    """
+    if adresse.pays == "FR":
+        return None
+    try:
+        valeur = regles.valeur(REGLE_INJONCTION_EUROPEENNE, au=au).valeur
+    except RegleNonCouverte:
+        valeur = ()
+    etats = valeur if isinstance(valeur, tuple) else ()
+    if adresse.pays in etats:
+        return (
+            f"débiteur établi hors de France ({adresse.pays}, État membre de l'Union) : la "
+            "requête française en injonction de payer (CPC 1405 et suivants) n'est en principe "
+            "pas ouverte ; voie : l'injonction de payer européenne (règlement (CE) n° 1896/2006), "
+            "devant la juridiction compétente selon le règlement (UE) n° 1215/2012 (art. 4 : "
+            "domicile du débiteur ; art. 7 : lieu de livraison ou de prestation) — orientation "
+            "hors de la référence vérifiée, à confirmer ; la juridiction française ci-dessous "
+            "n'est pas retenue"
+        )
+    return (
+        f"débiteur établi hors de l'Union européenne ou au Danemark ({adresse.pays}) : "
+        "recouvrement international hors du périmètre de la bibliothèque ; la juridiction "
+        "française ci-dessous n'est pas retenue — consultez un praticien du droit international "
+        "privé"
+    )
+
+
 def determiner_juridiction(
     dossier: Dossier,
     *,
@@ -137,6 +173,10 @@ def determiner_juridiction(
     avertissements: list[str] = []
     fondements = ["CPC art. 1406"]
     regle_territoriale = REGLE_TERRITORIALE
+    etranger = route_debiteur_etranger(adresse, au=au, regles=regles)
+    if etranger is not None:
+        avertissements.append(etranger)
+        fondements.append("Règlement (CE) n° 1896/2006 ; règlement (UE) n° 1215/2012 art. 4 et 7")
     contrats = {c.contrat_administratif for c in dossier.creances}
     if voie is CodeVoie.PETITES_CREANCES:
         avertissements.append(
