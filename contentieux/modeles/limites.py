@@ -74,12 +74,30 @@ def _chemin(parties: tuple[str | int, ...]) -> str:
 def verifier_limites(donnees: Any, limites: Limites = LIMITES_PAR_DEFAUT) -> None:
     """Vérifie des données brutes de dossier (dictionnaires, listes, textes) contre ``limites``.
 
-    Parcours itératif (jamais de ``RecursionError``), linéaire. Lève ``LimiteDepassee`` dont le
-    message commence par le chemin du champ fautif.
+    Parcours itératif (jamais de ``RecursionError``), linéaire ; le chemin du champ fautif n'est
+    recherché qu'en cas de dépassement. Lève ``LimiteDepassee`` dont le message commence par ce
+    chemin.
     """
-    if not isinstance(donnees, Mapping):
+    if not isinstance(donnees, dict):
         return
     _compter(donnees, limites)
+    texte_max, profondeur_max = limites.longueur_texte, limites.profondeur
+    pile: list[tuple[Any, int]] = [(donnees, 0)]
+    while pile:
+        valeur, profondeur = pile.pop()
+        enfants = valeur.values() if isinstance(valeur, dict) else valeur
+        for enfant in enfants:
+            if type(enfant) is str:
+                if len(enfant) > texte_max:
+                    _signaler(donnees, limites)
+            elif isinstance(enfant, dict | list | tuple):
+                if profondeur + 1 >= profondeur_max:
+                    _signaler(donnees, limites)
+                pile.append((enfant, profondeur + 1))
+
+
+def _signaler(donnees: Any, limites: Limites) -> None:
+    """Retrouve le premier champ fautif (chemin complet) et lève ``LimiteDepassee``."""
     pile: list[tuple[Any, tuple[str | int, ...]]] = [(donnees, ())]
     while pile:
         valeur, chemin = pile.pop()
