@@ -90,6 +90,8 @@ def _pays_iso(valeur: str) -> str:
     if code.casefold() == "france":
         return "FR"
     code = code.upper()
+    if code == "FR":
+        return code
     if re.fullmatch(r"[A-Z]{2}", code):
         from babel import Locale
 
