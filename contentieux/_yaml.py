@@ -13,9 +13,10 @@ validation, ce qui ne peut être que piège ou erreur :
 - une imbrication plus profonde que ``profondeur`` niveaux (défaut 64 ; un dossier en compte moins
   de dix) : jamais de ``RecursionError`` ;
 
-Ces contrôles se font sur le flux d'événements de l'analyseur (non récursif), avant la
-composition et la construction. L'analyseur est celui de libyaml quand PyYAML l'embarque (cas des
-roues publiées), sinon celui de PyYAML en pur Python ; les contrôles sont les mêmes.
+Le document est construit en un seul passage sur le flux d'événements de l'analyseur, sans
+composition récursive : mêmes valeurs que ``yaml.SafeLoader`` (clés de fusion ``<<`` comprises),
+contrôles faits au fil de l'eau. L'analyseur est celui de libyaml quand PyYAML l'embarque (cas des
+roues publiées), sinon celui de PyYAML en pur Python ; le résultat est le même.
 - des alias (``*ancre``) dont l'expansion dépasse ``expansion_alias`` nœuds (défaut 10 000) :
   une « bombe » de quelques kilo-octets ne devient pas des millions de créances.
 
@@ -33,7 +34,6 @@ from decimal import Decimal
 from typing import Any, Final
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
 
 PROFONDEUR_MAX: Final = 64
 """Imbrication maximale par défaut (dictionnaires et listes emboîtés)."""
@@ -51,90 +51,15 @@ class YamlRefuse(ValueError):
     """Contenu YAML refusé avant construction (message français, ligne comprise)."""
 
 
-def _ligne(noeud: Node) -> int:
-    return int(noeud.start_mark.line) + 1
-
-
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""Analyseur libyaml de PyYAML s'il est présent (quatre fois plus rapide), sinon pur Python : les
-contrôles, faits sur le flux d'événements avant toute construction, sont les mêmes."""
+"""Analyseur libyaml de PyYAML s'il est présent (bien plus rapide), sinon pur Python : la
+construction et les contrôles, faits sur le flux d'événements, sont les mêmes."""
 
 
 def _ligne_evenement(evenement: Any) -> int:
     marque = evenement.start_mark
     return int(marque.line) + 1 if marque is not None else 0
 
-
-def _verifier_evenements(texte: str, profondeur_max: int, expansion_max: int) -> None:
-    """Un passage sur les événements YAML (analyse non récursive) : profondeur, alias, balises,
-    documents multiples — avant que la composition, récursive, ne commence."""
-    profondeur = 0
-    expansion = 0
-    documents = 0
-    tailles: dict[str, int] = {}
-    # pile de [taille accumulée, ancre] des collections ouvertes
-    pile: list[list[Any]] = [[0, None]]
-    try:
-        for evenement in yaml.parse(texte, Loader=_Base):
-            if isinstance(evenement, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlRefuse(
-                        f"plusieurs documents YAML dans un même fichier (nouveau document ligne "
-                        f"{_ligne_evenement(evenement)}, après un séparateur « --- » ou « ... ») ; "
-                        "un fichier ne contient qu'un seul document : séparez-les en plusieurs "
-                        "fichiers"
-                    )
-            elif isinstance(evenement, yaml.AliasEvent):
-                taille = tailles.get(str(evenement.anchor))
-                if taille is None:
-                    if any(cadre[1] == evenement.anchor for cadre in pile):
-                        raise YamlRefuse(
-                            f"alias « *{evenement.anchor} » récursif ligne "
-                            f"{_ligne_evenement(evenement)} : une ancre ne peut pas se contenir "
-                            "elle-même ; recopiez les données au lieu d'un alias"
-                        )
-                    continue  # ancre inconnue : l'analyseur le signalera
-                expansion += taille
-                if expansion > expansion_max:
-                    raise YamlRefuse(
-                        f"alias YAML trop nombreux ou trop gros (ligne "
-                        f"{_ligne_evenement(evenement)}) : leur expansion dépasse {expansion_max} "
-                        "éléments ; recopiez les données plutôt que de les répéter par des alias "
-                        "(*ancre)"
-                    )
-                pile[-1][0] += taille
-            elif isinstance(evenement, yaml.ScalarEvent | yaml.CollectionStartEvent):
-                _verifier_balise(evenement)
-                if isinstance(evenement, yaml.ScalarEvent):
-                    pile[-1][0] += 1
-                    if evenement.anchor is not None:
-                        tailles[evenement.anchor] = 1
-                else:
-                    profondeur += 1
-                    if profondeur > profondeur_max:
-                        raise YamlRefuse(
-                            f"imbrication trop profonde ligne {_ligne_evenement(evenement)} : "
-                            f"plus de {profondeur_max} niveaux de listes ou de dictionnaires "
-                            "emboîtés ; un dossier en compte moins de dix, vérifiez la structure "
-                            "du fichier"
-                        )
-                    pile.append([1, evenement.anchor])
-            elif isinstance(evenement, yaml.CollectionEndEvent):
-                profondeur -= 1
-                taille, ancre = pile.pop()
-                if ancre is not None:
-                    tailles[ancre] = taille
-                pile[-1][0] += taille
-
-    except yaml.YAMLError as exc:
-        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
-            raise YamlRefuse(
-                f"imbrication trop profonde : plus de {profondeur_max} niveaux de listes ou de "
-                "dictionnaires emboîtés ; un dossier en compte moins de dix, vérifiez la "
-                "structure du fichier"
-            ) from None
-        raise
 
 def _verifier_balise(evenement: Any) -> None:
     balise = evenement.tag
@@ -160,35 +85,191 @@ def _verifier_balise(evenement: Any) -> None:
     )
 
 
-class ChargeurExact(_Base):  # type: ignore[valid-type,misc]
-    """``SafeLoader`` dont les nombres à virgule sont des ``Decimal`` exacts, et qui refuse les
-    clés en double (avec leur ligne)."""
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        vues: dict[Any, int] = {}
-        for noeud_cle, _ in node.value:
-            if not isinstance(noeud_cle, ScalarNode) or noeud_cle.tag == "tag:yaml.org,2002:merge":
-                continue
-            cle = self.construct_object(noeud_cle)
-            try:
-                premiere = vues.get(cle)
-            except TypeError:
-                continue
-            if premiere is not None:
-                raise YamlRefuse(
-                    f"clé « {cle} » en double ligne {_ligne(noeud_cle)} (déjà présente ligne "
-                    f"{premiere}) ; ne gardez qu'une des deux"
-                )
-            vues[cle] = _ligne(noeud_cle)
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
-
-
-def _decimal(chargeur: yaml.SafeLoader, noeud: yaml.Node) -> Decimal:
+def _decimal(chargeur: yaml.constructor.SafeConstructor, noeud: yaml.Node) -> Decimal:
     texte = str(chargeur.construct_scalar(noeud)).replace("_", "")  # type: ignore[arg-type]
     return Decimal(texte)
 
 
-ChargeurExact.add_constructor("tag:yaml.org,2002:float", _decimal)
+_STR: Final = "tag:yaml.org,2002:str"
+_SEQ: Final = "tag:yaml.org,2002:seq"
+_MAP: Final = "tag:yaml.org,2002:map"
+_MERGE: Final = "tag:yaml.org,2002:merge"
+_ABSENTE: Final = object()
+
+
+class _Constructeur(yaml.constructor.SafeConstructor):
+    """Constructeurs des scalaires de ``SafeLoader`` (entiers, dates, booléens, nul), les nombres à
+    virgule en ``Decimal``."""
+
+
+_Constructeur.add_constructor("tag:yaml.org,2002:float", _decimal)  # type: ignore[type-var]
+
+
+class _Cadre:
+    """Une collection en cours de construction."""
+
+    __slots__ = ("ancre", "cle", "cles", "fusions", "ligne_cle", "taille", "valeur")
+
+    def __init__(self, valeur: list[Any] | dict[Any, Any], ancre: str | None) -> None:
+        self.valeur = valeur
+        self.ancre = ancre
+        self.taille = 1
+        self.cle: Any = _ABSENTE
+        self.ligne_cle = 0
+        self.cles: dict[Any, int] = {}
+        self.fusions: list[Any] = []
+
+
+def _construire(texte: str, profondeur_max: int, expansion_max: int) -> Any:
+    """Construit le document en un seul passage sur les événements de l'analyseur (non récursif),
+    avec tous les contrôles : balises, profondeur, alias, documents multiples, clés en double.
+
+    Même résultat que ``SafeLoader`` (clés de fusion ``<<`` comprises), nombres à virgule en
+    ``Decimal`` ; jamais de composition récursive, ce qui rend la lecture rapide et bornée."""
+    resolveur = yaml.resolver.Resolver()
+    constructeur = _Constructeur()
+    fonctions = _Constructeur.yaml_constructors
+    ancres: dict[str, tuple[Any, int]] = {}
+    pile: list[_Cadre] = []
+    racine: Any = None
+    documents = 0
+    expansion = 0
+
+    def deposer(valeur: Any, taille: int, evenement: Any, balise: str | None = None) -> None:
+        nonlocal racine
+        if not pile:
+            racine = valeur
+            return
+        cadre = pile[-1]
+        cadre.taille += taille
+        if isinstance(cadre.valeur, list):
+            cadre.valeur.append(valeur)
+        elif cadre.cle is _ABSENTE:
+            if balise == _MERGE:
+                cadre.cle = _MERGE
+                return
+            try:
+                hash(valeur)
+            except TypeError:
+                raise YamlRefuse(
+                    f"clé invalide ligne {_ligne_evenement(evenement)} : une clé doit être un "
+                    "texte, pas une liste ni un dictionnaire"
+                ) from None
+            premiere = cadre.cles.get(valeur)
+            if premiere is not None:
+                raise YamlRefuse(
+                    f"clé « {valeur} » en double ligne {_ligne_evenement(evenement)} (déjà "
+                    f"présente ligne {premiere}) ; ne gardez qu'une des deux"
+                )
+            cadre.cles[valeur] = _ligne_evenement(evenement)
+            cadre.cle = valeur
+        else:
+            if cadre.cle is _MERGE:
+                fusions = valeur if isinstance(valeur, list) else [valeur]
+                if not all(isinstance(f, dict) for f in fusions):
+                    raise YamlRefuse(
+                        f"clé de fusion « << » ligne {_ligne_evenement(evenement)} : un "
+                        "dictionnaire (ou une liste de dictionnaires) est attendu"
+                    )
+                cadre.fusions.extend(fusions)
+            else:
+                cadre.valeur[cadre.cle] = valeur
+            cadre.cle = _ABSENTE
+
+    try:
+        for evenement in yaml.parse(texte, Loader=_Base):
+            if isinstance(evenement, yaml.ScalarEvent):
+                _verifier_balise(evenement)
+                balise = evenement.tag
+                if balise is None or balise == "!":
+                    balise = (
+                        _STR
+                        if balise == "!"
+                        else resolveur.resolve(  # type: ignore[no-untyped-call]
+                            yaml.ScalarNode, evenement.value, evenement.implicit
+                        )
+                    )
+                if balise == _STR:
+                    valeur: Any = evenement.value
+                elif balise == _MERGE:
+                    valeur = None
+                else:
+                    noeud = yaml.ScalarNode(
+                        balise,
+                        evenement.value,
+                        evenement.start_mark,  # type: ignore[arg-type]
+                        evenement.end_mark,  # type: ignore[arg-type]
+                    )
+                    valeur = fonctions[balise](constructeur, noeud)
+                if evenement.anchor is not None:
+                    ancres[evenement.anchor] = (valeur, 1)
+                deposer(valeur, 1, evenement, balise)
+            elif isinstance(evenement, yaml.AliasEvent):
+                trouvee = ancres.get(str(evenement.anchor))
+                if trouvee is None:
+                    if any(cadre.ancre == evenement.anchor for cadre in pile):
+                        raise YamlRefuse(
+                            f"alias « *{evenement.anchor} » récursif ligne "
+                            f"{_ligne_evenement(evenement)} : une ancre ne peut pas se contenir "
+                            "elle-même ; recopiez les données au lieu d'un alias"
+                        )
+                    raise YamlRefuse(
+                        f"alias « *{evenement.anchor} » sans ancre « &{evenement.anchor} » "
+                        f"ligne {_ligne_evenement(evenement)} : définissez l'ancre avant l'alias"
+                    )
+                valeur, taille = trouvee
+                expansion += taille
+                if expansion > expansion_max:
+                    raise YamlRefuse(
+                        f"alias YAML trop nombreux ou trop gros (ligne "
+                        f"{_ligne_evenement(evenement)}) : leur expansion dépasse "
+                        f"{expansion_max} éléments ; recopiez les données plutôt que de les "
+                        "répéter par des alias (*ancre)"
+                    )
+                deposer(valeur, taille, evenement)
+            elif isinstance(evenement, yaml.CollectionStartEvent):
+                _verifier_balise(evenement)
+                if len(pile) >= profondeur_max:
+                    raise YamlRefuse(
+                        f"imbrication trop profonde ligne {_ligne_evenement(evenement)} : "
+                        f"plus de {profondeur_max} niveaux de listes ou de dictionnaires "
+                        "emboîtés ; un dossier en compte moins de dix, vérifiez la structure "
+                        "du fichier"
+                    )
+                contenant: list[Any] | dict[Any, Any] = (
+                    [] if isinstance(evenement, yaml.SequenceStartEvent) else {}
+                )
+                pile.append(_Cadre(contenant, evenement.anchor))
+            elif isinstance(evenement, yaml.CollectionEndEvent):
+                cadre = pile.pop()
+                valeur = cadre.valeur
+                if isinstance(valeur, dict) and cadre.fusions:
+                    fusion: dict[Any, Any] = {}
+                    for source in reversed(cadre.fusions):
+                        fusion.update(source)
+                    fusion.update(valeur)
+                    valeur = fusion
+                if cadre.ancre is not None:
+                    ancres[cadre.ancre] = (valeur, cadre.taille)
+                deposer(valeur, cadre.taille, evenement)
+            elif isinstance(evenement, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlRefuse(
+                        f"plusieurs documents YAML dans un même fichier (nouveau document ligne "
+                        f"{_ligne_evenement(evenement)}, après un séparateur « --- » ou « ... ») "
+                        "; un fichier ne contient qu'un seul document : séparez-les en "
+                        "plusieurs fichiers"
+                    )
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
+            raise YamlRefuse(
+                f"imbrication trop profonde : plus de {profondeur_max} niveaux de listes ou de "
+                "dictionnaires emboîtés ; un dossier en compte moins de dix, vérifiez la "
+                "structure du fichier"
+            ) from None
+        raise
+    return racine
 
 
 def charger_yaml_exact(
@@ -202,12 +283,7 @@ def charger_yaml_exact(
     >>> charger_yaml_exact("taux: 4.06")
     {'taux': Decimal('4.06')}
     """
-    _verifier_evenements(texte, profondeur, expansion_alias)
-    chargeur = ChargeurExact(texte)
-    try:
-        return chargeur.get_single_data()
-    finally:
-        chargeur.dispose()
+    return _construire(texte, profondeur, expansion_alias)
 
 
 def message_yaml(exc: yaml.YAMLError) -> str:

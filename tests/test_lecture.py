@@ -546,3 +546,40 @@ def test_doublons_lineaires_sur_dix_mille_factures() -> None:
     donnees["creances"][0]["factures"][-1]["numero"] = "F0"
     with pytest.raises(DonneesInvalides, match=r"numéro\(s\) en double dans la créance .* F0 "):
         valider_dossier(donnees)
+
+
+def test_lecture_yaml_identique_a_safeloader() -> None:
+    """La construction par événements donne exactement ce que donnerait ``yaml.SafeLoader``
+    (nombres à virgule en ``Decimal``) : règles du paquet, exemples, cas, fusions et alias."""
+    import yaml
+
+    from contentieux._yaml import charger_yaml_exact
+    from contentieux.regles import dossier_regles_paquet
+
+    class Reference(yaml.SafeLoader):
+        pass
+
+    Reference.add_constructor(
+        "tag:yaml.org,2002:float",
+        lambda chargeur, noeud: Decimal(str(chargeur.construct_scalar(noeud)).replace("_", "")),
+    )
+    racine = Path(__file__).parent.parent
+    textes = [p.read_text(encoding="utf-8") for p in dossier_regles_paquet().glob("*.yaml")]
+    textes += [p.read_text(encoding="utf-8") for p in (racine / "tests" / "cas").rglob("*.yaml")]
+    textes += [
+        "base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  x: 3\n",
+        "m:\n  <<: [{a: 1}, {a: 2, b: 3}]\n",
+        "a: [1, 2.5, 'x', !!str 3, ~, yes, 0x1F, 1_000, 2026-01-01, 2026-01-01 10:00:00]\n",
+        "a: &a {k: 1}\nb: [*a, *a]\n",
+        "'1': 1\n1: 2\n? c\n: 3\n",
+        "- 1\n- - 2\n  - 3\n",
+        "",
+    ]
+    assert len(textes) > 20
+    for texte in textes:
+        assert charger_yaml_exact(texte) == yaml.load(texte, Loader=Reference), texte[:60]
+
+
+def test_alias_sans_ancre_et_cle_liste_refuses(tmp_path: Path) -> None:
+    assert "sans ancre" in _refus(tmp_path, "d.yaml", "reference: *x\n")
+    assert "une clé doit être un texte" in _refus(tmp_path, "e.yaml", "? [a]\n: 1\n")
