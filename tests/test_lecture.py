@@ -583,3 +583,28 @@ def test_lecture_yaml_identique_a_safeloader() -> None:
 def test_alias_sans_ancre_et_cle_liste_refuses(tmp_path: Path) -> None:
     assert "sans ancre" in _refus(tmp_path, "d.yaml", "reference: *x\n")
     assert "une clé doit être un texte" in _refus(tmp_path, "e.yaml", "? [a]\n: 1\n")
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("reference: " + "[" * 5000 + "]" * 5000 + "\n", "imbrication trop profonde"),
+        ("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + ", ".join(["*a"] * 2000) + "]\n",
+         "alias YAML trop nombreux"),
+        ("a: 1\na: 2\n", "clé « a » en double ligne 2"),
+        ("a: !!binary aGVsbG8=\n", "!!binary"),
+        ("a: 1\n---\nb: 2\n", "plusieurs documents"),
+    ],
+)
+def test_memes_refus_avec_l_analyseur_pur_python(
+    monkeypatch: pytest.MonkeyPatch, texte: str, attendu: str
+) -> None:
+    """Sans libyaml, l'analyseur pur Python de PyYAML donne les mêmes refus."""
+    import yaml
+
+    import contentieux._yaml as module
+
+    monkeypatch.setattr(module, "_Base", yaml.SafeLoader)
+    with pytest.raises(module.YamlRefuse, match=attendu):
+        module.charger_yaml_exact(texte)
+    assert module.charger_yaml_exact(DOSSIER_YAML)["reference"] == "D-2025-01"
