@@ -87,3 +87,13 @@ class ErreurSignature(ErreurContentieux):
     """La signature ou la validation d'un document a échoué."""
 
     code = "erreur_signature"
+
+
+# --- ligne de commande ----------------------------------------------------------------------------
+
+
+class ErreurUtilisation(ErreurContentieux):
+    """La commande est mal employée (option invalide, date mal écrite) ; ``details["champ"]``
+    nomme l'option en cause."""
+
+    code = "utilisation_invalide"

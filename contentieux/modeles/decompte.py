@@ -210,6 +210,11 @@ class Decompte(Modele):
     valeurs_utilisees: tuple[ValeurUtilisee, ...]
     regles_version: str
 
+    def __str__(self) -> str:
+        from contentieux.presentation import texte_decompte
+
+        return texte_decompte(self)
+
 
 def _nombre(valeur: Decimal) -> str:
     """Nombre à la française sans symbole : « 10 000,00 », « 12,15 »."""

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from contentieux.modeles.base import Modele
+from contentieux.modeles.base import Modele, Montant
 from contentieux.modeles.resultats import Constat
 
 
@@ -143,6 +143,25 @@ class Recevabilite(Modele):
     faits_manquants: tuple[str, ...]
     avertissements: tuple[str, ...] = ()
     regles_version: str
+    principal_restant_du: Montant | None = Field(
+        default=None,
+        description=(
+            "Principal restant dû, toutes factures (échues ou non, prescrites ou non), paiements "
+            "déduits : le même montant que le « principal restant dû » d'un décompte."
+        ),
+    )
+    principal_exigible_non_prescrit: Montant | None = Field(
+        default=None,
+        description=(
+            "Principal des seules factures échues et non prescrites, paiements imputés déduits : "
+            "le montant qui peut être demandé en justice et qui décide des seuils."
+        ),
+    )
+
+    def __str__(self) -> str:
+        from contentieux.presentation import texte_recevabilite
+
+        return texte_recevabilite(self)
 
     def constat(self, condition: str) -> Constat:
         """Le constat d'une condition (« certitude », « prescription »…)."""
