@@ -35,6 +35,9 @@ LARGEUR = 80
 LIBELLE_PRINCIPAL_RESTANT = "Principal restant dû (toutes factures)"
 """Dans un décompte : principal initial moins la part des paiements imputée sur le principal."""
 
+LIBELLE_PRINCIPAL_IMPAYE = "Principal impayé (toutes factures)"
+"""Dans un rapport de recevabilité : toutes les factures, paiements déduits du principal."""
+
 LIBELLE_PRINCIPAL_EXIGIBLE = "Principal exigible et non prescrit"
 """Dans un rapport de recevabilité : seules les factures échues et non prescrites, moins les
 paiements qui leur sont imputés ; c'est le montant qui décide des seuils et de la demande."""
@@ -314,13 +317,13 @@ def texte_recevabilite(rapport: Any, largeur: int = LARGEUR) -> str:
     for alerte in rapport.avertissements:
         lignes += ["", *couper(f"URGENT : {alerte}", largeur)]
     exigible = getattr(rapport, "principal_exigible_non_prescrit", None)
-    restant = getattr(rapport, "principal_restant_du", None)
+    restant = getattr(rapport, "principal_impaye", None)
     if exigible is not None and restant is not None:
         lignes += _section("Montants")
         lignes.append(
             aligner(
                 [
-                    (LIBELLE_PRINCIPAL_RESTANT, montant(restant)),
+                    (LIBELLE_PRINCIPAL_IMPAYE, montant(restant)),
                     (LIBELLE_PRINCIPAL_EXIGIBLE, montant(exigible)),
                 ],
                 largeur,
@@ -340,7 +343,9 @@ def texte_recevabilite(rapport: Any, largeur: int = LARGEUR) -> str:
             )
         lignes += couper(explication, largeur, "  ", "  ")
         lignes += couper(
-            "Hors intérêts, pénalités et indemnités : voir la commande « decompte ».",
+            "Hors intérêts, pénalités et indemnités : voir la commande « decompte », dont le "
+            "« principal restant dû » peut être plus élevé que le principal impayé, les paiements "
+            "y étant imputés d'abord sur les intérêts et les frais (C. civ. 1343-1).",
             largeur,
             "  ",
             "  ",

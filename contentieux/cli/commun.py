@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -178,7 +179,7 @@ _MESSAGES_PYDANTIC = {
 _TRADUCTIONS_USAGE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"No such command '(.*?)'\.?(?: Did you mean (.*)\?)?$", re.S), "commande"),
     (re.compile(r"No such option:? '?(.*?)'?\.?$"), "option"),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)"), "en_trop"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)"), "en_trop"),
     (re.compile(r"Missing command\.?"), "sans_commande"),
     (re.compile(r"Option '(.*?)' requires (.*)"), "valeur_attendue"),
     (re.compile(r"Option '(.*?)' does not take a value\.?"), "sans_valeur"),
@@ -230,7 +231,11 @@ def message_utilisation(exc: _click.exceptions.ClickException) -> tuple[str, str
         if sorte == "commande":
             texte = f"commande inconnue : {trouve.group(1)}"
             if trouve.group(2):
-                texte += " ; vouliez-vous dire " + trouve.group(2).replace("'", "") + " ?"
+                texte += (
+                    " ; vouliez-vous dire "
+                    + trouve.group(2).replace("'", "").replace(", ", " ou ")
+                    + " ?"
+                )
             return texte, None
         if sorte == "option":
             return f"option inconnue : {trouve.group(1)}", trouve.group(1)
@@ -327,7 +332,9 @@ def signaler(exc: BaseException, *, en_json: bool, ctx: Any = None) -> int:
         usage = ctx.get_usage()
         aide = f"{ctx.command_path} {ctx.help_option_names[0]}" if ctx.help_option_names else ""
         corps += f"\n\n[dim]{escape(usage)}" + (f"\nAide : {escape(aide)}" if aide else "") + "[/]"
-    erreurs.print(Panel(corps, title="Erreur", border_style="red", expand=False))
+    erreurs.print(
+        Panel(corps, title="Erreur", border_style="red", expand=False), width=largeur()
+    )
     return int(description["sortie"])
 
 
@@ -356,8 +363,11 @@ class GroupeContentieux(typer.core.TyperGroup):
             )
         en_json = _demande_json(arguments)
         try:
-            super().main(arguments, prog_name, complete_var, False, windows_expand_args, **extra)
-            code = 0
+            retour = super().main(
+                arguments, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+            # Hors mode autonome, Typer rend le code d'un ``typer.Exit`` au lieu de le lever.
+            code = retour if isinstance(retour, int) and not isinstance(retour, bool) else 0
         except _click.exceptions.NoArgsIsHelpError as exc:
             if exc.ctx is not None:
                 typer.echo(exc.ctx.get_help())
@@ -456,7 +466,11 @@ def afficher_texte(texte: str) -> None:
 
 
 def largeur() -> int:
-    """Largeur d'affichage des rapports : celle du terminal, 80 colonnes hors terminal."""
+    """Largeur d'affichage des rapports : ``COLUMNS`` si elle est donnée, sinon celle du terminal
+    (80 colonnes hors terminal)."""
+    colonnes = os.environ.get("COLUMNS", "")
+    if colonnes.isdigit():
+        return max(40, int(colonnes))
     return max(40, console.width)
 
 

@@ -49,9 +49,13 @@ def afficher_avertissements_date(dossier: Any, au: dt.date) -> None:
 
 
 @app.command("valider")
-def commande_valider(dossier: ArgumentDossier) -> None:
+def commande_valider(dossier: ArgumentDossier, json_: OptionJson = False) -> None:
     """Valide un dossier et en affiche le résumé."""
-    afficher_dossier(charger_dossier(dossier))
+    lu = charger_dossier(dossier)
+    if json_:
+        afficher_json({"valide": True, "dossier": lu.model_dump(mode="json")})
+        return
+    afficher_dossier(lu)
     console.print("Dossier valide.", style="green", markup=False, highlight=False)
 
 
@@ -316,3 +320,52 @@ def signaler_code(exc: BaseException) -> int:
     from contentieux.cli.commun import code_sortie
 
     return code_sortie(exc)
+
+
+# --- exemples -----------------------------------------------------------------------------------
+
+
+@app.command("exemple")
+def commande_exemple(
+    nom: Annotated[
+        str | None,
+        typer.Argument(metavar="NOM", help="Nom de l'exemple ; sans nom : la liste."),
+    ] = None,
+    sortie: Annotated[
+        Path | None,
+        typer.Option(
+            "--sortie",
+            "-o",
+            metavar="FICHIER",
+            help="Fichier à écrire (sinon le dossier s'affiche). Un fichier existant est gardé.",
+        ),
+    ] = None,
+) -> None:
+    """Écrit un dossier d'exemple embarqué, à modifier pour commencer (sans NOM : la liste)."""
+    from contentieux.exemples import dossier_exemple, noms_exemples, texte_exemple
+
+    if nom is None:
+        console.print("Dossiers d'exemple (contentieux exemple NOM -o mon-dossier.yaml) :")
+        for disponible in noms_exemples():
+            d = dossier_exemple(disponible)
+            afficher_texte(
+                f"  {disponible} — {d.creancier.nom_complet} contre {d.debiteur.nom_complet}"
+            )
+        return
+    texte = texte_exemple(nom)
+    if sortie is None:
+        typer.echo(texte, nl=False)
+        return
+    if sortie.exists():
+        echouer(
+            f"--sortie : {sortie} existe déjà ; choisissez un autre nom ou supprimez-le",
+            champ="--sortie",
+        )
+    if sortie.parent and not sortie.parent.is_dir():
+        echouer(f"--sortie : le dossier {sortie.parent} n'existe pas", champ="--sortie")
+    provisoire = sortie.with_name(f".{sortie.name}.tmp")
+    provisoire.write_text(texte, encoding="utf-8")
+    provisoire.replace(sortie)
+    afficher_texte(
+        f"Exemple « {nom} » écrit dans {sortie} ; validez-le avec : contentieux valider {sortie}"
+    )

@@ -25,6 +25,15 @@ MESSAGE_FLOAT = (
 )
 
 
+def _sans_exemples_de_code(schema: dict[str, Any]) -> None:
+    """Retire de la description d'un modèle (sa docstring) les exemples de code (``>>>``) :
+    le schéma JSON ne garde que la prose."""
+    description = schema.get("description")
+    if isinstance(description, str) and ">>>" in description:
+        prose = [ligne for ligne in description.split("\n\n") if ">>>" not in ligne]
+        schema["description"] = "\n\n".join(prose).strip()
+
+
 class Modele(BaseModel):
     """Base de tous les modèles : figé, champs inconnus refusés, chaînes nettoyées."""
 
@@ -34,6 +43,7 @@ class Modele(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
         ser_json_inf_nan="strings",
+        json_schema_extra=_sans_exemples_de_code,
     )
 
 

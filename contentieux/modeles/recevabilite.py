@@ -143,11 +143,12 @@ class Recevabilite(Modele):
     faits_manquants: tuple[str, ...]
     avertissements: tuple[str, ...] = ()
     regles_version: str
-    principal_restant_du: Montant | None = Field(
+    principal_impaye: Montant | None = Field(
         default=None,
         description=(
-            "Principal restant dû, toutes factures (échues ou non, prescrites ou non), paiements "
-            "déduits : le même montant que le « principal restant dû » d'un décompte."
+            "Principal impayé, toutes factures (échues ou non, prescrites ou non), tous les "
+            "paiements déduits du principal ; le « principal restant dû » d'un décompte peut être "
+            "plus élevé, les paiements y allant d'abord aux intérêts et frais (C. civ. 1343-1)."
         ),
     )
     principal_exigible_non_prescrit: Montant | None = Field(

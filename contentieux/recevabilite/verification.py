@@ -112,7 +112,7 @@ def verifier_recevabilite(
         faits_manquants=manquants,
         avertissements=urgentes,
         regles_version=jeu.version,
-        principal_restant_du=reste_du(dossier, au=au),
+        principal_impaye=reste_du(dossier, au=au),
         principal_exigible_non_prescrit=principal_utile(
             dossier, au=au, prescrites=prescrites(details)
         ),
