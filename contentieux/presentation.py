@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from contentieux.francais import formater_date, formater_montant, formater_taux
+from contentieux.francais import formater_date, formater_montant, formater_taux, formater_valeur
 
 LARGEUR = 80
 """Largeur par défaut du texte (colonnes)."""
@@ -121,6 +121,10 @@ def proteger(texte: str) -> str:
             return m.group(0)
 
     texte = _DATE_COURTE.sub(longue, texte)
+    # Ponctuation haute et guillemets : jamais en début ou en fin de ligne, seuls.
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" ?", "?"), (" !", "!"), (" »", "»")):
+        texte = texte.replace(avant, _LIEN + apres)
+    texte = texte.replace("« ", "«" + _LIEN)
     for motif in _INSECABLES:
         texte = motif.sub(lambda m: insecable(m.group(0)), texte)
     return texte
@@ -397,3 +401,63 @@ def _puces(elements: Iterable[str], largeur: int) -> list[str]:
     for element in elements:
         lignes += couper(f"• {element}", largeur, "  ", "    ")
     return lignes
+
+
+# --- règles -------------------------------------------------------------------------------------
+
+_GROUPES = {
+    "interet_legal": "Intérêt légal",
+    "bce": "Banque centrale européenne",
+    "penalites_b2b": "Pénalités entre professionnels",
+    "indemnite_forfaitaire": "Indemnité forfaitaire",
+    "delais_paiement": "Délais de paiement",
+    "commande_publique": "Commande publique",
+    "prescription": "Prescription",
+    "injonction_de_payer": "Injonction de payer",
+    "petites_creances": "Petites créances",
+    "procedure_collective": "Procédure collective",
+    "seuils": "Seuils",
+    "juridictions": "Juridictions",
+}
+
+
+def texte_regles(
+    valeurs: Sequence[Any],
+    manquantes: Sequence[Any],
+    *,
+    au: dt.date,
+    version: str,
+    largeur: int = LARGEUR,
+) -> str:
+    """Les valeurs en vigueur à une date, groupées par thème, écrites à la française (« 2,15 % »,
+    « 5 ans », « 5 000 € »), chacune avec sa date, son fondement et sa source ; puis ce qui n'est
+    pas couvert.
+
+    ``valeurs`` et ``manquantes`` : le résultat de ``Regles.en_vigueur(au=...)``.
+    """
+    lignes = _titre(f"Règles en vigueur au {date(au)}", largeur)
+    lignes += couper(f"Version : {version}.", largeur, suite="")
+    groupes: dict[str, list[Any]] = {}
+    for v in valeurs:
+        groupes.setdefault(v.identifiant.split(".")[0], []).append(v)
+    ordre = [*(g for g in _GROUPES if g in groupes), *sorted(set(groupes) - set(_GROUPES))]
+    for groupe in ordre:
+        membres = groupes[groupe]
+        lignes += _section(_GROUPES.get(groupe, groupe))
+        for v in membres:
+            valeur = formater_valeur(v.valeur, v.unite)
+            if not isinstance(v.valeur, tuple):
+                valeur = insecable(valeur)
+            lignes += couper(f"{v.libelle} : {valeur}", largeur, "  ")
+            lignes += couper(
+                f"depuis le {date(v.du)} ; {v.fondement} ; source : {v.source.titre} "
+                f"[{v.identifiant}]",
+                largeur,
+                "      ",
+            )
+    if manquantes:
+        lignes += _section("Non couvert à cette date")
+        for erreur in manquantes:
+            identifiant = erreur.details.get("identifiant", "")
+            lignes += couper(f"! {identifiant} : aucune valeur connue", largeur, "  ")
+    return fin(lignes)

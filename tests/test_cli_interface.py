@@ -258,11 +258,15 @@ def test_texte_du_dossier_affiche_tel_quel(tmp_path: Path, hostile: str) -> None
     assert json.loads(sortie)["dossier"] == f"REF {hostile}"
 
 
-def test_message_d_erreur_hostile_affiche_tel_quel(tmp_path: Path) -> None:
-    fichier = tmp_path / "[bold]x[/x].yaml"
-    code, _, erreur = _lancer("valider", str(fichier), colonnes=300)
+def test_message_d_erreur_hostile_affiche_tel_quel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, erreur = _lancer("valider", "[bold]x[/x].yaml")
     assert code == 3
     assert "[bold]x[/x].yaml" in erreur
+    code, sortie, _ = _lancer("valider", "[bold]x[/x].yaml", "--json")
+    assert "[bold]x[/x].yaml" in json.loads(sortie)["message"]
 
 
 # --- lisible à 80 colonnes ----------------------------------------------------------------------
@@ -339,8 +343,9 @@ def test_recevabilite_distingue_les_deux_principaux() -> None:
     assert LIBELLE_PRINCIPAL_IMPAYE in sortie and LIBELLE_PRINCIPAL_EXIGIBLE in sortie
     assert LIBELLE_PRINCIPAL_RESTANT not in sortie
     assert "La différence (1\u202f320,50\xa0€)" in sortie
-    assert "non encore échues ou prescrites" in sortie
-    assert "C. civ. 1343-1" in sortie
+    a_plat = " ".join(sortie.split())
+    assert "non encore échues ou prescrites" in a_plat
+    assert "C. civ. 1343-1" in a_plat
     code, decompte, _ = _lancer("decompte", str(chemin_exemple("b2b")), "--au", "2025-05-10")
     assert LIBELLE_PRINCIPAL_RESTANT in decompte
     assert LIBELLE_PRINCIPAL_EXIGIBLE not in decompte
@@ -459,6 +464,23 @@ def test_str_du_decompte_et_du_rapport_egale_la_commande() -> None:
     _, sortie, _ = _lancer("verifier", str(chemin_exemple("b2b")), "--au", AU, colonnes=80)
     assert sortie.rstrip("\n") == str(rapport)
     assert "Verdict : recevable" in str(rapport)
+
+
+def test_texte_des_regles_groupe_et_ecrit_en_francais() -> None:
+    from contentieux.presentation import texte_regles
+    from contentieux.regles import charger_regles
+
+    jeu = charger_regles()
+    au = dt.date(2026, 7, 1)
+    valeurs, manquantes = jeu.en_vigueur(au=au)
+    texte = texte_regles(valeurs, manquantes, au=au, version=jeu.version)
+    assert texte.index("Intérêt légal\n") < texte.index("Prescription\n")
+    a_plat = texte.replace("\u202f", " ").replace("\xa0", " ")
+    assert "5 ans" in a_plat and "5 000 €" in a_plat and "10 points" in a_plat
+    assert "! interet_legal.autres : aucune valeur connue" in texte
+    for ligne in texte.splitlines():
+        assert len(ligne) <= 80, ligne
+        assert not ligne.lstrip().startswith((":", ";")), ligne
 
 
 def test_schema_sans_exemples_de_code() -> None:

@@ -454,6 +454,18 @@ def lire_date(texte: str, option: str = "--au") -> dt.date:
         )
 
 
+def preparer_sortie(sortie: Path) -> Path:
+    """Crée à la demande le dossier de sortie d'une étape de démonstration et le rend.
+
+    Une étape qui écrit des fichiers l'appelle d'abord : ``dossier = preparer_sortie(sortie)``.
+    """
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        echouer(f"-o/--sortie : {sortie} existe et n'est pas un dossier", champ="--sortie")
+    return sortie
+
+
 def afficher_json(donnees: Any) -> None:
     """Écrit du JSON lisible (UTF-8, accents conservés) sur la sortie standard."""
     typer.echo(json.dumps(donnees, ensure_ascii=False, indent=2))
