@@ -488,3 +488,20 @@ def test_schema_sans_exemples_de_code() -> None:
     assert code == 0
     assert ">>>" not in sortie
     assert json.loads(sortie)["description"].startswith("Un dossier de recouvrement")
+
+
+def test_echouer_garde_le_code_de_sortie_demande() -> None:
+    from contentieux.erreurs import ErreurUtilisation
+
+    with pytest.raises(ErreurUtilisation) as exc:
+        cli_commun.echouer("--x : valeur refusée", champ="--x")
+    assert cli_commun.code_sortie(exc.value) == 2
+    assert cli_commun.decrire_erreur(exc.value) == {
+        "code": "utilisation_invalide",
+        "message": "--x : valeur refusée",
+        "champ": "--x",
+        "sortie": 2,
+    }
+    with pytest.raises(ErreurUtilisation) as exc:
+        cli_commun.echouer("données refusées", code=3)
+    assert cli_commun.code_sortie(exc.value) == 3

@@ -74,6 +74,8 @@ CODES_SORTIE: dict[int, str] = {
 
 def code_sortie(exc: BaseException) -> int:
     """Le code de sortie d'une erreur (voir :data:`CODES_SORTIE`)."""
+    if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
+        return int(exc.details["sortie"])
     if isinstance(exc, ErreurUtilisation | _click.exceptions.UsageError):
         return SORTIE_UTILISATION
     if isinstance(exc, RegleNonCouverte | RegleMalFormee):
@@ -430,11 +432,12 @@ ETAPES_DEMO: list[EtapeDemo] = []
 
 
 def echouer(message: str, code: int = SORTIE_UTILISATION, champ: str | None = None) -> NoReturn:
-    """Arrête la commande sur une erreur d'utilisation : message français, code de sortie 2.
+    """Arrête la commande sur une erreur d'utilisation : message français, code de sortie ``code``
+    (2 par défaut, voir :data:`CODES_SORTIE`), option en cause ``champ``.
 
     L'erreur est affichée au sommet (:class:`GroupeContentieux`), en panneau ou en JSON.
     """
-    raise ErreurUtilisation(message, champ=champ)
+    raise ErreurUtilisation(message, champ=champ, sortie=code)
 
 
 def executer(action: Callable[[], T]) -> T:
