@@ -8,9 +8,6 @@
 >>> import datetime as dt
 >>> formater_date(dt.date(2026, 3, 1)), formater_date(dt.date(2026, 1, 15))
 ('1er mars 2026', '15 janvier 2026')
->>> [formater_valeur(Decimal(v), u) for v, u in [("2.15", "pourcent"), ("5", "annees"),
-...     ("1", "annees"), ("5000", "euros"), ("40.5", "euros"), ("10", "points"), ("1", "mois")]]
-['2,15\xa0%', '5\xa0ans', '1\xa0an', '5\u202f000\xa0€', '40,50\xa0€', '10\xa0points', '1\xa0mois']
 """
 
 from __future__ import annotations
@@ -41,32 +38,3 @@ def formater_date(date: dt.date) -> str:
 
     texte = str(format_date(date, format="d MMMM y", locale=LOCALE))
     return texte.replace("1 ", "1er ", 1) if date.day == 1 else texte
-
-
-_UNITES = {
-    "annees": ("an", "ans"),
-    "mois": ("mois", "mois"),
-    "jours": ("jour", "jours"),
-    "points": ("point", "points"),
-}
-
-
-def formater_valeur(valeur: Decimal | tuple[str, ...], unite: str) -> str:
-    """Une valeur de règle écrite à la française selon son unité : « 2,15 % », « 5 ans »,
-    « 5 000 € », « 10 points », « 3 » (coefficient) ; une liste, ses éléments séparés par des
-    virgules."""
-    from babel.numbers import format_decimal
-
-    if isinstance(valeur, tuple):
-        return ", ".join(valeur)
-    if unite == "pourcent":
-        return formater_taux(valeur)
-    if unite == "euros":
-        if valeur == valeur.to_integral_value():
-            return f"{format_decimal(valeur, format='#,##0', locale=LOCALE)}\xa0€"
-        return formater_montant(valeur)
-    nombre = str(format_decimal(valeur, format="#,##0.####", locale=LOCALE))
-    if unite in _UNITES:
-        singulier, pluriel = _UNITES[unite]
-        return f"{nombre}\xa0{singulier if abs(valeur) < 2 else pluriel}"
-    return nombre

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from contentieux.francais import formater_date, formater_montant, formater_taux, formater_valeur
+from contentieux.francais import formater_date, formater_montant, formater_taux
 
 LARGEUR = 80
 """Largeur par défaut du texte (colonnes)."""
@@ -404,6 +404,40 @@ def _puces(elements: Iterable[str], largeur: int) -> list[str]:
 
 
 # --- règles -------------------------------------------------------------------------------------
+
+_UNITES = {
+    "annees": ("an", "ans"),
+    "mois": ("mois", "mois"),
+    "jours": ("jour", "jours"),
+    "points": ("point", "points"),
+}
+
+
+def formater_valeur(valeur: Decimal | tuple[str, ...], unite: str) -> str:
+    """Une valeur de règle écrite à la française selon son unité : « 2,15 % », « 5 ans »,
+    « 5 000 € », « 10 points », « 3 » (coefficient) ; une liste, ses éléments séparés par des
+    virgules.
+
+    >>> [formater_valeur(Decimal(v), u) for v, u in [("2.15", "pourcent"), ("5", "annees"),
+    ...     ("1", "annees"), ("5000", "euros"), ("40.5", "euros"), ("10", "points")]]
+    ['2,15\xa0%', '5\xa0ans', '1\xa0an', '5\u202f000\xa0€', '40,50\xa0€', '10\xa0points']
+    """
+    from babel.numbers import format_decimal
+
+    if isinstance(valeur, tuple):
+        return ", ".join(valeur)
+    if unite == "pourcent":
+        return formater_taux(valeur)
+    if unite == "euros":
+        if valeur == valeur.to_integral_value():
+            return f"{format_decimal(valeur, format='#,##0', locale='fr_FR')}\xa0€"
+        return formater_montant(valeur)
+    nombre = str(format_decimal(valeur, format="#,##0.####", locale="fr_FR"))
+    if unite in _UNITES:
+        singulier, pluriel = _UNITES[unite]
+        return f"{nombre}\xa0{singulier if abs(valeur) < 2 else pluriel}"
+    return nombre
+
 
 _GROUPES = {
     "interet_legal": "Intérêt légal",

@@ -9,7 +9,8 @@ from contentieux.erreurs import CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import est_b2b, prescrites, principal_utile, reste_du
+from contentieux.recevabilite import _commun as montants
+from contentieux.recevabilite._commun import est_b2b
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import verifier_delais_paiement
@@ -112,9 +113,9 @@ def verifier_recevabilite(
         faits_manquants=manquants,
         avertissements=urgentes,
         regles_version=jeu.version,
-        principal_impaye=reste_du(dossier, au=au),
-        principal_exigible_non_prescrit=principal_utile(
-            dossier, au=au, prescrites=prescrites(details)
+        principal_impaye=montants.reste_du(dossier, au=au),
+        principal_exigible_non_prescrit=montants.principal_utile(
+            dossier, au=au, prescrites=montants.prescrites(details)
         ),
     )
 
