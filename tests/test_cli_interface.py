@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import enum
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
+import typer
 import yaml
 from typer.main import get_command
 from typer.testing import CliRunner
@@ -24,6 +26,13 @@ from contentieux.exemples import chemin_exemple, dossier_exemple, noms_exemples
 
 runner = CliRunner()
 AU = "2026-06-30"
+
+
+class Mode(enum.StrEnum):
+    """Énumération d'essai pour une commande ajoutée par une autre couche."""
+
+    brouillon = "brouillon"
+    definitif = "definitif"
 
 
 def _lancer(*args: str, colonnes: int = 80) -> tuple[int, str, str]:
@@ -505,3 +514,34 @@ def test_echouer_garde_le_code_de_sortie_demande() -> None:
     with pytest.raises(ErreurUtilisation) as exc:
         cli_commun.echouer("données refusées", code=3)
     assert cli_commun.code_sortie(exc.value) == 3
+
+
+def test_une_commande_ajoutee_par_une_autre_couche_est_aussi_en_francais() -> None:
+    """Un module qui ajoute sa commande (énumération, entier, drapeau) hérite du français."""
+    autre = cli_commun.ApplicationContentieux(
+        cls=cli_commun.GroupeContentieux,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @autre.command("produire")
+    def produire(
+        mode: Annotated[Mode, typer.Option("--mode", help="Mode.")] = Mode.brouillon,
+        nombre: Annotated[int, typer.Option("--nombre", min=1, help="Combien.")] = 1,
+        signer: Annotated[bool, typer.Option("--signer", help="Signer.")] = False,
+    ) -> None:
+        """Produit."""
+
+    @autre.command("autre")
+    def autre_commande() -> None:
+        """Autre."""
+
+    r = runner.invoke(autre, ["produire", "-h"])
+    assert r.exit_code == 0
+    _sans_anglais(r.stdout)
+    r = runner.invoke(autre, ["produire", "--mode", "final"])
+    assert r.exit_code == 2
+    assert "choisissez parmi : brouillon, definitif" in r.stderr
+    r = runner.invoke(autre, ["produire", "--nombre", "0"])
+    assert r.exit_code == 2
+    assert "--nombre : la valeur doit être au moins 1" in r.stderr
+    _sans_anglais(r.stderr)

@@ -218,10 +218,18 @@ def message_utilisation(exc: _click.exceptions.ClickException) -> tuple[str, str
             erreur = cause.errors()[0]
             modele = _MESSAGES_PYDANTIC.get(erreur["type"])
             if modele is not None:
+                contexte = {
+                    cle: str(valeur).replace(" or ", " ou ")
+                    for cle, valeur in (erreur.get("ctx") or {}).items()
+                }
                 try:
-                    explication = modele.format(**(erreur.get("ctx") or {}))
+                    explication = modele.format(**contexte)
                 except (KeyError, IndexError):
                     explication = modele
+        choix = getattr(getattr(exc.param, "type_descriptor", None), "choices", None)
+        if explication == "valeur invalide" and choix:
+            valeurs = ", ".join(str(getattr(c, "value", c)) for c in choix)
+            explication = f"valeur invalide ; choisissez parmi : {valeurs}"
         return f"{nom} : {explication}" if nom else explication, nom or None
     message = exc.format_message() if not isinstance(exc, _click.exceptions.UsageError) else (
         exc.message
