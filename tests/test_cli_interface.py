@@ -16,6 +16,8 @@ from typing import Annotated, Any
 import pytest
 import typer
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -545,3 +547,62 @@ def test_une_commande_ajoutee_par_une_autre_couche_est_aussi_en_francais() -> No
     assert r.exit_code == 2
     assert "--nombre : la valeur doit être au moins 1" in r.stderr
     _sans_anglais(r.stderr)
+
+
+# --- essai à l'aveugle ----------------------------------------------------------------------------
+
+_BASES = {
+    nom: yaml.safe_load(chemin_exemple(nom).read_text(encoding="utf-8")) for nom in noms_exemples()
+}
+_VALEURS_HOSTILES: list[Any] = [
+    None, "", "[/x]", -1, 0, 10**30, "99999999999999999999999999.99", True, [], {},
+    "2026-13-01", "2026-02-30", 1.5, "0.001", "NaN", "Infinity", [1], {"a": 1}, "x" * 5000,
+]
+
+
+def _chemins(objet: Any, prefixe: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    trouves = [prefixe] if prefixe else []
+    if isinstance(objet, dict):
+        for cle, valeur in objet.items():
+            trouves += _chemins(valeur, (*prefixe, cle))
+    elif isinstance(objet, list):
+        for i, valeur in enumerate(objet):
+            trouves += _chemins(valeur, (*prefixe, i))
+    return trouves
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(sorted(_BASES)),
+    st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(_VALEURS_HOSTILES)), max_size=3),
+    st.sampled_from(["decompte", "verifier", "valider"]),
+)
+def test_un_dossier_abime_donne_une_erreur_documentee(
+    nom: str, abimer: list[tuple[int, Any]], commande: str
+) -> None:
+    """Quel que soit le champ abîmé, la commande répond par un résultat ou une erreur
+    documentée (JSON valide, code de sortie connu), jamais par une trace ni une erreur interne."""
+    import copy
+    import tempfile
+
+    donnees = copy.deepcopy(_BASES[nom])
+    chemins = _chemins(donnees)
+    for rang, valeur in abimer:
+        *parents, derniere = chemins[rang % len(chemins)]
+        cible: Any = donnees
+        try:
+            for cle in parents:
+                cible = cible[cle]
+            cible[derniere] = valeur
+        except (KeyError, IndexError, TypeError):
+            continue
+    with tempfile.TemporaryDirectory() as dossier:
+        fichier = Path(dossier) / "d.json"
+        fichier.write_text(json.dumps(donnees, default=str), encoding="utf-8")
+        args = [commande, str(fichier), "--json"] + (["--au", AU] if commande != "valider" else [])
+        r = runner.invoke(app, args)
+    assert "Traceback" not in r.output
+    assert r.exit_code in {0, 3, 4, 6}, r.output
+    sortie = json.loads(r.stdout)
+    if r.exit_code:
+        assert set(sortie) <= {"code", "message", "champ", "sortie"} and sortie["message"]
