@@ -300,6 +300,7 @@ def test_rapport_a_80_colonnes(tmp_path: Path, commande: str, enorme: bool) -> N
     fichier = _dossier_enorme(tmp_path) if enorme else chemin_exemple("b2b")
     code, sortie, erreur = _lancer(commande, str(fichier), "--au", AU, colonnes=80)
     assert code == 0, erreur
+    assert "\x1b[" not in sortie  # hors terminal : aucun code de couleur
     for ligne in sortie.splitlines():
         assert len(ligne) <= 80, ligne
     _, brut, _ = _lancer(commande, str(fichier), "--au", AU, "--json")
@@ -606,3 +607,15 @@ def test_un_dossier_abime_donne_une_erreur_documentee(
     sortie = json.loads(r.stdout)
     if r.exit_code:
         assert set(sortie) <= {"code", "message", "champ", "sortie"} and sortie["message"]
+
+
+def test_python_m_contentieux() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "contentieux", "decompte", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 2
+    assert json.loads(r.stdout)["code"] == "utilisation_invalide"
+    assert "Traceback" not in r.stderr
