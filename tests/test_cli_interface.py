@@ -371,7 +371,7 @@ def test_demo_poursuit_apres_un_dossier_non_calculable(tmp_path: Path) -> None:
     assert code == 4
     for nom in noms_exemples():
         assert f"Exemple « {nom} »" in sortie
-    assert "regle_non_couverte" in erreur
+    assert "regle_non_couverte (règle manquante : interet_legal." in erreur
     assert "Démonstration terminée avec" in sortie
 
 

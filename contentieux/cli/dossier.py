@@ -310,7 +310,10 @@ def commande_demo(
         console.rule(f"Démonstration terminée avec {len(echecs)} échec(s)", style="red")
         for nom, fautif in echecs:
             code = getattr(fautif, "code", type(fautif).__name__)
-            erreurs.print(f"« {nom} » : {code}", markup=False, highlight=False)
+            details = getattr(fautif, "details", {})
+            if "identifiant" in details:
+                code += f" (règle manquante : {details['identifiant']} au {date.isoformat()})"
+            erreurs.print(f"« {nom} » : {code}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(signaler_code(echecs[0][1]))
     console.rule("Démonstration terminée")
 
