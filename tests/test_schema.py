@@ -149,3 +149,10 @@ def test_descriptions_utiles_aux_developpeurs() -> None:
     debiteurs = SCHEMA["properties"]["debiteurs"]["items"]
     assert debiteurs["discriminator"]["propertyName"] == "type"
     assert set(debiteurs["discriminator"]["mapping"]) == {"personne_physique", "personne_morale"}
+
+
+def test_les_descriptions_ne_contiennent_aucun_exemple_de_code() -> None:
+    """Les docstrings des modèles gardent leurs doctests ; le schéma publié, seulement la prose."""
+    for chemin, texte in _descriptions(SCHEMA):
+        assert ">>>" not in texte, chemin
+    assert ">>>" in (Dossier.__doc__ or "")  # la docstring, elle, garde son exemple
