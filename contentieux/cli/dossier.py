@@ -28,7 +28,7 @@ from contentieux.cli.commun import (
     lire_date,
     signaler,
 )
-from contentieux.francais import formater_taux
+from contentieux.francais import formater_date
 
 # --- dossiers -----------------------------------------------------------------------------------
 
@@ -272,35 +272,38 @@ def commande_demo(
     """
     from contentieux.erreurs import ErreurContentieux
     from contentieux.exemples import dossier_exemple, noms_exemples
+    from contentieux.presentation import couper, fin, taux
+    from contentieux.presentation import date as date_longue
     from contentieux.regles import charger_regles
 
     date = lire_date(au)
     jeu = charger_regles()
     valeurs, manquantes = jeu.en_vigueur(au=date)
-    console.rule(f"contentieux — démonstration au {date.isoformat()}")
-    console.print(
-        f"Règles chargées : {len(jeu.identifiants())} paramètres ({jeu.version}).",
-        markup=False,
+    console.rule(f"contentieux — démonstration au {formater_date(date)}")
+    lignes = couper(
+        f"Règles chargées : {len(jeu.identifiants())} paramètres ({jeu.version}).", largeur()
     )
     principaux = {"interet_legal.particuliers", "interet_legal.autres", "bce.taux_refinancement"}
     for v in valeurs:
         if v.identifiant in principaux and not isinstance(v.valeur, tuple):
-            console.print(
-                f"  {v.libelle} : {formater_taux(v.valeur)} ({v.source.titre})", markup=False
+            lignes += couper(
+                f"{v.libelle} : {taux(v.valeur)} ({v.source.titre})", largeur(), "  ", "    "
             )
     for erreur in manquantes:
         if erreur.details.get("identifiant") in principaux:
-            console.print(
-                f"  non couvert : {erreur.details['identifiant']} au {date.isoformat()}",
-                style="yellow",
-                markup=False,
+            lignes += couper(
+                f"non couvert : {erreur.details['identifiant']} au {date_longue(date)}",
+                largeur(),
+                "  ",
             )
+    afficher_texte(fin(lignes))
     echecs: list[tuple[str, BaseException]] = []
     for nom in noms_exemples():
         console.rule(f"Exemple « {nom} »")
         dossier = dossier_exemple(nom)
         afficher_dossier(dossier)
         for etape in ETAPES_DEMO:
+            console.print()
             try:
                 etape(dossier, date, sortie)
             except (ErreurContentieux, ValueError, OSError) as echec:
