@@ -619,3 +619,9 @@ def test_python_m_contentieux() -> None:
     assert r.returncode == 2
     assert json.loads(r.stdout)["code"] == "utilisation_invalide"
     assert "Traceback" not in r.stderr
+
+
+def test_version() -> None:
+    code, sortie, _ = _lancer("--version")
+    assert code == 0
+    assert sortie.strip() == f"contentieux {contentieux.__version__}"

@@ -523,3 +523,26 @@ ArgumentDossier = Annotated[
     Path,
     typer.Argument(metavar="DOSSIER", help="Fichier du dossier (.yaml, .yml ou .json)."),
 ]
+
+
+def _afficher_version(valeur: bool) -> None:
+    if valeur:
+        from contentieux import __version__
+
+        typer.echo(f"contentieux {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _groupe(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_afficher_version,
+            is_eager=True,
+            help="Affiche la version et quitte.",
+        ),
+    ] = False,
+) -> None:
+    """Recouvrement de créances en droit français : règles, décompte, recevabilité."""
