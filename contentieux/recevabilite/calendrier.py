@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from contentieux.delais import calculer_echeance
+from contentieux.droit.durees import duree
+from contentieux.droit.faits import departement_debiteur, evenements
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import DemandeEnJustice, MiseEnDemeure, NatureDemande
 from contentieux.modeles.recevabilite import (
@@ -21,17 +24,11 @@ from contentieux.modeles.recevabilite import (
     EtapeCalendrier,
     VoieRecommandee,
 )
-from contentieux.recevabilite._commun import (
-    departement_debiteur,
-    duree,
-    evenements,
-    formater,
-    procedures_ouvertes,
-)
 from contentieux.recevabilite.mise_en_demeure import echeance_mise_en_demeure
 from contentieux.recevabilite.procedure_collective import (
     REGLE_DECLARATION,
     echeance_declaration,
+    procedures_ouvertes,
 )
 from contentieux.regles import Regles
 

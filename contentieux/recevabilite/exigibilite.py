@@ -12,15 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.exigibilite import date_exigibilite
+from contentieux.droit.faits import chemin_creance, chemin_evenement, evenements
+from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import PlanApurement
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_creance,
-    chemin_evenement,
-    evenements,
-    formater,
-)
 
 CONDITION = "exigibilite"
 INTITULE = "Créance exigible (terme échu)"
@@ -29,14 +26,6 @@ FONDEMENTS = ("C. civ. 1305", "C. civ. 1305-4", "CPCE L111-2")
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
 """Constat de cette condition (identifiant et intitulé fixés)."""
-
-
-def date_exigibilite(echeance: dt.date, date_decheance: dt.date | None) -> dt.date:
-    """Date à partir de laquelle le paiement peut être exigé : l'échéance, ou la déchéance du
-    terme si elle est antérieure."""
-    if date_decheance is not None and date_decheance < echeance:
-        return date_decheance
-    return echeance
 
 
 def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:

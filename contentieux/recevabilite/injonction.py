@@ -14,17 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.faits import chemin_creance
+from contentieux.francais import formater_date as formater
 from contentieux.modeles.creances import NatureCreance, OrigineCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Qualite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_creance,
-    creances_posterieures,
-    formater,
-    procedures_ouvertes,
-    titres_executoires,
-)
+from contentieux.recevabilite.instances import titres_executoires
+from contentieux.recevabilite.procedure_collective import creances_posterieures, procedures_ouvertes
 
 CONDITION = "injonction_de_payer"
 INTITULE = "Conditions de l'injonction de payer (CPC 1405)"

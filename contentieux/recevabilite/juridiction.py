@@ -29,7 +29,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from contentieux.droit.qualites import est_commercant
+from contentieux.droit.qualites import normaliser as normaliser_commune
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Adresse, PersonnePhysique, Qualite
@@ -39,13 +42,7 @@ from contentieux.modeles.recevabilite import (
     Juridiction,
     NatureJuridiction,
 )
-from contentieux.recevabilite._commun import (
-    est_commercant,
-    euros,
-    normaliser_commune,
-    prescrites,
-    principal_utile,
-)
+from contentieux.recevabilite.montant import prescrites, principal_utile
 from contentieux.regles import Regles
 
 REGLE_TAE = "juridictions.tribunaux_activites_economiques"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import euros
 
 CONDITION = "liquidite"
 INTITULE = "Créance liquide (somme d'argent déterminée)"

@@ -19,17 +19,13 @@ import datetime as dt
 from functools import partial
 
 from contentieux.delais import Echeance, calculer_echeance
+from contentieux.droit._regime_provisoire import regime_interets
+from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.faits import chemin_evenement, departement_debiteur, evenements
+from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_evenement,
-    departement_debiteur,
-    evenements,
-    exigible_le,
-    formater,
-    regime_interets,
-)
 
 CONDITION = "mise_en_demeure"
 INTITULE = "Mise en demeure reçue et délai expiré"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from contentieux.droit.qualites import est_b2b
 from contentieux.erreurs import CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import est_b2b
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import verifier_delais_paiement

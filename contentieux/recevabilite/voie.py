@@ -24,21 +24,18 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from contentieux.droit.qualites import est_commercant
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_date as formater
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Qualite
 from contentieux.modeles.recevabilite import CodeVoie, DetailPrescription, VoieRecommandee
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    est_commercant,
-    euros,
-    formater,
-    prescrites,
-    principal_utile,
-    titres_executoires,
-)
+from contentieux.recevabilite.instances import titres_executoires
 from contentieux.recevabilite.mise_en_demeure import RAPPEL_IP
+from contentieux.recevabilite.montant import prescrites, principal_utile
 from contentieux.regles import Regles
 
 INTITULES = {

@@ -1,0 +1,60 @@
+"""Où se trouve un fait dans le dossier, et quels événements comptent au jour ``au``.
+
+Outils de lecture du dossier partagés par les décisions juridiques (aucune règle de droit ici) :
+le chemin d'un champ, pour nommer un fait manquant, et les événements d'un type survenus au plus
+tard le jour de l'évaluation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from contentieux.modeles.creances import Creance, Facture
+from contentieux.modeles.dossier import Dossier, _date_evenement
+
+E = TypeVar("E")
+
+
+def chemin_creance(dossier: Dossier, creance: Creance) -> str:
+    """Chemin du champ de la créance dans le dossier, pour nommer un fait manquant."""
+    for i, c in enumerate(dossier.creances):
+        if c is creance:
+            return f"creances[{i}]"
+    return f"creances[{dossier.creances.index(creance)}]"
+
+
+def chemin_facture(
+    dossier: Dossier, creance: Creance, facture: Facture, index: int | None = None
+) -> str:
+    """Chemin d'une facture dans le dossier (« creances[0].factures[2] ») ; ``index`` : sa
+    position, quand l'appelant la connaît déjà."""
+    if index is None:
+        index = next(
+            (i for i, f in enumerate(creance.factures) if f is facture),
+            None,
+        )
+        if index is None:
+            index = creance.factures.index(facture)
+    return f"{chemin_creance(dossier, creance)}.factures[{index}]"
+
+
+def chemin_evenement(dossier: Dossier, evenement: object) -> str:
+    """Chemin d'un événement dans le dossier (« evenements[3] »)."""
+    for i, ev in enumerate(dossier.evenements):
+        if ev is evenement:
+            return f"evenements[{i}]"
+    return "evenements"
+
+
+def evenements(
+    dossier: Dossier, type_: type[E], creance: Creance | None = None, *, au: dt.date
+) -> list[E]:
+    """Événements d'un type, survenus au plus tard le jour ``au``, triés par date."""
+    reference = creance.reference if creance is not None else None
+    return [e for e in dossier.evenements_de_type(type_, reference) if _date_evenement(e) <= au]
+
+
+def departement_debiteur(dossier: Dossier) -> str:
+    """Département du domicile ou du siège du premier débiteur (jours fériés, droit local)."""
+    return dossier.debiteur.adresse_principale.departement
