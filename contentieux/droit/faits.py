@@ -55,6 +55,7 @@ def evenements(
     return [e for e in dossier.evenements_de_type(type_, reference) if _date_evenement(e) <= au]
 
 
-def departement_debiteur(dossier: Dossier) -> str:
-    """Département du domicile ou du siège du premier débiteur (jours fériés, droit local)."""
+def departement_debiteur(dossier: Dossier) -> str | None:
+    """Département du domicile ou du siège du premier débiteur (jours fériés, droit local) ;
+    ``None`` si le débiteur demeure à l'étranger (pas de férié local)."""
     return dossier.debiteur.adresse_principale.departement

@@ -59,8 +59,10 @@ def creances_posterieures(dossier: Dossier, procedure: ProcedureCollective) -> b
     )
 
 
-def _outre_mer(departement: str) -> bool:
-    """Départements et collectivités d'outre-mer (codes postaux 97x et 98x)."""
+def _outre_mer(departement: str | None) -> bool:
+    """Hors de la métropole : outre-mer (codes postaux 97x et 98x) ou étranger (``None``)."""
+    if departement is None:
+        return True
     return not departement[:1].isdigit() or departement.startswith(("97", "98"))
 
 
