@@ -37,8 +37,12 @@ CompteJours = Literal["debut_exclu", "deux_bornes"]
 """Décompte des jours : « debut_exclu » (jours *j* tels que ``du < j <= au``) ou « deux_bornes »
 (le jour de départ compte aussi : un jour de plus sur la première ligne de chaque dette)."""
 
-RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugement"]
-"""Régime effectivement appliqué à une ligne."""
+RegimeLigne = Literal[
+    "taux_legal", "penalites_b2b", "commande_publique", "taux_conventionnel", "jugement"
+]
+"""Régime effectivement appliqué à une ligne ; « taux_conventionnel » : taux stipulé hors
+pénalités L441-10 (C. civ. 1231-6, 1343-1) ou taux du prêt d'un crédit à la consommation après
+défaillance (C. consom. L312-39)."""
 
 NaturePart = Literal["interets", "indemnite", "principal"]
 
