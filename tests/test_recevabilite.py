@@ -139,7 +139,7 @@ def test_au_doit_etre_une_date() -> None:
 
 
 def test_paiement_non_designe_impute_sur_la_plus_ancienne_facture_echue() -> None:
-    from contentieux.droit._imputation_principal import imputer_paiements
+    from contentieux.droit.imputation_factures import imputer_paiements
     from contentieux.recevabilite.montant import principal_utile
 
     d = dossier_exemple("b2b")

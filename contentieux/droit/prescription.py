@@ -57,13 +57,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from contentieux.delais import ajouter_annees, ajouter_jours, ajouter_mois
-from contentieux.droit._imputation_principal import Cle, imputer_paiements
 from contentieux.droit.durees import duree
 from contentieux.droit.exigibilite import date_exigibilite
 from contentieux.droit.faits import chemin_evenement, chemin_facture, evenements
+from contentieux.droit.faits import date_longue as formater
+from contentieux.droit.imputation_factures import Cle, imputer_paiements
 from contentieux.droit.qualites import est_commercant, est_consommateur
 from contentieux.erreurs import RegleNonCouverte
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.creances import Creance, Facture, NatureCreance
 from contentieux.modeles.dossier import Dossier, _date_evenement
 from contentieux.modeles.evenements import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from contentieux.droit._imputation_principal import Cle, imputer_paiements
 from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.imputation_factures import Cle, imputer_paiements
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import DetailPrescription
 
