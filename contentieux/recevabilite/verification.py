@@ -28,6 +28,18 @@ from contentieux.recevabilite.voie import (
 )
 from contentieux.regles import Regles, charger_regles
 
+SANS_JURIDICTION = frozenset(
+    {
+        CodeVoie.AUCUNE,
+        CodeVoie.DECLARATION_CREANCE,
+        CodeVoie.EXECUTION_TITRE,
+        CodeVoie.SUIVRE_INSTANCE,
+        CodeVoie.INJONCTION_EUROPEENNE,
+        CodeVoie.HORS_CHAMP,
+    }
+)
+"""Voies qui ne saisissent pas une juridiction française nouvelle : aucune n'est proposée."""
+
 CONDITIONS_RECEVABILITE = ("certitude", "liquidite", "exigibilite", "prescription")
 """Conditions dont dépend le verdict ``recevable`` (certaine, liquide, exigible, non prescrite)."""
 
@@ -58,7 +70,7 @@ def verifier_recevabilite(
         verifier_exigibilite(dossier, au=au),
         prescription,
         verifier_mise_en_demeure(dossier, au=au),
-        verifier_injonction(dossier, au=au),
+        verifier_injonction(dossier, au=au, regles=jeu),
         verifier_procedure_collective(dossier, au=au, regles=jeu),
     ]
     if est_b2b(dossier):
@@ -82,7 +94,7 @@ def verifier_recevabilite(
     )
     juridiction = (
         None
-        if voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE, CodeVoie.EXECUTION_TITRE}
+        if voie.code in SANS_JURIDICTION
         else determiner_juridiction(
             dossier,
             au=au,
