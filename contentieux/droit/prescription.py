@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from contentieux.delais import ajouter_annees, ajouter_jours, ajouter_mois
+from contentieux.droit.citations import articles
 from contentieux.droit.durees import duree
 from contentieux.droit.exigibilite import date_exigibilite
 from contentieux.droit.faits import chemin_evenement, chemin_facture, evenements
@@ -214,6 +215,8 @@ class _Calcul:
     manquants: list[str]
     ne_court_pas: str | None = None
     butoir_annees: int = 0
+    fondements: list[str] = field(default_factory=list)
+    """Articles appliqués par les événements examinés (2242, 2243, 2250…)."""
 
 
 @dataclass
@@ -286,6 +289,7 @@ def _calculer(
                     " (une reconnaissance postérieure peut valoir renonciation à la prescription "
                     "acquise, C. civ. 2250 et 2251)"
                 )
+                calcul.fondements.extend(("C. civ. 2250", "C. civ. 2251"))
             calcul.notes.append(f"{libelle} : {effet}")
             continue
         if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
@@ -344,10 +348,12 @@ def _demande(
         )
         return
     if ev.issue in _ISSUES_NON_AVENUES:
+        calcul.fondements.append("C. civ. 2243")
         calcul.notes.append(
             f"{libelle} {_ISSUES_NON_AVENUES[ev.issue]} : interruption non avenue (C. civ. 2243)"
         )
         return
+    calcul.fondements.append("C. civ. 2242")
     if ev.date_fin_instance is None:
         if ev.issue is IssueDemande.EN_COURS:
             calcul.ne_court_pas = (
@@ -631,10 +637,14 @@ def _analyser_creance(
     if regime.depart == "incident":
         _premier_incident(dossier, creance, contexte, imputations, regles, au=au)
     lignes: list[PrescriptionFacture] = []
+    appliques: dict[str, None] = {}
     notes: dict[str, None] = dict.fromkeys(contexte.notes_incident)
     if not regime.forclusion:
         notes.update(dict.fromkeys(_notes_paiements(dossier, creance, imputations, au=au)))
-    fondement = ""
+    try:
+        fondement = regles.parametre(identifiant).fondement
+    except RegleNonCouverte:
+        fondement = ""
     duree_texte = ""
     neutres: dict[str, None] = {}
     quadriennale = (
@@ -682,7 +692,7 @@ def _analyser_creance(
                 )
             )
             continue
-        fondement = valeur.fondement
+        fondement = valeur.fondement or fondement
         duree_texte = f"{annees} an{'s' if annees > 1 else ''}"
         calcul = _calculer(
             dossier,
@@ -715,6 +725,7 @@ def _analyser_creance(
                 par_quadriennale = True
         manquants.extend(calcul.manquants)
         notes.update(dict.fromkeys(calcul.notes))
+        appliques.update(dict.fromkeys(calcul.fondements))
         if calcul.fin is None:
             prescrite = None if calcul.manquants else False
             if calcul.ne_court_pas:
@@ -732,6 +743,7 @@ def _analyser_creance(
                 prescrite=prescrite,
             )
         )
+    a_des_paiements = any(imputations.get((creance.reference, f.numero)) for f in creance.factures)
     a_venir = [
         ligne.date_prescription
         for ligne in lignes
@@ -741,14 +753,15 @@ def _analyser_creance(
     fondements = tuple(
         f
         for f in (
-            fondement,
+            *articles(fondement),
             "C. civ. 2231",
             "C. civ. 2232" if regime.butoir else "",
             "C. civ. 2238" if not regime.forclusion else "",
             "C. civ. 2240" if not regime.forclusion else "",
             "C. civ. 2241",
             "C. civ. 2244" if not regime.forclusion else "",
-            "C. civ. 1342-10" if regime.forclusion else "",
+            "C. civ. 1342-10" if regime.forclusion or a_des_paiements else "",
+            *appliques,
             "Loi 68-1250 art. 1" if quadriennale else "",
             "Loi 68-1250 art. 2" if quadriennale else "",
         )

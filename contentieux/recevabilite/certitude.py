@@ -25,7 +25,7 @@ from contentieux.modeles.resultats import Constat
 
 CONDITION = "certitude"
 INTITULE = "Créance certaine (absence de contestation sérieuse)"
-FONDEMENTS = ("CPC art. 1405", "CPC art. 1409")
+FONDEMENTS = ("CPC 1405", "CPC 1409")
 
 _PIECES = {
     TypePiece.CONTRAT: "contrat",

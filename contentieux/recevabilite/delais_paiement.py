@@ -25,7 +25,7 @@ from contentieux.regles import Regles
 
 CONDITION = "delais_paiement"
 INTITULE = "Délai de paiement convenu conforme (C. com. L441-10 I)"
-FONDEMENTS = ("C. com. L441-10 I",)
+FONDEMENTS = ("C. com. L441-10",)
 
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)

@@ -81,13 +81,15 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
                     exigibles.append(f"{facture.numero} (échue le {formater(exigible_le)})")
             else:
                 non_echues.append(f"{facture.numero} (échéance le {formater(exigible_le)})")
-    fondements = FONDEMENTS
+    fondements: tuple[str, ...] = FONDEMENTS
+    if any(evenements(dossier, PlanApurement, c, au=au) for c in dossier.creances):
+        fondements = (*FONDEMENTS, "C. civ. 1343-5")
     if plans_respectes:
         return _constat(
             satisfaite=False,
             motif="Exigibilité reportée : " + " ; ".join(plans_respectes) + ". Rien ne peut "
             "être réclamé tant que le plan est respecté.",
-            fondements=(*fondements, "C. civ. 1343-5"),
+            fondements=tuple(dict.fromkeys((*fondements, "C. civ. 1343-5"))),
             avertissements=tuple(avertissements),
         )
     if not exigibles:

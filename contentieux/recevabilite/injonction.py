@@ -26,7 +26,7 @@ from contentieux.regles import Regles, charger_regles
 
 CONDITION = "injonction_de_payer"
 INTITULE = "Conditions de l'injonction de payer (CPC 1405)"
-FONDEMENTS = ("CPC art. 1405", "CPC art. 1406")
+FONDEMENTS = ("CPC 1405", "CPC 1406")
 
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)

@@ -94,7 +94,7 @@ def _fondements_besoin(dossier: Dossier) -> tuple[str, ...]:
     regimes = _regimes(dossier)
     return (
         *FONDEMENTS,
-        *(("C. com. L441-10 II",) if "penalites_b2b" in regimes else ()),
+        *(("C. com. L441-10",) if "penalites_b2b" in regimes else ()),
         *(("CCP R2192-31",) if "commande_publique" in regimes else ()),
     )
 

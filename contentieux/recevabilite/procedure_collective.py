@@ -121,7 +121,7 @@ def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regl
             "frappée par l'interdiction des poursuites (selon qu'elle est née pour les besoins "
             "de la procédure ou en contrepartie d'une prestation) — à confirmer avec le "
             "mandataire ou l'administrateur.",
-            fondements=(*FONDEMENTS, "C. com. L622-17 (à confirmer)"),
+            fondements=(*FONDEMENTS, "C. com. L622-17"),
             faits_manquants=(
                 f"{chemin} : qualification de la créance postérieure (utile à la procédure ou "
                 "contrepartie d'une prestation fournie au débiteur)",

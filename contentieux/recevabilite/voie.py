@@ -418,7 +418,7 @@ def _voie_ordinaire(
         )
     montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
     seuil = _seuil_petites_creances(au, regles)
-    fondements_ip = ["CPC art. 1405", "CPC art. 1406", "CPC art. 1407"]
+    fondements_ip = ["CPC 1405", "CPC 1406", "CPC 1407"]
     if seuil is not None and montant < seuil:
         alertes = [
             *avertissements,
