@@ -13,6 +13,7 @@ Tout est calculé pour ce seul décompte : aucun état ne survit d'un appel à l
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from decimal import Decimal
 from typing import Final
 
@@ -409,7 +410,7 @@ class _Calcul:
 
     def derouler(self) -> list[Imputation]:
         imputations: list[Imputation] = []
-        imputeur = Imputeur(self.dettes, principal_d_abord=self.public)
+        imputeur: Imputeur | None = None  # rangé au premier paiement seulement
         for p in self.paiements:
             if p.date > self.au:
                 self.avertir(
@@ -417,6 +418,8 @@ class _Calcul:
                 )
                 continue
             self.decider_retards(p.date)
+            if imputeur is None:
+                imputeur = Imputeur(self.dettes, principal_d_abord=self.public)
             imputation = imputeur.imputer(p)
             if imputation.non_impute > ZERO:
                 self.avertir(
@@ -516,7 +519,7 @@ class _Calcul:
             + total_clauses
             - regles_payes
         )
-        valeurs = _valeurs_utilisees(self.cours.utilises, self.utilisees)
+        valeurs = _valeurs_utilisees(self.regles, self.cours.utilises, self.utilisees)
         return Decompte.model_construct(
             dossier=self.dossier.reference,
             au=self.au,
@@ -589,26 +592,40 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     )
 
 
+_VALEURS_PAR_REGLES: Final[
+    weakref.WeakKeyDictionary[Regles, dict[tuple[str, dt.date], ValeurUtilisee]]
+] = weakref.WeakKeyDictionary()
+"""Les ``ValeurUtilisee`` d'un jeu de règles (immuable), construites une fois : la mémoire vit et
+meurt avec lui, et chaque entrée ne dépend que de sa valeur de règle."""
+
+
 def _valeurs_utilisees(
+    regles: Regles,
     taux_utilises: dict[int, TauxPeriode],
     autres: dict[tuple[str, dt.date], ValeurRegle],
 ) -> tuple[ValeurUtilisee, ...]:
     """Valeurs de règles utilisées (taux et autres), triées par identifiant puis date d'effet."""
+    memoire = _VALEURS_PAR_REGLES.get(regles)
+    if memoire is None:
+        memoire = _VALEURS_PAR_REGLES[regles] = {}
     toutes = dict(autres)
     toutes.update({(v.identifiant, v.du): v for t in taux_utilises.values() for v in t.valeurs})
-    return tuple(
-        ValeurUtilisee.model_construct(
-            identifiant=v.identifiant,
-            valeur=v.valeur if isinstance(v.valeur, Decimal) else ZERO,
-            unite=v.unite,
-            du=v.du,
-            jusqu_au=v.jusqu_au,
-            reference=v.reference,
-            source=v.source.titre,
-            fondement=v.fondement,
-        )
-        for _, v in sorted(toutes.items())
-    )
+    resultat = []
+    for cle, v in sorted(toutes.items()):
+        trouvee = memoire.get(cle)
+        if trouvee is None:
+            trouvee = memoire[cle] = ValeurUtilisee.model_construct(
+                identifiant=v.identifiant,
+                valeur=v.valeur if isinstance(v.valeur, Decimal) else ZERO,
+                unite=v.unite,
+                du=v.du,
+                jusqu_au=v.jusqu_au,
+                reference=v.reference,
+                source=v.source.titre,
+                fondement=v.fondement,
+            )
+        resultat.append(trouvee)
+    return tuple(resultat)
 
 
 def decompter(dossier: Dossier, au: dt.date, regles: Regles, options: OptionsDecompte) -> Decompte:

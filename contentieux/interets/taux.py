@@ -22,13 +22,15 @@
   ``apres_jugement="taux_legal"``) : le décompte ne fixe ``date_jugement`` que pour elles.
 
 Les valeurs viennent des règles datées ; une valeur absente lève ``RegleNonCouverte`` (rien n'est
-deviné). Un :class:`Bareme` garde les taux lus **pendant un seul calcul** : aucun état ne survit
-d'un décompte à l'autre. :meth:`Bareme.taux` est le seul endroit où le régime choisit son taux.
+deviné). Les taux lus sont gardés **avec leur jeu de règles** (immuable ; la clé d'un taux dit tout
+ce dont il dépend, texte du taux stipulé compris) : aucun décompte ne dépend d'un décompte
+antérieur. :meth:`Bareme.taux` est le seul endroit où le régime choisit son taux.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,9 +109,25 @@ def _couverture(exc: RegleNonCouverte, jour: dt.date, quoi: str) -> RegleNonCouv
     )
 
 
+_PAR_REGLES: Final[weakref.WeakKeyDictionary[Regles, dict[tuple[object, ...], TauxPeriode]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Taux déjà lus, **par jeu de règles** (``Regles`` est immuable) : la mémoire vit et meurt avec
+son jeu de règles, et chaque taux ne dépend que de ces règles et de sa clé complète ; elle ne
+peut donc pas faire dépendre un décompte d'un décompte antérieur."""
+
+
+def taux_des_regles(regles: Regles) -> dict[tuple[object, ...], TauxPeriode]:
+    """La mémoire des taux d'un jeu de règles (créée au premier usage)."""
+    memoire = _PAR_REGLES.get(regles)
+    if memoire is None:
+        memoire = _PAR_REGLES[regles] = {}
+    return memoire
+
+
 class Bareme:
-    """Les taux d'un calcul : lus dans les règles une fois par semestre et par régime, gardés le
-    temps de ce seul calcul (un décompte, un appel de ``calculer_interets``).
+    """Les taux d'un calcul, lus dans les règles une fois par semestre et par régime et gardés
+    avec ce jeu de règles (:func:`taux_des_regles`).
 
     Le texte d'un taux stipulé (« 12 » ou « 12.0 ») figure dans les notes : il entre dans la clé,
     de sorte que deux créances aux taux « égaux » mais écrits autrement gardent chacune le leur.
@@ -119,7 +137,7 @@ class Bareme:
 
     def __init__(self, regles: Regles) -> None:
         self.regles = regles
-        self._taux: dict[tuple[object, ...], TauxPeriode] = {}
+        self._taux = taux_des_regles(regles)
 
     def taux(
         self, regime: RegimeDette, jour: dt.date, premier_jour_interets: dt.date
