@@ -247,14 +247,15 @@ def test_note_d_imputation_bornee_sur_un_grand_dossier() -> None:
 
 def test_banc_echelle_fonctionne() -> None:
     resultat = subprocess.run(
-        [sys.executable, str(BANC), "--n", "80", "--commandes", "verifier"],
+        [sys.executable, str(BANC), "--commande", "verifier", "--tailles", "40,80"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert resultat.returncode == 0, resultat.stderr
     assert "croissance" in resultat.stdout
-    assert resultat.stdout.count("\n") >= 5
+    lignes = resultat.stdout.strip().splitlines()
+    assert lignes[0].startswith("Commande verifier") and len(lignes) == 4
 
 
 def test_date_longue_identique_a_babel() -> None:

@@ -291,8 +291,8 @@ def _couverture(creance: Creance, ev: ReconnaissanceDette, contexte: _Contexte) 
     contexte.couvertes[id(ev)] = frozenset(couvertes)
     contexte.avertissements.append(
         f"reconnaissance de dette du {formater(ev.date)} pour {euros(ev.montant)}, inférieure "
-        f"aux factures qu'elle vise ({euros(total)}) : elle n'interrompt que pour ce qu'elle reconnaît "
-        f"(C. civ. 2240) ; peuvent ne pas être couvertes : {_enumerer(hors) or 'aucune'} "
+        f"aux factures qu'elle vise ({euros(total)}) : elle n'interrompt que pour ce qu'elle "
+        f"reconnaît (C. civ. 2240) ; peuvent ne pas être couvertes : {_enumerer(hors) or 'aucune'} "
         "(lecture prudente, facture par facture, la plus ancienne d'abord ; une reconnaissance "
         "du compte entier peut être plaidée : Cass. 1re civ. 25 févr. 2016)"
     )

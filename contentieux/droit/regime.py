@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.qualites import est_professionnel_prive as est_professionnel_prive
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.modeles.parties import PersonneMorale, PersonnePhysique, Qualite
@@ -104,14 +104,14 @@ def regime_interets(creancier: Partie, debiteur: Partie, creance: Creance) -> Re
             ),
         )
     if choisi == "commande_publique":
-        return _commande_publique("choix du dossier")
+        return _commande_publique(creance, "choix du dossier")
     if choisi == "penalites_b2b":
         return _penalites(stipule, "choix du dossier")
     if choisi == "taux_conventionnel":
         return _conventionnel(creance, "choix du dossier")
     # « automatique »
     if debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
-        return _commande_publique("débiteur acheteur public")
+        return _commande_publique(creance, "débiteur acheteur public")
     if creancier.qualite is Qualite.ACHETEUR_PUBLIC:
         motif = (
             "créancier acheteur public : ni pénalités L441-10 (réservées au créancier "
@@ -147,8 +147,21 @@ def _taux_credit(creance: Creance) -> Decimal | None:
     return None
 
 
-def _commande_publique(motif: str) -> RegimeRetenu:
-    return RegimeRetenu("commande_publique", None, motif, FONDEMENTS["commande_publique"])
+def _commande_publique(creance: Creance, motif: str) -> RegimeRetenu:
+    stipule = creance.taux_contractuel
+    return RegimeRetenu(
+        "commande_publique",
+        None,
+        motif,
+        FONDEMENTS["commande_publique"],
+        None
+        if stipule is None
+        else (
+            f"Créance {creance.reference} : intérêts moratoires de la commande publique : leur "
+            f"taux est fixé par CCP R2192-31 ; le taux stipulé ({_texte(stipule)}) n'est pas "
+            "appliqué."
+        ),
+    )
 
 
 def _penalites(stipule: Decimal | None, motif: str) -> RegimeRetenu:
