@@ -89,6 +89,22 @@ class ErreurSignature(ErreurContentieux):
     code = "erreur_signature"
 
 
+# --- Décompte (interets, droit) ------------------------------------------------------------
+
+
+class ArgumentInvalide(ErreurContentieux, TypeError, ValueError):
+    """Argument d'une fonction du décompte mal formé (type, date, option inconnue)."""
+
+    code = "argument_invalide"
+
+
+class InteretsHorsLimites(ErreurContentieux):
+    """Intérêts qui dépassent ce que le décompte sait représenter exactement (capitalisation à un
+    taux extrême sur une durée extrême)."""
+
+    code = "interets_hors_limites"
+
+
 # --- ligne de commande ----------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from contentieux import erreurs
 from contentieux._yaml import charger_yaml_exact
 from contentieux.interets import etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 
 DOSSIER_CAS = Path(__file__).parent / "cas" / "decompte"
 CAS = sorted(DOSSIER_CAS.glob("*.yaml"))
@@ -64,7 +64,8 @@ def _comparer_liste(attendus: list[dict[str, Any]], reels: tuple[Any, ...], nom:
 
 def _etablir(cas: dict[str, Any]) -> Decompte:
     dossier = Dossier.model_validate(cas["dossier"])
-    return etablir_decompte(dossier, au=cas["au"], **(cas.get("options") or {}))
+    options = OptionsDecompte(**(cas.get("options") or {}))
+    return etablir_decompte(dossier, au=cas["au"], options=options)
 
 
 @pytest.mark.parametrize("chemin", CAS, ids=[c.stem for c in CAS])

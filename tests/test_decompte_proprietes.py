@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
 DEBUT_COUVERT = dt.date(2015, 1, 1)
@@ -89,7 +89,7 @@ def _floats(valeur: Any, chemin: str = "") -> list[str]:
 @given(dossiers(), diviseurs)
 def test_total_egale_somme_des_lignes_arrondies(cas: tuple[Dossier, dt.date], div: str) -> None:
     dossier, au = cas
-    d = etablir_decompte(dossier, au=au, diviseur=div)  # type: ignore[arg-type]
+    d = etablir_decompte(dossier, au=au, options=OptionsDecompte(diviseur=div))  # type: ignore[arg-type]
     somme = sum((li.montant for li in d.lignes), start=Decimal(0))
     assert d.total_interets + d.total_penalites == somme
     for li in d.lignes:

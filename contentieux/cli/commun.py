@@ -40,9 +40,11 @@ from rich.panel import Panel
 from typer import _click
 
 from contentieux.erreurs import (
+    ArgumentInvalide,
     DonneesInvalides,
     ErreurContentieux,
     ErreurUtilisation,
+    InteretsHorsLimites,
     RegleMalFormee,
     RegleNonCouverte,
 )
@@ -76,11 +78,13 @@ def code_sortie(exc: BaseException) -> int:
     """Le code de sortie d'une erreur (voir :data:`CODES_SORTIE`)."""
     if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
         return int(exc.details["sortie"])
-    if isinstance(exc, ErreurUtilisation | _click.exceptions.UsageError):
+    if isinstance(exc, ErreurUtilisation | ArgumentInvalide | _click.exceptions.UsageError):
         return SORTIE_UTILISATION
     if isinstance(exc, RegleNonCouverte | RegleMalFormee):
         return SORTIE_REGLES
-    if isinstance(exc, DonneesInvalides | ValidationError | RecursionError | MemoryError):
+    if isinstance(
+        exc, DonneesInvalides | InteretsHorsLimites | ValidationError | RecursionError | MemoryError
+    ):
         return SORTIE_DONNEES
     if isinstance(exc, decimal.DecimalException | OverflowError):
         return SORTIE_DONNEES

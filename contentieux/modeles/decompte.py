@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from contentieux.modeles.base import Modele, Montant
 
@@ -37,13 +37,33 @@ CompteJours = Literal["debut_exclu", "deux_bornes"]
 """Décompte des jours : « debut_exclu » (jours *j* tels que ``du < j <= au``) ou « deux_bornes »
 (le jour de départ compte aussi : un jour de plus sur la première ligne de chaque dette)."""
 
-RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugement"]
-"""Régime effectivement appliqué à une ligne."""
+RegimeLigne = Literal[
+    "taux_legal", "penalites_b2b", "commande_publique", "taux_conventionnel", "jugement"
+]
+"""Régime effectivement appliqué à une ligne ; « taux_conventionnel » : taux stipulé hors
+pénalités L441-10 (C. civ. 1231-6, 1343-1) ou taux du prêt d'un crédit à la consommation après
+défaillance (C. consom. L312-39)."""
 
 NaturePart = Literal["interets", "indemnite", "principal"]
 
+
 class OptionsDecompte(Modele):
-    """Choix de convention retenus pour un décompte (reproduits dans le résultat)."""
+    """Les choix de convention d'un décompte, validés une fois et reproduits dans le résultat.
+
+    C'est le seul objet d'options de :func:`contentieux.interets.etablir_decompte` ; la ligne de
+    commande le construit à partir de ses options. Figé : un même objet sert à plusieurs
+    décomptes. Une valeur inconnue (« 366 », « penalite_b2b »…) est refusée avec un message en
+    français, jamais remplacée en silence par la valeur par défaut.
+
+    >>> OptionsDecompte(diviseur="exact").diviseur
+    'exact'
+    >>> OptionsDecompte(diviseur="366")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for OptionsDecompte
+    diviseur
+      Value error, diviseur : « 366 » n'est pas une valeur admise ; choisissez « 365 »...
+    """
 
     diviseur: Diviseur = "365"
     depart_taux_legal: DepartTauxLegal = "reception"
@@ -65,9 +85,10 @@ class OptionsDecompte(Modele):
     plancher_contrat_muet: bool = Field(
         default=False,
         description=(
-            "Pénalités L441-10, contrat muet sur le taux : True applique aussi le plancher de "
-            "3 × le taux légal quand il dépasse le taux par défaut (2024) ; False : taux par "
-            "défaut (question non tranchée, REFERENCE c.3)."
+            "Pénalités L441-10, contrat muet sur le taux : False (par défaut) applique le taux "
+            "par défaut (BCE + 10 points) même quand 3 × le taux légal le dépasse (2024) : "
+            "L441-10 II lie ce plancher au seul taux stipulé (REFERENCE c.3, k.11) ; True relève "
+            "aussi le contrat muet au plancher (lecture extensive)."
         ),
     )
     indemnite_forfaitaire: bool | None = Field(
@@ -84,6 +105,37 @@ class OptionsDecompte(Modele):
             "(C. com. L441-10 II) ; interdits contre un consommateur (CPCE L111-8)."
         ),
     )
+
+    @field_validator(
+        "diviseur", "depart_taux_legal", "compte_jours", "apres_jugement", mode="before"
+    )
+    @classmethod
+    def _choix(cls, valeur: object, info: ValidationInfo) -> object:
+        admis = _CHOIX[info.field_name or ""]
+        if not isinstance(valeur, str) or valeur not in admis:
+            raise ValueError(
+                f"{info.field_name} : « {valeur} » n'est pas une valeur admise ; choisissez "
+                + " ou ".join(f"« {a} »" for a in admis)
+                + (" (un texte)" if not isinstance(valeur, str) else "")
+            )
+        return valeur
+
+    @field_validator("plancher_contrat_muet", mode="before")
+    @classmethod
+    def _booleen(cls, valeur: object, info: ValidationInfo) -> object:
+        if not isinstance(valeur, bool):
+            raise ValueError(
+                f"{info.field_name} : « {valeur} » n'est pas un booléen ; écrivez True ou False"
+            )
+        return valeur
+
+
+_CHOIX: dict[str, tuple[str, ...]] = {
+    "diviseur": get_args(Diviseur),
+    "depart_taux_legal": get_args(DepartTauxLegal),
+    "compte_jours": get_args(CompteJours),
+    "apres_jugement": get_args(ApresJugement),
+}
 
 
 class LigneInterets(Modele):
