@@ -18,6 +18,7 @@ from contentieux.recevabilite.injonction import verifier_injonction
 from contentieux.recevabilite.juridiction import determiner_juridiction
 from contentieux.recevabilite.liquidite import verifier_liquidite
 from contentieux.recevabilite.mise_en_demeure import verifier_mise_en_demeure
+from contentieux.recevabilite.montant import prescrites, principal_utile
 from contentieux.recevabilite.prescription import analyser_prescription
 from contentieux.recevabilite.procedure_collective import verifier_procedure_collective
 from contentieux.recevabilite.voie import (
@@ -84,6 +85,7 @@ def verifier_recevabilite(
         recevable = None
     else:
         recevable = True
+    principal = principal_utile(dossier, au=au, prescrites=prescrites(details))
     voie = recommander_voie(
         dossier,
         par_condition,
@@ -91,6 +93,7 @@ def verifier_recevabilite(
         regles=jeu,
         prescriptions=details,
         marge_prescription_jours=marge_prescription_jours,
+        principal=principal,
     )
     juridiction = (
         None
@@ -102,6 +105,7 @@ def verifier_recevabilite(
             annuaire=annuaire,
             prescriptions=details,
             voie=voie.code,
+            principal=principal,
         )
     )
     urgentes = tuple(
