@@ -10,7 +10,6 @@ from contentieux.erreurs import CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite import montant as montants
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import verifier_delais_paiement
@@ -19,6 +18,7 @@ from contentieux.recevabilite.injonction import verifier_injonction
 from contentieux.recevabilite.juridiction import determiner_juridiction
 from contentieux.recevabilite.liquidite import verifier_liquidite
 from contentieux.recevabilite.mise_en_demeure import verifier_mise_en_demeure
+from contentieux.recevabilite.montant import prescrites, principal_impaye, principal_utile
 from contentieux.recevabilite.prescription import analyser_prescription
 from contentieux.recevabilite.procedure_collective import verifier_procedure_collective
 from contentieux.recevabilite.voie import (
@@ -85,6 +85,7 @@ def verifier_recevabilite(
         recevable = None
     else:
         recevable = True
+    principal = principal_utile(dossier, au=au, prescrites=prescrites(details))
     voie = recommander_voie(
         dossier,
         par_condition,
@@ -92,6 +93,7 @@ def verifier_recevabilite(
         regles=jeu,
         prescriptions=details,
         marge_prescription_jours=marge_prescription_jours,
+        principal=principal,
     )
     juridiction = (
         None
@@ -103,6 +105,7 @@ def verifier_recevabilite(
             annuaire=annuaire,
             prescriptions=details,
             voie=voie.code,
+            principal=principal,
         )
     )
     urgentes = tuple(
@@ -125,10 +128,8 @@ def verifier_recevabilite(
         faits_manquants=manquants,
         avertissements=urgentes,
         regles_version=jeu.version,
-        principal_impaye=montants.principal_impaye(dossier, au=au),
-        principal_exigible_non_prescrit=montants.principal_utile(
-            dossier, au=au, prescrites=montants.prescrites(details)
-        ),
+        principal_impaye=principal_impaye(dossier, au=au),
+        principal_exigible_non_prescrit=principal,
     )
 
 
