@@ -625,3 +625,21 @@ def test_version() -> None:
     code, sortie, _ = _lancer("--version")
     assert code == 0
     assert sortie.strip() == f"contentieux {contentieux.__version__}"
+
+
+def test_demo_poursuit_apres_une_etape_defaillante() -> None:
+    """Une étape qui lève une erreur imprévue est signalée ; les autres dossiers sont traités."""
+    vus: list[str] = []
+
+    def defaillante(dossier: Any, date: dt.date, sortie: Path) -> None:
+        vus.append(dossier.reference)
+        raise ImportError("module absent")
+
+    cli_commun.ETAPES_DEMO.append(defaillante)
+    try:
+        code, sortie, erreur = _lancer("demo")
+    finally:
+        cli_commun.ETAPES_DEMO.remove(defaillante)
+    assert code == 1
+    assert len(vus) == len(noms_exemples())
+    assert "erreur_interne" in erreur and "Traceback" not in sortie + erreur

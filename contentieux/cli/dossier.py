@@ -271,7 +271,6 @@ def commande_demo(
     Un dossier que la démonstration ne peut pas traiter (règle non couverte à la date) est
     signalé, les suivants sont traités, et la commande échoue à la fin (code de sortie non nul).
     """
-    from contentieux.erreurs import ErreurContentieux
     from contentieux.exemples import dossier_exemple, noms_exemples
     from contentieux.presentation import couper, fin, taux
     from contentieux.presentation import date as date_longue
@@ -307,7 +306,7 @@ def commande_demo(
             console.print()
             try:
                 etape(dossier, date, sortie)
-            except (ErreurContentieux, ValueError, OSError) as echec:
+            except Exception as echec:  # une étape en échec n'arrête pas les suivantes
                 signaler(echec, en_json=False)
                 echecs.append((nom, echec))
     if echecs:
