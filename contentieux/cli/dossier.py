@@ -21,6 +21,7 @@ from contentieux.cli.commun import (
     app,
     charger_dossier,
     console,
+    decrire_erreur,
     echouer,
     erreurs,
     executer,
@@ -312,7 +313,7 @@ def commande_demo(
     if echecs:
         console.rule(f"Démonstration terminée avec {len(echecs)} échec(s)", style="red")
         for nom, fautif in echecs:
-            code = getattr(fautif, "code", type(fautif).__name__)
+            code = str(decrire_erreur(fautif)["code"])
             details = getattr(fautif, "details", {})
             if "identifiant" in details:
                 code += f" (règle manquante : {details['identifiant']} au {date.isoformat()})"
