@@ -46,6 +46,7 @@ _REGIMES = {
     "taux_legal": "intérêts au taux légal",
     "penalites_b2b": "pénalités L441-10",
     "commande_publique": "intérêts moratoires R2192-31",
+    "taux_conventionnel": "intérêts au taux conventionnel",
     "jugement": "intérêts après jugement",
 }
 _POSTES = {"interets": "intérêts", "indemnite": "indemnité", "principal": "principal"}
@@ -380,6 +381,9 @@ def texte_recevabilite(rapport: Any, largeur: int = LARGEUR) -> str:
         lignes += couper(j.intitule + (f" — {j.nom}" if j.nom else ""), largeur, "  ")
         lignes += couper(f"Lieu : {j.lieu}", largeur, "  ")
         lignes += couper(j.regle_territoriale, largeur, "  ")
+        determination = getattr(j, "determination", None)
+        if determination:
+            lignes += couper(f"Déterminée par : {determination}", largeur, "  ")
         for avertissement in j.avertissements:
             lignes += couper(f"! {avertissement}", largeur, "  ", "    ")
     if rapport.calendrier:
