@@ -179,6 +179,8 @@ def test_json_donnees_invalides_nomme_le_champ(tmp_path: Path) -> None:
     assert code == 3
     assert donnees["code"] == "donnees_invalides"
     assert "montant_ttc" in donnees["message"]
+    assert donnees["champ"] == "creances[0].factures[0].montant_ttc"
+    assert donnees["erreurs"][0].startswith("creances[0].factures[0].montant_ttc : ")
 
 
 def test_json_regle_non_couverte() -> None:
@@ -606,7 +608,8 @@ def test_un_dossier_abime_donne_une_erreur_documentee(
     assert r.exit_code in {0, 3, 4, 6}, r.output
     sortie = json.loads(r.stdout)
     if r.exit_code:
-        assert set(sortie) <= {"code", "message", "champ", "sortie"} and sortie["message"]
+        assert set(sortie) <= {"code", "message", "champ", "erreurs", "sortie"}
+        assert sortie["message"] and sortie["sortie"] == r.exit_code
 
 
 def test_python_m_contentieux() -> None:

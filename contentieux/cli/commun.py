@@ -275,8 +275,10 @@ def _champ_validation(exc: ValidationError) -> str | None:
 
 def decrire_erreur(exc: BaseException) -> dict[str, Any]:
     """L'erreur en JSON : ``code`` stable, ``message`` français, ``champ`` s'il y en a un,
-    ``sortie`` (le code de sortie)."""
+    ``erreurs`` (une ligne « champ : ce qui ne va pas » par erreur de saisie, s'il y en a
+    plusieurs à dire) et ``sortie`` (le code de sortie)."""
     champ: str | None = None
+    liste: list[str] = []
     if isinstance(exc, _click.exceptions.ClickException):
         code = "utilisation_invalide"
         message, champ = message_utilisation(exc)
@@ -285,11 +287,17 @@ def decrire_erreur(exc: BaseException) -> dict[str, Any]:
         message = exc.message
         valeur = exc.details.get("champ")
         champ = str(valeur) if valeur is not None else None
+        lignes = exc.details.get("erreurs")
+        if isinstance(lignes, list | tuple) and lignes and all(isinstance(x, str) for x in lignes):
+            liste = [str(x) for x in lignes]
+            if champ is None and " : " in liste[0]:
+                champ = liste[0].split(" : ", 1)[0]
     elif isinstance(exc, ValidationError):
         from contentieux.lecture import traduire_erreurs
 
         code = DonneesInvalides.code
-        message = "données invalides :\n  - " + "\n  - ".join(traduire_erreurs(exc))
+        liste = traduire_erreurs(exc)
+        message = "données invalides :\n  - " + "\n  - ".join(liste)
         champ = _champ_validation(exc)
     elif isinstance(exc, RecursionError):
         code = "imbrication_excessive"
@@ -322,6 +330,8 @@ def decrire_erreur(exc: BaseException) -> dict[str, Any]:
     description: dict[str, Any] = {"code": code, "message": message}
     if champ:
         description["champ"] = champ
+    if liste:
+        description["erreurs"] = liste
     description["sortie"] = code_sortie(exc)
     return description
 
