@@ -57,6 +57,8 @@ _API: dict[str, str] = {
     "GabaritIntrouvable": "contentieux.erreurs",
     "DonneesGabaritIncompletes": "contentieux.erreurs",
     "ErreurSignature": "contentieux.erreurs",
+    "ArgumentInvalide": "contentieux.erreurs",
+    "InteretsHorsLimites": "contentieux.erreurs",
 }
 
 __all__ = ["__version__", *_API]
