@@ -452,6 +452,8 @@ def test_api_publique_depuis_le_sommet() -> None:
 
     assert issubclass(RegleNonCouverte, ErreurContentieux)
     assert callable(lire_dossier) and Decompte.__name__ == "Decompte"
+    for nom in contentieux.__all__:  # chaque nom public se charge
+        assert getattr(contentieux, nom) is not None, nom
     with pytest.raises(AttributeError, match="n'a pas d'attribut"):
         contentieux.inexistant  # noqa: B018
 
