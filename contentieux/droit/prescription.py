@@ -161,6 +161,9 @@ class AnalysePrescription:
     details: tuple[DetailPrescription, ...]
     faits_manquants: tuple[str, ...] = ()
     avertissements: tuple[str, ...] = ()
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]] = field(default_factory=dict)
+    """L'imputation du principal des paiements (C. civ. 1342-10) sur laquelle l'analyse repose,
+    réutilisable (:func:`contentieux.recevabilite.montant.principal_utile`)."""
 
     def prescrites(self) -> frozenset[Cle]:
         """Couples (référence de la créance, numéro de facture) prescrits ou forclos."""
@@ -638,6 +641,7 @@ def analyser_prescriptions(dossier: Dossier, *, au: dt.date, regles: Regles) -> 
         details=tuple(details),
         faits_manquants=tuple(dict.fromkeys(manquants)),
         avertissements=tuple(dict.fromkeys(avertissements)),
+        imputations=imputations,
     )
 
 
