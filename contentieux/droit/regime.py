@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from contentieux.droit.qualites import est_professionnel_prive
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.modeles.parties import PersonneMorale, PersonnePhysique, Qualite
@@ -57,8 +58,6 @@ FONDEMENTS: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "jugement": ("C. civ. 1231-7", "CMF L313-2"),
 }
 """Articles de chaque régime (les fondements d'un ``RegimeRetenu`` peuvent en ajouter)."""
-
-_PRIVES: Final = frozenset({Qualite.PROFESSIONNEL, Qualite.COMMERCANT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +80,6 @@ class RegimeRetenu:
     @property
     def court_des_mise_en_demeure(self) -> bool:
         return self.nom in ("taux_legal", "taux_conventionnel")
-
-
-def est_professionnel_prive(partie: Partie) -> bool:
-    """Professionnel ou commerçant, hors acheteur public (C. com. L441-10)."""
-    return partie.qualite in _PRIVES
 
 
 def regime_interets(creancier: Partie, debiteur: Partie, creance: Creance) -> RegimeRetenu:

@@ -19,7 +19,8 @@ from typing import Final
 
 from contentieux.delais import ajouter_mois
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
-from contentieux.droit.regime import RegimeRetenu, est_professionnel_prive, regime_interets
+from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.regime import RegimeRetenu, regime_interets
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale

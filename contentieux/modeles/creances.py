@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from contentieux.modeles.base import Modele, Montant, MontantStrict, Taux
+from contentieux.modeles.parties import Adresse
 
 
 class NatureCreance(StrEnum):
@@ -225,6 +226,13 @@ class Creance(Modele):
         description=(
             "Contrat administratif (marché public de droit public) : juge administratif ; "
             "faux : contrat de droit privé ; inconnu par défaut (vérification « à confirmer »)."
+        ),
+    )
+    adresse_immeuble: Adresse | None = Field(
+        default=None,
+        description=(
+            "Charges de copropriété : adresse de l'immeuble, qui fixe le tribunal compétent "
+            "(décret 67-223 art. 62) ; à défaut, l'adresse du syndicat créancier."
         ),
     )
 

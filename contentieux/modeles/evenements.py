@@ -126,6 +126,9 @@ class NatureDemande(StrEnum):
     REFERE = "refere"
     SIGNIFICATION_INJONCTION = "signification_injonction"
     REQUETE_INJONCTION = "requete_injonction"
+    OPPOSITION_INJONCTION = "opposition_injonction"
+    """Opposition du débiteur à l'ordonnance portant injonction de payer (CPC 1415 à 1417) : elle
+    saisit le tribunal, qui statue sur la demande (CPC 1417) ; instance à suivre, non à doubler."""
     DECLARATION_CREANCE = "declaration_creance"
     AUTRE = "autre"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from contentieux.droit.qualites import est_b2b
 from contentieux.erreurs import CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import est_b2b
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import verifier_delais_paiement
@@ -27,6 +27,18 @@ from contentieux.recevabilite.voie import (
     recommander_voie,
 )
 from contentieux.regles import Regles, charger_regles
+
+SANS_JURIDICTION = frozenset(
+    {
+        CodeVoie.AUCUNE,
+        CodeVoie.DECLARATION_CREANCE,
+        CodeVoie.EXECUTION_TITRE,
+        CodeVoie.SUIVRE_INSTANCE,
+        CodeVoie.INJONCTION_EUROPEENNE,
+        CodeVoie.HORS_CHAMP,
+    }
+)
+"""Voies qui ne saisissent pas une juridiction française nouvelle : aucune n'est proposée."""
 
 CONDITIONS_RECEVABILITE = ("certitude", "liquidite", "exigibilite", "prescription")
 """Conditions dont dépend le verdict ``recevable`` (certaine, liquide, exigible, non prescrite)."""
@@ -58,7 +70,7 @@ def verifier_recevabilite(
         verifier_exigibilite(dossier, au=au),
         prescription,
         verifier_mise_en_demeure(dossier, au=au),
-        verifier_injonction(dossier, au=au),
+        verifier_injonction(dossier, au=au, regles=jeu),
         verifier_procedure_collective(dossier, au=au, regles=jeu),
     ]
     if est_b2b(dossier):
@@ -82,7 +94,7 @@ def verifier_recevabilite(
     )
     juridiction = (
         None
-        if voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE, CodeVoie.EXECUTION_TITRE}
+        if voie.code in SANS_JURIDICTION
         else determiner_juridiction(
             dossier,
             au=au,

@@ -24,21 +24,19 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from contentieux.droit.qualites import est_commercant
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_date as formater
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Qualite
 from contentieux.modeles.recevabilite import CodeVoie, DetailPrescription, VoieRecommandee
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    est_commercant,
-    euros,
-    formater,
-    prescrites,
-    principal_utile,
-    titres_executoires,
-)
+from contentieux.recevabilite.etranger import etat_du_debiteur
+from contentieux.recevabilite.instances import instances, titres_executoires
 from contentieux.recevabilite.mise_en_demeure import RAPPEL_IP
+from contentieux.recevabilite.montant import prescrites, principal_utile
 from contentieux.regles import Regles
 
 INTITULES = {
@@ -52,6 +50,11 @@ INTITULES = {
         "reconnaissance de dette signée"
     ),
     CodeVoie.EXECUTION_TITRE: "Exécution du titre exécutoire par un commissaire de justice",
+    CodeVoie.SUIVRE_INSTANCE: "Suivre l'instance en cours (pas de nouvelle action : CPC 100)",
+    CodeVoie.INJONCTION_EUROPEENNE: (
+        "Injonction de payer européenne (règlement (CE) n° 1896/2006) dans l'État membre compétent"
+    ),
+    CodeVoie.HORS_CHAMP: "Hors du champ de la bibliothèque : débiteur établi hors de l'Union",
     CodeVoie.AUCUNE: "Aucune action : créance prescrite",
 }
 
@@ -171,7 +174,12 @@ def _urgence(
     proches = [
         d for d in prescriptions if d.jours_restants is not None and 0 <= d.jours_restants < marge
     ]
-    if not proches or voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE}:
+    if not proches or voie.code in {
+        CodeVoie.AUCUNE,
+        CodeVoie.DECLARATION_CREANCE,
+        CodeVoie.SUIVRE_INSTANCE,
+        CodeVoie.HORS_CHAMP,
+    }:
         return voie
     detail = min(proches, key=lambda d: d.jours_restants or 0)
     assert detail.date_prescription is not None
@@ -270,13 +278,43 @@ def _voie_ordinaire(
                 "acquis (C. civ. 2249).",
             ],
         )
+    etranger = _debiteur_etranger(dossier, au=au, regles=regles)
+    if etranger is not None:
+        return etranger
     titres = titres_executoires(dossier, au=au)
-    if titres and all(c.reference in titres for c in dossier.creances):
+    pendantes = {
+        r: i for r, i in instances(dossier, au=au, regles=regles).items() if r not in titres
+    }
+    executoires = {r: i for r, i in pendantes.items() if i.etat == "executoire"}
+    a_suivre = {r: i for r, i in pendantes.items() if i.etat != "executoire"}
+    references = [c.reference for c in dossier.creances]
+    if a_suivre and all(r in titres or r in pendantes for r in references):
+        motifs = [i.motif for i in a_suivre.values()]
+        if titres or executoires:
+            motifs.append(
+                "Titre exécutoire pour "
+                + ", ".join([*titres, *executoires])
+                + " : faites-le exécuter par un commissaire de justice (CPCE R141-1)."
+            )
+        return _voie(
+            CodeVoie.SUIVRE_INSTANCE,
+            motifs,
+            [f for i in a_suivre.values() for f in i.fondements],
+            avertissements,
+        )
+    if a_suivre:
+        avertissements.append(
+            "déjà devant un juge : "
+            + " ; ".join(i.motif for i in a_suivre.values())
+            + " — la voie ci-dessous ne vaut que pour les autres créances"
+        )
+    if (titres or executoires) and all(r in titres or r in executoires for r in references):
         motifs = [
             f"{reference} : titre exécutoire (décision exécutoire depuis le "
             f"{formater(j.date_caractere_executoire or j.date)})"
             for reference, j in titres.items()
         ]
+        motifs.extend(i.motif for i in executoires.values())
         motifs.append(
             "Remettez le titre à un commissaire de justice, ce qui vaut pouvoir pour toute "
             "exécution ne requérant pas de pouvoir spécial (CPCE R141-1) : saisie-attribution, "
@@ -287,17 +325,23 @@ def _voie_ordinaire(
         return _voie(
             CodeVoie.EXECUTION_TITRE,
             motifs,
-            ["CPCE L111-3", "CPCE L111-4", "CPCE R141-1", "C. civ. 2244"],
+            [
+                *(f for i in executoires.values() for f in i.fondements),
+                "CPCE L111-3",
+                "CPCE L111-4",
+                "CPCE R141-1",
+                "C. civ. 2244",
+            ],
             [
                 *avertissements,
                 "Frais d'exécution à la charge du débiteur (CPCE L111-8 al. 1), sauf le droit "
                 "proportionnel laissé au créancier par le tarif (C. com. A444-32).",
             ],
         )
-    if titres:
+    if titres or executoires:
         avertissements.append(
             "titre exécutoire pour "
-            + ", ".join(titres)
+            + ", ".join([*titres, *executoires])
             + " seulement : exécutez-le par un commissaire de justice ; la voie ci-dessous vaut "
             "pour les autres créances"
         )
@@ -374,7 +418,7 @@ def _voie_ordinaire(
         )
     montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
     seuil = _seuil_petites_creances(au, regles)
-    fondements_ip = ["CPC art. 1405", "CPC art. 1406", "CPC art. 1407"]
+    fondements_ip = ["CPC 1405", "CPC 1406", "CPC 1407"]
     if seuil is not None and montant < seuil:
         alertes = [
             *avertissements,
@@ -426,3 +470,47 @@ def _seuil_petites_creances(au: dt.date, regles: Regles) -> Decimal | None:
         return regles.decimal("seuils.petites_creances", au=au)
     except RegleNonCouverte:
         return None
+
+
+def _debiteur_etranger(dossier: Dossier, *, au: dt.date, regles: Regles) -> VoieRecommandee | None:
+    """Débiteur établi hors de France : jamais une juridiction française (issue 9).
+
+    Autre État membre lié par le règlement (CE) n° 1896/2006 → injonction de payer européenne,
+    devant la juridiction que désigne le règlement (UE) n° 1215/2012 (en principe celle du
+    domicile du défendeur ; celle du consommateur défendeur, toujours : règlement 1896/2006 art.
+    6 § 2) ; ailleurs → hors du champ de la bibliothèque."""
+    etat = etat_du_debiteur(dossier, au=au, regles=regles)
+    if etat.pays == "FR":
+        return None
+    if etat.union:
+        return _voie(
+            CodeVoie.INJONCTION_EUROPEENNE,
+            [
+                f"Débiteur établi dans un autre État membre ({etat.pays}) : la créance ne se "
+                "porte pas devant une juridiction française par la procédure du CPC. Demande "
+                "d'injonction de payer européenne (formulaire A du règlement (CE) n° 1896/2006) "
+                "devant la juridiction compétente selon le règlement (UE) n° 1215/2012 — en "
+                "principe celle de l'État du domicile du débiteur ; pour un consommateur, "
+                "toujours celle de son domicile (règlement 1896/2006, art. 6 § 2).",
+            ],
+            [
+                "Règlement 1896/2006 art. 2",
+                "Règlement 1896/2006 art. 6",
+                "Règlement 1215/2012 art. 4",
+            ],
+            [
+                "procédure européenne : juridiction, langue et frais de l'État saisi hors de la "
+                "référence vérifiée de la bibliothèque — à confirmer",
+                *etat.avertissements,
+            ],
+        )
+    return _voie(
+        CodeVoie.HORS_CHAMP,
+        [
+            f"Débiteur établi hors de l'Union européenne ou dans un État non lié par le "
+            f"règlement (CE) n° 1896/2006 ({etat.pays}) : recouvrement international hors du "
+            "champ de la bibliothèque ; aucune juridiction française n'est proposée.",
+        ],
+        ["Règlement 1896/2006 art. 2"],
+        list(etat.avertissements),
+    )
