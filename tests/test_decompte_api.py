@@ -561,7 +561,7 @@ def test_commande_publique_continue_apres_jugement() -> None:
     assert "jugement" in {li.regime for li in r.lignes}
 
 
-# --- Frontière de l'API : arguments vérifiés avant le moteur (compilé ou non) -----------------
+# --- Frontière de l'API : arguments vérifiés avant le moteur ------------------------------------
 
 
 def test_un_dossier_non_valide_est_refuse_avec_un_message_clair() -> None:
