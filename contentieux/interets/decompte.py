@@ -17,10 +17,11 @@ import weakref
 from decimal import Decimal
 from typing import Final
 
-from contentieux.delais import ajouter_mois
+from contentieux.delais import ajouter_annees, ajouter_mois
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
 from contentieux.droit.qualites import est_professionnel_prive
 from contentieux.droit.regime import RegimeRetenu, regime_interets
+from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
@@ -441,7 +442,21 @@ class _Calcul:
 
     def prescription(self) -> None:
         """Les factures prescrites ou forcloses au jour ``au``, décidées par
-        :mod:`contentieux.droit.prescription` (la même règle que la recevabilité)."""
+        :mod:`contentieux.droit.prescription` (la même règle que la recevabilité).
+
+        Raccourci sans nouvelle règle : aucun délai ne court avant l'émission ou l'exécution
+        d'une facture et aucun ne se raccourcit ; si la facture la plus ancienne est plus récente
+        que le plus court des délais de prescription des règles, rien n'est prescrit et
+        l'analyse est inutile.
+        """
+        plus_ancienne = min(
+            min(f.date_emission, f.date_execution or f.date_emission)
+            for c in self.dossier.creances
+            for f in c.factures
+        )
+        plus_court = _plus_court_delai(self.regles, self.au)
+        if plus_court is not None and self.au < ajouter_annees(plus_ancienne, plus_court):
+            return
         from contentieux.droit.prescription import analyser_prescriptions
 
         analyse = analyser_prescriptions(self.dossier, au=self.au, regles=self.regles)
@@ -620,6 +635,22 @@ class _Calcul:
             valeurs_utilisees=valeurs,
             regles_version=self.version,
         )
+
+
+def _plus_court_delai(regles: Regles, au: dt.date) -> int | None:
+    """Le plus court des délais de prescription ou de forclusion des règles, en années entières
+    (``prescription.*`` exprimés en années) ; None s'il n'y en a pas ou si l'un manque."""
+    annees: list[int] = []
+    for identifiant in regles.identifiants():
+        if not identifiant.startswith("prescription."):
+            continue
+        try:
+            v = regles.valeur(identifiant, au=au)
+        except RegleNonCouverte:
+            return None
+        if v.unite == "annees" and isinstance(v.valeur, Decimal):
+            annees.append(int(v.valeur))
+    return min(annees) if annees else None
 
 
 def _regime_dette(
