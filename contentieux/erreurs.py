@@ -113,3 +113,18 @@ class ErreurUtilisation(ErreurContentieux):
     nomme l'option en cause."""
 
     code = "utilisation_invalide"
+
+
+# --- entrées (lecture des dossiers et des règles) ---
+
+
+class LimiteDepassee(DonneesInvalides, ValueError):
+    """Un dossier dépasse une limite de taille (``contentieux.modeles.limites.Limites``)."""
+
+    code = "limite_depassee"
+
+
+class ErreurActualisation(ErreurContentieux):
+    """Le relevé d'un taux en ligne (portail de la BCE) a échoué : réseau, délai ou format."""
+
+    code = "actualisation_impossible"

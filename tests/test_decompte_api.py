@@ -561,7 +561,7 @@ def test_commande_publique_continue_apres_jugement() -> None:
     assert "jugement" in {li.regime for li in r.lignes}
 
 
-# --- Frontière de l'API : arguments vérifiés avant le moteur (compilé ou non) -----------------
+# --- Frontière de l'API : arguments vérifiés avant le moteur ------------------------------------
 
 
 def test_un_dossier_non_valide_est_refuse_avec_un_message_clair() -> None:
@@ -692,3 +692,27 @@ def test_les_options_sont_validees_comme_des_donnees() -> None:
         etablir_decompte(
             dossier_exemple("b2b"), au=dt.date(2026, 6, 30), options=OptionsDecompte(diviseur="360")
         )  # type: ignore[arg-type]
+
+
+def test_deux_mises_en_demeure_tout_ordre_meme_decompte() -> None:
+    """Issue 13 : le résultat ne dépend pas de l'ordre des mises en demeure ; la première reçue
+    l'emporte, même envoyée après l'autre (loyer, au 1er janvier 2026)."""
+    import itertools
+
+    brut = dossier_exemple("loyer").model_dump(mode="json")
+    tardive = {  # envoyée avant celle de l'exemple (20/11), reçue après (24/11)
+        "type": "mise_en_demeure",
+        "date_envoi": "2025-11-18",
+        "date_reception": "2025-12-02",
+        "moyen": "lettre_recommandee_ar",
+    }
+    autres = [e for e in brut["evenements"] if e["type"] != "mise_en_demeure"]
+    meds = [e for e in brut["evenements"] if e["type"] == "mise_en_demeure"] + [tardive]
+    sorties = set()
+    for ordre in itertools.permutations([*meds, *autres]):
+        brut["evenements"] = list(ordre)
+        d = etablir_decompte(Dossier.model_validate(brut), au=dt.date(2026, 1, 1))
+        sorties.add(d.model_dump_json())
+        assert all(li.du >= dt.date(2025, 11, 24) for li in d.lignes if li.regime == "taux_legal")
+        assert any(li.du == dt.date(2025, 11, 24) for li in d.lignes)
+    assert len(sorties) == 1

@@ -82,7 +82,7 @@ def test_cas(chemin: Path) -> None:
         return
     decompte = _etablir(cas)
     attendu = cas["attendu"]
-    for nom in ("lignes", "indemnites", "capitalisations", "clauses_penales"):
+    for nom in ("lignes", "indemnites", "capitalisations", "clauses_penales", "factures_exclues"):
         if nom in attendu:
             _comparer_liste(attendu[nom], getattr(decompte, nom), nom)
     if "imputations" in attendu:
@@ -96,6 +96,8 @@ def test_cas(chemin: Path) -> None:
     _comparer(attendu.get("totaux", {}), decompte, "totaux")
     for morceau in attendu.get("avertissements_contiennent", []):
         assert any(morceau in a for a in decompte.avertissements), decompte.avertissements
+    for article in attendu.get("fondements_contiennent", []):
+        assert article in decompte.fondements, decompte.fondements
     # Invariants : le total se recompose, les lignes s'additionnent, le JSON est fidèle.
     somme_lignes = sum((li.montant for li in decompte.lignes), start=Decimal(0))
     assert decompte.total_interets + decompte.total_penalites == somme_lignes
@@ -104,7 +106,11 @@ def test_cas(chemin: Path) -> None:
         + somme_lignes
         + decompte.total_indemnites
         + decompte.total_clauses_penales
-        - (decompte.total_paiements - decompte.trop_percu)
+        - (
+            decompte.total_paiements
+            - decompte.trop_percu
+            - sum((f.paiements_recus for f in decompte.factures_exclues), start=Decimal(0))
+        )
     )
     assert Decompte.model_validate_json(decompte.model_dump_json()) == decompte
 

@@ -82,7 +82,7 @@ from contentieux.modeles.evenements import (
 )
 from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.modeles.recevabilite import DetailPrescription, PrescriptionFacture
-from contentieux.regles import Regles
+from contentieux.regles import Regles, ValeurRegle
 
 _ISSUES_NON_AVENUES = {
     IssueDemande.REJETEE_DEFINITIVEMENT: "rejetée définitivement",
@@ -161,6 +161,9 @@ class AnalysePrescription:
     details: tuple[DetailPrescription, ...]
     faits_manquants: tuple[str, ...] = ()
     avertissements: tuple[str, ...] = ()
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]] = field(default_factory=dict)
+    """L'imputation du principal des paiements (C. civ. 1342-10) sur laquelle l'analyse repose,
+    réutilisable (:func:`contentieux.recevabilite.montant.principal_utile`)."""
 
     def prescrites(self) -> frozenset[Cle]:
         """Couples (référence de la créance, numéro de facture) prescrits ou forclos."""
@@ -638,6 +641,7 @@ def analyser_prescriptions(dossier: Dossier, *, au: dt.date, regles: Regles) -> 
         details=tuple(details),
         faits_manquants=tuple(dict.fromkeys(manquants)),
         avertissements=tuple(dict.fromkeys(avertissements)),
+        imputations=imputations,
     )
 
 
@@ -708,6 +712,24 @@ def _analyser_creance(
         and regime.identifiant != "titre_executoire"
     )
     faits_q = _faits_quadriennale(dossier, creance, au=au) if quadriennale else []
+    lues: dict[dt.date, tuple[int, ValeurRegle, int, int | None, int | None]] = {}
+
+    def durees(depart: dt.date) -> tuple[int, ValeurRegle, int, int | None, int | None]:
+        """Les durées en vigueur au point de départ, lues une fois par date dans ce calcul."""
+        if depart not in lues:
+            annees, valeur = duree(regles, identifiant, au=depart)
+            reprise = duree(regles, "prescription.reprise_suspension_mois", au=depart)[0]
+            butoir = (
+                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
+            )
+            annees_q = (
+                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
+                if quadriennale
+                else None
+            )
+            lues[depart] = (annees, valeur, reprise, butoir, annees_q)
+        return lues[depart]
+
     par_quadriennale = False
     for index, facture in enumerate(creance.factures):
         depart, manque = _depart(dossier, creance, index, facture, regime, contexte)
@@ -726,16 +748,7 @@ def _analyser_creance(
             )
             continue
         try:
-            annees, valeur = duree(regles, identifiant, au=depart)
-            reprise, _ = duree(regles, "prescription.reprise_suspension_mois", au=depart)
-            butoir_annees = (
-                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
-            )
-            annees_q = (
-                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
-                if quadriennale
-                else None
-            )
+            annees, valeur, reprise, butoir_annees, annees_q = durees(depart)
         except RegleNonCouverte as erreur:
             avertissements.append(erreur.message)
             lignes.append(

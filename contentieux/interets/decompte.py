@@ -17,9 +17,11 @@ import weakref
 from decimal import Decimal
 from typing import Final
 
-from contentieux.delais import ajouter_mois
+from contentieux.delais import ajouter_annees, ajouter_mois
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
-from contentieux.droit.regime import RegimeRetenu, est_professionnel_prive, regime_interets
+from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.regime import RegimeRetenu, regime_interets
+from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
@@ -40,6 +42,7 @@ from contentieux.modeles.decompte import (
     Capitalisation,
     ClausePenaleLigne,
     Decompte,
+    FactureExclue,
     Imputation,
     Indemnite,
     LigneInterets,
@@ -131,6 +134,8 @@ class _Calcul:
         """Fondements du régime retenu pour chaque créance (écrits si elle a des lignes)."""
         self._a_decider: list[tuple[dt.date, int, Dette]] = []
         self._decidees = 0
+        self.prescrites: dict[tuple[str, str | None], dt.date | None] = {}
+        """Factures prescrites ou forcloses au jour ``au`` et leur dernier jour pour agir."""
 
     def avertir(self, message: str) -> None:
         self.avertissements.setdefault(message, None)
@@ -435,7 +440,92 @@ class _Calcul:
 
     # --- résultat ------------------------------------------------------------------------------
 
+    def prescription(self) -> None:
+        """Les factures prescrites ou forcloses au jour ``au``, décidées par
+        :mod:`contentieux.droit.prescription` (la même règle que la recevabilité).
+
+        Raccourci sans nouvelle règle : aucun délai ne court avant l'émission ou l'exécution
+        d'une facture et aucun ne se raccourcit ; si la facture la plus ancienne est plus récente
+        que le plus court des délais de prescription des règles, rien n'est prescrit et
+        l'analyse est inutile.
+        """
+        plus_ancienne = min(
+            min(f.date_emission, f.date_execution or f.date_emission)
+            for c in self.dossier.creances
+            for f in c.factures
+        )
+        plus_court = _plus_court_delai(self.regles, self.au)
+        if plus_court is not None and self.au < ajouter_annees(plus_ancienne, plus_court):
+            return
+        from contentieux.droit.prescription import analyser_prescriptions
+
+        analyse = analyser_prescriptions(self.dossier, au=self.au, regles=self.regles)
+        for detail in analyse.details:
+            for f in detail.par_facture:
+                if f.prescrite:
+                    self.prescrites[(f.creance, f.numero)] = f.date_prescription
+
+    def _exclure(self) -> tuple[list[Dette], list[FactureExclue]]:
+        """Sépare les dettes retenues des factures prescrites (k.8), et le dit."""
+        if not self.prescrites:
+            return self.dettes, []
+        inclure = self.options.factures_prescrites == "inclure"
+        consommateur = not self.professionnel
+        retenues: list[Dette] = []
+        exclues: list[FactureExclue] = []
+        for d in self.dettes:
+            cle = (d.creance, d.facture)
+            if cle not in self.prescrites or d.solde() <= ZERO:
+                retenues.append(d)  # non prescrite, ou soldée : rien à retirer
+                continue
+            date = self.prescrites[cle]
+            quand = f" (dernier jour pour agir : {date:%d/%m/%Y})" if date else ""
+            accessoires = d.interets_dus() + d.indemnite_due()
+            self.fonder("C. civ. 2219", "C. civ. 2249")
+            if inclure:
+                retenues.append(d)
+                self.avertir(
+                    f"Facture {d.facture} (créance {d.creance}) prescrite ou forclose{quand} : "
+                    "gardée au total à votre demande (factures_prescrites « inclure ») ; le "
+                    "débiteur peut opposer la prescription (C. civ. 2219, 2247) : ne la réclamez "
+                    "pas en justice comme si elle était due (C. civ. 2249)"
+                    + (
+                        " ; envers un consommateur, la réclamer sans le dire peut être une "
+                        "pratique commerciale trompeuse (C. consom. L121-2)."
+                        if consommateur
+                        else "."
+                    )
+                )
+                if consommateur:
+                    self.fonder("C. consom. L121-2")
+                continue
+            motif = (
+                f"prescrite ou forclose{quand} : hors de ce qui peut être réclamé en justice "
+                "(C. civ. 2219) ; les paiements reçus restent acquis (C. civ. 2249)"
+            )
+            exclues.append(
+                FactureExclue.model_construct(
+                    creance=d.creance,
+                    facture=d.facture or "",
+                    date_prescription=date,
+                    paiements_recus=d.principal_initial
+                    - d.principal
+                    + d.interets_payes
+                    + d.indemnite_payee,
+                    principal_restant=d.principal,
+                    accessoires_restants=accessoires,
+                    motif=motif,
+                )
+            )
+            self.avertir(
+                f"Facture {d.facture} (créance {d.creance}) {motif} : {d.principal} € de "
+                f"principal et {accessoires} € d'accessoires laissés hors du total ; option "
+                "factures_prescrites « inclure » pour les y garder."
+            )
+        return retenues, exclues
+
     def resultat(self, imputations: list[Imputation]) -> Decompte:
+        retenues, exclues = self._exclure()
         lignes: list[LigneInterets] = []
         capitalisations: list[Capitalisation] = []
         indemnites: list[Indemnite] = []
@@ -443,7 +533,7 @@ class _Calcul:
         public = self.public
         fondement_indemnite = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
         total_principal = principal_restant = regles_payes = ZERO
-        for d in self.dettes:
+        for d in retenues:
             lignes += d.lignes
             capitalisations += d.capitalisations
             total_principal += d.principal_initial
@@ -480,7 +570,7 @@ class _Calcul:
                 self.fonder(FONDEMENT_CLAUSE)
         regimes: dict[RegimeLigne, None] = {}
         total_penalites = total_interets = ZERO
-        for d in self.dettes:
+        for d in retenues:
             total_penalites += d.penalites_fermees
             total_interets += d.interets_fermes - d.penalites_fermees
             if d.lignes and d.regime is not None and d.regime.nom == "taux_conventionnel":
@@ -538,12 +628,29 @@ class _Calcul:
             total_clauses_penales=total_clauses,
             total_accessoires_regles=regles_payes,
             trop_percu=trop_percu,
+            factures_exclues=tuple(exclues),
             total=total,
             fondements=tuple(self.fondements),
             avertissements=tuple(self.avertissements),
             valeurs_utilisees=valeurs,
             regles_version=self.version,
         )
+
+
+def _plus_court_delai(regles: Regles, au: dt.date) -> int | None:
+    """Le plus court des délais de prescription ou de forclusion des règles, en années entières
+    (``prescription.*`` exprimés en années) ; None s'il n'y en a pas ou si l'un manque."""
+    annees: list[int] = []
+    for identifiant in regles.identifiants():
+        if not identifiant.startswith("prescription."):
+            continue
+        try:
+            v = regles.valeur(identifiant, au=au)
+        except RegleNonCouverte:
+            return None
+        if v.unite == "annees" and isinstance(v.valeur, Decimal):
+            annees.append(int(v.valeur))
+    return min(annees) if annees else None
 
 
 def _regime_dette(
@@ -634,5 +741,6 @@ def decompter(dossier: Dossier, au: dt.date, regles: Regles, options: OptionsDec
         dossier.debiteur, options.indemnite_forfaitaire, options.frais_recouvrement
     )
     calcul = _Calcul(dossier, au, regles, options)
+    calcul.prescription()
     calcul.preparer()
     return calcul.resultat(calcul.derouler())

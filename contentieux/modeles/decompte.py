@@ -33,6 +33,11 @@ et les intérêts moratoires de la commande publique continuent, sans majoration
 le taux légal bascule en intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le
 taux légal : toute créance bascule en intérêts 1231-7, majorés de 5 points, CMF L313-3)."""
 
+FacturesPrescrites = Literal["exclure", "inclure"]
+"""Factures prescrites ou forcloses au jour du décompte : « exclure » (par défaut) les laisse hors
+de ce qui peut être réclamé en justice, et le décompte le dit ; « inclure » les garde, avec un
+avertissement (C. civ. 2219, 2249 ; envers un consommateur, C. consom. L121-2)."""
+
 CompteJours = Literal["debut_exclu", "deux_bornes"]
 """Décompte des jours : « debut_exclu » (jours *j* tels que ``du < j <= au``) ou « deux_bornes »
 (le jour de départ compte aussi : un jour de plus sur la première ligne de chaque dette)."""
@@ -98,6 +103,15 @@ class OptionsDecompte(Modele):
             "expressément (refusée contre un consommateur) ; False : non réclamée."
         ),
     )
+    factures_prescrites: FacturesPrescrites = Field(
+        default="exclure",
+        description=(
+            "exclure : les factures prescrites ou forcloses au jour du décompte (décision de "
+            "contentieux.droit.prescription) sont laissées hors du total réclamable et listées "
+            "dans factures_exclues ; inclure : elles restent au total, avec un avertissement "
+            "(C. civ. 2249 ; REFERENCE k.8)."
+        ),
+    )
     frais_recouvrement: Montant | None = Field(
         default=None,
         description=(
@@ -107,7 +121,12 @@ class OptionsDecompte(Modele):
     )
 
     @field_validator(
-        "diviseur", "depart_taux_legal", "compte_jours", "apres_jugement", mode="before"
+        "diviseur",
+        "depart_taux_legal",
+        "compte_jours",
+        "apres_jugement",
+        "factures_prescrites",
+        mode="before",
     )
     @classmethod
     def _choix(cls, valeur: object, info: ValidationInfo) -> object:
@@ -135,6 +154,7 @@ _CHOIX: dict[str, tuple[str, ...]] = {
     "depart_taux_legal": get_args(DepartTauxLegal),
     "compte_jours": get_args(CompteJours),
     "apres_jugement": get_args(ApresJugement),
+    "factures_prescrites": get_args(FacturesPrescrites),
 }
 
 
@@ -230,11 +250,30 @@ class ValeurUtilisee(Modele):
     fondement: str
 
 
+class FactureExclue(Modele):
+    """Facture prescrite ou forclose laissée hors du total réclamable (C. civ. 2219, 2249)."""
+
+    creance: str
+    facture: str
+    date_prescription: dt.date | None = Field(description="Dernier jour pour agir.")
+    paiements_recus: Montant = Field(
+        description="Part des paiements imputée sur cette facture (acquise : C. civ. 2249)."
+    )
+    principal_restant: Montant
+    accessoires_restants: Montant = Field(
+        description="Intérêts, pénalités et indemnité courus et non payés sur cette facture."
+    )
+    motif: str
+
+
 class Decompte(Modele):
     """Ce qui est dû sur un dossier à une date, ligne par ligne.
 
     ``total`` = principal restant + intérêts + pénalités + indemnités + clauses pénales − part des
-    paiements imputée sur ces accessoires.
+    paiements imputée sur ces accessoires. Les factures prescrites ou forcloses (option
+    ``factures_prescrites="exclure"``, par défaut) n'entrent dans aucun total ni aucune ligne :
+    elles sont listées dans ``factures_exclues`` ; les paiements qu'elles ont reçus restent acquis
+    au créancier (C. civ. 2249) et figurent dans ``imputations``.
     """
 
     dossier: str
@@ -257,6 +296,9 @@ class Decompte(Modele):
     )
     trop_percu: Montant = Decimal("0")
     total: Montant = Field(description="Reste dû à la date du décompte.")
+    factures_exclues: tuple[FactureExclue, ...] = Field(
+        default=(), description="Factures prescrites ou forcloses, hors du total (k.8)."
+    )
     fondements: tuple[str, ...]
     avertissements: tuple[str, ...]
     valeurs_utilisees: tuple[ValeurUtilisee, ...]

@@ -166,11 +166,6 @@ def tae_competent(adresse: Adresse, *, au: dt.date, regles: Regles) -> tuple[str
     return None
 
 
-def est_ville_tae(adresse: Adresse, *, au: dt.date, regles: Regles) -> bool:
-    """L'adresse relève-t-elle d'un TAE au jour ``au`` (ressort transcrit ou commune du siège) ?"""
-    return tae_competent(adresse, au=au, regles=regles) is not None
-
-
 def sieges_mixtes(departement: str | None, *, au: dt.date, regles: Regles) -> tuple[str, ...]:
     """Sièges des tribunaux mixtes de commerce du département d'outre-mer (vide ailleurs)."""
     if departement is None:

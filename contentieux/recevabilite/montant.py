@@ -9,12 +9,14 @@ silence (C. civ. 2249).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from contentieux.droit.exigibilite import exigible_le
 from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.imputation_factures import Cle, imputer_paiements
 from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import Paiement
 from contentieux.modeles.recevabilite import DetailPrescription
 from contentieux.regles import Regles
 
@@ -24,15 +26,18 @@ def principal_utile(
     *,
     au: dt.date,
     prescrites: frozenset[Cle] = frozenset(),
+    imputations: Mapping[Cle, list[tuple[Paiement, Decimal]]] | None = None,
 ) -> Decimal:
     """Principal exigible et non prescrit restant dû au jour ``au``.
 
     Seules comptent les factures échues (exigibles le lendemain de l'échéance, ou après la
     déchéance du terme prononcée) et non prescrites (``prescrites`` : couples référence de la
     créance, numéro de facture), moins les paiements qui leur sont imputés. Hors intérêts et
-    frais.
+    frais. ``imputations`` : l'imputation au jour ``au`` si elle est déjà calculée (celle de
+    l'analyse de la prescription).
     """
-    imputations = imputer_paiements(dossier, au=au)
+    if imputations is None:
+        imputations = imputer_paiements(dossier, au=au)
     total = Decimal("0")
     for creance in dossier.creances:
         for facture in creance.factures:
@@ -89,14 +94,21 @@ def _fin_semestre_precedent(date: dt.date) -> dt.date:
     return dt.date(date.year - 1, 12, 31)
 
 
-def principal_impaye(dossier: Dossier, *, au: dt.date) -> Decimal:
+def principal_impaye(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    imputations: Mapping[Cle, list[tuple[Paiement, Decimal]]] | None = None,
+) -> Decimal:
     """Principal impayé au jour ``au``, toutes factures (échues ou non, prescrites ou non) : le
     montant TTC de chaque facture moins les paiements que l'imputation partagée lui attribue.
 
     Sa différence avec :func:`principal_utile` tient exactement aux factures non encore exigibles
-    et aux factures prescrites ; le rapport de recevabilité affiche les deux.
+    et aux factures prescrites ; le rapport de recevabilité affiche les deux. ``imputations`` :
+    l'imputation au jour ``au`` si elle est déjà calculée.
     """
-    imputations = imputer_paiements(dossier, au=au)
+    if imputations is None:
+        imputations = imputer_paiements(dossier, au=au)
     total = Decimal("0")
     for creance, facture in dossier.factures():
         paye = sum(

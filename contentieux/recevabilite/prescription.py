@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.faits import evenements
 from contentieux.droit.prescription import (
     AnalysePrescription,
@@ -21,7 +22,6 @@ from contentieux.droit.prescription import (
     determiner_regime,
 )
 from contentieux.droit.qualites import est_consommateur
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure
 from contentieux.modeles.parties import est_professionnel
@@ -33,6 +33,7 @@ __all__ = [
     "AnalysePrescription",
     "Regime",
     "analyser_prescription",
+    "constater_prescription",
     "determiner_regime",
     "verifier_prescription",
 ]
@@ -52,6 +53,14 @@ def analyser_prescription(
     dossier: Dossier, *, au: dt.date, regles: Regles
 ) -> tuple[Constat, tuple[DetailPrescription, ...]]:
     """Constat de prescription et détail du calcul, créance par créance, facture par facture."""
+    constat, analyse = constater_prescription(dossier, au=au, regles=regles)
+    return constat, analyse.details
+
+
+def constater_prescription(
+    dossier: Dossier, *, au: dt.date, regles: Regles
+) -> tuple[Constat, AnalysePrescription]:
+    """Le constat et l'analyse partagée (:class:`AnalysePrescription`, avec son imputation)."""
     analyse = analyser_prescriptions(dossier, au=au, regles=regles)
     details = analyse.details
     manquants = list(analyse.faits_manquants)
@@ -106,7 +115,7 @@ def analyser_prescription(
         faits_manquants=tuple(dict.fromkeys(manquants)),
         avertissements=tuple(avertissements),
     )
-    return constat, tuple(details)
+    return constat, analyse
 
 
 def verifier_prescription(dossier: Dossier, *, au: dt.date, regles: Regles) -> Constat:
