@@ -89,6 +89,32 @@ class ErreurSignature(ErreurContentieux):
     code = "erreur_signature"
 
 
+# --- Décompte (interets, droit) ------------------------------------------------------------
+
+
+class ArgumentInvalide(ErreurContentieux, TypeError, ValueError):
+    """Argument d'une fonction du décompte mal formé (type, date, option inconnue)."""
+
+    code = "argument_invalide"
+
+
+class InteretsHorsLimites(ErreurContentieux):
+    """Intérêts qui dépassent ce que le décompte sait représenter exactement (capitalisation à un
+    taux extrême sur une durée extrême)."""
+
+    code = "interets_hors_limites"
+
+
+# --- ligne de commande ----------------------------------------------------------------------------
+
+
+class ErreurUtilisation(ErreurContentieux):
+    """La commande est mal employée (option invalide, date mal écrite) ; ``details["champ"]``
+    nomme l'option en cause."""
+
+    code = "utilisation_invalide"
+
+
 # --- entrées (lecture des dossiers et des règles) ---
 
 

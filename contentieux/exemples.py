@@ -20,6 +20,15 @@ def noms_exemples() -> list[str]:
     return sorted(p.stem for p in (dossier_donnees("exemples") / "dossiers").glob("*.yaml"))
 
 
+def texte_exemple(nom: str) -> str:
+    """Le texte YAML d'un dossier d'exemple, à copier et modifier.
+
+    >>> "reference:" in texte_exemple("b2b")
+    True
+    """
+    return chemin_exemple(nom).read_text(encoding="utf-8")
+
+
 def chemin_exemple(nom: str) -> Path:
     """Chemin du fichier d'un dossier d'exemple."""
     chemin = dossier_donnees("exemples") / "dossiers" / f"{nom}.yaml"

@@ -46,7 +46,8 @@ def test_diviseur_exact_affiche_la_colonne() -> None:
         "decompte", str(chemin_exemple("loyer")), "--au", "2026-06-30", "--diviseur", "exact"
     )
     assert code == 0, erreur
-    assert "Div." in sortie
+    assert "Diviseur : 365 ou 366 (exact)" in sortie
+    assert "/ 365 =" in sortie or "/ 366 =" in sortie
 
 
 def test_option_inconnue_refusee_en_francais() -> None:

@@ -345,6 +345,7 @@ def test_qualites() -> None:
         "non_professionnel",
         "professionnel",
         "commercant",
+        "artisan",
         "acheteur_public",
     }
 
@@ -1006,24 +1007,3 @@ def test_le_schema_json_ne_contient_aucune_ligne_de_doctest() -> None:
     schema = json.dumps(Dossier.model_json_schema(), ensure_ascii=False)
     assert ">>>" not in schema
     assert Dossier.model_json_schema()["description"].startswith("Un dossier de recouvrement")
-
-
-@pytest.mark.parametrize(
-    ("pays", "code_postal", "attendu"),
-    [("DE", "10115", "injonction de payer européenne"), ("DK", "1050", "hors du périmètre"),
-     ("CH", "1201", "hors du périmètre")],
-)
-def test_debiteur_etranger_jamais_devant_un_tribunal_francais_par_accident(
-    pays: str, code_postal: str, attendu: str
-) -> None:
-    """Berlin 10115 était classé dans l'Aube (10) : avec ``pays``, la route est signalée."""
-    from contentieux.recevabilite import verifier_recevabilite
-
-    donnees = dossier_exemple("b2b").model_dump(mode="json")
-    donnees["debiteurs"][0]["siege"] = {
-        "ligne1": "Hauptstraße 1", "code_postal": code_postal, "ville": "Berlin", "pays": pays
-    }
-    rapport = verifier_recevabilite(Dossier.model_validate(donnees), au=dt.date(2026, 6, 30))
-    texte = " ".join(rapport.juridiction.avertissements)
-    assert attendu in texte and "n'est pas retenue" in texte
-    assert Dossier.model_validate(donnees).debiteur.adresse_principale.departement is None

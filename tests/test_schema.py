@@ -102,7 +102,7 @@ def test_les_montants_et_taux_ont_des_contraintes_standard() -> None:
     montant_ttc = defs["Facture"]["properties"]["montant_ttc"]
     assert not {"gt", "ge", "le", "decimal_places"} & set(montant_ttc)
     nombre, texte = montant_ttc["anyOf"]
-    assert nombre == {"type": "number", "exclusiveMinimum": 0, "maximum": 10**15}
+    assert nombre == {"type": "number", "exclusiveMinimum": 0, "maximum": 10**18}
     assert texte["type"] == "string"
     assert re.fullmatch(texte["pattern"], "1234.56")
     assert not re.fullmatch(texte["pattern"], "1234.567")
@@ -149,3 +149,10 @@ def test_descriptions_utiles_aux_developpeurs() -> None:
     debiteurs = SCHEMA["properties"]["debiteurs"]["items"]
     assert debiteurs["discriminator"]["propertyName"] == "type"
     assert set(debiteurs["discriminator"]["mapping"]) == {"personne_physique", "personne_morale"}
+
+
+def test_les_descriptions_ne_contiennent_aucun_exemple_de_code() -> None:
+    """Les docstrings des modèles gardent leurs doctests ; le schéma publié, seulement la prose."""
+    for chemin, texte in _descriptions(SCHEMA):
+        assert ">>>" not in texte, chemin
+    assert ">>>" in (Dossier.__doc__ or "")  # la docstring, elle, garde son exemple

@@ -1,31 +1,433 @@
 """Outils communs de la commande ``contentieux`` : application Typer, consoles, erreurs.
 
-Toute mauvaise saisie (fichier absent, YAML ou JSON invalide, dossier non conforme, règle non
-couverte) affiche une erreur française claire et sort avec un code non nul, jamais une trace Python.
+Toute mauvaise saisie (option manquante, fichier absent, YAML ou JSON invalide, dossier non
+conforme, règle non couverte) affiche une erreur française claire et sort avec un code non nul,
+jamais une trace Python. Avec ``--json``, l'erreur est un objet JSON (``code``, ``message``,
+``champ`` s'il y en a un, ``sortie``) écrit sur la sortie standard.
+
+Codes de sortie (stables, documentés dans ``docs/cli.md``) :
+
+====  =================================================================================
+0     succès
+1     erreur inattendue (défaut de la bibliothèque : à signaler)
+2     mauvaise utilisation de la commande (option manquante ou inconnue, valeur invalide)
+3     données invalides (dossier, annuaire : fichier illisible, schéma non respecté)
+4     règle absente ou mal formée (valeur légale non couverte à la date, surcouche invalide)
+5     fichier inaccessible (droits, disque)
+6     demande refusée par le droit (frais interdits contre un consommateur, créance irrecevable)
+====  =================================================================================
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import json
-from collections.abc import Callable
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+import typer.core
+import typer.rich_utils
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
+from typer import _click
 
-from contentieux.erreurs import ErreurContentieux
+from contentieux.erreurs import (
+    ArgumentInvalide,
+    DonneesInvalides,
+    ErreurContentieux,
+    ErreurUtilisation,
+    InteretsHorsLimites,
+    RegleMalFormee,
+    RegleNonCouverte,
+)
 
-app = typer.Typer(
+SITE_DOCUMENTATION = "https://contentieux.readthedocs.io"
+"""Site de la documentation, cité par les messages d'erreur (jamais un fichier du dépôt)."""
+
+# --- codes de sortie ----------------------------------------------------------------------------
+
+SORTIE_SUCCES = 0
+SORTIE_ERREUR_INTERNE = 1
+SORTIE_UTILISATION = 2
+SORTIE_DONNEES = 3
+SORTIE_REGLES = 4
+SORTIE_FICHIER = 5
+SORTIE_REFUS = 6
+
+CODES_SORTIE: dict[int, str] = {
+    SORTIE_SUCCES: "succès",
+    SORTIE_ERREUR_INTERNE: "erreur inattendue (défaut de la bibliothèque : à signaler)",
+    SORTIE_UTILISATION: "mauvaise utilisation de la commande (option absente, inconnue, invalide)",
+    SORTIE_DONNEES: "données invalides (dossier ou annuaire illisible, schéma non respecté)",
+    SORTIE_REGLES: "règle absente ou mal formée (valeur non couverte, surcouche invalide)",
+    SORTIE_FICHIER: "fichier inaccessible (droits, disque)",
+    SORTIE_REFUS: "demande refusée par le droit (frais interdits, créance irrecevable)",
+}
+"""Code de sortie → signification (stable)."""
+
+
+def code_sortie(exc: BaseException) -> int:
+    """Le code de sortie d'une erreur (voir :data:`CODES_SORTIE`)."""
+    if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
+        return int(exc.details["sortie"])
+    if isinstance(exc, ErreurUtilisation | ArgumentInvalide | _click.exceptions.UsageError):
+        return SORTIE_UTILISATION
+    if isinstance(exc, RegleNonCouverte | RegleMalFormee):
+        return SORTIE_REGLES
+    if isinstance(
+        exc, DonneesInvalides | InteretsHorsLimites | ValidationError | RecursionError | MemoryError
+    ):
+        return SORTIE_DONNEES
+    if isinstance(exc, decimal.DecimalException | OverflowError):
+        return SORTIE_DONNEES
+    if isinstance(exc, ErreurContentieux):
+        return SORTIE_REFUS
+    if isinstance(exc, OSError):
+        return SORTIE_FICHIER
+    return SORTIE_ERREUR_INTERNE
+
+
+# --- Typer et Click en français -----------------------------------------------------------------
+
+_TYPES_FRANCAIS = {
+    "<bool>": "",
+    "<str>": "<texte>",
+    "<int>": "<entier>",
+    "<float>": "<nombre>",
+    "<path>": "<chemin>",
+    "<file>": "<fichier>",
+    "<directory>": "<dossier>",
+    "<datetime>": "<date>",
+    "<uuid>": "<identifiant>",
+}
+
+_AIDE = "Affiche cette aide et quitte."
+
+
+def _franciser_typer() -> None:
+    """Traduit les textes que Typer et le Click qu'il embarque affichent dans l'aide.
+
+    Les messages d'erreur sont traduits à l'affichage par :func:`message_utilisation` ; ici, les
+    titres des panneaux, le préfixe « Usage: », l'aide de ``--help`` et les types d'options.
+    """
+    ru = typer.rich_utils
+    ru.DEPRECATED_STRING = "(obsolète) "
+    ru.DEFAULT_STRING = "[par défaut : {}]"
+    ru.ENVVAR_STRING = "[variable d'environnement : {}]"
+    ru.REQUIRED_LONG_STRING = "[obligatoire]"
+    ru.ARGUMENTS_PANEL_TITLE = "Arguments"
+    ru.OPTIONS_PANEL_TITLE = "Options"
+    ru.COMMANDS_PANEL_TITLE = "Commandes"
+    ru.ERRORS_PANEL_TITLE = "Erreur"
+    ru.ABORTED_TEXT = "Interrompu."
+    ru.RICH_HELP = "Aide : [blue]{command_path} {help_option}[/]"
+    if getattr(_click.formatting.HelpFormatter.write_usage, "_francise", False):
+        return
+    ecrire_usage = _click.formatting.HelpFormatter.write_usage
+
+    def write_usage(
+        self: _click.formatting.HelpFormatter,
+        prog: str,
+        args: str = "",
+        prefix: str | None = None,
+    ) -> None:
+        ecrire_usage(self, prog, args, "Utilisation : " if prefix is None else prefix)
+
+    write_usage._francise = True  # type: ignore[attr-defined]
+    _click.formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+
+    option_aide = _click.core.Command.get_help_option
+
+    def get_help_option(self: _click.core.Command, ctx: _click.Context) -> Any:
+        option = option_aide(self, ctx)
+        if option is not None:
+            option.help = _AIDE
+        return option
+
+    _click.core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+    type_affiche = typer.core._TyperParameter.display_type
+
+    def display_type(self: typer.core._TyperParameter, ctx: _click.Context) -> str:
+        texte = type_affiche(self, ctx)
+        return _TYPES_FRANCAIS.get(texte, texte)
+
+    typer.core._TyperParameter.display_type = display_type  # type: ignore[method-assign]
+
+
+_franciser_typer()
+
+
+_MESSAGES_PYDANTIC = {
+    "int_parsing": "un nombre entier est attendu",
+    "int_from_float": "un nombre entier est attendu",
+    "float_parsing": "un nombre est attendu",
+    "decimal_parsing": "un nombre décimal est attendu",
+    "bool_parsing": "oui ou non attendu (true, false, 1, 0)",
+    "greater_than_equal": "la valeur doit être au moins {ge}",
+    "greater_than": "la valeur doit dépasser {gt}",
+    "less_than_equal": "la valeur doit être au plus {le}",
+    "less_than": "la valeur doit être inférieure à {lt}",
+    "date_from_datetime_parsing": "date attendue au format AAAA-MM-JJ",
+    "date_parsing": "date attendue au format AAAA-MM-JJ",
+    "enum": "choisissez parmi : {expected}",
+    "literal_error": "choisissez parmi : {expected}",
+}
+
+_TRADUCTIONS_USAGE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"No such command '(.*?)'\.?(?: Did you mean (.*)\?)?$", re.S), "commande"),
+    (re.compile(r"No such option:? '?(.*?)'?\.?$"), "option"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)"), "en_trop"),
+    (re.compile(r"Missing command\.?"), "sans_commande"),
+    (re.compile(r"Option '(.*?)' requires (.*)"), "valeur_attendue"),
+    (re.compile(r"Option '(.*?)' does not take a value\.?"), "sans_valeur"),
+    (re.compile(r"Argument '(.*?)' takes (\d+) values\.?"), "arite"),
+]
+
+
+def _nom_parametre(param: Any) -> str:
+    if param is None:
+        return ""
+    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+    if opts:
+        return str(max(opts, key=len))
+    return str(getattr(param, "metavar", None) or param.name or "").upper()
+
+
+def message_utilisation(exc: _click.exceptions.ClickException) -> tuple[str, str | None]:
+    """Le message français d'une erreur d'utilisation de Click, et le paramètre en cause."""
+    if isinstance(exc, _click.exceptions.MissingParameter):
+        nom = _nom_parametre(exc.param)
+        if getattr(exc.param, "param_type_name", "") == "argument":
+            return f"argument obligatoire absent : {nom}", nom
+        return f"option obligatoire absente : {nom} ; ajoutez-la", nom
+    if isinstance(exc, _click.exceptions.NoSuchOption):
+        texte = f"option inconnue : {exc.option_name}"
+        if exc.possibilities:
+            texte += " ; vouliez-vous dire " + " ou ".join(sorted(exc.possibilities)) + " ?"
+        return texte, exc.option_name
+    if isinstance(exc, _click.exceptions.BadParameter):
+        nom = _nom_parametre(exc.param)
+        cause = exc.__cause__
+        explication = "valeur invalide"
+        if isinstance(cause, ValidationError) and cause.errors():
+            erreur = cause.errors()[0]
+            modele = _MESSAGES_PYDANTIC.get(erreur["type"])
+            if modele is not None:
+                contexte = {
+                    cle: str(valeur).replace(" or ", " ou ")
+                    for cle, valeur in (erreur.get("ctx") or {}).items()
+                }
+                try:
+                    explication = modele.format(**contexte)
+                except (KeyError, IndexError):
+                    explication = modele
+        choix = getattr(getattr(exc.param, "type_descriptor", None), "choices", None)
+        if explication == "valeur invalide" and choix:
+            valeurs = ", ".join(str(getattr(c, "value", c)) for c in choix)
+            explication = f"valeur invalide ; choisissez parmi : {valeurs}"
+        return f"{nom} : {explication}" if nom else explication, nom or None
+    message = exc.format_message() if not isinstance(exc, _click.exceptions.UsageError) else (
+        exc.message
+    )
+    for motif, sorte in _TRADUCTIONS_USAGE:
+        trouve = motif.search(message)
+        if not trouve:
+            continue
+        if sorte == "commande":
+            texte = f"commande inconnue : {trouve.group(1)}"
+            if trouve.group(2):
+                texte += (
+                    " ; vouliez-vous dire "
+                    + trouve.group(2).replace("'", "").replace(", ", " ou ")
+                    + " ?"
+                )
+            return texte, None
+        if sorte == "option":
+            return f"option inconnue : {trouve.group(1)}", trouve.group(1)
+        if sorte == "en_trop":
+            return f"argument(s) en trop : {trouve.group(1)}", None
+        if sorte == "sans_commande":
+            return "commande manquante", None
+        if sorte == "valeur_attendue":
+            return f"l'option {trouve.group(1)} attend une valeur", trouve.group(1)
+        if sorte == "sans_valeur":
+            return f"l'option {trouve.group(1)} ne prend pas de valeur", trouve.group(1)
+        if sorte == "arite":
+            return f"l'argument {trouve.group(1)} attend {trouve.group(2)} valeurs", None
+    return "commande mal formée", None
+
+
+def _champ_validation(exc: ValidationError) -> str | None:
+    erreurs_ = exc.errors()
+    if not erreurs_:
+        return None
+    return ".".join(str(p) for p in erreurs_[0]["loc"]) or None
+
+
+def decrire_erreur(exc: BaseException) -> dict[str, Any]:
+    """L'erreur en JSON : ``code`` stable, ``message`` français, ``champ`` s'il y en a un,
+    ``erreurs`` (une ligne « champ : ce qui ne va pas » par erreur de saisie, s'il y en a
+    plusieurs à dire) et ``sortie`` (le code de sortie)."""
+    champ: str | None = None
+    liste: list[str] = []
+    if isinstance(exc, _click.exceptions.ClickException):
+        code = "utilisation_invalide"
+        message, champ = message_utilisation(exc)
+    elif isinstance(exc, ErreurContentieux):
+        code = exc.code
+        message = exc.message
+        valeur = exc.details.get("champ")
+        champ = str(valeur) if valeur is not None else None
+        lignes = exc.details.get("erreurs")
+        if isinstance(lignes, list | tuple) and lignes and all(isinstance(x, str) for x in lignes):
+            liste = [str(x) for x in lignes]
+            if champ is None and " : " in liste[0]:
+                champ = liste[0].split(" : ", 1)[0]
+    elif isinstance(exc, ValidationError):
+        from contentieux.lecture import traduire_erreurs
+
+        code = DonneesInvalides.code
+        liste = traduire_erreurs(exc)
+        message = "données invalides :\n  - " + "\n  - ".join(liste)
+        champ = _champ_validation(exc)
+    elif isinstance(exc, RecursionError):
+        code = "imbrication_excessive"
+        message = (
+            "données trop profondément imbriquées pour être lues ; un dossier n'a que quelques "
+            "niveaux (parties, créances, factures) : vérifiez le fichier"
+        )
+    elif isinstance(exc, MemoryError):
+        code = "memoire_insuffisante"
+        message = (
+            "mémoire insuffisante : le dossier est trop volumineux ; découpez-le en plusieurs "
+            "dossiers"
+        )
+    elif isinstance(exc, decimal.DecimalException | OverflowError):
+        code = "calcul_impossible"
+        message = (
+            "calcul impossible : un montant ou un taux est hors des bornes que la bibliothèque "
+            "sait traiter exactement ; vérifiez les montants du dossier et les taux des règles"
+        )
+    elif isinstance(exc, OSError):
+        code = "fichier_inaccessible"
+        nom = exc.filename if exc.filename is not None else ""
+        message = f"fichier inaccessible : {nom} ({exc.strerror or type(exc).__name__})"
+    else:
+        code = "erreur_interne"
+        message = (
+            f"erreur inattendue ({type(exc).__name__}) : c'est un défaut de contentieux ; "
+            f"signalez-le avec le dossier en cause (voir {SITE_DOCUMENTATION})"
+        )
+    description: dict[str, Any] = {"code": code, "message": message}
+    if champ:
+        description["champ"] = champ
+    if liste:
+        description["erreurs"] = liste
+    description["sortie"] = code_sortie(exc)
+    return description
+
+
+def _demande_json(args: Sequence[str]) -> bool:
+    for argument in args:
+        if argument == "--":
+            return False
+        if argument == "--json":
+            return True
+    return False
+
+
+def signaler(exc: BaseException, *, en_json: bool, ctx: Any = None) -> int:
+    """Affiche une erreur (panneau français ou objet JSON) et rend son code de sortie."""
+    description = decrire_erreur(exc)
+    if en_json:
+        sys.stdout.write(json.dumps(description, ensure_ascii=False, indent=2) + "\n")
+        return int(description["sortie"])
+    corps = escape(description["message"])
+    if ctx is not None and isinstance(exc, _click.exceptions.UsageError):
+        usage = ctx.get_usage()
+        aide = f"{ctx.command_path} {ctx.help_option_names[0]}" if ctx.help_option_names else ""
+        corps += f"\n\n[dim]{escape(usage)}" + (f"\nAide : {escape(aide)}" if aide else "") + "[/]"
+    erreurs.print(
+        Panel(corps, title="Erreur", border_style="red", expand=False), width=largeur()
+    )
+    return int(description["sortie"])
+
+
+class GroupeContentieux(typer.core.TyperGroup):
+    """Le groupe de commandes ``contentieux`` : toute erreur est traduite ici, au sommet.
+
+    Aucune exception ne sort en trace Python : les erreurs de Click (utilisation), de la
+    bibliothèque (:class:`~contentieux.erreurs.ErreurContentieux`), de pydantic, et même
+    ``RecursionError``, ``MemoryError`` ou ``decimal.InvalidOperation`` deviennent un message
+    français (ou un objet JSON avec ``--json``) et un code de sortie documenté.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        arguments = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode:
+            return super().main(
+                arguments, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+        en_json = _demande_json(arguments)
+        try:
+            retour = super().main(
+                arguments, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+            # Hors mode autonome, Typer rend le code d'un ``typer.Exit`` au lieu de le lever.
+            code = retour if isinstance(retour, int) and not isinstance(retour, bool) else 0
+        except _click.exceptions.NoArgsIsHelpError as exc:
+            if exc.ctx is not None:
+                typer.echo(exc.ctx.get_help())
+            code = SORTIE_UTILISATION
+        except _click.exceptions.UsageError as exc:
+            code = signaler(exc, en_json=en_json, ctx=exc.ctx)
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except BrokenPipeError:
+            code = SORTIE_ERREUR_INTERNE
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            erreurs.print("Interrompu.")
+            code = 130
+        except BaseException as exc:
+            if isinstance(exc, SystemExit):
+                raise
+            code = signaler(exc, en_json=en_json)
+        sys.exit(code)
+
+
+class ApplicationContentieux(typer.Typer):
+    """L'application Typer ``contentieux`` (groupe :class:`GroupeContentieux`)."""
+
+
+app = ApplicationContentieux(
     name="contentieux",
-    help="Recouvrement de créances en droit français : règles, décompte, recevabilité.",
+    cls=GroupeContentieux,
+    help=(
+        "Recouvrement de créances en droit français : règles, décompte, recevabilité. "
+        f"Documentation : {SITE_DOCUMENTATION}"
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 console = Console()
@@ -34,34 +436,35 @@ erreurs = Console(stderr=True)
 DATE_DEMO = dt.date(2026, 6, 30)
 """Date d'évaluation de la démonstration : dernier jour couvert par les taux légaux connus."""
 
+SORTIE_DEMO = Path("contentieux-demo")
+"""Dossier (relatif au répertoire courant) où ``demo`` écrit ses fichiers, par défaut."""
+
 T = TypeVar("T")
 
-ETAPES_DEMO: list[Callable[[Any, dt.date], None]] = []
+EtapeDemo = Callable[[Any, dt.date, Path], None]
+"""Une étape de démonstration : ``etape(dossier, date, sortie)`` ; ``sortie`` est le dossier où
+écrire les fichiers produits (option ``-o`` de ``demo``, créé à la demande)."""
+
+ETAPES_DEMO: list[EtapeDemo] = []
 """Étapes que ``demo`` exécute sur chaque dossier d'exemple, dans l'ordre : chaque section
-ci-dessous (décompte, recevabilité…) y ajoute la sienne avec ``ETAPES_DEMO.append(...)``."""
+(décompte, recevabilité, actes…) y ajoute la sienne avec ``ETAPES_DEMO.append(...)``."""
 
 
 # --- outils communs -----------------------------------------------------------------------------
 
 
-def echouer(message: str, code: int = 1) -> NoReturn:
-    """Affiche une erreur française sur la sortie d'erreur et termine avec ``code``."""
-    erreurs.print(Panel(message, title="Erreur", border_style="red", expand=False))
-    raise typer.Exit(code)
+def echouer(message: str, code: int = SORTIE_UTILISATION, champ: str | None = None) -> NoReturn:
+    """Arrête la commande sur une erreur d'utilisation : message français, code de sortie ``code``
+    (2 par défaut, voir :data:`CODES_SORTIE`), option en cause ``champ``.
+
+    L'erreur est affichée au sommet (:class:`GroupeContentieux`), en panneau ou en JSON.
+    """
+    raise ErreurUtilisation(message, champ=champ, sortie=code)
 
 
 def executer(action: Callable[[], T]) -> T:
-    """Exécute ``action`` en traduisant les erreurs attendues en messages français."""
-    try:
-        return action()
-    except ErreurContentieux as exc:
-        echouer(exc.message)
-    except ValidationError as exc:
-        from contentieux.lecture import traduire_erreurs
-
-        echouer("Données invalides :\n  - " + "\n  - ".join(traduire_erreurs(exc)))
-    except OSError as exc:
-        echouer(f"Fichier inaccessible : {exc.filename or exc} ({exc.strerror or exc})")
+    """Exécute ``action`` ; ses erreurs sont traduites au sommet (:class:`GroupeContentieux`)."""
+    return action()
 
 
 def lire_date(texte: str, option: str = "--au") -> dt.date:
@@ -70,8 +473,22 @@ def lire_date(texte: str, option: str = "--au") -> dt.date:
         return dt.date.fromisoformat(texte)
     except ValueError:
         echouer(
-            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple 2026-06-30"
+            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
+            "2026-06-30",
+            champ=option,
         )
+
+
+def preparer_sortie(sortie: Path) -> Path:
+    """Crée à la demande le dossier de sortie d'une étape de démonstration et le rend.
+
+    Une étape qui écrit des fichiers l'appelle d'abord : ``dossier = preparer_sortie(sortie)``.
+    """
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        echouer(f"-o/--sortie : {sortie} existe et n'est pas un dossier", champ="--sortie")
+    return sortie
 
 
 def afficher_json(donnees: Any) -> None:
@@ -79,21 +496,67 @@ def afficher_json(donnees: Any) -> None:
     typer.echo(json.dumps(donnees, ensure_ascii=False, indent=2))
 
 
+def afficher_texte(texte: str) -> None:
+    """Écrit un rapport en texte brut (aucune balise Rich interprétée : les données du dossier
+    s'affichent telles quelles)."""
+    console.print(texte, markup=False, highlight=False, soft_wrap=True, emoji=False)
+
+
+def largeur() -> int:
+    """Largeur d'affichage des rapports : ``COLUMNS`` si elle est donnée, sinon celle du terminal
+    (80 colonnes hors terminal)."""
+    colonnes = os.environ.get("COLUMNS", "")
+    if colonnes.isdigit():
+        return max(40, int(colonnes))
+    return max(40, console.width)
+
+
 def charger_dossier(chemin: Path) -> Any:
     """Lit et valide un dossier YAML ou JSON (erreurs françaises)."""
     from contentieux.lecture import lire_dossier
 
-    return executer(lambda: lire_dossier(chemin))
+    return lire_dossier(chemin)
 
 
-OptionAu = Annotated[str, typer.Option("--au", help="Date d'évaluation, AAAA-MM-JJ.")]
-OptionJson = Annotated[bool, typer.Option("--json", help="Sortie JSON au lieu du tableau.")]
+OptionAu = Annotated[
+    str, typer.Option("--au", metavar="AAAA-MM-JJ", help="Date d'évaluation, AAAA-MM-JJ.")
+]
+OptionJson = Annotated[
+    bool, typer.Option("--json", help="Sortie JSON au lieu du rapport (erreurs comprises).")
+]
 OptionRegles = Annotated[
     Path | None,
     typer.Option(
         "--regles",
+        metavar="DOSSIER",
         help="Dossier de surcouche des règles (sinon la variable CONTENTIEUX_REGLES).",
         envvar="CONTENTIEUX_REGLES",
     ),
 ]
-ArgumentDossier = Annotated[Path, typer.Argument(help="Fichier du dossier (.yaml, .yml ou .json).")]
+ArgumentDossier = Annotated[
+    Path,
+    typer.Argument(metavar="DOSSIER", help="Fichier du dossier (.yaml, .yml ou .json)."),
+]
+
+
+def _afficher_version(valeur: bool) -> None:
+    if valeur:
+        from contentieux import __version__
+
+        typer.echo(f"contentieux {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _groupe(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_afficher_version,
+            is_eager=True,
+            help="Affiche la version et quitte.",
+        ),
+    ] = False,
+) -> None:
+    """Recouvrement de créances en droit français : règles, décompte, recevabilité."""

@@ -7,157 +7,67 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.panel import Panel
-from rich.table import Table
 
 from contentieux.cli.commun import (
     DATE_DEMO,
     ETAPES_DEMO,
+    SORTIE_DEMO,
     ArgumentDossier,
     OptionAu,
     OptionJson,
     OptionRegles,
     afficher_json,
+    afficher_texte,
     app,
     charger_dossier,
     console,
+    decrire_erreur,
     echouer,
+    erreurs,
     executer,
+    largeur,
     lire_date,
+    signaler,
 )
-from contentieux.francais import formater_montant, formater_taux
+from contentieux.francais import formater_date
 
 # --- dossiers -----------------------------------------------------------------------------------
 
 
 def afficher_dossier(dossier: Any) -> None:
-    """Résumé d'un dossier : parties et créances."""
-    table = Table(title=f"Dossier {dossier.reference}", show_header=True)
-    table.add_column("Créance")
-    table.add_column("Nature")
-    table.add_column("Factures", justify="right")
-    table.add_column("Principal TTC", justify="right")
-    for creance in dossier.creances:
-        table.add_row(
-            creance.reference,
-            creance.nature.value,
-            str(len(creance.factures)),
-            formater_montant(creance.principal),
-        )
-    console.print(
-        f"[bold]{dossier.creancier.nom_complet}[/] contre "
-        f"[bold]{', '.join(d.nom_complet for d in dossier.debiteurs)}[/]"
-    )
-    console.print(table)
+    """Résumé d'un dossier : parties et créances (texte de :mod:`contentieux.presentation`)."""
+    from contentieux.presentation import texte_dossier
+
+    afficher_texte(texte_dossier(dossier, largeur()))
+
+
+def afficher_avertissements_date(dossier: Any, au: dt.date) -> None:
+    """Avertit (sur la sortie d'erreur) quand ``--au`` précède des factures du dossier."""
+    from contentieux.presentation import avertissements_date
+
+    for texte in avertissements_date(dossier, au):
+        erreurs.print(f"Attention : {texte}", markup=False, highlight=False)
 
 
 @app.command("valider")
-def commande_valider(dossier: ArgumentDossier) -> None:
+def commande_valider(dossier: ArgumentDossier, json_: OptionJson = False) -> None:
     """Valide un dossier et en affiche le résumé."""
-    afficher_dossier(charger_dossier(dossier))
-    console.print("[green]Dossier valide.[/]")
+    lu = charger_dossier(dossier)
+    if json_:
+        afficher_json({"valide": True, "dossier": lu.model_dump(mode="json")})
+        return
+    afficher_dossier(lu)
+    console.print("Dossier valide.", style="green", markup=False, highlight=False)
 
 
 # --- décompte -----------------------------------------------------------------------------------
 # Commande `decompte` et son étape de démonstration (ETAPES_DEMO.append).
 
-_REGIMES_DECOMPTE = {
-    "taux_legal": "légal",
-    "penalites_b2b": "L441-10",
-    "commande_publique": "R2192-31",
-    "jugement": "jugement",
-}
-_POSTES_DECOMPTE = {"interets": "intérêts", "indemnite": "indemnité", "principal": "principal"}
-
-
 def afficher_decompte(decompte: Any) -> None:
-    """Tableau Rich d'un décompte : lignes, indemnités, clauses pénales, paiements, totaux."""
-    from rich import box
+    """Le décompte en texte (celui de ``str(decompte)``, à la largeur du terminal)."""
+    from contentieux.presentation import texte_decompte
 
-    from contentieux.francais import formater_date, formater_taux
-
-    un_jour = dt.timedelta(days=1)
-    exact = decompte.options.diviseur == "exact"
-    table = Table(
-        title=f"Décompte du dossier {decompte.dossier} au {formater_date(decompte.au)}",
-        caption=(
-            "Période : du premier au dernier jour compté. "
-            f"Diviseur {'365 ou 366 (exact)' if exact else '365'}. "
-            f"Régimes : légal = taux légal, L441-10 = pénalités entre professionnels, "
-            "R2192-31 = commande publique, jugement = après condamnation."
-        ),
-        box=box.SIMPLE_HEAD,
-        padding=(0, 1),
-    )
-    table.add_column("Facture", no_wrap=True)
-    table.add_column("Régime", no_wrap=True)
-    table.add_column("Période")
-    table.add_column("Jours", justify="right", no_wrap=True)
-    table.add_column("Base", justify="right", no_wrap=True)
-    table.add_column("Taux", justify="right", no_wrap=True)
-    if exact:
-        table.add_column("Div.", justify="right", no_wrap=True)
-    table.add_column("Montant", justify="right", no_wrap=True)
-    for li in decompte.lignes:
-        cellules = [
-            li.facture or li.creance,
-            _REGIMES_DECOMPTE[li.regime] + ("*" if li.note else ""),
-            f"{(li.du + un_jour):%d/%m/%y} → {li.au:%d/%m/%y}",
-            str(li.jours),
-            formater_montant(li.base),
-            formater_taux(li.taux),
-        ]
-        if exact:
-            cellules.append(str(li.diviseur))
-        cellules.append(formater_montant(li.montant))
-        table.add_row(*cellules)
-    console.print(table)
-    for li in decompte.lignes:
-        if li.note:
-            console.print(f"  * {li.facture} : {li.note}")
-    for ind in decompte.indemnites:
-        console.print(
-            f"Indemnité {ind.nature} {ind.facture or ind.creance} : "
-            f"[bold]{formater_montant(ind.montant)}[/] ({ind.motif} ; {ind.fondement})"
-        )
-    for cp in decompte.clauses_penales:
-        console.print(
-            f"Clause pénale {cp.creance} : [bold]{formater_montant(cp.montant)}[/] "
-            f"({cp.fondement})"
-        )
-    for cap in decompte.capitalisations:
-        console.print(
-            f"Capitalisation {cap.facture} le {cap.date:%d/%m/%Y} : "
-            f"{formater_montant(cap.montant)} ({cap.fondement})"
-        )
-    for imp in decompte.imputations:
-        parts = ", ".join(
-            f"{p.facture} {_POSTES_DECOMPTE[p.nature]} {formater_montant(p.montant)}"
-            for p in imp.parts
-        )
-        console.print(
-            f"Paiement du {imp.date:%d/%m/%Y} de {formater_montant(imp.montant)} : {parts}"
-        )
-    totaux = Table(show_header=False, box=None)
-    totaux.add_column()
-    totaux.add_column(justify="right")
-    for libelle, montant in (
-        ("Principal initial", decompte.total_principal),
-        ("Paiements", decompte.total_paiements),
-        ("Principal restant dû", decompte.total_principal_restant),
-        ("Intérêts", decompte.total_interets),
-        ("Pénalités de retard", decompte.total_penalites),
-        ("Indemnités", decompte.total_indemnites),
-        ("Clauses pénales", decompte.total_clauses_penales),
-        ("Accessoires déjà réglés", decompte.total_accessoires_regles),
-    ):
-        totaux.add_row(libelle, formater_montant(montant))
-    totaux.add_row("[bold]Total restant dû[/]", f"[bold]{formater_montant(decompte.total)}[/]")
-    console.print(totaux)
-    if decompte.fondements:
-        console.print("Fondements : " + " ; ".join(decompte.fondements))
-    for avertissement in decompte.avertissements:
-        console.print(f"[yellow]Attention[/] : {avertissement}")
+    afficher_texte(texte_decompte(decompte, largeur()))
 
 
 @app.command("decompte")
@@ -224,29 +134,32 @@ def commande_decompte(
             f"--apres-jugement : « {apres_jugement} » inconnu ; choisissez regime ou taux_legal"
         )
     lu = charger_dossier(dossier)
+    if not json_:
+        afficher_avertissements_date(lu, date)
     from contentieux.interets import etablir_decompte
+    from contentieux.modeles.decompte import OptionsDecompte
     from contentieux.regles import charger_regles
 
     jeu = executer(lambda: charger_regles(regles))
-    resultat = executer(
-        lambda: etablir_decompte(
-            lu,
-            au=date,
-            regles=jeu,
-            diviseur=diviseur,  # type: ignore[arg-type]
-            depart_taux_legal=depart,  # type: ignore[arg-type]
-            compte_jours=compte_jours,  # type: ignore[arg-type]
-            apres_jugement=apres_jugement,  # type: ignore[arg-type]
-            plancher_contrat_muet=plancher_contrat_muet,
+    options = executer(
+        lambda: OptionsDecompte.model_validate(
+            {
+                "diviseur": diviseur,
+                "depart_taux_legal": depart,
+                "compte_jours": compte_jours,
+                "apres_jugement": apres_jugement,
+                "plancher_contrat_muet": plancher_contrat_muet,
+            }
         )
     )
+    resultat = executer(lambda: etablir_decompte(lu, au=date, regles=jeu, options=options))
     if json_:
         afficher_json(resultat.model_dump(mode="json"))
         return
     afficher_decompte(resultat)
 
 
-def _demo_decompte(dossier: Any, date: dt.date) -> None:
+def _demo_decompte(dossier: Any, date: dt.date, sortie: Path) -> None:
     """Étape de démonstration : le décompte du dossier d'exemple."""
     from contentieux.interets import etablir_decompte
 
@@ -258,9 +171,6 @@ ETAPES_DEMO.append(_demo_decompte)
 
 # --- recevabilité -------------------------------------------------------------------------------
 # Commande `verifier` et son étape de démonstration (ETAPES_DEMO.append).
-
-_SYMBOLES = {True: "[green]✓[/]", False: "[red]✗[/]", None: "[yellow]?[/]"}
-
 
 def lire_annuaire(chemin: Path) -> dict[str, str]:
     """Annuaire YAML des juridictions : code postal ou commune → nom exact de la juridiction."""
@@ -279,60 +189,10 @@ def lire_annuaire(chemin: Path) -> dict[str, str]:
 
 
 def afficher_recevabilite(rapport: Any) -> None:
-    """Rapport de recevabilité lisible : constats, voie, juridiction, calendrier."""
-    verdict = {
-        True: "[green]recevable[/]",
-        False: "[red]irrecevable[/]",
-        None: "[yellow]indéterminée[/]",
-    }
-    console.print(
-        f"[bold]Recevabilité du dossier {rapport.dossier} au {rapport.au.isoformat()}[/] : "
-        f"{verdict[rapport.recevable]}"
-    )
-    for alerte in rapport.avertissements:
-        console.print(Panel(f"[bold red]{alerte}[/]", title="[bold red]URGENT[/]", expand=False))
-    table = Table(show_header=True, show_lines=True)
-    table.add_column("", justify="center")
-    table.add_column("Condition", style="bold")
-    table.add_column("Motif")
-    table.add_column("Fondements")
-    for constat in rapport.constats:
-        motif = constat.motif
-        if constat.faits_manquants:
-            motif += "\n[yellow]Faits manquants[/] : " + ", ".join(constat.faits_manquants)
-        for avertissement in constat.avertissements:
-            motif += f"\n[dim]• {avertissement}[/]"
-        table.add_row(
-            _SYMBOLES[constat.satisfaite], constat.intitule, motif, "\n".join(constat.fondements)
-        )
-    console.print(table)
-    voie = rapport.voie
-    texte = "\n".join(f"• {m}" for m in voie.motifs)
-    if voie.avertissements:
-        texte += "\n" + "\n".join(f"[dim]! {a}[/]" for a in voie.avertissements)
-    texte += f"\n[dim]{' ; '.join(voie.fondements)}[/]"
-    console.print(Panel(texte, title=f"Voie recommandée : {voie.intitule}", expand=False))
-    if rapport.juridiction is not None:
-        j = rapport.juridiction
-        lignes = [f"[bold]{j.intitule}[/]" + (f" — {j.nom}" if j.nom else "")]
-        lignes.append(f"Lieu : {j.lieu}")
-        lignes.append(j.regle_territoriale)
-        lignes.extend(f"[dim]! {a}[/]" for a in j.avertissements)
-        console.print(Panel("\n".join(lignes), title="Juridiction", expand=False))
-    if rapport.calendrier:
-        calendrier = Table(title="Calendrier")
-        calendrier.add_column("Date")
-        calendrier.add_column("Étape")
-        calendrier.add_column("Règle")
-        calendrier.add_column("Fondement")
-        for etape in rapport.calendrier:
-            date = etape.date.isoformat() if etape.date else "—"
-            if etape.echue:
-                date += " (échue)"
-            calendrier.add_row(date, etape.intitule, etape.regle, etape.fondement)
-        console.print(calendrier)
-    if rapport.faits_manquants:
-        console.print("[yellow]Faits à fournir[/] : " + ", ".join(rapport.faits_manquants))
+    """Le rapport de recevabilité en texte (celui de ``str(rapport)``, à la largeur du terminal)."""
+    from contentieux.presentation import texte_recevabilite
+
+    afficher_texte(texte_recevabilite(rapport, largeur()))
 
 
 @app.command("verifier")
@@ -360,6 +220,8 @@ def commande_verifier(
     """Recevabilité d'un dossier : conditions, voie recommandée, juridiction, calendrier."""
     date = lire_date(au)
     lu = charger_dossier(dossier)
+    if not json_:
+        afficher_avertissements_date(lu, date)
     from contentieux.recevabilite import verifier_recevabilite
     from contentieux.regles import charger_regles
 
@@ -377,7 +239,7 @@ def commande_verifier(
     afficher_recevabilite(rapport)
 
 
-def _demo_recevabilite(dossier: Any, date: dt.date) -> None:
+def _demo_recevabilite(dossier: Any, date: dt.date, sortie: Path) -> None:
     """Étape de démonstration : le rapport de recevabilité du dossier d'exemple."""
     from contentieux.recevabilite import verifier_recevabilite
 
@@ -392,29 +254,125 @@ ETAPES_DEMO.append(_demo_recevabilite)
 @app.command("demo")
 def commande_demo(
     au: Annotated[
-        str, typer.Option("--au", help="Date d'évaluation de la démonstration.")
+        str,
+        typer.Option("--au", metavar="AAAA-MM-JJ", help="Date d'évaluation de la démonstration."),
     ] = DATE_DEMO.isoformat(),
+    sortie: Annotated[
+        Path,
+        typer.Option(
+            "--sortie",
+            "-o",
+            metavar="DOSSIER",
+            help="Dossier où la démonstration écrit ses fichiers (créé à la demande).",
+        ),
+    ] = SORTIE_DEMO,
 ) -> None:
-    """Démonstration sur les dossiers d'exemple embarqués : règles, dossiers et chaîne complète."""
-    date = lire_date(au)
+    """Démonstration sur les dossiers d'exemple embarqués : règles, dossiers et chaîne complète.
+
+    Un dossier que la démonstration ne peut pas traiter (règle non couverte à la date) est
+    signalé, les suivants sont traités, et la commande échoue à la fin (code de sortie non nul).
+    """
     from contentieux.exemples import dossier_exemple, noms_exemples
+    from contentieux.presentation import couper, fin, taux
+    from contentieux.presentation import date as date_longue
     from contentieux.regles import charger_regles
 
-    jeu = executer(charger_regles)
+    date = lire_date(au)
+    jeu = charger_regles()
     valeurs, manquantes = jeu.en_vigueur(au=date)
-    console.rule(f"[bold]contentieux — démonstration au {date.isoformat()}")
-    console.print(f"Règles chargées : {len(jeu.identifiants())} paramètres ({jeu.version}).")
+    console.rule(f"contentieux — démonstration au {formater_date(date)}")
+    lignes = couper(
+        f"Règles chargées : {len(jeu.identifiants())} paramètres ({jeu.version}).", largeur()
+    )
     principaux = {"interet_legal.particuliers", "interet_legal.autres", "bce.taux_refinancement"}
     for v in valeurs:
         if v.identifiant in principaux and not isinstance(v.valeur, tuple):
-            console.print(f"  {v.libelle} : [bold]{formater_taux(v.valeur)}[/] ({v.source.titre})")
+            lignes += couper(
+                f"{v.libelle} : {taux(v.valeur)} ({v.source.titre})", largeur(), "  ", "    "
+            )
     for erreur in manquantes:
         if erreur.details.get("identifiant") in principaux:
-            console.print(f"  [yellow]non couvert[/] : {erreur.details['identifiant']} au {date}")
+            lignes += couper(
+                f"non couvert : {erreur.details['identifiant']} au {date_longue(date)}",
+                largeur(),
+                "  ",
+            )
+    afficher_texte(fin(lignes))
+    echecs: list[tuple[str, BaseException]] = []
     for nom in noms_exemples():
         console.rule(f"Exemple « {nom} »")
-        dossier = executer(lambda nom=nom: dossier_exemple(nom))  # type: ignore[misc]
+        dossier = dossier_exemple(nom)
         afficher_dossier(dossier)
         for etape in ETAPES_DEMO:
-            etape(dossier, date)
-    console.rule("[green]Démonstration terminée")
+            console.print()
+            try:
+                etape(dossier, date, sortie)
+            except Exception as echec:  # une étape en échec n'arrête pas les suivantes
+                signaler(echec, en_json=False)
+                echecs.append((nom, echec))
+    if echecs:
+        console.rule(f"Démonstration terminée avec {len(echecs)} échec(s)", style="red")
+        for nom, fautif in echecs:
+            code = str(decrire_erreur(fautif)["code"])
+            details = getattr(fautif, "details", {})
+            if "identifiant" in details:
+                code += f" (règle manquante : {details['identifiant']} au {date.isoformat()})"
+            erreurs.print(f"« {nom} » : {code}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(signaler_code(echecs[0][1]))
+    console.rule("Démonstration terminée")
+
+
+def signaler_code(exc: BaseException) -> int:
+    """Le code de sortie de la première étape de démonstration en échec."""
+    from contentieux.cli.commun import code_sortie
+
+    return code_sortie(exc)
+
+
+# --- exemples -----------------------------------------------------------------------------------
+
+
+@app.command("exemple")
+def commande_exemple(
+    nom: Annotated[
+        str | None,
+        typer.Argument(metavar="NOM", help="Nom de l'exemple ; sans nom : la liste."),
+    ] = None,
+    sortie: Annotated[
+        Path | None,
+        typer.Option(
+            "--sortie",
+            "-o",
+            metavar="FICHIER",
+            help="Fichier à écrire (sinon le dossier s'affiche). Un fichier existant est gardé.",
+        ),
+    ] = None,
+) -> None:
+    """Écrit un dossier d'exemple embarqué, à modifier pour commencer (sans NOM : la liste)."""
+    from contentieux.exemples import dossier_exemple, noms_exemples, texte_exemple
+
+    if nom is None:
+        console.print("Dossiers d'exemple (contentieux exemple NOM -o mon-dossier.yaml) :")
+        for disponible in noms_exemples():
+            d = dossier_exemple(disponible)
+            afficher_texte(
+                f"  {disponible} — {d.creancier.nom_complet} contre {d.debiteur.nom_complet}"
+            )
+        return
+    texte = texte_exemple(nom)
+    if sortie is None:
+        typer.echo(texte, nl=False)
+        return
+    if sortie.exists():
+        echouer(
+            f"--sortie : {sortie} existe déjà ; choisissez un autre nom ou supprimez-le",
+            champ="--sortie",
+        )
+    if sortie.parent and not sortie.parent.is_dir():
+        echouer(f"--sortie : le dossier {sortie.parent} n'existe pas", champ="--sortie")
+    provisoire = sortie.with_name(f".{sortie.name}.tmp")
+    provisoire.write_text(texte, encoding="utf-8")
+    provisoire.replace(sortie)
+    afficher_texte(
+        f"Exemple « {nom} » écrit dans {sortie} ; validez-le avec : contentieux valider {sortie}"
+    )

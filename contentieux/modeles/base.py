@@ -25,13 +25,13 @@ MESSAGE_FLOAT = (
 )
 
 
-def _description_sans_doctest(schema: dict[str, Any], modele: type[Any]) -> None:
-    """Le schéma JSON reprend la docstring d'un modèle : on en retire les exemples ``>>>``."""
+def _sans_exemples_de_code(schema: dict[str, Any]) -> None:
+    """Retire de la description d'un modèle (sa docstring) les exemples de code (``>>>``) :
+    le schéma JSON ne garde que la prose."""
     description = schema.get("description")
     if isinstance(description, str) and ">>>" in description:
-        lignes = description.split("\n")
-        fin = next(i for i, ligne in enumerate(lignes) if ligne.lstrip().startswith(">>>"))
-        schema["description"] = "\n".join(lignes[:fin]).rstrip()
+        prose = [ligne for ligne in description.split("\n\n") if ">>>" not in ligne]
+        schema["description"] = "\n\n".join(prose).strip()
 
 
 class Modele(BaseModel):
@@ -43,7 +43,7 @@ class Modele(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
         ser_json_inf_nan="strings",
-        json_schema_extra=_description_sans_doctest,
+        json_schema_extra=_sans_exemples_de_code,
     )
 
 
@@ -56,12 +56,13 @@ def refuser_float(valeur: Any) -> Any:
     return valeur
 
 
-MONTANT_MAX = Decimal("1000000000000000")
-"""Plus grand montant accepté : un million de milliards d'euros (10¹⁵ €).
+MONTANT_MAX = Decimal("1000000000000000000")
+"""Plus grand montant accepté : un milliard de milliards d'euros (10¹⁸ €).
 
-Très au-delà de toute créance réelle, cette borne garde chaque montant et chaque total exacts dans
-le contexte décimal de 28 chiffres (un montant de 10²⁶ € y serait arrondi, puis refusé par
-``decimal.InvalidOperation``)."""
+Très au-delà de toute créance réelle, cette borne vaut pour chaque montant, saisi ou calculé
+(total d'un décompte) : cinquante mille factures à la borne totalisent 5 × 10²² €, soit 25
+chiffres au centime, exacts dans le contexte décimal de 28 chiffres (un montant de 10²⁶ € y serait
+arrondi, puis refusé par ``decimal.InvalidOperation``)."""
 
 
 def au_centime(valeur: Decimal) -> Decimal:
@@ -72,7 +73,7 @@ def au_centime(valeur: Decimal) -> Decimal:
 
 
 _MESSAGE_MONTANT_MAX = (
-    "montant hors limites : au plus 1 000 000 000 000 000 € (un million de milliards) ; "
+    "montant hors limites : au plus 10¹⁸ € (un milliard de milliards) ; "
     "vérifiez le nombre de chiffres"
 )
 
@@ -96,7 +97,7 @@ Montant = Annotated[
     BeforeValidator(refuser_float),
     AfterValidator(au_centime),
     _schema(
-        "Montant en euros, au centime (texte ou Decimal), au plus 10¹⁵ €.",
+        "Montant en euros, au centime (texte ou Decimal), au plus 10¹⁸ €.",
         {"minimum": 0, "maximum": int(MONTANT_MAX)},
         _CENTIMES,
     ),
@@ -109,7 +110,7 @@ MontantStrict = Annotated[
     BeforeValidator(refuser_float),
     AfterValidator(au_centime),
     _schema(
-        "Montant en euros strictement positif, au centime, au plus 10¹⁵ €.",
+        "Montant en euros strictement positif, au centime, au plus 10¹⁸ €.",
         {"exclusiveMinimum": 0, "maximum": int(MONTANT_MAX)},
         _CENTIMES,
     ),

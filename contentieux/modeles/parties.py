@@ -29,6 +29,9 @@ class Qualite(StrEnum):
     NON_PROFESSIONNEL = "non_professionnel"
     PROFESSIONNEL = "professionnel"
     COMMERCANT = "commercant"
+    ARTISAN = "artisan"
+    """Artisan immatriculé au registre national des entreprises (C. com. L721-3 1° depuis le
+    1er janvier 2022 : compétence du tribunal de commerce entre artisans et commerçants)."""
     ACHETEUR_PUBLIC = "acheteur_public"
 
 
@@ -333,7 +336,9 @@ def est_professionnel(partie: PersonnePhysique | PersonneMorale) -> bool:
     return partie.qualite in _PROFESSIONNELS
 
 
-_PROFESSIONNELS = frozenset({Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ACHETEUR_PUBLIC})
+_PROFESSIONNELS = frozenset(
+    {Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ARTISAN, Qualite.ACHETEUR_PUBLIC}
+)
 
 
 class NatureMandataire(StrEnum):

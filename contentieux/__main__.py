@@ -1,0 +1,5 @@
+"""``python -m contentieux`` : la commande ``contentieux``."""
+
+from contentieux.cli import main
+
+main()
