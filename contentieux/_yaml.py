@@ -189,7 +189,8 @@ def _construire(texte: str, profondeur_max: int, expansion_max: int) -> Any:
                             yaml.ScalarNode, evenement.value, evenement.implicit
                         )
                     )
-                if balise == _STR:
+                if balise == _STR or balise not in fonctions:
+                    # « = » se résout en !!value, que SafeLoader ne sait pas construire : texte.
                     valeur: Any = evenement.value
                 elif balise == _MERGE:
                     valeur = None

@@ -580,6 +580,14 @@ def test_lecture_yaml_identique_a_safeloader() -> None:
         assert charger_yaml_exact(texte) == yaml.load(texte, Loader=Reference), texte[:60]
 
 
+def test_signe_egal_lu_comme_texte() -> None:
+    """« = » se résout en !!value, que SafeLoader ne construit pas (erreur) : ici, du texte."""
+    from contentieux._yaml import charger_yaml_exact
+
+    assert charger_yaml_exact("=") == "="
+    assert charger_yaml_exact("a: =\n") == {"a": "="}
+
+
 def test_alias_sans_ancre_et_cle_liste_refuses(tmp_path: Path) -> None:
     assert "sans ancre" in _refus(tmp_path, "d.yaml", "reference: *x\n")
     assert "une clé doit être un texte" in _refus(tmp_path, "e.yaml", "? [a]\n: 1\n")
