@@ -1,4 +1,4 @@
-"""Réglages communs des tests : aucune surcouche de l'utilisateur ne s'invite dans un test.
+"""Réglages communs des tests et doctests : aucune surcouche de l'utilisateur ne s'invite dans un test.
 
 Le dossier personnel des règles (platformdirs, ``XDG_DATA_HOME``) et la variable
 ``CONTENTIEUX_REGLES`` de la machine sont remplacés par un dossier vide propre à chaque test : un
