@@ -1,13 +1,14 @@
-"""Passage à l'échelle : un seul dossier de N factures et N/2 paiements (issue 13).
+"""Passage à l'échelle : un seul dossier énorme (10 000 factures, 5 000 paiements), une fonction
+par commande.
 
-Usage : ``python benchmarks/bench_echelle.py [--n 10000] [--commandes verifier decompte]``
+Usage : ``python benchmarks/bench_echelle.py [--commande decompte] [--tailles 1000,5000,10000]``
 
-Pour chaque commande (une fonction par commande : :func:`mesurer_verifier`,
-:func:`mesurer_decompte`), mesure dans un processus neuf le temps de validation du dossier, le
-temps de la commande elle-même et la mémoire résidente maximale, pour N/4, N/2 et N factures ;
-affiche le rapport de croissance t(N) / t(N/2) (≈ 2 : croissance quasi linéaire ; ≈ 4 :
-quadratique). Objectif : N = 10 000 factures et 5 000 paiements, chaque commande sous 5 s et
-500 Mo. Le défaut (``--n 4000``) tient en une minute environ ; mesure complète : ``--n 10000``.
+Pour chaque taille N (factures ; N / 2 paiements), mesure le temps de la commande et la mémoire
+de pointe du processus qui la mesure (un sous-processus neuf par taille, pour que la pointe d'une
+taille ne masque pas celle de la suivante), puis la croissance d'une taille à la suivante
+(temps × N_précédent / N : 1 = linéaire). Objectif (issue 13) : 10 000 factures et 5 000 paiements
+en moins de 5 s et de 500 Mo, croissance quasi linéaire. Chaque commande a sa fonction
+``mesurer_<commande>`` ; la recevabilité y ajoute ``verifier``.
 """
 
 from __future__ import annotations
@@ -20,154 +21,152 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 AU = dt.date(2026, 6, 30)
-OBJECTIF_SECONDES = 5.0
-OBJECTIF_MO = 500.0
+OBJECTIF_S = 5.0
+OBJECTIF_MO = 500
 
 
-def _partie(nom: str, code_postal: str, ville: str) -> dict[str, Any]:
+def _partie(nom: str, qualite: str) -> dict[str, Any]:
     return {
         "type": "personne_morale",
         "denomination": nom,
-        "forme_juridique": "SAS",
-        "siege": {"ligne1": "1 rue de la Paix", "code_postal": code_postal, "ville": ville},
-        "qualite": "commercant",
+        "siege": {"ligne1": "1 rue de la Paix", "code_postal": "75002", "ville": "Paris"},
+        "qualite": qualite,
     }
 
 
-def construire(n: int, graine: int = 2026) -> dict[str, Any]:
-    """Un dossier entre commerçants : N factures (2022-2026) et N/2 paiements, dont un sur dix
-    désigne la facture qu'il paie."""
+def dossier_geant(n_factures: int, n_paiements: int, graine: int = 13) -> dict[str, Any]:
+    """Un dossier B2B de ``n_factures`` factures (2023-2026) réparties en 10 créances, et
+    ``n_paiements`` paiements partiels (certains désignent une facture)."""
     alea = random.Random(graine)
-    debut = dt.date(2022, 1, 1)
-    factures = []
-    for j in range(n):
-        emission = debut + dt.timedelta(days=alea.randint(0, 1500))
-        factures.append(
+    debut = dt.date(2023, 1, 1)
+    creances: list[dict[str, Any]] = []
+    for c in range(10):
+        factures = []
+        for j in range(n_factures // 10):
+            emission = debut + dt.timedelta(days=alea.randint(0, 1100))
+            factures.append(
+                {
+                    "numero": f"F{c}-{j}",
+                    "date_emission": emission.isoformat(),
+                    "date_echeance": (emission + dt.timedelta(days=30)).isoformat(),
+                    "montant_ttc": f"{alea.randint(100, 5000)}.{alea.randint(0, 99):02d}",
+                }
+            )
+        creances.append(
             {
-                "numero": f"F{j}",
-                "date_emission": emission.isoformat(),
-                "date_echeance": (emission + dt.timedelta(days=30)).isoformat(),
-                "montant_ttc": f"{alea.randint(100, 5000)}.{alea.randint(0, 99):02d}",
-            }
-        )
-    evenements = []
-    for k in range(n // 2):
-        paiement: dict[str, Any] = {
-            "type": "paiement",
-            "date": (debut + dt.timedelta(days=alea.randint(30, 1600))).isoformat(),
-            "montant": f"{alea.randint(50, 3000)}.00",
-        }
-        if k % 10 == 0:
-            paiement["factures_designees"] = [f"F{alea.randrange(n)}"]
-        evenements.append(paiement)
-    return {
-        "reference": f"ECHELLE-{n}",
-        "creancier": _partie("Fournisseur SAS", "69002", "Lyon"),
-        "debiteurs": [_partie("Client SAS", "33000", "Bordeaux")],
-        "creances": [
-            {
-                "reference": "C1",
+                "reference": f"C{c}",
                 "nature": "vente_biens",
                 "factures": factures,
-                "pieces": [{"type": "bon_de_commande_signe", "reference": "BC-1"}],
+                "taux_contractuel": "12" if c % 3 == 0 else None,
             }
-        ],
-        "evenements": evenements,
+        )
+    paiements = []
+    for k in range(n_paiements):
+        paiement: dict[str, Any] = {
+            "type": "paiement",
+            "date": (debut + dt.timedelta(days=alea.randint(40, 1250))).isoformat(),
+            "montant": f"{alea.randint(50, 3000)}.00",
+        }
+        if k % 7 == 0:
+            c = alea.randrange(10)
+            paiement["factures_designees"] = [f"F{c}-{alea.randrange(n_factures // 10)}"]
+        paiements.append(paiement)
+    return {
+        "reference": f"ECHELLE-{n_factures}",
+        "creancier": _partie("Fournisseur", "commercant"),
+        "debiteurs": [_partie("Client", "commercant")],
+        "creances": creances,
+        "evenements": paiements,
     }
 
 
-def _valider(n: int) -> tuple[Any, float]:
+def mesurer_decompte(n_factures: int, n_paiements: int) -> dict[str, float]:
+    """Valide le dossier géant, puis mesure ``etablir_decompte`` seul (secondes)."""
+    from contentieux.interets import etablir_decompte
     from contentieux.modeles import Dossier
+    from contentieux.regles import charger_regles
 
-    donnees = construire(n)
+    regles = charger_regles()
     debut = time.perf_counter()
-    dossier = Dossier.model_validate(donnees)
-    return dossier, time.perf_counter() - debut
+    dossier = Dossier.model_validate(dossier_geant(n_factures, n_paiements))
+    validation = time.perf_counter() - debut
+    debut = time.perf_counter()
+    resultat = etablir_decompte(dossier, au=AU, regles=regles)
+    duree = time.perf_counter() - debut
+    assert len(resultat.imputations) <= n_paiements
+    return {"validation_s": validation, "commande_s": duree}
 
 
-def mesurer_verifier(n: int) -> dict[str, float]:
-    """``verifier`` : validation du dossier puis :func:`verifier_recevabilite`."""
+def mesurer_verifier(n_factures: int, n_paiements: int) -> dict[str, float]:
+    """Valide le dossier géant, puis mesure ``verifier_recevabilite`` seul (secondes) : la
+    prescription facture par facture, l'imputation 1342-10, la voie et la juridiction."""
+    from contentieux.modeles import Dossier
     from contentieux.recevabilite import verifier_recevabilite
     from contentieux.regles import charger_regles
 
     regles = charger_regles()
-    dossier, validation = _valider(n)
     debut = time.perf_counter()
-    verifier_recevabilite(dossier, au=AU, regles=regles)
-    return {"validation": validation, "commande": time.perf_counter() - debut}
-
-
-def mesurer_decompte(n: int) -> dict[str, float]:
-    """``decompte`` : validation du dossier puis ``etablir_decompte``."""
-    from contentieux.interets import etablir_decompte
-    from contentieux.regles import charger_regles
-
-    regles = charger_regles()
-    dossier, validation = _valider(n)
+    dossier = Dossier.model_validate(dossier_geant(n_factures, n_paiements))
+    validation = time.perf_counter() - debut
     debut = time.perf_counter()
-    etablir_decompte(dossier, au=AU, regles=regles)
-    return {"validation": validation, "commande": time.perf_counter() - debut}
+    rapport = verifier_recevabilite(dossier, au=AU, regles=regles)
+    duree = time.perf_counter() - debut
+    assert len(rapport.prescription) == len(dossier.creances)
+    return {"validation_s": validation, "commande_s": duree}
 
 
-COMMANDES = {"verifier": mesurer_verifier, "decompte": mesurer_decompte}
+COMMANDES: dict[str, Callable[[int, int], dict[str, float]]] = {
+    "decompte": mesurer_decompte,
+    "verifier": mesurer_verifier,
+}
 
 
-def _enfant(commande: str, n: int) -> None:
-    mesure = COMMANDES[commande](n)
-    mesure["memoire_mo"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(mesure))
+def _mesurer_ici(commande: str, n: int) -> None:
+    mesure = COMMANDES[commande](n, n // 2)
+    pointe_ko = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({**mesure, "pointe_mo": pointe_ko / 1024}))
 
 
-def _mesurer(commande: str, n: int, delai: float) -> dict[str, float] | None:
-    try:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commande", choices=sorted(COMMANDES), default="decompte")
+    parser.add_argument("--tailles", default="1000,2000,5000,10000")
+    parser.add_argument("--ici", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.ici:
+        _mesurer_ici(args.commande, args.ici)
+        return 0
+    precedent: tuple[int, float] | None = None
+    print(
+        f"Commande {args.commande} ; objectif à 10 000 factures : < {OBJECTIF_S} s, "
+        f"< {OBJECTIF_MO} Mo"
+    )
+    print(
+        f"{'factures':>9} {'paiements':>9} {'validation':>11} {'commande':>9} {'pointe':>8} "
+        "croissance"
+    )
+    for n in (int(t) for t in args.tailles.split(",")):
         sortie = subprocess.run(
-            [sys.executable, __file__, "--enfant", commande, "--n", str(n)],
+            [sys.executable, __file__, "--commande", args.commande, "--ici", str(n)],
             capture_output=True,
             text=True,
-            timeout=delai,
             check=True,
-        )
-    except subprocess.TimeoutExpired:
-        return None
-    resultat: dict[str, float] = json.loads(sortie.stdout.strip().splitlines()[-1])
-    return resultat
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=4000, help="factures (paiements : n / 2)")
-    parser.add_argument("--commandes", nargs="+", choices=sorted(COMMANDES), default=["verifier"])
-    parser.add_argument("--delai", type=float, default=120.0, help="secondes par mesure au plus")
-    parser.add_argument("--enfant", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.enfant:
-        _enfant(args.enfant, args.n)
-        return
-    for commande in args.commandes:
-        print(f"{commande} — un dossier, N factures, N/2 paiements")
-        entetes = ("validation s", "commande s", "mémoire Mo", "croissance")
-        print(f"{'N':>8} {entetes[0]:>13} {entetes[1]:>11} {entetes[2]:>11} {entetes[3]:>11}")
-        precedent: float | None = None
-        for n in (args.n // 4, args.n // 2, args.n):
-            mesure = _mesurer(commande, n, args.delai)
-            if mesure is None:
-                print(f"{n:>8} {'> ' + str(int(args.delai)) + ' s':>25}")
-                precedent = None
-                continue
-            croissance = f"{mesure['commande'] / precedent:.2f}" if precedent else "—"
-            print(
-                f"{n:>8} {mesure['validation']:>13.2f} {mesure['commande']:>11.2f} "
-                f"{mesure['memoire_mo']:>11.0f} {croissance:>11}"
-            )
-            precedent = mesure["commande"]
+        ).stdout
+        m = json.loads(sortie.strip().splitlines()[-1])
+        croissance = ""
+        if precedent is not None:
+            croissance = f"{m['commande_s'] / precedent[1] * precedent[0] / n:.2f}"
         print(
-            f"objectif : N = 10 000, commande < {OBJECTIF_SECONDES:.0f} s, mémoire < "
-            f"{OBJECTIF_MO:.0f} Mo ; croissance ≈ 2 quand N double"
+            f"{n:>9} {n // 2:>9} {m['validation_s']:>10.2f}s {m['commande_s']:>8.2f}s "
+            f"{m['pointe_mo']:>6.0f}Mo {croissance}"
         )
+        precedent = (n, m["commande_s"])
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -103,3 +103,18 @@ class InteretsHorsLimites(ErreurContentieux):
     taux extrême sur une durée extrême)."""
 
     code = "interets_hors_limites"
+
+
+# --- entrées (lecture des dossiers et des règles) ---
+
+
+class LimiteDepassee(DonneesInvalides, ValueError):
+    """Un dossier dépasse une limite de taille (``contentieux.modeles.limites.Limites``)."""
+
+    code = "limite_depassee"
+
+
+class ErreurActualisation(ErreurContentieux):
+    """Le relevé d'un taux en ligne (portail de la BCE) a échoué : réseau, délai ou format."""
+
+    code = "actualisation_impossible"

@@ -345,6 +345,7 @@ def test_qualites() -> None:
         "non_professionnel",
         "professionnel",
         "commercant",
+        "artisan",
         "acheteur_public",
     }
 

@@ -247,14 +247,15 @@ def test_note_d_imputation_bornee_sur_un_grand_dossier() -> None:
 
 def test_banc_echelle_fonctionne() -> None:
     resultat = subprocess.run(
-        [sys.executable, str(BANC), "--n", "80", "--commandes", "verifier"],
+        [sys.executable, str(BANC), "--commande", "verifier", "--tailles", "40,80"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert resultat.returncode == 0, resultat.stderr
     assert "croissance" in resultat.stdout
-    assert resultat.stdout.count("\n") >= 5
+    lignes = resultat.stdout.strip().splitlines()
+    assert lignes[0].startswith("Commande verifier") and len(lignes) == 4
 
 
 def test_date_longue_identique_a_babel() -> None:
@@ -265,3 +266,66 @@ def test_date_longue_identique_a_babel() -> None:
     for _ in range(800):
         assert date_longue(jour) == formater_date(jour)
         jour += dt.timedelta(days=1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=8),
+    st.integers(min_value=0, max_value=20),
+)
+def test_forclusion_premier_incident_non_regularise(paiements: list[int], mois_au: int) -> None:
+    """Crédit à la consommation : 8 échéances mensuelles de 100 € (10 janv. 2025…) ; des paiements
+    de 100 € × k le 20 de chaque mois. Le départ de la forclusion est l'échéance échue la plus
+    ancienne que le cumul des paiements (imputés sur les plus anciennes) ne solde pas ; aucune :
+    la forclusion ne court pas (C. consom. R312-35 ; C. civ. 1342-10)."""
+    echeances = [dt.date(2025, 1 + i, 10) for i in range(8)]
+    dossier = Dossier.model_validate(
+        {
+            "reference": "K1",
+            "creancier": SOCIETE,
+            "debiteurs": [
+                {
+                    "type": "personne_physique",
+                    "nom": "Roux",
+                    "prenoms": "Thomas",
+                    "adresse": {"ligne1": "1 rue B", "code_postal": "33000", "ville": "Bordeaux"},
+                }
+            ],
+            "creances": [
+                {
+                    "reference": "PRET",
+                    "nature": "credit_consommation",
+                    "factures": [
+                        {
+                            "numero": f"E{i}",
+                            "date_emission": "2024-12-01",
+                            "date_echeance": e.isoformat(),
+                            "montant_ttc": "100.00",
+                            "est_echeance": True,
+                        }
+                        for i, e in enumerate(echeances)
+                    ],
+                    "pieces": [{"type": "contrat", "reference": "P", "signee_par_debiteur": True}],
+                }
+            ],
+            "evenements": [
+                {
+                    "type": "paiement",
+                    "date": dt.date(2025, 1 + i, 20).isoformat(),
+                    "montant": f"{k}00.00",
+                }
+                for i, k in enumerate(paiements)
+            ],
+        }
+    )
+    au = dt.date(2025, 1, 15) + dt.timedelta(days=30 * mois_au)
+    detail = analyser_prescriptions(dossier, au=au, regles=REGLES).details[0]
+    # Oracle : cumul des paiements reçus au plus tard ``au`` ; l'échéance i est soldée si le cumul
+    # atteint 100 × (i + 1) — paiements imputés sur les plus anciennes, sans retard de deux ans ici.
+    cumul = sum(k * 100 for i, k in enumerate(paiements) if dt.date(2025, 1 + i, 20) <= au)
+    attendu = next((e for i, e in enumerate(echeances) if e < au and cumul < 100 * (i + 1)), None)
+    departs = {ligne.point_de_depart for ligne in detail.par_facture}
+    assert departs == {attendu}
+    if attendu is None:
+        assert all(ligne.prescrite is False for ligne in detail.par_facture)
+        assert any("ne court pas" in e for e in detail.evenements)

@@ -65,6 +65,7 @@ from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.imputation_factures import Cle, imputer_paiements
 from contentieux.droit.qualites import est_commercant, est_consommateur
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import Creance, Facture, NatureCreance
 from contentieux.modeles.dossier import Dossier, _date_evenement
 from contentieux.modeles.evenements import (
@@ -160,6 +161,9 @@ class AnalysePrescription:
     details: tuple[DetailPrescription, ...]
     faits_manquants: tuple[str, ...] = ()
     avertissements: tuple[str, ...] = ()
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]] = field(default_factory=dict)
+    """L'imputation du principal des paiements (C. civ. 1342-10) sur laquelle l'analyse repose,
+    réutilisable (:func:`contentieux.recevabilite.montant.principal_utile`)."""
 
     def prescrites(self) -> frozenset[Cle]:
         """Couples (référence de la créance, numéro de facture) prescrits ou forclos."""
@@ -229,6 +233,9 @@ class _Contexte:
     incident: dt.date | None = None
     incident_connu: bool = False
     notes_incident: list[str] = field(default_factory=list)
+    couvertes: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Par reconnaissance chiffrée (id), les factures qu'elle couvre (C. civ. 2240)."""
+    avertissements: list[str] = field(default_factory=list)
 
 
 def _date(ev: object) -> dt.date:
@@ -245,8 +252,52 @@ def _contexte(dossier: Dossier, creance: Creance, *, au: dt.date) -> _Contexte:
     decheance = creance.date_decheance_terme
     if decheance is not None and decheance > au:
         decheance = None
-    return _Contexte(
+    contexte = _Contexte(
         autres=autres, jugement=jugements[-1] if jugements else None, decheance=decheance
+    )
+    for reconnaissance in evenements(dossier, ReconnaissanceDette, creance, au=au):
+        _couverture(creance, reconnaissance, contexte)
+    return contexte
+
+
+def _couverture(creance: Creance, ev: ReconnaissanceDette, contexte: _Contexte) -> None:
+    """Factures couvertes par une reconnaissance chiffrée (REFERENCE k.10).
+
+    Lecture prudente, facture par facture : le montant reconnu couvre les factures nommées (ou,
+    à défaut, toutes celles de la créance) dans l'ordre de leur exigibilité, la plus ancienne
+    d'abord ; les suivantes, au-delà du montant, peuvent ne pas être couvertes et ne sont pas
+    tenues pour interrompues (C. civ. 2240 : la reconnaissance n'interrompt que pour ce qu'elle
+    reconnaît). Une reconnaissance qui en paie un compte courant entier peut être lue autrement
+    (Cass. 1re civ. 25 févr. 2016) : le résultat le signale."""
+    if ev.montant is None:
+        return
+    nommees = set(ev.factures)
+    visees = sorted(
+        (
+            (date_exigibilite(f.date_echeance, contexte.decheance), i, f)
+            for i, f in enumerate(creance.factures)
+            if not nommees or f.numero in nommees
+        ),
+    )
+    total = sum((f.montant_ttc for _d, _i, f in visees), start=Decimal("0"))
+    if ev.montant >= total:
+        return
+    reste = ev.montant
+    couvertes: list[str] = []
+    hors: list[str] = []
+    for _d, _i, facture in visees:
+        if reste > 0:
+            couvertes.append(facture.numero)
+            reste -= facture.montant_ttc
+        else:
+            hors.append(facture.numero)
+    contexte.couvertes[id(ev)] = frozenset(couvertes)
+    contexte.avertissements.append(
+        f"reconnaissance de dette du {formater(ev.date)} pour {euros(ev.montant)}, inférieure "
+        f"aux factures qu'elle vise ({euros(total)}) : elle n'interrompt que pour ce qu'elle "
+        f"reconnaît (C. civ. 2240) ; peuvent ne pas être couvertes : {_enumerer(hors) or 'aucune'} "
+        "(lecture prudente, facture par facture, la plus ancienne d'abord ; une reconnaissance "
+        "du compte entier peut être plaidée : Cass. 1re civ. 25 févr. 2016)"
     )
 
 
@@ -276,6 +327,13 @@ def _calculer(
         if date < depart:
             continue
         libelle = _libelle(ev)
+        couvertes = contexte.couvertes.get(id(ev))
+        if couvertes is not None and facture.numero not in couvertes:
+            calcul.notes.append(
+                f"{libelle} : son montant ne couvre pas {facture.numero} (C. civ. 2240, "
+                "lecture prudente) ; sans effet interruptif pour cette facture"
+            )
+            continue
         if regime.forclusion and not isinstance(ev, DemandeEnJustice):
             calcul.notes.append(
                 f"{libelle} : sans effet sur un délai de forclusion, que seule une action en "
@@ -583,6 +641,7 @@ def analyser_prescriptions(dossier: Dossier, *, au: dt.date, regles: Regles) -> 
         details=tuple(details),
         faits_manquants=tuple(dict.fromkeys(manquants)),
         avertissements=tuple(dict.fromkeys(avertissements)),
+        imputations=imputations,
     )
 
 
@@ -636,6 +695,7 @@ def _analyser_creance(
     contexte = _contexte(dossier, creance, au=au)
     if regime.depart == "incident":
         _premier_incident(dossier, creance, contexte, imputations, regles, au=au)
+    avertissements.extend(contexte.avertissements)
     lignes: list[PrescriptionFacture] = []
     appliques: dict[str, None] = {}
     notes: dict[str, None] = dict.fromkeys(contexte.notes_incident)

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.qualites import est_professionnel_prive as est_professionnel_prive
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.modeles.parties import PersonneMorale, PersonnePhysique, Qualite

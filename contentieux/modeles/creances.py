@@ -9,6 +9,7 @@ de la juridiction ; son origine (contractuelle ou statutaire) ouvre l'injonction
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
@@ -238,8 +239,7 @@ class Creance(Modele):
 
     @model_validator(mode="after")
     def _coherence(self) -> Creance:
-        numeros = [f.numero for f in self.factures]
-        doublons = sorted({n for n in numeros if numeros.count(n) > 1})
+        doublons = _doublons(f.numero for f in self.factures)
         if doublons:
             raise ValueError(
                 f"factures : numéro(s) en double dans la créance {self.reference} : "
@@ -268,3 +268,14 @@ class Creance(Modele):
     def principal(self) -> Decimal:
         """Somme des montants TTC des factures."""
         return sum((f.montant_ttc for f in self.factures), start=Decimal("0"))
+
+
+def _doublons(valeurs: Iterable[str]) -> list[str]:
+    """Valeurs présentes plusieurs fois, triées ; linéaire (un ensemble, pas ``list.count``)."""
+    vues: set[str] = set()
+    doublons: set[str] = set()
+    for valeur in valeurs:
+        if valeur in vues:
+            doublons.add(valeur)
+        vues.add(valeur)
+    return sorted(doublons)

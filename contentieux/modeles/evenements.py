@@ -96,6 +96,14 @@ class ReconnaissanceDette(_Evenement):
     date: dt.date
     montant: Montant | None = None
     ecrite: bool = True
+    factures: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Numéros des factures que la reconnaissance nomme ; vide : toutes celles des créances "
+            "concernées. Elle n'interrompt que pour ce qu'elle reconnaît (C. civ. 2240) : un "
+            "montant inférieur à ces factures laisse les dernières échues hors de son effet."
+        ),
+    )
 
 
 class PlanApurement(_Evenement):

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 
 from contentieux.droit.qualites import est_artisan, est_commercant, est_justiciable_commercial
 from contentieux.droit.qualites import normaliser as normaliser_commune
@@ -165,11 +166,6 @@ def tae_competent(adresse: Adresse, *, au: dt.date, regles: Regles) -> tuple[str
     return None
 
 
-def est_ville_tae(adresse: Adresse, *, au: dt.date, regles: Regles) -> bool:
-    """L'adresse relève-t-elle d'un TAE au jour ``au`` (ressort transcrit ou commune du siège) ?"""
-    return tae_competent(adresse, au=au, regles=regles) is not None
-
-
 def sieges_mixtes(departement: str | None, *, au: dt.date, regles: Regles) -> tuple[str, ...]:
     """Sièges des tribunaux mixtes de commerce du département d'outre-mer (vide ailleurs)."""
     if departement is None:
@@ -208,6 +204,7 @@ def determiner_juridiction(
     annuaire: Mapping[str, str] | None = None,
     prescriptions: tuple[DetailPrescription, ...] = (),
     voie: CodeVoie | None = None,
+    principal: Decimal | None = None,
 ) -> Juridiction:
     """Nature de la juridiction, règle de lieu, comment elle a été décidée et, si l'annuaire le
     donne, son nom."""
@@ -307,11 +304,15 @@ def determiner_juridiction(
         avertissements.append("l'annuaire désigne un tribunal des activités économiques")
         fondements.extend(("Loi 2023-1059 art. 26", "Loi 2023-1059 art. 27"))
         avertissements.extend(
-            _contribution(dossier, au=au, regles=regles, prescriptions=prescriptions)
+            _contribution(
+                dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
+            )
         )
     elif nature is NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES:
         avertissements.extend(
-            _contribution(dossier, au=au, regles=regles, prescriptions=prescriptions)
+            _contribution(
+                dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
+            )
         )
     if nom is None:
         avertissements.append(
@@ -416,12 +417,17 @@ def _contribution(
     au: dt.date,
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...] = (),
+    principal: Decimal | None = None,
 ) -> list[str]:
     try:
         seuil = regles.decimal("seuils.contribution_justice_economique", au=au)
     except RegleNonCouverte:
         return []
-    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    montant = (
+        principal
+        if principal is not None
+        else principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    )
     if montant <= seuil:
         return []
     return [

@@ -33,6 +33,7 @@ __all__ = [
     "AnalysePrescription",
     "Regime",
     "analyser_prescription",
+    "constater_prescription",
     "determiner_regime",
     "verifier_prescription",
 ]
@@ -52,6 +53,14 @@ def analyser_prescription(
     dossier: Dossier, *, au: dt.date, regles: Regles
 ) -> tuple[Constat, tuple[DetailPrescription, ...]]:
     """Constat de prescription et détail du calcul, créance par créance, facture par facture."""
+    constat, analyse = constater_prescription(dossier, au=au, regles=regles)
+    return constat, analyse.details
+
+
+def constater_prescription(
+    dossier: Dossier, *, au: dt.date, regles: Regles
+) -> tuple[Constat, AnalysePrescription]:
+    """Le constat et l'analyse partagée (:class:`AnalysePrescription`, avec son imputation)."""
     analyse = analyser_prescriptions(dossier, au=au, regles=regles)
     details = analyse.details
     manquants = list(analyse.faits_manquants)
@@ -106,7 +115,7 @@ def analyser_prescription(
         faits_manquants=tuple(dict.fromkeys(manquants)),
         avertissements=tuple(avertissements),
     )
-    return constat, tuple(details)
+    return constat, analyse
 
 
 def verifier_prescription(dossier: Dossier, *, au: dt.date, regles: Regles) -> Constat:

@@ -18,7 +18,8 @@ from contentieux.recevabilite.injonction import verifier_injonction
 from contentieux.recevabilite.juridiction import determiner_juridiction
 from contentieux.recevabilite.liquidite import verifier_liquidite
 from contentieux.recevabilite.mise_en_demeure import verifier_mise_en_demeure
-from contentieux.recevabilite.prescription import analyser_prescription
+from contentieux.recevabilite.montant import principal_utile
+from contentieux.recevabilite.prescription import constater_prescription
 from contentieux.recevabilite.procedure_collective import verifier_procedure_collective
 from contentieux.recevabilite.voie import (
     AVERTISSEMENT_FORCLUSION,
@@ -63,7 +64,8 @@ def verifier_recevabilite(
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
         raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
     jeu = regles if regles is not None else charger_regles()
-    prescription, details = analyser_prescription(dossier, au=au, regles=jeu)
+    prescription, analyse = constater_prescription(dossier, au=au, regles=jeu)
+    details = analyse.details
     constats: list[Constat] = [
         verifier_certitude(dossier, au=au),
         verifier_liquidite(dossier, au=au),
@@ -84,6 +86,9 @@ def verifier_recevabilite(
         recevable = None
     else:
         recevable = True
+    principal = principal_utile(
+        dossier, au=au, prescrites=analyse.prescrites(), imputations=analyse.imputations
+    )
     voie = recommander_voie(
         dossier,
         par_condition,
@@ -91,6 +96,7 @@ def verifier_recevabilite(
         regles=jeu,
         prescriptions=details,
         marge_prescription_jours=marge_prescription_jours,
+        principal=principal,
     )
     juridiction = (
         None
@@ -102,6 +108,7 @@ def verifier_recevabilite(
             annuaire=annuaire,
             prescriptions=details,
             voie=voie.code,
+            principal=principal,
         )
     )
     urgentes = tuple(

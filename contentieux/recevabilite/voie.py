@@ -10,7 +10,9 @@ payer au-delà. Quand la prescription (ou la forclusion) est proche — moins de
 l'acte qui interrompt (→ interruption de la prescription), la voie ordinaire venant ensuite.
 
 Les montants (seuils, libellé) sont le principal **exigible et non prescrit** restant dû
-(:func:`~contentieux.recevabilite._commun.principal_utile`).
+(:func:`~contentieux.recevabilite.montant.principal_utile`), calculé une fois par vérification. Le
+seuil des petites créances s'apprécie principal **et** intérêts (CPCE R125-1) : les intérêts
+sont ceux que calcule le décompte (:func:`~contentieux.recevabilite.montant.interets_echus`).
 
 La tentative préalable de règlement amiable (CPC 750-1) s'impose aux demandes au fond n'excédant
 pas le seuil des règles (``seuils.art_750_1``) devant le tribunal judiciaire ; son champ devant le
@@ -36,7 +38,7 @@ from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite.etranger import etat_du_debiteur
 from contentieux.recevabilite.instances import instances, titres_executoires
 from contentieux.recevabilite.mise_en_demeure import RAPPEL_IP
-from contentieux.recevabilite.montant import prescrites, principal_utile
+from contentieux.recevabilite.montant import interets_echus, prescrites, principal_utile
 from contentieux.regles import Regles
 
 INTITULES = {
@@ -101,6 +103,7 @@ def mention_750_1(
     au: dt.date,
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...] = (),
+    principal: Decimal | None = None,
 ) -> str | None:
     """Rappel de CPC 750-1 si le principal exigible et non prescrit n'excède pas le seuil.
 
@@ -111,7 +114,11 @@ def mention_750_1(
     tribunal = nature_tribunal(dossier)
     if tribunal in {"administratif", None}:
         return None
-    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    montant = (
+        principal
+        if principal is not None
+        else principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    )
     try:
         seuil = regles.decimal("seuils.art_750_1", au=au)
     except RegleNonCouverte:
@@ -156,10 +163,22 @@ def recommander_voie(
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...] = (),
     marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
+    principal: Decimal | None = None,
 ) -> VoieRecommandee:
     """La démarche recommandée d'après les constats (indexés par condition), relevée en acte
-    interruptif quand la prescription tombe dans moins de ``marge_prescription_jours`` jours."""
-    voie = _voie_ordinaire(dossier, constats, au=au, regles=regles, prescriptions=prescriptions)
+    interruptif quand la prescription tombe dans moins de ``marge_prescription_jours`` jours.
+
+    ``principal`` : le principal exigible et non prescrit, s'il est déjà calculé."""
+    if principal is None:
+        principal = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    voie = _voie_ordinaire(
+        dossier,
+        constats,
+        au=au,
+        regles=regles,
+        prescriptions=prescriptions,
+        principal=principal,
+    )
     return _urgence(dossier, voie, prescriptions, au=au, marge=marge_prescription_jours)
 
 
@@ -242,6 +261,7 @@ def _voie_ordinaire(
     au: dt.date,
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...],
+    principal: Decimal,
 ) -> VoieRecommandee:
     avertissements: list[str] = []
     inconnues = [c.intitule for c in constats.values() if c.satisfaite is None]
@@ -251,7 +271,9 @@ def _voie_ordinaire(
             + ", ".join(inconnues)
             + ") ; fournissez les faits manquants"
         )
-    mention = mention_750_1(dossier, au=au, regles=regles, prescriptions=prescriptions)
+    mention = mention_750_1(
+        dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
+    )
 
     procedure = constats.get("procedure_collective")
     if procedure is not None and procedure.satisfaite is False:
@@ -416,17 +438,42 @@ def _voie_ordinaire(
             avertissements,
             intitule="Relance amiable, puis action au fond",
         )
-    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    montant = principal
     seuil = _seuil_petites_creances(au, regles)
     fondements_ip = ["CPC 1405", "CPC 1406", "CPC 1407"]
+    interets: Decimal | None = None
+    pourquoi = ""
     if seuil is not None and montant < seuil:
+        interets, pourquoi = interets_echus(dossier, au=au, regles=regles)
+        if interets is not None and montant + interets >= seuil:
+            avertissements.append(
+                f"Principal de {euros(montant)} sous le seuil des petites créances, mais "
+                f"principal et intérêts ({euros(montant)} + {euros(interets)} d'{pourquoi}) "
+                f"atteignent {euros(montant + interets)} : au-delà de {euros(seuil)}, la "
+                "procédure simplifiée est fermée (CPCE R125-1) ; requête en injonction de "
+                "payer."
+            )
+            fondements_ip.append("CPCE R125-1")
+    alertes: list[str] = []
+    if seuil is None or montant >= seuil:
+        pass
+    elif interets is not None and montant + interets < seuil:
         alertes = [
             *avertissements,
-            f"Le seuil de {euros(seuil)} s'apprécie principal ET intérêts (CPCE R125-1) : "
-            f"ajoutez au principal de {euros(montant)} les intérêts, pénalités et clause pénale "
-            "échus avant de saisir le commissaire de justice ; au-delà, présentez une requête "
-            "en injonction de payer.",
+            f"Seuil de {euros(seuil)} apprécié principal et intérêts (CPCE R125-1) : "
+            f"{euros(montant)} de principal et {euros(interets)} d'{pourquoi} ; la clause "
+            "pénale et les intérêts qui courent encore s'y "
+            "ajoutent : vérifiez le total le jour de la saisine.",
         ]
+    elif interets is None:
+        alertes = [
+            *avertissements,
+            f"Le seuil de {euros(seuil)} s'apprécie principal ET intérêts (CPCE R125-1) ; "
+            f"{pourquoi} : ajoutez au principal de {euros(montant)} les intérêts, pénalités et "
+            "clause pénale échus avant de saisir le commissaire de justice ; au-delà, présentez "
+            "une requête en injonction de payer.",
+        ]
+    if alertes and seuil is not None:
         if any(c.nature is NatureCreance.CREDIT_CONSOMMATION for c in dossier.creances):
             alertes.append(
                 "crédit à la consommation : l'accord du débiteur aux petites créances suspend "
@@ -436,8 +483,9 @@ def _voie_ordinaire(
         return _voie(
             CodeVoie.PETITES_CREANCES,
             [
-                f"Principal exigible et non prescrit restant dû de {euros(montant)}, sous le "
-                f"seuil de {euros(seuil)} "
+                f"Principal exigible et non prescrit restant dû de {euros(montant)}"
+                + (f" et intérêts échus de {euros(interets)}" if interets is not None else "")
+                + f", sous le seuil de {euros(seuil)} "
                 "(principal et intérêts, CPCE R125-1) : un commissaire de justice du ressort de "
                 "la cour d'appel du domicile du débiteur peut délivrer un titre exécutoire si le "
                 "débiteur accepte, à frais du seul créancier.",
