@@ -67,7 +67,7 @@ UN_JOUR: Final = dt.timedelta(days=1)
 
 ARTICLES: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
-    "penalites_b2b": ("C. com. L441-10 II",),
+    "penalites_b2b": ("C. com. L441-10",),
     "commande_publique": ("CCP R2192-31",),
     "taux_conventionnel": (),  # les fondements du régime retenu (taux stipulé ou L312-39)
     "jugement": ("C. civ. 1231-7", "CMF L313-2"),
@@ -553,7 +553,7 @@ class _Calcul:
         if indemnites:
             self.fonder("CCP D2192-35" if public else "C. com. D441-5")
         if self.options.frais_recouvrement:
-            self.fonder("C. com. L441-10 II")
+            self.fonder("C. com. L441-10")
             indemnites.append(
                 Indemnite.model_construct(
                     creance=self.dossier.creances[0].reference,
