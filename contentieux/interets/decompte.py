@@ -396,6 +396,15 @@ class _Calcul:
     def _indemnite(self, dette: Dette) -> None:
         if not self.professionnel or self.indemnite_refusee:
             return
+        if dette.arret is not None and dette.date_echeance >= dette.arret:
+            # Le jugement d'ouverture interdit de payer la créance antérieure à son échéance
+            # (C. com. L622-7) : le retard ne peut être reproché, pas d'indemnité.
+            self.avertir(
+                f"Facture {dette.facture} : échue après le jugement d'ouverture de la procédure "
+                "collective, qui interdit de la payer (C. com. L622-7) : pas d'indemnité "
+                "forfaitaire de 40 €."
+            )
+            return
         if not self.creancier_professionnel:
             self.avertir(
                 "Pas d'indemnité forfaitaire de 40 € : le créancier n'est pas un professionnel "
