@@ -50,12 +50,21 @@ def test_diviseur_exact_affiche_la_colonne() -> None:
     assert "/ 365 =" in sortie or "/ 366 =" in sortie
 
 
+def _erreur_json(*args: str) -> tuple[int, dict[str, object]]:
+    """Lance la commande avec ``--json`` et rend le code de sortie et l'erreur JSON."""
+    code, sortie, _ = _lancer(*args, "--json")
+    return code, json.loads(sortie)
+
+
 def test_option_inconnue_refusee_en_francais() -> None:
-    code, _, erreur = _lancer(
+    code, erreur = _erreur_json(
         "decompte", str(chemin_exemple("loyer")), "--au", "2026-06-30", "--diviseur", "360"
     )
-    assert code != 0
-    assert "choisissez 365 ou exact" in erreur
+    assert code == 2  # erreur d'utilisation, pas de données
+    assert erreur["champ"] == "--diviseur"
+    assert erreur["message"] == (
+        "--diviseur : « 360 » n'est pas une valeur admise ; choisissez « 365 » ou « exact »"
+    )
 
 
 def test_semestre_non_couvert_message_sans_trace() -> None:
@@ -129,13 +138,16 @@ def test_options_de_convention_en_ligne_de_commande() -> None:
 
 
 def test_options_de_convention_inconnues_refusees() -> None:
-    code, _, erreur = _lancer(
-        "decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30", "--compte-jours", "360"
-    )
-    assert code != 0
-    assert "choisissez debut_exclu ou deux_bornes" in erreur
-    code, _, erreur = _lancer(
-        "decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30", "--apres-jugement", "x"
-    )
-    assert code != 0
-    assert "choisissez regime ou taux_legal" in erreur
+    for option, valeur, admises in (
+        ("--compte-jours", "360", "« debut_exclu » ou « deux_bornes »"),
+        ("--apres-jugement", "x", "« regime » ou « taux_legal »"),
+        ("--factures-prescrites", "toutes", "« exclure » ou « inclure »"),
+    ):
+        code, erreur = _erreur_json(
+            "decompte", str(chemin_exemple("b2b")), "--au", "2026-06-30", option, valeur
+        )
+        assert code == 2
+        assert erreur["champ"] == option
+        assert erreur["message"] == (
+            f"{option} : « {valeur} » n'est pas une valeur admise ; choisissez {admises}"
+        )

@@ -70,88 +70,69 @@ def afficher_decompte(decompte: Any) -> None:
     afficher_texte(texte_decompte(decompte, largeur()))
 
 
+def _aide(champ: str) -> str:
+    """Aide d'une option du décompte : la description du champ d'``OptionsDecompte`` (une seule
+    source pour la bibliothèque, la commande et la documentation)."""
+    from contentieux.modeles.decompte import OptionsDecompte
+
+    info = OptionsDecompte.model_fields[champ]
+    return f"{info.description or ''} Par défaut : {info.default}."
+
+
 @app.command("decompte")
 def commande_decompte(
     dossier: ArgumentDossier,
     au: OptionAu,
     json_: OptionJson = False,
-    diviseur: Annotated[
-        str,
-        typer.Option("--diviseur", help="365 (par défaut) ou exact (366 les années bissextiles)."),
-    ] = "365",
+    diviseur: Annotated[str, typer.Option("--diviseur", help=_aide("diviseur"))] = "365",
     depart: Annotated[
-        str,
-        typer.Option(
-            "--depart-taux-legal",
-            help="Point de départ du taux légal : reception (par défaut) ou envoi.",
-        ),
+        str, typer.Option("--depart-taux-legal", help=_aide("depart_taux_legal"))
     ] = "reception",
     compte_jours: Annotated[
-        str,
-        typer.Option(
-            "--compte-jours",
-            help=(
-                "debut_exclu (par défaut : le jour de départ ne compte pas) ou deux_bornes "
-                "(le jour de départ compte aussi)."
-            ),
-        ),
+        str, typer.Option("--compte-jours", help=_aide("compte_jours"))
     ] = "debut_exclu",
     apres_jugement: Annotated[
-        str,
-        typer.Option(
-            "--apres-jugement",
-            help=(
-                "regime (par défaut : pénalités L441-10, taux stipulé et intérêts de la commande "
-                "publique continuent, sans +5 points) ou taux_legal (le jugement a alloué le "
-                "taux légal : +5 points, CMF L313-3)."
-            ),
-        ),
+        str, typer.Option("--apres-jugement", help=_aide("apres_jugement"))
     ] = "regime",
+    factures_prescrites: Annotated[
+        str, typer.Option("--factures-prescrites", help=_aide("factures_prescrites"))
+    ] = "exclure",
     plancher_contrat_muet: Annotated[
-        bool,
-        typer.Option(
-            "--plancher-contrat-muet",
-            help=(
-                "Applique aussi le plancher de 3 × le taux légal au taux par défaut des "
-                "pénalités d'un contrat muet (2024 ; question non tranchée)."
-            ),
-        ),
+        bool, typer.Option("--plancher-contrat-muet", help=_aide("plancher_contrat_muet"))
     ] = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Ce qui est dû sur un dossier à une date : intérêts, pénalités, 40 €, paiements, totaux."""
+    """Ce qui est dû sur un dossier à une date : intérêts, pénalités, 40 €, paiements, totaux.
+
+    Les options sont celles d'``OptionsDecompte``, validées par elle (message français qui nomme
+    l'option et les valeurs admises)."""
     date = lire_date(au)
-    if diviseur not in {"365", "exact"}:
-        echouer(f"--diviseur : « {diviseur} » inconnu ; choisissez 365 ou exact")
-    if depart not in {"reception", "envoi"}:
-        echouer(f"--depart-taux-legal : « {depart} » inconnu ; choisissez reception ou envoi")
-    if compte_jours not in {"debut_exclu", "deux_bornes"}:
-        echouer(
-            f"--compte-jours : « {compte_jours} » inconnu ; choisissez debut_exclu ou deux_bornes"
-        )
-    if apres_jugement not in {"regime", "taux_legal"}:
-        echouer(
-            f"--apres-jugement : « {apres_jugement} » inconnu ; choisissez regime ou taux_legal"
-        )
+    from pydantic import ValidationError
+
+    from contentieux.modeles.decompte import OptionsDecompte
+
+    choix = {
+        "diviseur": diviseur,
+        "depart_taux_legal": depart,
+        "compte_jours": compte_jours,
+        "apres_jugement": apres_jugement,
+        "factures_prescrites": factures_prescrites,
+        "plancher_contrat_muet": plancher_contrat_muet,
+    }
+    try:
+        options = OptionsDecompte.model_validate(choix)
+    except ValidationError as exc:  # une option mal choisie : erreur d'utilisation, pas de données
+        premiere = exc.errors()[0]
+        option = "--" + str(premiere["loc"][0]).replace("_", "-")
+        message = str(premiere["msg"]).removeprefix("Value error, ")
+        echouer(f"{option} : {message.split(' : ', 1)[-1]}", champ=option)
     lu = charger_dossier(dossier)
     if not json_:
         afficher_avertissements_date(lu, date)
     from contentieux.interets import etablir_decompte
-    from contentieux.modeles.decompte import OptionsDecompte
     from contentieux.regles import charger_regles
 
     jeu = executer(lambda: charger_regles(regles))
-    options = executer(
-        lambda: OptionsDecompte.model_validate(
-            {
-                "diviseur": diviseur,
-                "depart_taux_legal": depart,
-                "compte_jours": compte_jours,
-                "apres_jugement": apres_jugement,
-                "plancher_contrat_muet": plancher_contrat_muet,
-            }
-        )
-    )
     resultat = executer(lambda: etablir_decompte(lu, au=date, regles=jeu, options=options))
     if json_:
         afficher_json(resultat.model_dump(mode="json"))
