@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -32,6 +32,13 @@ class Dossier(Modele):
     mandataire: Mandataire | None = None
     creances: tuple[Creance, ...] = Field(min_length=1)
     evenements: tuple[Evenement, ...] = ()
+    actes: dict[str, Any] | None = Field(
+        default=None,
+        description=(
+            "Paramètres des actes (lieu, en-tête, plan, agence, commissaire de justice…), "
+            "validés par contentieux.actes au moment de produire un acte."
+        ),
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Dossier:
