@@ -1500,7 +1500,7 @@ def construire_declaration_creance(faits: Faits) -> ContratDeclarationCreance:
     )
     limite = etape.date if etape else None
     delai = (
-        f"Déclaration faite au plus tard le {d(limite)} ({etape.regle}, {etape.fondement})."
+        f"Délai de déclaration : au plus tard le {d(limite)} ({etape.regle}, {etape.fondement})."
         if etape and limite
         else "Délai : il court de la publication du jugement d'ouverture au BODACC (C. com. "
         "R622-24) ; "

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import Field, model_validator
 
+from contentieux.modeles.actes import ParametresActes
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import Creance, Facture
 from contentieux.modeles.evenements import Evenement, Paiement
@@ -32,11 +33,11 @@ class Dossier(Modele):
     mandataire: Mandataire | None = None
     creances: tuple[Creance, ...] = Field(min_length=1)
     evenements: tuple[Evenement, ...] = ()
-    actes: dict[str, Any] | None = Field(
+    actes: ParametresActes | None = Field(
         default=None,
         description=(
-            "Paramètres des actes (lieu, en-tête, plan, agence, commissaire de justice…), "
-            "validés par contentieux.actes au moment de produire un acte."
+            "Paramètres des actes (lieu, en-tête, plan, agence, commissaire de justice…) ; "
+            "ce qu'un acte exige et qui manque est listé avant de le produire."
         ),
     )
 
