@@ -9,12 +9,15 @@ import datetime as dt
 import io
 import json
 import re
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from contentieux.actes import ACTES, ActeGenere, Atelier, generer_acte, verifier_acte
 from contentieux.actes.manifeste import (
@@ -552,7 +555,11 @@ def test_gabarits_docx_a_jour() -> None:
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    ecrivait, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # pas de __pycache__ livré
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = ecrivait
     assert sorted(module.actes()) == sorted(ACTES)
     for acte in ACTES:
         neuf = zipfile.ZipFile(io.BytesIO(module.construire(acte)))
@@ -578,3 +585,29 @@ def test_exemple_de_chaque_gabarit(atelier: Atelier, acte: str) -> None:
     assert contrat.identifiant == acte
     html = atelier.html(contrat)
     assert contrat.contenu.titre.split()[0] in html
+
+
+# --- propriété : tout texte du dossier est une donnée --------------------------------------------
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
+    ).filter(lambda t: t.strip() != "")
+)
+def test_html_echappe_tout_nom(atelier: Atelier, nom: str) -> None:
+    """Quel que soit le nom du débiteur, le HTML le contient échappé, jamais interprété."""
+    from markupsafe import escape
+
+    donnees = _donnees("b2b")
+    donnees["debiteurs"][0]["denomination"] = nom
+    dossier = Dossier.model_validate(donnees)
+    contrat, _ = atelier.preparer("relance", dossier, au=AU)
+    rendu = atelier.html(contrat)
+    propre = dossier.debiteur.denomination  # type: ignore[union-attr]
+    assert str(escape(propre)) in rendu
+    if "<" in propre:
+        assert f"<div>{propre}" not in rendu and f">{propre}<" not in rendu
