@@ -251,6 +251,12 @@ def test_actes_signes_exposent_leurs_emplacements(
         "convention_recouvrement": {"signature-creancier", "signature-agence"},
     }
     for nom, acte, r in _ok(produits, "pdf"):
+        # Chaque boîte de signature ou de mention du contrat est bien dessinée (rien de coupé).
+        contenu = r.contrat.contenu
+        boites = {s.identifiant for s in contenu.signatures}
+        if contenu.mention_manuscrite:
+            boites.add("mention-manuscrite")
+        assert set(r.emplacements) == boites, (nom, acte)
         if acte in attendus:
             assert atelier.manifeste(acte).signe
             assert set(r.emplacements) == attendus[acte], (nom, acte)
