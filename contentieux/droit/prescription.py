@@ -82,7 +82,7 @@ from contentieux.modeles.evenements import (
 )
 from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.modeles.recevabilite import DetailPrescription, PrescriptionFacture
-from contentieux.regles import Regles
+from contentieux.regles import Regles, ValeurRegle
 
 _ISSUES_NON_AVENUES = {
     IssueDemande.REJETEE_DEFINITIVEMENT: "rejetée définitivement",
@@ -712,6 +712,24 @@ def _analyser_creance(
         and regime.identifiant != "titre_executoire"
     )
     faits_q = _faits_quadriennale(dossier, creance, au=au) if quadriennale else []
+    lues: dict[dt.date, tuple[int, ValeurRegle, int, int | None, int | None]] = {}
+
+    def durees(depart: dt.date) -> tuple[int, ValeurRegle, int, int | None, int | None]:
+        """Les durées en vigueur au point de départ, lues une fois par date dans ce calcul."""
+        if depart not in lues:
+            annees, valeur = duree(regles, identifiant, au=depart)
+            reprise = duree(regles, "prescription.reprise_suspension_mois", au=depart)[0]
+            butoir = (
+                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
+            )
+            annees_q = (
+                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
+                if quadriennale
+                else None
+            )
+            lues[depart] = (annees, valeur, reprise, butoir, annees_q)
+        return lues[depart]
+
     par_quadriennale = False
     for index, facture in enumerate(creance.factures):
         depart, manque = _depart(dossier, creance, index, facture, regime, contexte)
@@ -730,16 +748,7 @@ def _analyser_creance(
             )
             continue
         try:
-            annees, valeur = duree(regles, identifiant, au=depart)
-            reprise, _ = duree(regles, "prescription.reprise_suspension_mois", au=depart)
-            butoir_annees = (
-                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
-            )
-            annees_q = (
-                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
-                if quadriennale
-                else None
-            )
+            annees, valeur, reprise, butoir_annees, annees_q = durees(depart)
         except RegleNonCouverte as erreur:
             avertissements.append(erreur.message)
             lignes.append(

@@ -14,9 +14,9 @@ import datetime as dt
 from contentieux.delais import calculer_echeance
 from contentieux.droit.citations import articles
 from contentieux.droit.durees import duree
+from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.faits import departement_debiteur, evenements
 from contentieux.erreurs import RegleNonCouverte
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import DemandeEnJustice, MiseEnDemeure, NatureDemande
 from contentieux.modeles.recevabilite import (

@@ -12,7 +12,7 @@ import datetime as dt
 from functools import partial
 
 from contentieux.droit.faits import chemin_creance, evenements
-from contentieux.francais import formater_date as formater
+from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.creances import (
     TYPES_PIECES_ENGAGEANT_LE_DEBITEUR,
     OrigineCreance,

@@ -16,9 +16,9 @@ from functools import partial
 
 from contentieux.delais import ajouter_jours
 from contentieux.droit.durees import duree
+from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.qualites import est_b2b
 from contentieux.erreurs import RegleNonCouverte
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.resultats import Constat
 from contentieux.regles import Regles

@@ -14,7 +14,7 @@ from functools import partial
 
 from contentieux.droit.exigibilite import date_exigibilite
 from contentieux.droit.faits import chemin_creance, chemin_evenement, evenements
-from contentieux.francais import formater_date as formater
+from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import PlanApurement
 from contentieux.modeles.resultats import Constat

@@ -15,7 +15,7 @@ import datetime as dt
 from functools import partial
 
 from contentieux.droit.faits import chemin_creance
-from contentieux.francais import formater_date as formater
+from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.creances import NatureCreance, OrigineCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Qualite

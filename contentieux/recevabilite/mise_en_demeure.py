@@ -21,9 +21,9 @@ from functools import partial
 from contentieux.delais import Echeance, calculer_echeance
 from contentieux.droit.exigibilite import exigible_le
 from contentieux.droit.faits import chemin_evenement, departement_debiteur, evenements
+from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
 from contentieux.droit.regime import regime_interets
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
 from contentieux.modeles.resultats import Constat

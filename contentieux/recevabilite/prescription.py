@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.faits import evenements
 from contentieux.droit.prescription import (
     AnalysePrescription,
@@ -21,7 +22,6 @@ from contentieux.droit.prescription import (
     determiner_regime,
 )
 from contentieux.droit.qualites import est_consommateur
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure
 from contentieux.modeles.parties import est_professionnel

@@ -21,8 +21,8 @@ from functools import partial
 from contentieux.delais import Echeance, calculer_echeance
 from contentieux.droit.durees import duree
 from contentieux.droit.faits import chemin_evenement, departement_debiteur, evenements
+from contentieux.droit.faits import date_longue as formater
 from contentieux.erreurs import RegleNonCouverte
-from contentieux.francais import formater_date as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
 from contentieux.modeles.resultats import Constat

@@ -26,9 +26,9 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.qualites import est_commercant
 from contentieux.erreurs import RegleNonCouverte
-from contentieux.francais import formater_date as formater
 from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
