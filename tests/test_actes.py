@@ -617,3 +617,46 @@ def test_html_echappe_tout_nom(atelier: Atelier, nom: str) -> None:
     assert str(escape(propre)) in rendu
     if "<" in propre:
         assert f"<div>{propre}" not in rendu and f">{propre}<" not in rendu
+
+
+def test_en_tete_et_logo_du_cabinet(atelier: Atelier, tmp_path: Path) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), (20, 60, 120)).save(logo)
+    parametres = {
+        "en_tete": {
+            "nom": "Cabinet Lumière & Associés",
+            "lignes": ["3 rue de la Loi, 35000 Rennes", "Barreau de Rennes"],
+            "logo": str(logo),
+        },
+        "signataire": {"nom": "Me Jeanne Lumière", "qualite": "Avocate au barreau de Rennes"},
+    }
+    for fmt in ("pdf", "docx"):
+        r = atelier.generer(
+            "relance", dossier_exemple("b2b"), au=AU, format=fmt, parametres=parametres
+        )  # type: ignore[arg-type]
+        texte = normaliser(texte_pdf(r.contenu) if fmt == "pdf" else texte_docx(r.contenu))
+        assert "cabinet lumière & associés" in texte and "barreau de rennes" in texte
+        assert "me jeanne lumière" in texte
+    pdf = atelier.generer("relance", dossier_exemple("b2b"), au=AU, parametres=parametres)
+    lecteur = PdfReader(io.BytesIO(pdf.contenu))
+    images = [
+        x
+        for x in lecteur.pages[0]["/Resources"].get("/XObject", {}).values()
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
+    assert images, "le logo doit être dessiné dans le PDF"
+
+
+def test_logo_introuvable(atelier: Atelier, tmp_path: Path) -> None:
+    from contentieux.erreurs import DonneesInvalides
+
+    with pytest.raises(DonneesInvalides, match="logo"):
+        atelier.generer(
+            "relance",
+            dossier_exemple("b2b"),
+            au=AU,
+            parametres={"en_tete": {"nom": "X", "logo": str(tmp_path / "absent.png")}},
+        )
