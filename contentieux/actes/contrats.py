@@ -31,7 +31,13 @@ from contentieux.actes.contenu import (
 from contentieux.actes.parametres import ParametresActes, exiger
 from contentieux.actes.plan import EcheancePlan, calculer_echeancier
 from contentieux.erreurs import ActeInadapte, FraisInterditsConsommateur
-from contentieux.francais import formater_date, formater_montant, formater_taux, montant_en_lettres
+from contentieux.francais import (
+    formater_date,
+    formater_montant,
+    formater_taux,
+    montant_en_lettres,
+    nombre_simple,
+)
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import TypePiece
 from contentieux.modeles.decompte import Decompte
@@ -907,7 +913,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                             d(i.date),
                             m(i.montant),
                             "; ".join(
-                                f"{p.facture or p.creance} ({p.nature}) {m(p.montant)}"
+                                f"{p.facture or p.creance} ({POSTES[p.nature]}) {m(p.montant)}"
                                 for p in i.parts
                             )
                             or i.motif,
@@ -929,9 +935,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     lignes=tuple(
                         (
                             v.identifiant,
-                            formater_taux(v.valeur)
-                            if v.unite in {"pourcent", "points"}
-                            else m(v.valeur),
+                            _valeur_regle(v.valeur, v.unite),
                             f"du {d(v.du)}" + (f" au {d(v.jusqu_au)}" if v.jusqu_au else ""),
                             f"{v.reference} — {v.source}",
                         )
@@ -945,6 +949,23 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
     notes += list(dec.avertissements)
     sections.append(Section(notes=_p(*notes, style="petit")))
     return tuple(sections)
+
+
+POSTES = {"interets": "intérêts", "indemnite": "indemnité", "principal": "principal"}
+"""Libellés des postes d'imputation d'un paiement."""
+
+
+def _valeur_regle(valeur: Decimal, unite: str) -> str:
+    """Une valeur de règle avec son unité : « 12,15 % », « 10,00 points », « 40,00 € »."""
+    if unite == "pourcent":
+        return formater_taux(valeur)
+    if unite == "points":
+        return f"{nombre_simple(valeur)} points"
+    if unite == "euros":
+        return m(valeur)
+    if unite == "coefficient":
+        return f"× {nombre_simple(valeur)}"
+    return f"{nombre_simple(valeur)} {unite}"
 
 
 def construire_decompte(faits: Faits) -> ContratDecompte:
