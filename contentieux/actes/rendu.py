@@ -128,6 +128,7 @@ class Atelier:
         self._docx: dict[str, bytes] = {}
         self._manifestes: dict[str, Manifeste] = {}
         self._dernier_texte = ""
+        self._articles: dict[str, Any] | None = None
 
     # --- fichiers ---
 
@@ -148,12 +149,14 @@ class Atelier:
         return self._manifestes[acte]
 
     def articles(self) -> dict[str, Any]:
-        from contentieux._yaml import charger_yaml_exact
+        """Les textes reproduits (``_commun/articles.yaml``), lus une fois par atelier."""
+        if self._articles is None:
+            from contentieux._yaml import charger_yaml_exact
 
-        donnees: dict[str, Any] = charger_yaml_exact(
-            self.chemin("_commun", "articles.yaml").read_text(encoding="utf-8")
-        )
-        return donnees
+            self._articles = charger_yaml_exact(
+                self.chemin("_commun", "articles.yaml").read_text(encoding="utf-8")
+            )
+        return self._articles
 
     def _feuille(self) -> tuple[Any, Any]:
         if self._css is None:

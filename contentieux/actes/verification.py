@@ -72,8 +72,11 @@ def lire_donnees_acte(contenu: bytes) -> dict[str, Any]:
     return donnees
 
 
-def verifier_acte(contenu: bytes, *, regles: Regles | None = None) -> RapportActe:
-    """Relit un acte PDF, recalcule et compare les chiffres imprimés."""
+def verifier_acte(
+    contenu: bytes, *, regles: Regles | None = None, atelier: Any = None
+) -> RapportActe:
+    """Relit un acte PDF, recalcule et compare les chiffres imprimés (``atelier`` : un
+    :class:`~contentieux.actes.rendu.Atelier` à réutiliser pour en relire beaucoup)."""
     from contentieux.actes.manifeste import normaliser, texte_pdf
     from contentieux.actes.rendu import Atelier
     from contentieux.lecture import valider_dossier
@@ -82,8 +85,8 @@ def verifier_acte(contenu: bytes, *, regles: Regles | None = None) -> RapportAct
     donnees = lire_donnees_acte(contenu)
     dossier = valider_dossier(donnees["dossier"], origine="dossier embarqué")
     au = dt.date.fromisoformat(donnees["au"])
-    atelier = Atelier(regles=regles)
-    contrat, faits = atelier.preparer(
+    outil = atelier if atelier is not None else Atelier(regles=regles)
+    contrat, faits = outil.preparer(
         donnees["acte"], dossier, au=au, parametres=donnees["parametres"]
     )
     imprimes: dict[str, str] = donnees["chiffres"]
