@@ -660,3 +660,19 @@ def test_logo_introuvable(atelier: Atelier, tmp_path: Path) -> None:
             au=AU,
             parametres={"en_tete": {"nom": "X", "logo": str(tmp_path / "absent.png")}},
         )
+
+
+def test_verifier_acte_sans_le_logo_d_origine(atelier: Atelier, tmp_path: Path) -> None:
+    """Le logo (un fichier local) n'est pas nécessaire pour revérifier les chiffres."""
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (30, 10), (0, 0, 0)).save(logo)
+    r = atelier.generer(
+        "mise_en_demeure",
+        dossier_exemple("b2b"),
+        au=AU,
+        parametres={"en_tete": {"nom": "Cabinet", "logo": str(logo)}},
+    )
+    logo.unlink()
+    assert verifier_acte(r.contenu).tient

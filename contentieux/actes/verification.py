@@ -86,9 +86,13 @@ def verifier_acte(
     dossier = valider_dossier(donnees["dossier"], origine="dossier embarqué")
     au = dt.date.fromisoformat(donnees["au"])
     outil = atelier if atelier is not None else Atelier(regles=regles)
-    contrat, faits = outil.preparer(
-        donnees["acte"], dossier, au=au, parametres=donnees["parametres"]
-    )
+    # L'en-tête (et son logo, un fichier local) ne change aucun chiffre : il n'est pas relu.
+    parametres = {k: v for k, v in donnees["parametres"].items() if k != "en_tete"}
+    if dossier.actes is not None and dossier.actes.en_tete is not None:
+        dossier = dossier.model_copy(
+            update={"actes": dossier.actes.model_copy(update={"en_tete": None})}
+        )
+    contrat, faits = outil.preparer(donnees["acte"], dossier, au=au, parametres=parametres)
     imprimes: dict[str, str] = donnees["chiffres"]
     ecarts = tuple(
         Ecart(chiffre=nom, imprime=valeur, recalcule=contrat.chiffres.get(nom))
