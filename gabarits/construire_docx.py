@@ -138,6 +138,9 @@ def construire(identifiant: str) -> bytes:
     pied.add_run(" / ").font.size = Pt(7.5)
     _champ_page(pied, "NUMPAGES")
 
+    _para(doc, "{%p if logo %}")
+    _para(doc, "{{ logo }}")
+    _para(doc, "{%p endif %}")
     _para(doc, "{{ contenu.en_tete.nom }}", gras=True, taille=13)
     _para(doc, "{%p for ligne in contenu.en_tete.lignes %}")
     _para(doc, "{{ ligne }}", taille=8.5)

@@ -648,6 +648,11 @@ def test_en_tete_et_logo_du_cabinet(atelier: Atelier, tmp_path: Path) -> None:
         if x.get_object()["/Subtype"] == "/Image"
     ]
     assert images, "le logo doit être dessiné dans le PDF"
+    docx = atelier.generer(
+        "relance", dossier_exemple("b2b"), au=AU, format="docx", parametres=parametres
+    )
+    noms = zipfile.ZipFile(io.BytesIO(docx.contenu)).namelist()
+    assert any(n.startswith("word/media/") for n in noms), "le logo doit figurer dans le DOCX"
 
 
 def test_logo_introuvable(atelier: Atelier, tmp_path: Path) -> None:

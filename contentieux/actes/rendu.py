@@ -253,7 +253,12 @@ class Atelier:
             self._docx[cle] = self.chemin(cle, "gabarit.docx").read_bytes()
         modele = DocxTemplate(io.BytesIO(self._docx[cle]))
         modele.render(
-            {"c": contrat, "contenu": contrat.contenu, "manifeste": self.manifeste(cle)},
+            {
+                "c": contrat,
+                "contenu": contrat.contenu,
+                "manifeste": self.manifeste(cle),
+                "logo": _logo_docx(modele, contrat.contenu.en_tete.logo),
+            },
             jinja_env=self.env,
             autoescape=True,
         )
@@ -298,6 +303,19 @@ class Atelier:
             emplacements=place,
             pages=pages,
         )
+
+
+def _logo_docx(modele: Any, logo: str | None) -> Any:
+    """Le logo de l'en-tête en image Word (PNG ou JPEG ; un SVG reste propre au PDF)."""
+    if not logo or not logo.startswith(("data:image/png", "data:image/jpeg")):
+        return None
+    import base64
+
+    from docx.shared import Mm
+    from docxtpl import InlineImage  # type: ignore[import-untyped,unused-ignore]
+
+    donnees = base64.b64decode(logo.split(",", 1)[1])
+    return InlineImage(modele, io.BytesIO(donnees), height=Mm(15))
 
 
 def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste) -> dict[str, Any]:
