@@ -37,6 +37,7 @@ from contentieux.francais import (
     formater_taux,
     montant_en_lettres,
     nombre_simple,
+    typographier,
 )
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import TypePiece
@@ -171,7 +172,7 @@ def d(valeur: dt.date) -> str:
 
 
 def _p(*textes: str, style: StyleParagraphe = "normal") -> tuple[Paragraphe, ...]:
-    return tuple(Paragraphe(texte=t, style=style) for t in textes if t)
+    return tuple(Paragraphe(texte=typographier(t), style=style) for t in textes if t)
 
 
 def imprimer_partie(partie: PersonnePhysique | PersonneMorale) -> PartieImprimee:
