@@ -1198,8 +1198,9 @@ def construire_reconnaissance_dette(faits: Faits) -> ContratReconnaissanceDette:
         sous_titre="Article 1376 du Code civil",
         destinataire=None,
         sections=sections,
-        mention_manuscrite=f"« Bon pour reconnaissance de dette de la somme de {lettres} "
-        f"({m(montant)}). »",
+        mention_manuscrite=typographier(
+            f"« Bon pour reconnaissance de dette de la somme de {lettres} ({m(montant)}). »"
+        ),
         signatures=(
             BlocSignature(
                 identifiant="signature-debiteur",
