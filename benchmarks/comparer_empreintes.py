@@ -59,13 +59,23 @@ def _lire(ligne: str, ignores: tuple[str, ...]) -> Any:
 
 
 def _cles(lignes: list[str]) -> dict[tuple[str, int], tuple[int, str]]:
-    """Chaque sortie sous sa clé (nom du cas, rang) ou ("", position) ; valeur : (ligne, texte)."""
+    """Chaque sortie sous sa clé (nom du cas, rang) ou ("", position) ; valeur : (ligne, texte).
+
+    Les anciennes empreintes écrivaient tels quels les messages d'erreur sur plusieurs lignes :
+    une ligne qui n'ouvre pas de sortie (ni JSON, ni « ERR », ni cas) prolonge la précédente.
+    """
     cles: dict[tuple[str, int], tuple[int, str]] = {}
     rangs: Counter[str] = Counter()
+    derniere: tuple[str, int] | None = None
     for i, ligne in enumerate(lignes, start=1):
         tete = ligne.split(" ", 1)[0]
-        nom = tete if tete.endswith(".yaml") else ""
-        cles[(nom, rangs[nom])] = (i, ligne)
+        nom = tete if tete.endswith(".yaml") and "/" not in tete else ""
+        if derniere is not None and not nom and not ligne.startswith(("{", "ERR")):
+            debut, texte = cles[derniere]
+            cles[derniere] = (debut, texte + "\\n" + ligne)
+            continue
+        derniere = (nom, rangs[nom])
+        cles[derniere] = (i, ligne)
         rangs[nom] += 1
     return cles
 

@@ -52,7 +52,7 @@ def _json(dossier: Dossier, au: dt.date, **options: Any) -> str:
             dossier, au=au, options=OptionsDecompte(**options)
         ).model_dump_json()
     except ErreurContentieux as erreur:
-        return f"ERR {type(erreur).__name__} {erreur}"
+        return f"ERR {type(erreur).__name__} {erreur}".replace("\n", "\\n")  # une ligne par sortie
 
 
 def _enrichir(brut: dict[str, Any], alea: random.Random) -> dict[str, Any]:
@@ -140,7 +140,7 @@ def sorties(n: int = 2000) -> list[str]:
                         date_executoire=dt.date(2024, 1, 1),
                     ).model_dump_json()
                 except ErreurContentieux as erreur:
-                    resultat = f"ERR {erreur}"
+                    resultat = f"ERR {erreur}".replace("\n", "\\n")
                 sortie.append(resultat)
     return sortie
 

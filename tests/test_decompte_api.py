@@ -716,3 +716,22 @@ def test_deux_mises_en_demeure_tout_ordre_meme_decompte() -> None:
         assert all(li.du >= dt.date(2025, 11, 24) for li in d.lignes if li.regime == "taux_legal")
         assert any(li.du == dt.date(2025, 11, 24) for li in d.lignes)
     assert len(sorties) == 1
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"au": None},
+        {"au": 20260630},
+        {"au": dt.date(2026, 6, 30), "options": None},
+        {"au": dt.date(2026, 6, 30), "options": "exact"},
+        {"au": dt.date(2026, 6, 30), "regles": "regles/"},
+    ],
+    ids=["au-none", "au-entier", "options-none", "options-texte", "regles-texte"],
+)
+def test_arguments_mal_formes_erreur_documentee(arguments: dict[str, Any]) -> None:
+    """Seules les erreurs documentées sortent d'``etablir_decompte`` (issue 13)."""
+    with pytest.raises(ArgumentInvalide) as info:
+        etablir_decompte(dossier_exemple("b2b"), **arguments)
+    assert info.value.code == "argument_invalide"
+    assert "attendu" in str(info.value) or "attendue" in str(info.value)

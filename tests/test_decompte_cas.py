@@ -134,3 +134,26 @@ def test_tous_les_cas_exiges_sont_presents() -> None:
         "semestre_non_couvert",
     ):
         assert attendu in noms
+
+
+def test_fondements_au_format_unique_et_resolus() -> None:
+    """Chaque article de ``Decompte.fondements`` (cas et exemples) est une citation au format
+    unique qui renvoie à ``regles/sources.yaml`` (section « Articles cités »)."""
+    import datetime as dt
+
+    from contentieux.droit.citations import est_citation
+    from contentieux.exemples import dossier_exemple, noms_exemples
+    from contentieux.regles import charger_regles
+
+    regles = charger_regles()
+    emis: set[str] = set()
+    for chemin in CAS:
+        cas = _lire(chemin)
+        if "erreur" not in cas:
+            emis.update(_etablir(cas).fondements)
+    for nom in noms_exemples():
+        emis.update(etablir_decompte(dossier_exemple(nom), au=dt.date(2026, 6, 30)).fondements)
+    assert len(emis) >= 20
+    for article in sorted(emis):
+        assert est_citation(article), article
+        assert regles.source(article).titre, article

@@ -70,7 +70,7 @@ def test_regime_entre_professionnels() -> None:
     assert (r.nom, r.taux_stipule, r.fondements) == (
         "penalites_b2b",
         Decimal("12"),
-        ("C. com. L441-10 II",),
+        ("C. com. L441-10",),
     )
     assert not r.court_des_mise_en_demeure
 

@@ -9,8 +9,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contentieux.erreurs import InteretsHorsLimites
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
+from contentieux.modeles.base import MONTANT_MAX
 from contentieux.modeles.decompte import Decompte, OptionsDecompte
 from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
@@ -177,3 +179,60 @@ def test_zero_jour_donne_zero(montant: Decimal, jour: dt.date, regime: str, div:
     r = calculer_interets(montant, jour, jour, regime=regime, diviseur=div)  # type: ignore[arg-type]
     assert r.total == 0
     assert r.lignes == ()
+
+
+# --- Issue 13 : montants extrêmes, contexte décimal local, seules les erreurs documentées -------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.decimals(min_value=Decimal("0.01"), max_value=MONTANT_MAX, places=2),
+        min_size=1,
+        max_size=4,
+    ),
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100"), places=2),
+    st.integers(0, 120),
+    st.booleans(),
+)
+def test_montants_extremes_totaux_exacts_ou_refus_clair(
+    montants: list[Decimal], taux: Decimal, annees: int, capitalisation: bool
+) -> None:
+    """Jusqu'au plafond des montants, à 100 % l'an, capitalisés sur un siècle : le total est
+    exactement la somme de ses parties, ou le décompte refuse avec ``InteretsHorsLimites`` ;
+    jamais de ``decimal.InvalidOperation``."""
+    echeance = dt.date(2025, 12, 31) - dt.timedelta(days=365 * annees + 1)
+    brut = {
+        "reference": "EXTREME",
+        "creancier": SOCIETE,
+        "debiteurs": [PARTICULIER],
+        "creances": [
+            {
+                "reference": "C",
+                "nature": "autre",
+                "taux_contractuel": str(taux),
+                "capitalisation_stipulee": capitalisation,
+                "mise_en_demeure_par_echeance": True,
+                "factures": [
+                    {
+                        "numero": f"F{i}",
+                        "date_emission": echeance.isoformat(),
+                        "date_echeance": echeance.isoformat(),
+                        "montant_ttc": str(m),
+                    }
+                    for i, m in enumerate(montants)
+                ],
+            }
+        ],
+    }
+    dossier = Dossier.model_validate(brut)
+    options = OptionsDecompte(factures_prescrites="inclure")
+    try:
+        d = etablir_decompte(dossier, au=dt.date(2025, 12, 31), options=options)
+    except InteretsHorsLimites as erreur:
+        assert "dépassent" in str(erreur)
+        return
+    somme = sum((li.montant for li in d.lignes), start=Decimal(0))
+    assert d.total_interets + d.total_penalites == somme
+    assert d.total == d.total_principal + somme + d.total_indemnites + d.total_clauses_penales
+    assert d.total_principal == sum(montants, start=Decimal(0))

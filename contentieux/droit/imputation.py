@@ -89,6 +89,11 @@ def repartir(montant: Decimal, soldes: Sequence[Decimal]) -> list[Decimal]:
     return parts
 
 
+def _cle(t: tuple[Decimal, dt.date, int, object]) -> tuple[Decimal, dt.date, int]:
+    """Clé de 1342-10 d'une dette rangée : (-taux, échéance, rang)."""
+    return t[0], t[1], t[2]
+
+
 class _Groupe(Generic[T]):
     """Dettes d'un même groupe, triées par (échéance, rang) ; ``debut`` : première non soldée."""
 
@@ -201,12 +206,15 @@ class OrdreImputation(Generic[T]):
                 isolees.append((ZERO, ech, rang, d))
             else:
                 a_venir.append(iter([(ZERO, ech, rang, d)]))
-        isolees.sort(key=lambda t: (t[0], t[1], t[2]))
-        echues.append(iter(isolees))
+        if isolees:
+            isolees.sort(key=lambda t: (t[0], t[1], t[2]))
+            echues.append(iter(isolees))
         for tier in (echues, a_venir):
             groupe: list[T] = []
             cle: tuple[Decimal, dt.date] | None = None
-            for neg_taux, ech, _, d in heapq.merge(*tier, key=lambda t: (t[0], t[1], t[2])):
+            # Une seule suite (une créance) : déjà dans l'ordre, pas de fusion.
+            suite = tier[0] if len(tier) == 1 else heapq.merge(*tier, key=_cle)
+            for neg_taux, ech, _, d in suite:
                 if (neg_taux, ech) != cle:
                     if groupe:
                         yield groupe

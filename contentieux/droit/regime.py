@@ -52,7 +52,7 @@ Partie = PersonnePhysique | PersonneMorale
 
 FONDEMENTS: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
-    "penalites_b2b": ("C. com. L441-10 II",),
+    "penalites_b2b": ("C. com. L441-10",),
     "commande_publique": ("CCP L2192-13", "CCP R2192-31"),
     "taux_conventionnel": ("C. civ. 1231-6", "C. civ. 1343-1"),
     "jugement": ("C. civ. 1231-7", "CMF L313-2"),

@@ -67,7 +67,7 @@ UN_JOUR: Final = dt.timedelta(days=1)
 
 ARTICLES: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
-    "penalites_b2b": ("C. com. L441-10 II",),
+    "penalites_b2b": ("C. com. L441-10",),
     "commande_publique": ("CCP R2192-31",),
     "taux_conventionnel": (),  # les fondements du régime retenu (taux stipulé ou L312-39)
     "jugement": ("C. civ. 1231-7", "CMF L313-2"),
@@ -396,6 +396,15 @@ class _Calcul:
     def _indemnite(self, dette: Dette) -> None:
         if not self.professionnel or self.indemnite_refusee:
             return
+        if dette.arret is not None and dette.date_echeance >= dette.arret:
+            # Le jugement d'ouverture interdit de payer la créance antérieure à son échéance
+            # (C. com. L622-7) : le retard ne peut être reproché, pas d'indemnité.
+            self.avertir(
+                f"Facture {dette.facture} : échue après le jugement d'ouverture de la procédure "
+                "collective, qui interdit de la payer (C. com. L622-7) : pas d'indemnité "
+                "forfaitaire de 40 €."
+            )
+            return
         if not self.creancier_professionnel:
             self.avertir(
                 "Pas d'indemnité forfaitaire de 40 € : le créancier n'est pas un professionnel "
@@ -445,20 +454,27 @@ class _Calcul:
         :mod:`contentieux.droit.prescription` (la même règle que la recevabilité).
 
         Raccourci sans nouvelle règle : aucun délai ne court avant l'émission ou l'exécution
-        d'une facture et aucun ne se raccourcit ; si la facture la plus ancienne est plus récente
-        que le plus court des délais de prescription des règles, rien n'est prescrit et
-        l'analyse est inutile.
+        d'une facture, et aucun ne se raccourcit (interruptions et suspensions l'allongent) ; si,
+        pour chaque créance, la facture la plus ancienne est plus récente que le délai de son
+        régime (``determiner_regime`` et la durée des règles ; la déchéance quadriennale si le
+        débiteur est un acheteur public), rien n'est prescrit et l'analyse est inutile.
         """
-        plus_ancienne = min(
-            min(f.date_emission, f.date_execution or f.date_emission)
-            for c in self.dossier.creances
-            for f in c.factures
-        )
-        plus_court = _plus_court_delai(self.regles, self.au)
-        if plus_court is not None and self.au < ajouter_annees(plus_ancienne, plus_court):
-            return
-        from contentieux.droit.prescription import analyser_prescriptions
+        from contentieux.droit.prescription import analyser_prescriptions, determiner_regime
 
+        public = self.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        for creance in self.dossier.creances:
+            regime = determiner_regime(self.dossier, creance, au=self.au)
+            annees = _annees(self.regles, f"prescription.{regime.identifiant}", self.au)
+            if public and annees is not None:
+                quadriennale = _annees(self.regles, "prescription.decheance_quadriennale", self.au)
+                annees = None if quadriennale is None else min(annees, quadriennale)
+            plus_ancienne = min(
+                min(f.date_emission, f.date_execution or f.date_emission) for f in creance.factures
+            )
+            if annees is None or self.au >= ajouter_annees(plus_ancienne, annees):
+                break
+        else:
+            return
         analyse = analyser_prescriptions(self.dossier, au=self.au, regles=self.regles)
         for detail in analyse.details:
             for f in detail.par_facture:
@@ -546,7 +562,7 @@ class _Calcul:
         if indemnites:
             self.fonder("CCP D2192-35" if public else "C. com. D441-5")
         if self.options.frais_recouvrement:
-            self.fonder("C. com. L441-10 II")
+            self.fonder("C. com. L441-10")
             indemnites.append(
                 Indemnite.model_construct(
                     creance=self.dossier.creances[0].reference,
@@ -637,20 +653,15 @@ class _Calcul:
         )
 
 
-def _plus_court_delai(regles: Regles, au: dt.date) -> int | None:
-    """Le plus court des délais de prescription ou de forclusion des règles, en années entières
-    (``prescription.*`` exprimés en années) ; None s'il n'y en a pas ou si l'un manque."""
-    annees: list[int] = []
-    for identifiant in regles.identifiants():
-        if not identifiant.startswith("prescription."):
-            continue
-        try:
-            v = regles.valeur(identifiant, au=au)
-        except RegleNonCouverte:
-            return None
-        if v.unite == "annees" and isinstance(v.valeur, Decimal):
-            annees.append(int(v.valeur))
-    return min(annees) if annees else None
+def _annees(regles: Regles, identifiant: str, au: dt.date) -> int | None:
+    """Une durée des règles en années entières ; None si elle manque ou n'est pas en années."""
+    try:
+        v = regles.valeur(identifiant, au=au)
+    except RegleNonCouverte:
+        return None
+    if v.unite == "annees" and isinstance(v.valeur, Decimal):
+        return int(v.valeur)
+    return None
 
 
 def _regime_dette(

@@ -148,10 +148,18 @@ class Imputeur:
         if not self.principal_d_abord:
             reste = self._imputer_groupes(groupes, jour, reste, parts, "tout")
         else:
-            # Les deux passages suivent le même ordre, établi avant le paiement.
-            ordre = list(groupes)
-            reste = self._imputer_groupes(iter(ordre), jour, reste, parts, "principal")
-            reste = self._imputer_groupes(iter(ordre), jour, reste, parts, "accessoires")
+            # Les deux passages suivent le même ordre, établi avant le paiement : le premier
+            # l'enregistre au fil de la lecture ; le second le rejoue. Si le premier s'arrête
+            # avant la fin, c'est que le paiement est épuisé : le second n'a rien à imputer.
+            vus: list[list[Dette]] = []
+
+            def enregistrer() -> Iterator[list[Dette]]:
+                for groupe in groupes:
+                    vus.append(groupe)
+                    yield groupe
+
+            reste = self._imputer_groupes(enregistrer(), jour, reste, parts, "principal")
+            reste = self._imputer_groupes(iter(vus), jour, reste, parts, "accessoires")
         return Imputation.model_construct(
             date=paiement.date,
             montant=paiement.montant,
