@@ -37,7 +37,7 @@ from contentieux.erreurs import (
 from contentieux.signature.signataire import Signataire
 
 if TYPE_CHECKING:  # pragma: no cover
-    from asn1crypto import x509
+    from asn1crypto import x509  # type: ignore[import-untyped]
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 Boite = tuple[int, float, float, float, float]
@@ -151,9 +151,11 @@ def _style_mention() -> Any:
     return TextBoxStyle(font=GlyphAccumulatorFactory(str(chemin_police())), font_size=10)
 
 
-def _ajouter_champ_texte(w: IncrementalPdfFileWriter, nom: str, boite: Boite) -> None:
+def _ajouter_champ_texte(w: Any, nom: str, boite: Boite) -> None:
     """Crée un champ de texte vide (widget avec apparence, comme l'exige PDF/A)."""
-    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils import generic as _generic
+
+    generic: Any = _generic
     from pyhanko.pdf_utils.content import RawContent
     from pyhanko.pdf_utils.generic import pdf_name, pdf_string
     from pyhanko.pdf_utils.layout import BoxConstraints
@@ -262,9 +264,8 @@ def remplir_mention(w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_
 
     Le remplissage se fait dans la même révision que la signature du débiteur, qui le couvre.
     """
-    from pyhanko.pdf_utils.misc import PdfError
-
     from pyhanko.pdf_utils.form_tools import populate_static_text_field
+    from pyhanko.pdf_utils.misc import PdfError
 
     if not texte.strip():
         raise ChampSignatureInvalide(
@@ -277,6 +278,22 @@ def remplir_mention(w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_
             f"Pas de champ de mention vide nommé « {champ} » : le document doit être préparé "
             "(champs créés à la première signature) et la mention ne peut être écrite qu'une fois."
         ) from None
+
+
+def _accorder_producteur(w: IncrementalPdfFileWriter) -> None:
+    """PDF/A : le producteur du dictionnaire /Info doit être celui des métadonnées XMP.
+
+    pyHanko écrit ``pdf:Producer`` = « pyHanko x.y » dans le XMP mais *ajoute* « ; pyHanko x.y »
+    au /Producer existant (« WeasyPrint 70.0; pyHanko… ») : les deux divergeraient. On aligne
+    /Info sur la valeur que pyHanko écrira dans le XMP.
+    """
+    from pyhanko.pdf_utils.generic import TextStringObject
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    info = getattr(w, "_info", None)
+    if info is not None:
+        info.get_object()["/Producer"] = TextStringObject(VENDOR)
+        w.mark_update(info)
 
 
 def _taille_reservee(signataire: Signataire, niveau: Niveau) -> int:
@@ -365,7 +382,9 @@ class Signeur:
         self.horodatage = horodatage
         self.mention_test = mention_test
         self._horodateur = (
-            HTTPTimeStamper(horodatage, timeout=int(delai)) if horodatage else None
+            HTTPTimeStamper(horodatage, timeout=int(delai))
+            if horodatage and self.niveau is not Niveau.B_B
+            else None
         )
         self._tampon = _style_tampon(mention_test)
         self._contexte: Any = None
@@ -418,6 +437,7 @@ class Signeur:
             raise ErreurSignature(
                 f"Le fichier n'est pas un PDF lisible ({exc}) : donnez le PDF de l'acte."
             ) from None
+        _accorder_producteur(w)
         if champs:
             _creer_champs(w, champs)
         existants = _noms_champs(w)
@@ -453,7 +473,7 @@ class Signeur:
             signeur.sign_pdf(w, output=sortie, bytes_reserved=self._reserve)
         except ErreurSignature:
             raise
-        except Exception as exc:  # noqa: BLE001 - traduit en une erreur française
+        except Exception as exc:  # traduit en une erreur française
             raise _traduire_erreur(exc, horodatage=self.horodatage) from exc
         return sortie.getvalue()
 
