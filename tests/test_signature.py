@@ -117,7 +117,7 @@ def test_chaque_niveau(
     niveau: Niveau, pki: PkiDeTest, creancier: Signataire, acte: bytes, racine: Path
 ) -> None:
     signe = signer_pdf(
-        acte, creancier, niveau=niveau, horodatage=pki.url_horodatage, visible=(1, 50, 60, 270, 120)
+        acte, creancier, niveau=niveau, horodatage=pki.url_horodatage, visible=(0, 50, 60, 270, 120)
     )
     rapport = verifier_signature(signe, confiance=racine)
     (sig,) = rapport.signatures
@@ -299,8 +299,8 @@ def test_pdfa_et_donnees_jointes_survivent(reconnaissance_lt: bytes, acte: bytes
     assert apres.metadata.title == avant.metadata.title if avant.metadata else True
     assert "/OutputIntents" in apres.trailer["/Root"]
     jointes = apres.attachments
-    origine = avant.attachments["donnees.json"][0]
-    assert json.loads(jointes["donnees.json"][0]) == json.loads(origine)
+    origine = avant.attachments["contentieux-acte.json"][0]
+    assert json.loads(jointes["contentieux-acte.json"][0]) == json.loads(origine)
     assert "/AF" in apres.trailer["/Root"]
 
 

@@ -40,9 +40,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from asn1crypto import x509  # type: ignore[import-untyped]
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-Boite = tuple[int, float, float, float, float]
-"""Un emplacement : ``(page, x1, y1, x2, y2)``, page numérotée à partir de 1, coordonnées en
-points PDF depuis le coin inférieur gauche (la forme des ``emplacements`` des actes)."""
+Boite = Any
+"""Un emplacement : tuple ``(page, x1, y1, x2, y2)`` ou objet ayant ces attributs (l'``Emplacement``
+des actes), page numérotée **à partir de 0** comme dans les actes, coordonnées en points PDF depuis
+le coin inférieur gauche."""
 
 CHAMP_CREANCIER = "signature-creancier"
 CHAMP_DEBITEUR = "signature-debiteur"
@@ -73,17 +74,20 @@ def chemin_police() -> Path:
 
 
 def _boite_pdf(boite: Boite) -> tuple[int, tuple[int, int, int, int]]:
-    page, x1, y1, x2, y2 = boite
-    if page < 1:
+    if hasattr(boite, "page"):
+        page, x1, y1, x2, y2 = boite.page, boite.x1, boite.y1, boite.x2, boite.y2
+    else:
+        page, x1, y1, x2, y2 = boite
+    if page < 0:
         raise ChampSignatureInvalide(
-            f"Emplacement {boite} : les pages sont numérotées à partir de 1."
+            f"Emplacement {boite} : les pages sont numérotées à partir de 0."
         )
     if x2 <= x1 or y2 <= y1:
         raise ChampSignatureInvalide(
             f"Emplacement {boite} : il faut x1 < x2 et y1 < y2 (points PDF, origine en bas à "
             "gauche)."
         )
-    return page - 1, (round(x1), round(y1), round(x2), round(y2))
+    return int(page), (round(x1), round(y1), round(x2), round(y2))
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class Champ:
 
     nom: str
     boite: Boite | None = None
-    """``None`` : champ de signature invisible (page 1)."""
+    """``None`` : champ de signature invisible (première page)."""
     texte: bool = False
     """Champ de texte (mention manuscrite) plutôt que de signature."""
     verrouille: tuple[str, ...] = ()
@@ -106,9 +110,9 @@ def champs_depuis_emplacements(
     des champs de signature. Par défaut, la signature du débiteur verrouille la mention.
 
     >>> [c.nom for c in champs_depuis_emplacements({
-    ...     "signature-creancier": (1, 50, 50, 250, 110),
-    ...     "mention-manuscrite": (1, 300, 120, 550, 150),
-    ...     "signature-debiteur": (1, 300, 50, 550, 110)})]
+    ...     "signature-creancier": (0, 50, 50, 250, 110),
+    ...     "mention-manuscrite": (0, 300, 120, 550, 150),
+    ...     "signature-debiteur": (0, 300, 50, 550, 110)})]
     ['signature-creancier', 'mention-manuscrite', 'signature-debiteur']
     """
     mentions = [nom for nom in emplacements if nom.startswith("mention")]
@@ -145,10 +149,21 @@ def _style_tampon(mention_test: bool) -> Any:
 
 
 def _style_mention() -> Any:
+    """Texte de la mention : réduit pour tenir dans sa boîte, centré verticalement."""
+    from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
 
-    return TextBoxStyle(font=GlyphAccumulatorFactory(str(chemin_police())), font_size=10)
+    return TextBoxStyle(
+        font=GlyphAccumulatorFactory(str(chemin_police())),
+        font_size=10,
+        box_layout_rule=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins.uniform(3),
+            inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
+        ),
+    )
 
 
 def _ajouter_champ_texte(w: Any, nom: str, boite: Boite) -> None:

@@ -157,12 +157,15 @@ class Signataire:
         demander: Callable[[], str] | None = None,
         cle: str | None = None,
         certificat: str | None = None,
+        autres_certificats: Iterable[x509.Certificate] = (),
     ) -> Signataire:
         """Ouvre une session sur le jeton ``jeton`` du module PKCS#11 ``module``.
 
         ``cle`` et ``certificat`` sont les libellés (``CKA_LABEL``) de la clé privée et du
         certificat ; par défaut, le seul certificat du jeton. Le PIN suit l'ordre de
         :meth:`depuis_pkcs12` (argument, variable ``CONTENTIEUX_PKCS11_PIN``, invite).
+        ``autres_certificats`` : la chaîne (intermédiaires) à joindre à la signature quand le
+        jeton ne la contient pas.
         """
         try:
             from pyhanko.config.pkcs11 import TokenCriteria
@@ -191,7 +194,12 @@ class Signataire:
         finally:
             del secret, pin
         try:
-            signer = PKCS11Signer(session, cert_label=certificat, key_label=cle)
+            signer = PKCS11Signer(
+                session,
+                cert_label=certificat,
+                key_label=cle,
+                ca_chain=list(autres_certificats) or None,
+            )
             _ = signer.signing_cert  # charge le certificat tout de suite
         except Exception as exc:
             session.close()

@@ -29,7 +29,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from contentieux.erreurs import ErreurSignature
-from contentieux.signature.mention import ControleMention, controler_mention
+from contentieux.signature.mention import (
+    ControleMention,
+    controler_mention,
+    lire_montant_en_chiffres,
+)
 from contentieux.signature.pades import CHAMP_MENTION
 
 Indication = Literal["TOTAL-PASSED", "INDETERMINATE", "TOTAL-FAILED"]
@@ -206,23 +210,23 @@ def _montant_imprime(lecteur: Any) -> Decimal | None:
     return None
 
 
-CLES_MONTANT = ("montant_reconnu", "montant_du", "montant", "total")
-"""Clés cherchées, dans cet ordre, dans les données jointes à l'acte."""
+CHEMINS_MONTANT = (("chiffres", "montant"), ("contrat", "montant"), ("montant",))
+"""Où chercher, dans cet ordre, le montant imprimé dans les données jointes à l'acte (la pièce
+``contentieux-acte.json`` des actes range les montants imprimés sous ``chiffres``)."""
 
 
-def _chercher_montant(donnees: Any, profondeur: int = 0) -> Decimal | None:
-    if profondeur > 6 or not isinstance(donnees, dict):
-        return None
-    for cle in CLES_MONTANT:
-        if cle in donnees and isinstance(donnees[cle], (str, int)):
+def _chercher_montant(donnees: Any) -> Decimal | None:
+    for chemin in CHEMINS_MONTANT:
+        valeur = donnees
+        for cle in chemin:
+            valeur = valeur.get(cle) if isinstance(valeur, dict) else None
+        if isinstance(valeur, (str, int)):
             try:
-                return Decimal(str(donnees[cle])).quantize(Decimal("0.01"))
+                return Decimal(str(valeur)).quantize(Decimal("0.01"))
             except InvalidOperation:
-                continue
-    for valeur in donnees.values():
-        trouve = _chercher_montant(valeur, profondeur + 1)
-        if trouve is not None:
-            return trouve
+                lu = lire_montant_en_chiffres(str(valeur))
+                if lu is not None:
+                    return lu
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ import pytest
 from tests.pki.pki import MOT_DE_PASSE, PkiDeTest
 
 EMPLACEMENTS = {
-    "signature-creancier": (1, 50, 60, 270, 120),
-    "mention-manuscrite": (1, 300, 130, 560, 160),
-    "signature-debiteur": (1, 300, 60, 560, 120),
+    "signature-creancier": (0, 50, 60, 270, 120),
+    "mention-manuscrite": (0, 300, 130, 560, 160),
+    "signature-debiteur": (0, 300, 60, 560, 120),
 }
 MONTANT = "1234.56"
 MENTION = "Bon pour mille deux cent trente-quatre euros et cinquante-six centimes (1 234,56 €)"
@@ -31,12 +32,20 @@ def faire_acte(montant: str = MONTANT) -> bytes:
         "à l’agence « Recouvr’Est »"
         " (œuvre de test).</p></body></html>"
     )
-    donnees = json.dumps({"acte": "reconnaissance", "donnees": {"montant_reconnu": montant}})
+    # même forme que la pièce jointe des actes (contentieux.actes : « contentieux-acte/1 »)
+    imprime = f"{Decimal(montant):,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"
+    donnees = json.dumps(
+        {
+            "format": "contentieux-acte/1",
+            "dossier": {"factures": [{"montant": "99.99"}]},
+            "chiffres": {"montant": imprime},
+        }
+    )
     pdf = weasyprint.HTML(string=html).write_pdf(
         pdf_variant="pdf/a-3b",
         attachments=[
             weasyprint.Attachment(
-                string=donnees, name="donnees.json", description="Données de l'acte"
+                string=donnees, name="contentieux-acte.json", description="Données de l'acte"
             )
         ],
     )
