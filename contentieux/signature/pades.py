@@ -160,7 +160,7 @@ def _style_mention() -> Any:
         box_layout_rule=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MIN,
             y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(3),
+            margins=layout.Margins(left=3, right=3, top=3, bottom=3),
             inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
         ),
     )
