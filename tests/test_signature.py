@@ -244,9 +244,9 @@ def test_un_octet_change_invalide(reconnaissance_lt: bytes, racine: Path) -> Non
     donnees[position] ^= 0x01
     rapport = verifier_signature(bytes(donnees), confiance=racine)
     assert rapport.verdict == "invalide"
-    assert any(
-        not s.intacte and s.sous_indication == "HASH_FAILURE" for s in rapport.signatures
-    ), [(s.intacte, s.sous_indication) for s in rapport.signatures]
+    assert any(not s.intacte and s.sous_indication == "HASH_FAILURE" for s in rapport.signatures), [
+        (s.intacte, s.sous_indication) for s in rapport.signatures
+    ]
 
 
 def test_mise_a_jour_interdite_apres_certification(
@@ -373,8 +373,6 @@ def test_acte_tiers_signe_et_verifie_depuis_un_fichier(
 ) -> None:
     chemin = tmp_path / "acte.pdf"
     chemin.write_bytes(faire_acte("80.80"))
-    rapport = verifier_signature(
-        signer_pdf(chemin, creancier), confiance=[racine], en_ligne=True
-    )
+    rapport = verifier_signature(signer_pdf(chemin, creancier), confiance=[racine], en_ligne=True)
     assert rapport.verdict == "valide"
     assert rapport.mention is None

@@ -31,9 +31,7 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def jeton(
-    pki: PkiDeTest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, str]]:
+def jeton(pki: PkiDeTest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Un jeton SoftHSM2 neuf portant la clé et le certificat du créancier."""
 
     dossier = tmp_path_factory.mktemp("softhsm")

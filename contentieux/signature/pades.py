@@ -268,9 +268,7 @@ def _creer_champs(w: IncrementalPdfFileWriter, champs: Iterable[Champ]) -> None:
         )
         fields.append_signature_field(
             w,
-            fields.SigFieldSpec(
-                champ.nom, on_page=page_ix, box=boite, field_mdp_spec=verrou
-            ),
+            fields.SigFieldSpec(champ.nom, on_page=page_ix, box=boite, field_mdp_spec=verrou),
         )
 
 
@@ -406,10 +404,15 @@ class Signeur:
         if self.niveau in (Niveau.B_LT, Niveau.B_LTA):
             from pyhanko_certvalidator import ValidationContext
 
-            racines = list(confiance) if confiance is not None else [
-                c for c in signataire.autres_certificats() if c.self_signed == "maybe"
-                or c.self_signed == "yes"
-            ]
+            racines = (
+                list(confiance)
+                if confiance is not None
+                else [
+                    c
+                    for c in signataire.autres_certificats()
+                    if c.self_signed == "maybe" or c.self_signed == "yes"
+                ]
+            )
             self._contexte = ValidationContext(
                 trust_roots=racines,
                 other_certs=signataire.autres_certificats(),

@@ -50,8 +50,7 @@ EXPLICATIONS: dict[str, str] = {
     "REVOKED": "Le certificat du signataire était révoqué au moment de la signature.",
     "NOT_YET_VALID": "La signature est antérieure au début de validité du certificat.",
     "SIG_CONSTRAINTS_FAILURE": "Une contrainte de la politique de signature n'est pas remplie.",
-    "CHAIN_CONSTRAINTS_FAILURE": "Une contrainte sur la chaîne de certification n'est pas "
-    "remplie.",
+    "CHAIN_CONSTRAINTS_FAILURE": "Une contrainte sur la chaîne de certification n'est pas remplie.",
     "CERTIFICATE_CHAIN_GENERAL_FAILURE": "La chaîne de certification n'a pas pu être validée, le "
     "plus souvent faute de données de révocation (OCSP, CRL) : signez en B-LT ou vérifiez en "
     "ligne.",
@@ -210,6 +209,13 @@ def _montant_imprime(lecteur: Any) -> Decimal | None:
     return None
 
 
+def lire_montant_imprime(pdf: bytes) -> Decimal | None:
+    """Le montant imprimé de l'acte, lu dans ses données jointes (``None`` s'il n'y en a pas)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return _montant_imprime(PdfFileReader(io.BytesIO(pdf), strict=False))
+
+
 CHEMINS_MONTANT = (("chiffres", "montant"), ("contrat", "montant"), ("montant",))
 """Où chercher, dans cet ordre, le montant imprimé dans les données jointes à l'acte (la pièce
 ``contentieux-acte.json`` des actes range les montants imprimés sous ``chiffres``)."""
@@ -254,9 +260,7 @@ def _specification(racines: list[Any], en_ligne: bool) -> Any:
     from pyhanko_certvalidator.registry import SimpleTrustManager
 
     regle = (
-        RevinfoOnlineFetchingRule.ALWAYS_FETCH
-        if en_ligne
-        else RevinfoOnlineFetchingRule.LOCAL_ONLY
+        RevinfoOnlineFetchingRule.ALWAYS_FETCH if en_ligne else RevinfoOnlineFetchingRule.LOCAL_ONLY
     )
     return PdfSignatureValidationSpec(
         SignatureValidationSpec(
@@ -323,13 +327,16 @@ def verifier_signature(
     en_ligne: bool = False,
     champ_mention: str = CHAMP_MENTION,
     montant_imprime: Decimal | None = None,
+    donnees_revocation: Iterable[bytes] = (),
 ) -> RapportSignature:
     """Vérifie toutes les signatures de ``pdf`` et rend un :class:`RapportSignature`.
 
     - ``confiance`` : certificats (ou fichiers PEM/DER) des racines de confiance ;
     - ``en_ligne`` : consulter OCSP et CRL (sinon seules les données du document servent) ;
     - ``montant_imprime`` : montant de l'acte pour contrôler la mention (C. civ. 1376) ; à défaut,
-      il est lu dans les données JSON jointes à l'acte.
+      il est lu dans les données JSON jointes à l'acte ;
+    - ``donnees_revocation`` : CRL ou réponses OCSP (DER) fournies à part, utilisées comme celles
+      du document.
     """
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -353,6 +360,7 @@ def verifier_signature(
         from pyhanko.sign.validation.policy_decl import LocalKnowledge
 
         dss, a_dss = LocalKnowledge(), False
+    dss = _ajouter_revocation(dss, donnees_revocation)
     champs_signature = {s.field_name for s in signatures}
     constats: list[SignatureVerifiee] = []
     for signature in signatures:
@@ -397,9 +405,12 @@ def verifier_signature(
         explication = EXPLICATIONS.get(sous.standard_name, resultat.failure_msg or "")
         explication += f" Modifications : {MODIFICATIONS_EXPLIQUEES[modifs]}."
         certificat = signature.signer_cert
-        heure = jeton[0] if jeton else (
-            statut.signer_reported_dt if statut is not None else None
-        ) or signature.self_reported_timestamp
+        heure = (
+            jeton[0]
+            if jeton
+            else (statut.signer_reported_dt if statut is not None else None)
+            or signature.self_reported_timestamp
+        )
         if heure is None:
             m = signature.sig_object.get("/M")
             heure = _date_pdf(str(m)) if m is not None else None
@@ -434,6 +445,31 @@ def verifier_signature(
     return _rapport(nom_document, constats, len(horodatages), mention, en_ligne)
 
 
+def _ajouter_revocation(connu: Any, donnees: Iterable[bytes]) -> Any:
+    """Ajoute des CRL ou réponses OCSP (DER) aux connaissances locales de la validation."""
+    from asn1crypto import crl, ocsp
+    from pyhanko_certvalidator.revinfo.archival import CRLContainer, OCSPContainer
+
+    crls, ocsps = list(connu.known_crls), list(connu.known_ocsps)
+    for brut in donnees:
+        try:
+            liste = crl.CertificateList.load(brut)
+            _ = liste.native  # analyse complète : lève ValueError si ce n'est pas une CRL
+            crls.append(CRLContainer(liste))
+            continue
+        except ValueError:
+            pass
+        try:
+            reponse = ocsp.OCSPResponse.load(brut)
+            _ = reponse.native
+            ocsps.extend(OCSPContainer.load_multi(reponse))
+        except ValueError:
+            raise ErreurSignature(
+                "Donnée de révocation illisible : donnez une CRL ou une réponse OCSP en DER."
+            ) from None
+    return dataclasses.replace(connu, known_crls=crls, known_ocsps=ocsps)
+
+
 def _date_pdf(texte: str) -> dt.datetime | None:
     from pyhanko.pdf_utils.generic import parse_pdf_date
 
@@ -455,9 +491,11 @@ def _rapport(
         explication = "Le document ne porte aucune signature."
     elif any(c.verdict == "invalide" for c in constats):
         verdict = "invalide"
-        explication = "Au moins une signature est invalide : " + ", ".join(
-            c.champ for c in constats if c.verdict == "invalide"
-        ) + "."
+        explication = (
+            "Au moins une signature est invalide : "
+            + ", ".join(c.champ for c in constats if c.verdict == "invalide")
+            + "."
+        )
     elif all(c.verdict == "valide" for c in constats):
         verdict = "valide"
         explication = f"Les {len(constats)} signature(s) sont valides."
