@@ -336,17 +336,31 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
 
     dossier_sortie = sortie or Path(tempfile.mkdtemp(prefix="contentieux-demo-"))
     dossier_sortie.mkdir(parents=True, exist_ok=True)
+    from contentieux.erreurs import ErreurContentieux
+
     pki = creer_pki_jetable(dt.datetime.now(dt.UTC))
-    agence = Signeur(pki.agence, mention_test=True)
-    debiteur = Signeur(pki.debiteur, mention_test=True)
+    signeurs: dict[str, Any] = {}
+
+    def signeur(champ: str) -> Any:
+        if champ not in signeurs:
+            signeurs[champ] = Signeur(pki.pour_champ(champ), mention_test=True)
+        return signeurs[champ]
+
     console.rule(f"Signature électronique — {MENTION_TEST}")
     for identifiant, pdf, emplacements in _actes_a_signer(dossier, date):
-        signe = signer_acte(pdf, agence, emplacements)
-        if "signature-debiteur" in emplacements:
-            mention = None
-            if "mention-manuscrite" in emplacements:
-                mention = _mention_demo(lire_montant_imprime(pdf), formater_montant)
-            signe = cosigner(signe, debiteur, mention=mention)
+        try:
+            # le créancier certifie (tous les champs créés), puis chaque autre partie signe
+            signe = signer_acte(pdf, signeur("signature-creancier"), emplacements)
+            for champ in emplacements:
+                if not champ.startswith("signature-") or champ == "signature-creancier":
+                    continue
+                mention = None
+                if champ == "signature-debiteur" and "mention-manuscrite" in emplacements:
+                    mention = _mention_demo(lire_montant_imprime(pdf), formater_montant)
+                signe = cosigner(signe, signeur(champ), champ=champ, mention=mention)
+        except ErreurContentieux as exc:
+            console.print(f"[red]{escape(identifiant)}[/] : {escape(exc.message)}")
+            continue
         cible = dossier_sortie / f"{identifiant}-signe.pdf"
         cible.write_bytes(signe)
         rapport = verifier_signature(signe, confiance=pki.racine, donnees_revocation=[pki.crl])

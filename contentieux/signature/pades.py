@@ -579,18 +579,16 @@ def signer_acte(
     certifier: bool = True,
 ) -> bytes:
     """Première signature d'un acte à plusieurs signataires : crée **tous** les champs de
-    ``emplacements`` puis certifie (remplissage et signatures encore permis)."""
+    ``emplacements`` puis certifie (remplissage et signatures encore permis).
+
+    Si l'acte n'a pas d'emplacement pour ``champ`` (une reconnaissance de dette, acte
+    unilatéral, n'a que la case du débiteur), la certification est invisible : le créancier
+    scelle l'acte tel qu'il l'a émis, le débiteur y écrit la mention et signe.
+    """
+    champs = champs_depuis_emplacements(emplacements)
     if champ not in emplacements:
-        raise ChampSignatureInvalide(
-            f"L'acte n'a pas d'emplacement « {champ} » ; emplacements : "
-            f"{', '.join(emplacements) or 'aucun'}."
-        )
-    return signeur.signer(
-        pdf,
-        champ=champ,
-        champs=champs_depuis_emplacements(emplacements),
-        certifier=certifier,
-    )
+        champs.insert(0, Champ(champ, None))
+    return signeur.signer(pdf, champ=champ, champs=champs, certifier=certifier)
 
 
 def cosigner(
