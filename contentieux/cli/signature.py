@@ -253,7 +253,8 @@ def afficher_rapport(rapport: Any) -> None:
         )
     console.print(table)
     for s in rapport.signatures:
-        console.print(f"  [cyan]{escape(s.champ)}[/] : {escape(s.explication)}")
+        nature = " (certification)" if s.certification else ""
+        console.print(f"  [cyan]{escape(s.champ)}[/]{nature} : {escape(s.explication)}")
     if rapport.mention is not None:
         m = rapport.mention
         etat = "[green]concordante[/]" if m.concordante else "[red]discordante[/]"
