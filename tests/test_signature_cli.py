@@ -112,11 +112,18 @@ def test_erreurs_claires(pki: PkiDeTest, acte: bytes, tmp_path: Path) -> None:
 def test_etape_de_demonstration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from contentieux.cli.commun import ETAPES_DEMO
     from contentieux.cli.signature import _demo_signature
+    from contentieux.exemples import dossier_exemple
 
     assert _demo_signature in ETAPES_DEMO
-    _demo_signature(None, dt.date(2026, 6, 30), tmp_path)
-    signes = list(tmp_path.glob("*-signe.pdf"))
-    assert signes
+    _demo_signature(dossier_exemple("agence"), dt.date(2026, 6, 30), tmp_path)
+    signes = sorted(p.name for p in tmp_path.glob("*-signe.pdf"))
+    assert signes == [
+        "convention_recouvrement-signe.pdf",
+        "echeancier-signe.pdf",
+        "mandat_commissaire_justice-signe.pdf",
+        "reconnaissance_dette-signe.pdf",
+    ]
     sortie = capsys.readouterr().out
+    assert "concordante" in sortie  # la mention de la reconnaissance de dette
     assert "TEST — sans valeur juridique" in sortie
     assert "VALIDE" in sortie and "INVALIDE" not in sortie

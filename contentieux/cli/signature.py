@@ -298,6 +298,8 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
     """Les actes signés en pratique (si la couche actes est là), sinon un PDF de démonstration."""
     import importlib
 
+    from contentieux.erreurs import ErreurContentieux
+
     try:
         generer_acte: Any = importlib.import_module("contentieux.actes").generer_acte
     except (ImportError, AttributeError):
@@ -312,7 +314,7 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
         ):
             try:
                 acte = generer_acte(identifiant, dossier, au=date)
-            except Exception:  # un acte que ce dossier ne permet pas : on passe
+            except ErreurContentieux:  # un acte que ce dossier ne permet pas : on passe
                 continue
             actes.append((identifiant, acte.contenu, dict(acte.emplacements)))
     if not actes:

@@ -449,8 +449,11 @@ class Signeur:
             if horodatage and self.niveau is not Niveau.B_B
             else None
         )
-        self._police = fabrique_police()
-        self._tampon = _style_tampon(mention_test, self._police)
+        try:
+            self._police: Any = fabrique_police()
+            self._tampon: Any = _style_tampon(mention_test, self._police)
+        except ImportError:  # uharfbuzz absent : signatures invisibles seulement
+            self._police = self._tampon = None
         self._contexte: Any = None
         if self.niveau in (Niveau.B_LT, Niveau.B_LTA):
             from pyhanko_certvalidator import ValidationContext
@@ -514,6 +517,11 @@ class Signeur:
         if champ not in existants:
             page_ix, boite = (0, None) if visible is None else _boite_pdf(visible)
             nouveau = fields.SigFieldSpec(champ, on_page=page_ix, box=boite)
+        if self._police is None and (mention is not None or visible is not None or champs):
+            raise ErreurSignature(
+                "Le tampon visible et la mention demandent la mise en page OpenType de pyHanko : "
+                "pip install 'pyHanko[opentype]' (uharfbuzz)."
+            )
         if mention is not None:
             remplir_mention(w, mention, champ_mention, self._police)
         lt = self.niveau in (Niveau.B_LT, Niveau.B_LTA)
