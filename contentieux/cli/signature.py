@@ -275,13 +275,20 @@ def commande_verifier_signature(
     en_ligne: Annotated[
         bool, typer.Option("--en-ligne", help="Consulter OCSP et CRL (sinon : hors ligne).")
     ] = False,
+    revocation: Annotated[
+        list[Path] | None,
+        typer.Option("--revocation", help="CRL ou réponse OCSP (DER) fournie à part, répétable."),
+    ] = None,
     json_: OptionJson = False,
 ) -> None:
     """Vérifie les signatures d'un PDF (rapport ETSI EN 319 102-1) ; code 0 si toutes valides."""
     from contentieux.signature.verification import verifier_signature
 
+    donnees = [executer(chemin.read_bytes) for chemin in revocation or []]
     rapport = executer(
-        lambda: verifier_signature(fichier, confiance=confiance or [], en_ligne=en_ligne)
+        lambda: verifier_signature(
+            fichier, confiance=confiance or [], en_ligne=en_ligne, donnees_revocation=donnees
+        )
     )
     if json_:
         afficher_json(json.loads(rapport.model_dump_json()))
