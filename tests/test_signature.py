@@ -376,3 +376,15 @@ def test_acte_tiers_signe_et_verifie_depuis_un_fichier(
     rapport = verifier_signature(signer_pdf(chemin, creancier), confiance=[racine], en_ligne=True)
     assert rapport.verdict == "valide"
     assert rapport.mention is None
+
+
+def test_champ_deja_signe_ou_boite_invalide(
+    creancier: Signataire, debiteur: Signataire, reconnaissance_lt: bytes, acte: bytes
+) -> None:
+    with pytest.raises(ErreurContentieux) as exc:
+        cosigner(reconnaissance_lt, Signeur(debiteur), mention=MENTION)
+    assert "Traceback" not in str(exc.value) and str(exc.value)
+    with pytest.raises(ChampSignatureInvalide, match="x1 < x2"):
+        signer_pdf(acte, creancier, visible=(0, 300, 60, 100, 120))
+    with pytest.raises(ChampSignatureInvalide, match="existe déjà"):
+        signer_acte(reconnaissance_lt, Signeur(creancier), EMPLACEMENTS)

@@ -328,7 +328,7 @@ def remplir_mention(
     Le remplissage se fait dans la même révision que la signature du débiteur, qui le couvre.
     """
     from pyhanko.pdf_utils.form_tools import populate_static_text_field
-    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.misc import FormFillingError, PdfError
 
     if not texte.strip():
         raise ChampSignatureInvalide(
@@ -336,7 +336,7 @@ def remplir_mention(
         )
     try:
         populate_static_text_field(w, champ, _style_mention(police or fabrique_police()), texte)
-    except PdfError:
+    except (PdfError, FormFillingError):
         raise ChampSignatureInvalide(
             f"Pas de champ de mention vide nommé « {champ} » : le document doit être préparé "
             "(champs créés à la première signature) et la mention ne peut être écrite qu'une fois."
