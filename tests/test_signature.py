@@ -126,18 +126,22 @@ def test_chaque_niveau(
     assert sig.signataire == "Agence Recouvr’Est « test »"
     if niveau is Niveau.B_B:
         assert sig.source_heure == "declaree" and sig.autorite_horodatage is None
+        assert sig.horodatage_verifie is None
     else:
         assert sig.source_heure == "horodatage"
         assert sig.autorite_horodatage == "Horodatage de test"
     if niveau in (Niveau.B_LT, Niveau.B_LTA):
         # les données de validation sont dans le document : vérifiable hors ligne
         assert (sig.indication, sig.verdict, sig.revoquee) == ("TOTAL-PASSED", "valide", False)
+        assert sig.horodatage_verifie is True
     else:
         # hors ligne, sans données de révocation : on ne peut pas conclure
         assert sig.indication == "INDETERMINATE" and sig.revoquee is None
         en_ligne = verifier_signature(signe, confiance=racine, en_ligne=True)
         assert en_ligne.signatures[0].indication == "TOTAL-PASSED"
         assert en_ligne.verdict == "valide"
+        if niveau is Niveau.B_T:
+            assert en_ligne.signatures[0].horodatage_verifie is True
     assert rapport.horodatages_document == (1 if niveau is Niveau.B_LTA else 0)
     json.loads(rapport.model_dump_json())  # sérialisable
 
@@ -388,3 +392,18 @@ def test_champ_deja_signe_ou_boite_invalide(
         signer_pdf(acte, creancier, visible=(0, 300, 60, 100, 120))
     with pytest.raises(ChampSignatureInvalide, match="existe déjà"):
         signer_acte(reconnaissance_lt, Signeur(creancier), EMPLACEMENTS)
+
+
+def test_signature_par_certificat_expire_signalee(
+    pki: PkiDeTest, acte: bytes, racine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Un document signé hors de la validité du certificat (par un autre outil) est signalé."""
+    expire = Signataire.depuis_pkcs12(pki.p12("expire"), mot_de_passe=MOT_DE_PASSE)
+    monkeypatch.setattr(Signataire, "verifier_certificat", lambda self, instant: None)
+    signe = signer_pdf(acte, expire)
+    rapport = verifier_signature(signe, confiance=racine, en_ligne=True)
+    (sig,) = rapport.signatures
+    assert sig.intacte
+    assert sig.indication != "TOTAL-PASSED" and rapport.verdict != "valide"
+    assert sig.sous_indication == "OUT_OF_BOUNDS_NO_POE"
+    assert "expiré" in sig.explication
