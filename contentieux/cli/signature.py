@@ -239,7 +239,9 @@ def afficher_rapport(rapport: Any) -> None:
     table.add_column("Verdict")
     for s in rapport.signatures:
         heure = s.heure.strftime("%d/%m/%Y %H:%M:%S %Z") if s.heure else "inconnue"
-        source = "horodatée" if s.source_heure == "horodatage" else "déclarée"
+        source = "déclarée"
+        if s.source_heure == "horodatage":
+            source = "horodatée" if s.horodatage_verifie else "horodatée, jeton non vérifié"
         etsi = s.indication + (f" / {s.sous_indication}" if s.sous_indication else "")
         couleur = COULEURS[s.verdict]
         table.add_row(
