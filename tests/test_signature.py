@@ -98,6 +98,8 @@ def test_horodatage_injoignable(creancier: Signataire, acte: bytes) -> None:
         signer_pdf(acte, creancier, niveau="B-T", horodatage=f"http://127.0.0.1:{port}/tsa")
     with pytest.raises(HorodatageInjoignable, match="exige une autorité"):
         Signeur(creancier, niveau="B-T")
+    with pytest.raises(ErreurContentieux, match="B-LTA"):
+        Signeur(creancier, niveau="PAdES-B")
 
 
 def test_revocation_injoignable(pki: PkiDeTest, creancier: Signataire, acte: bytes) -> None:

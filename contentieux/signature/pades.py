@@ -436,7 +436,12 @@ class Signeur:
         from pyhanko.sign.timestamps import HTTPTimeStamper
 
         self.signataire = signataire
-        self.niveau = Niveau(niveau)
+        try:
+            self.niveau = Niveau(niveau)
+        except ValueError:
+            raise ErreurSignature(
+                f"Niveau « {niveau} » inconnu : B-B, B-T, B-LT ou B-LTA."
+            ) from None
         if self.niveau is not Niveau.B_B and not horodatage:
             raise HorodatageInjoignable(
                 f"Le niveau {self.niveau} exige une autorité d'horodatage : donnez son adresse "
