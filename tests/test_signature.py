@@ -42,7 +42,12 @@ from tests.pki.pki import MOT_DE_PASSE, PkiDeTest
 # --- signataire --------------------------------------------------------------------------------
 
 
-def test_mot_de_passe_jamais_affiche(pki: PkiDeTest, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mot_de_passe_jamais_affiche(
+    pki: PkiDeTest, acte: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
     signataire = Signataire.depuis_pkcs12(pki.p12("creancier"), mot_de_passe=MOT_DE_PASSE)
     assert MOT_DE_PASSE not in repr(signataire)
     assert MOT_DE_PASSE not in str(vars(signataire) if hasattr(signataire, "__dict__") else "")
@@ -52,6 +57,8 @@ def test_mot_de_passe_jamais_affiche(pki: PkiDeTest, monkeypatch: pytest.MonkeyP
     assert MOT_DE_PASSE not in str(exc.value)
     assert "mot de passe" in str(exc.value)
     assert exc.value.__cause__ is None  # pas de trace qui porterait le secret
+    signer_pdf(acte, signataire, visible=(0, 50, 60, 270, 120))
+    assert MOT_DE_PASSE not in caplog.text  # journaux de pyHanko et des autres
 
 
 def test_mot_de_passe_par_variable_puis_invite(
