@@ -87,3 +87,12 @@ class ErreurSignature(ErreurContentieux):
     """La signature ou la validation d'un document a échoué."""
 
     code = "erreur_signature"
+
+
+# --- pilotage -----------------------------------------------------------------------------------
+
+
+class ScenarioInvalide(ErreurContentieux):
+    """Un scénario de relance (YAML) est illisible ou incohérent."""
+
+    code = "scenario_invalide"

@@ -341,7 +341,8 @@ def _lire_fichier(chemin: Path) -> list[Dossier | Avoir]:
 
 
 def _lire_csv(chemin: Path) -> Iterable[Dossier]:
-    """Factures CSV : lues par le lecteur de la couche des lots."""
+    """Factures CSV (une facture par ligne) : lues par le lecteur de la couche des lots ; une
+    ligne invalide arrête la lecture (un indicateur calculé sans elle serait faux)."""
     import importlib
 
     try:
@@ -352,11 +353,20 @@ def _lire_csv(chemin: Path) -> Iterable[Dossier]:
             "(contentieux.lots), absente de cette installation ; fournissez des dossiers en "
             "JSON lines"
         ) from None
-    lecteur = getattr(entrees, "lire_csv_factures", None) or entrees.lire_csv
-    for element in lecteur(chemin):
-        dossier = getattr(element, "dossier", element)
-        if isinstance(dossier, Dossier):
-            yield dossier
+    erreurs: list[str] = []
+    dossiers: list[Dossier] = []
+    for element in entrees.lire_entree(chemin):
+        if element.est_valide:
+            dossiers.append(element.dossier)
+        else:
+            erreurs += [f"{element.source} : {e}" for e in element.erreurs]
+    if erreurs:
+        raise DonneesInvalides(
+            f"{chemin.name} : {len(erreurs)} erreur(s) ; corrigez-les, car un indicateur "
+            "calculé sans ces factures serait faux\n  - " + "\n  - ".join(erreurs[:20]),
+            erreurs=erreurs,
+        )
+    return dossiers
 
 
 def lire_grand_livre(chemin: str | Path) -> tuple[list[Dossier], list[Avoir]]:
