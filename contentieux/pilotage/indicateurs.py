@@ -202,7 +202,19 @@ def balance_agee(livre: GrandLivre, *, au: dt.date) -> BalanceAgee:
 
 
 def _jours(valeur: Decimal | None) -> str:
-    return "—" if valeur is None else f"{valeur} j"
+    return "—" if valeur is None else f"{str(valeur).replace('.', ',')} j"
+
+
+def _e(montant: Decimal) -> str:
+    """Montant à la française dans les motifs (« 3 950,00 € »)."""
+    from contentieux.francais import formater_montant
+
+    return formater_montant(montant)
+
+
+def _d(date: dt.date) -> str:
+    """Date courte à la française dans les motifs (« 31/03/2026 »)."""
+    return f"{date:%d/%m/%Y}"
 
 
 def dso_ratio(livre: GrandLivre, *, au: dt.date, jours: int = JOURS_DSO) -> Indicateur:
@@ -218,8 +230,8 @@ def dso_ratio(livre: GrandLivre, *, au: dt.date, jours: int = JOURS_DSO) -> Indi
             intitule=f"DSO (méthode du ratio, {jours} jours)",
             valeur=None,
             unite="jours",
-            motif=f"aucune vente nette du {debut.isoformat()} au {au.isoformat()} "
-            f"({ventes} €) : le ratio n'a pas de sens",
+            motif=f"aucune vente nette du {_d(debut)} au {_d(au)} "
+            f"({_e(ventes)}) : le ratio n'a pas de sens",
         )
     valeur = arrondir_dixieme(encours / ventes * jours)
     return Indicateur(
@@ -227,8 +239,7 @@ def dso_ratio(livre: GrandLivre, *, au: dt.date, jours: int = JOURS_DSO) -> Indi
         intitule=f"DSO (méthode du ratio, {jours} jours)",
         valeur=valeur,
         unite="jours",
-        motif=f"encours {encours} € / ventes {ventes} € (du {debut.isoformat()} au "
-        f"{au.isoformat()}) × {jours}",
+        motif=f"encours {_e(encours)} / ventes {_e(ventes)} (du {_d(debut)} au {_d(au)}) × {jours}",
     )
 
 
@@ -246,14 +257,14 @@ def meilleur_dso(livre: GrandLivre, *, au: dt.date, jours: int = JOURS_DSO) -> I
             intitule=intitule,
             valeur=None,
             unite="jours",
-            motif=f"aucune vente nette du {debut.isoformat()} au {au.isoformat()}",
+            motif=f"aucune vente nette du {_d(debut)} au {_d(au)}",
         )
     return Indicateur(
         code="meilleur_dso",
         intitule=intitule,
         valeur=arrondir_dixieme(courant / ventes * jours),
         unite="jours",
-        motif=f"encours non échu {courant} € / ventes {ventes} € × {jours}",
+        motif=f"encours non échu {_e(courant)} / ventes {_e(ventes)} × {jours}",
     )
 
 
@@ -275,7 +286,7 @@ def _add(
         intitule=intitule,
         valeur=valeur,
         unite="jours",
-        motif=f"encours échu net {echu} € / ventes {ventes} € × {jours} "
+        motif=f"encours échu net {_e(echu)} / ventes {_e(ventes)} × {jours} "
         f"(= {_jours(dso.valeur)} − {_jours(meilleur.valeur)} avant arrondi)",
     )
 
@@ -300,7 +311,7 @@ def dso_epuisement(livre: GrandLivre, *, au: dt.date) -> Indicateur:
             intitule=intitule,
             valeur=Decimal("0.0"),
             unite="jours",
-            motif=f"encours net nul ou créditeur ({reste} €)",
+            motif=f"encours net nul ou créditeur ({_e(reste)})",
         )
     total = ZERO
     fin = au
@@ -312,7 +323,7 @@ def dso_epuisement(livre: GrandLivre, *, au: dt.date) -> Indicateur:
         if ventes > 0 and reste <= ventes:
             part = reste / ventes * jours_mois
             total += part
-            etapes.append(f"{debut:%m/%Y} : {reste} / {ventes} × {jours_mois} j")
+            etapes.append(f"{debut:%m/%Y} : {_e(reste)} / {_e(ventes)} × {jours_mois} j")
             return Indicateur(
                 code="dso_epuisement",
                 intitule=intitule,
@@ -322,14 +333,14 @@ def dso_epuisement(livre: GrandLivre, *, au: dt.date) -> Indicateur:
             )
         total += jours_mois
         reste -= max(ventes, ZERO)
-        etapes.append(f"{debut:%m/%Y} : ventes {ventes} € épuisées, {jours_mois} j")
+        etapes.append(f"{debut:%m/%Y} : ventes {_e(ventes)} épuisées, {jours_mois} j")
         fin = _fin_mois_precedent(fin)
     return Indicateur(
         code="dso_epuisement",
         intitule=intitule,
         valeur=None,
         unite="jours",
-        motif=f"les ventes connues n'épuisent pas l'encours (reste {reste} € après "
+        motif=f"les ventes connues n'épuisent pas l'encours (reste {_e(reste)} après "
         f"{total} jours) : historique des ventes insuffisant",
     )
 
@@ -350,7 +361,10 @@ def cei(livre: GrandLivre, *, debut: dt.date, fin: dt.date) -> Indicateur:
     courant = livre.encours_non_echu(fin)
     numerateur = initial + ventes - final
     denominateur = initial + ventes - courant
-    detail = f"({initial} + {ventes} − {final}) / ({initial} + {ventes} − {courant}) × 100"
+    detail = (
+        f"({_e(initial)} + {_e(ventes)} − {_e(final)}) / ({_e(initial)} + {_e(ventes)} − "
+        f"{_e(courant)}) × 100"
+    )
     if denominateur <= 0:
         return Indicateur(
             code="cei",
@@ -410,7 +424,7 @@ def recouvrement(
             intitule="Taux de recouvrement des impayés",
             valeur=arrondir_dixieme(recouvre / base * CENT),
             unite="pourcent",
-            motif=f"encaissé après échéance {recouvre} € / échu impayé {base} € × 100",
+            motif=f"encaissé après échéance {_e(recouvre)} / échu impayé {_e(base)} × 100",
         )
     if not delais:
         delai = Indicateur(
@@ -575,7 +589,7 @@ def calculer_indicateurs(
     debut, fin = periode or periode_par_defaut(au)
     if debut > fin:
         raise ValueError(
-            f"periode : le début ({debut.isoformat()}) suit la fin ({fin.isoformat()}) ; "
+            f"periode : le début ({_d(debut)}) suit la fin ({fin.isoformat()}) ; "
             "écrivez DEBUT:FIN dans l'ordre"
         )
     dso = dso_ratio(livre, au=au, jours=jours)
