@@ -68,8 +68,8 @@ STATUTS_DECISION = frozenset({"arrete", "urgence", "declaration"})
 """Statuts qui demandent une décision humaine (rapport : « dossiers à décider »)."""
 
 _ACTES_VOIE = {
-    CodeVoie.INJONCTION_DE_PAYER: ActeScenario.REQUETE_INJONCTION,
-    CodeVoie.PETITES_CREANCES: ActeScenario.PETITES_CREANCES,
+    CodeVoie.INJONCTION_DE_PAYER: ActeScenario.REQUETE_INJONCTION_PAYER,
+    CodeVoie.PETITES_CREANCES: ActeScenario.MANDAT_COMMISSAIRE_JUSTICE,
     CodeVoie.MISE_EN_DEMEURE: ActeScenario.MISE_EN_DEMEURE,
 }
 

@@ -36,14 +36,18 @@ CANAUX_DIRECTS = frozenset({Canal.SMS, Canal.TELEPHONE})
 
 
 class ActeScenario(StrEnum):
-    """Acte produit par une étape (``voie_recommandee`` : celui de la recevabilité)."""
+    """Acte produit par une étape : un identifiant de la couche des actes
+    (:data:`contentieux.actes.ACTES`), ou ``voie_recommandee`` (celui de la voie que la
+    recevabilité recommande : requête en injonction de payer ; mandat au commissaire de justice
+    pour les petites créances ; mise en demeure si elle manque). ``convention_recouvrement`` :
+    le mandat à une agence de recouvrement (CPCE R124-3)."""
 
     RELANCE = "relance"
     MISE_EN_DEMEURE = "mise_en_demeure"
     VOIE_RECOMMANDEE = "voie_recommandee"
-    REQUETE_INJONCTION = "requete_injonction"
-    PETITES_CREANCES = "petites_creances"
-    MANDAT_AGENCE = "mandat_agence"
+    REQUETE_INJONCTION_PAYER = "requete_injonction_payer"
+    MANDAT_COMMISSAIRE_JUSTICE = "mandat_commissaire_justice"
+    CONVENTION_RECOUVREMENT = "convention_recouvrement"
 
 
 class EtapeScenario(Modele):
