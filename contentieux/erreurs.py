@@ -87,3 +87,18 @@ class ErreurSignature(ErreurContentieux):
     """La signature ou la validation d'un document a échoué."""
 
     code = "erreur_signature"
+
+
+# --- lots (contentieux.lots) ---------------------------------------------------------------------
+
+
+class EntreeLotIllisible(ErreurContentieux):
+    """L'entrée d'un lot (JSON lines, CSV, dossier) est introuvable ou inexploitable en entier."""
+
+    code = "entree_lot_illisible"
+
+
+class LotInterrompu(ErreurContentieux):
+    """Un lot ne peut pas continuer (dossier de sortie inaccessible, manifeste d'un autre lot…)."""
+
+    code = "lot_interrompu"
