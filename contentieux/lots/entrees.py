@@ -115,7 +115,7 @@ def lire_jsonl(flux: Iterable[str], *, nom: str = "entrée") -> Iterator[Element
             continue
         source = f"{nom}:{numero}"
         try:
-            donnees = json.loads(texte, parse_float=Decimal)
+            donnees = json.loads(texte.rstrip("\r\n"), parse_float=Decimal)
         except json.JSONDecodeError as exc:
             yield ElementLot(
                 numero,

@@ -19,6 +19,7 @@ résultats — le résultat d'un dossier ne dépend jamais des dossiers traités
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import time
@@ -122,8 +123,13 @@ class ResultatTravail:
 
 
 def preparer_worker(tache: Tache) -> None:
-    """Initialiseur des processus de travail : charge gabarits, polices et clés une fois."""
-    tache.preparer()
+    """Initialiseur des processus de travail : charge gabarits, polices et clés une fois.
+
+    Une erreur ici n'arrête pas le worker (un initialiseur qui lève casse tout l'exécuteur) :
+    elle se reproduira, dossier par dossier, dans :func:`traiter`, qui la consigne au manifeste.
+    """
+    with contextlib.suppress(Exception):
+        tache.preparer()
 
 
 def traiter(tache: Tache, travail: Travail) -> ResultatTravail:
@@ -161,3 +167,178 @@ def traiter(tache: Tache, travail: Travail) -> ResultatTravail:
             duree=time.perf_counter() - debut,
         )
     return ResultatTravail(travail.cle, sorties=sorties, duree=time.perf_counter() - debut)
+
+
+@dataclass(frozen=True)
+class OptionsSignature:
+    """Signature PAdES des PDF d'un lot (``contentieux.signature``).
+
+    La phrase de passe n'apparaît ni dans ``repr``, ni dans la description de la tâche, ni dans le
+    manifeste ; elle voyage jusqu'aux workers dans l'objet picklé (comme la clé elle-même).
+    """
+
+    p12: str
+    niveau: str = "B-B"
+    horodatage: str | None = None
+    phrase: str | None = field(default=None, repr=False)
+
+    def description(self) -> dict[str, Any]:
+        """Ce qui, dans la signature, change les fichiers produits (sans secret)."""
+        return {"p12": self.p12, "niveau": self.niveau, "horodatage": self.horodatage}
+
+
+FORMATS_ACTES = ("pdf", "docx")
+
+
+@dataclass(frozen=True)
+class TacheActes:
+    """Les actes demandés pour chaque dossier, dans chaque format ; les PDF signés sur demande.
+
+    Fichiers produits : ``<acte>.<format>`` (et ``decompte.json`` pour l'acte ``decompte`` au
+    format ``json``). Chaque worker crée une fois son moteur de rendu (polices, CSS analysée) et
+    charge une fois la clé de signature (:func:`outil_du_worker`).
+    """
+
+    actes: tuple[str, ...]
+    formats: tuple[str, ...] = ("pdf",)
+    regles: str | None = None
+    gabarits: str | None = None
+    parametres: str | None = None
+    signature: OptionsSignature | None = None
+
+    def description(self) -> dict[str, Any]:
+        from contentieux import __version__
+
+        return {
+            "tache": "actes",
+            "actes": list(self.actes),
+            "formats": list(self.formats),
+            "versions_gabarits": versions_gabarits(self.actes, self.gabarits),
+            "parametres": _empreinte_fichier(self.parametres),
+            "signature": self.signature.description() if self.signature else None,
+            "version": __version__,
+        }
+
+    def preparer(self) -> None:
+        from contentieux.regles import charger_regles
+
+        charger_regles(self.regles)
+        if any(f in FORMATS_ACTES for f in self.formats):
+            _moteur(self)
+        if self.signature is not None:
+            _signataire(self.signature)
+
+    def produire(self, dossier: Dossier, *, au: dt.date) -> list[tuple[str, bytes]]:
+        sorties: list[tuple[str, bytes]] = []
+        for acte in self.actes:
+            for format_ in self.formats:
+                if format_ == "json":
+                    sorties.extend(
+                        TacheDecompte(self.regles).produire(dossier, au=au)
+                        if acte == "decompte"
+                        else []
+                    )
+                    continue
+                contenu = _generer(self, acte, dossier, au, format_)
+                if format_ == "pdf" and self.signature is not None:
+                    contenu = _signer(self.signature, contenu)
+                sorties.append((f"{acte}.{format_}", contenu))
+        return sorties
+
+
+def _empreinte_fichier(chemin: str | None) -> str | None:
+    if chemin is None:
+        return None
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(chemin).read_bytes()).hexdigest()
+
+
+def versions_gabarits(actes: tuple[str, ...], gabarits: str | None) -> dict[str, str]:
+    """Version de chaque acte : celle de son ``manifeste.yaml`` et l'empreinte de ses gabarits.
+
+    Modifier un gabarit (même sans changer son numéro de version) change l'empreinte, donc
+    refait les dossiers concernés à la reprise.
+    """
+    import hashlib
+    from pathlib import Path
+
+    from contentieux.exemples import dossier_donnees
+
+    versions: dict[str, str] = {}
+    racines = [Path(gabarits)] if gabarits else []
+    racines.append(dossier_donnees("gabarits"))
+    for acte in actes:
+        for racine in racines:
+            dossier = racine / acte
+            if dossier.is_dir():
+                empreinte = hashlib.sha256()
+                for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
+                    empreinte.update(str(fichier.relative_to(dossier)).encode() + b"\0")
+                    empreinte.update(fichier.read_bytes())
+                versions[acte] = f"{racine.name}/{acte} {empreinte.hexdigest()[:16]}"
+                break
+        else:
+            versions[acte] = "interne"
+    return versions
+
+
+def _module(nom: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(nom)
+    except ModuleNotFoundError as exc:
+        raise ErreurContentieux(
+            f"{nom} indisponible ({exc.name}) : installez l'extra correspondant, par exemple "
+            f"pip install 'contentieux[tout]' ({extra})"
+        ) from None
+
+
+def _moteur(tache: TacheActes) -> Any:
+    """Le moteur de rendu de ce worker (polices, CSS analysée), créé une fois."""
+    actes = _module("contentieux.actes", "actes")
+
+    fabrique = getattr(actes, "creer_moteur", None)
+    if fabrique is None:
+        return None
+    return outil_du_worker(f"moteur:{tache.gabarits}", lambda: fabrique(gabarits=tache.gabarits))
+
+
+def _generer(tache: TacheActes, acte: str, dossier: Dossier, au: dt.date, format_: str) -> bytes:
+    actes = _module("contentieux.actes", "actes")
+
+    options: dict[str, Any] = {"au": au, "format": format_}
+    if tache.parametres is not None:
+        options["parametres"] = tache.parametres
+    moteur = _moteur(tache)
+    if moteur is not None:
+        options["moteur"] = moteur
+    resultat = actes.generer_acte(acte, dossier, **options)
+    contenu = getattr(resultat, "contenu", resultat)
+    if not isinstance(contenu, bytes):
+        raise TypeError(f"generer_acte a renvoyé {type(contenu).__name__}, des octets attendus")
+    return contenu
+
+
+def _signataire(options: OptionsSignature) -> Any:
+    """Le signataire de ce worker (clé PKCS#12 chargée une fois)."""
+    signature = _module("contentieux.signature", "signature")
+
+    return outil_du_worker(
+        f"signataire:{options.p12}:{options.niveau}:{options.horodatage}",
+        lambda: signature.Signataire.depuis_p12(options.p12, phrase=options.phrase),
+    )
+
+
+def _signer(options: OptionsSignature, contenu: bytes) -> bytes:
+    signature = _module("contentieux.signature", "signature")
+
+    signe: bytes = signature.signer_pdf(
+        contenu,
+        _signataire(options),
+        niveau=options.niveau,
+        horodatage=options.horodatage,
+    )
+    return signe
