@@ -89,6 +89,21 @@ class ErreurSignature(ErreurContentieux):
     code = "erreur_signature"
 
 
+# --- lots (contentieux.lots) ---------------------------------------------------------------------
+
+
+class EntreeLotIllisible(ErreurContentieux):
+    """L'entrée d'un lot (JSON lines, CSV, dossier) est introuvable ou inexploitable en entier."""
+
+    code = "entree_lot_illisible"
+
+
+class LotInterrompu(ErreurContentieux):
+    """Un lot ne peut pas continuer (dossier de sortie inaccessible, manifeste d'un autre lot…)."""
+
+    code = "lot_interrompu"
+
+
 # --- pilotage -----------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ Chaque module enregistre ses commandes sur ``app`` à l'import.
 from __future__ import annotations
 
 from contentieux.cli import dossier, regles
+from contentieux.cli import lots as lots
 from contentieux.cli import pilotage as pilotage
 from contentieux.cli.commun import ETAPES_DEMO, app
 from contentieux.cli.dossier import _demo_recevabilite
