@@ -158,6 +158,16 @@ class Indicateurs(Modele):
     dso_mensuel: tuple[PointDso, ...]
 
 
+def _cle_tri(nom: str) -> tuple[str, str]:
+    """Tri alphabétique à la française : « Élec » entre « Bâti » et « Forêt »."""
+    import unicodedata
+
+    sans_accents = "".join(
+        c for c in unicodedata.normalize("NFD", nom) if unicodedata.category(c) != "Mn"
+    )
+    return sans_accents.casefold(), nom
+
+
 # --- balance âgée --------------------------------------------------------------------------------
 
 
@@ -182,7 +192,7 @@ def balance_agee(livre: GrandLivre, *, au: dt.date) -> BalanceAgee:
             dossiers.setdefault(c.debiteur, set()).add(c.dossier)
     lignes = []
     total: dict[str, Decimal] = {}
-    for debiteur in sorted(par_debiteur):
+    for debiteur in sorted(par_debiteur, key=_cle_tri):
         valeurs = par_debiteur[debiteur]
         for cle, montant in valeurs.items():
             total[cle] = total.get(cle, ZERO) + montant
@@ -316,24 +326,31 @@ def dso_epuisement(livre: GrandLivre, *, au: dt.date) -> Indicateur:
     total = ZERO
     fin = au
     etapes: list[str] = []
+    debut_epuise = au
     while premiere is not None and fin >= premiere.replace(day=1):
         debut = fin.replace(day=1)
         jours_mois = (fin - debut).days + 1
         ventes = livre.ventes(debut, fin)
         if ventes > 0 and reste <= ventes:
             part = reste / ventes * jours_mois
+            entiers = (
+                f"{len(etapes)} mois épuisé(s) ({int(total)} j, depuis le {_d(debut_epuise)}) puis "
+                if etapes
+                else ""
+            )
             total += part
-            etapes.append(f"{debut:%m/%Y} : {_e(reste)} / {_e(ventes)} × {jours_mois} j")
             return Indicateur(
                 code="dso_epuisement",
                 intitule=intitule,
                 valeur=arrondir_dixieme(total),
                 unite="jours",
-                motif=" ; ".join(etapes),
+                motif=f"encours {_e(livre.encours(au))} : {entiers}{_e(reste)} / "
+                f"{_e(ventes)} de ventes de {debut:%m/%Y} × {jours_mois} j",
             )
         total += jours_mois
         reste -= max(ventes, ZERO)
-        etapes.append(f"{debut:%m/%Y} : ventes {_e(ventes)} épuisées, {jours_mois} j")
+        etapes.append(debut.isoformat())
+        debut_epuise = debut
         fin = _fin_mois_precedent(fin)
     return Indicateur(
         code="dso_epuisement",

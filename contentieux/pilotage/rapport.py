@@ -54,6 +54,16 @@ def _mois(valeur: dt.date) -> str:
     return str(format_date(valeur, format="MMM y", locale="fr_FR"))
 
 
+def _euros_arrondis(valeur: float) -> str:
+    """Graduation d'axe : euros sans centimes (« 12 000 € »)."""
+    return _nombre(Decimal(str(valeur)), 0) + "\xa0€"
+
+
+def _cellule(valeur: Decimal) -> str:
+    """Cellule de tableau : vide (tiret) pour zéro, pour que les montants ressortent."""
+    return "–" if valeur == 0 else _euros(valeur)
+
+
 def _indicateur(ind: Indicateur) -> str:
     if ind.valeur is None:
         return "—"
@@ -105,8 +115,8 @@ def graphique_balance(indicateurs: Indicateurs) -> str:
         legend_at_bottom=True,
         legend_at_bottom_columns=6,
         truncate_label=40,
-        value_formatter=lambda x: _euros(Decimal(str(x))).replace("\u202f", " "),
-        title="Balance âgée par débiteur (encours TTC)",
+        value_formatter=_euros_arrondis,
+        title=f"Balance âgée : les {len(lignes)} débiteurs au plus fort encours échu (TTC)",
     )
     _config(graphique)
     graphique.x_labels = [ligne.debiteur for ligne in lignes]
@@ -191,7 +201,7 @@ GABARIT = Path(__file__).with_name("rapport.html")
 
 
 def _ligne_decision(d: DecisionAgenda) -> dict[str, str]:
-    date = d.etape.date if d.etape is not None else None
+    date = d.etape.date if d.etape is not None and d.etape.date else d.echeance_reference
     return {
         "dossier": d.dossier,
         "debiteur": d.debiteur,
@@ -238,7 +248,7 @@ def rendre_html(
     balance: list[dict[str, Any]] = []
     for ligne in indicateurs.balance.lignes:
         valeurs = [getattr(ligne.tranches, t) for t in (*TRANCHES, "non_affecte", "total")]
-        balance.append({"nom": ligne.debiteur, "valeurs": [_euros(v) for v in valeurs]})
+        balance.append({"nom": ligne.debiteur, "valeurs": [_cellule(v) for v in valeurs]})
     total = indicateurs.balance.total
     balance.append(
         {
@@ -250,7 +260,14 @@ def rendre_html(
     decisions = None
     svg_entonnoir = None
     if agenda is not None:
-        decisions = [_ligne_decision(d) for d in agenda.decisions if d.a_decider]
+        rang = {"urgence": 0, "declaration": 1, "arrete": 2}
+        decisions = [
+            _ligne_decision(d)
+            for d in sorted(
+                (d for d in agenda.decisions if d.a_decider),
+                key=lambda d: (rang.get(d.statut, 3), -d.montant_du),
+            )
+        ]
         ordre = etapes_scenario or _etapes_vues(agenda)
         svg_entonnoir = Markup(graphique_entonnoir(agenda, ordre))
     gabarit = env.from_string(GABARIT.read_text(encoding="utf-8"))
