@@ -187,6 +187,22 @@ def commande_pilotage(
             console.print(f"Rapport écrit : {escape(str(chemin))}")
 
 
+def _parametres_actes(chemin: Path | None) -> dict[str, Any] | None:
+    if chemin is None:
+        return None
+    from contentieux.lecture import lire_donnees
+
+    donnees = executer(lambda: lire_donnees(chemin))
+    if isinstance(donnees, dict) and isinstance(donnees.get("actes"), dict) and len(donnees) == 1:
+        donnees = donnees["actes"]
+    if not isinstance(donnees, dict):
+        echouer(
+            f"--parametres {escape(str(chemin))} : une table de paramètres est attendue, comme "
+            "la section « actes: » d'un dossier"
+        )
+    return donnees
+
+
 def afficher_agenda(agenda: Any) -> None:
     """Tableau Rich de l'agenda (texte des dossiers échappé)."""
     from contentieux.francais import formater_date, formater_montant
@@ -239,6 +255,13 @@ def commande_agenda(
     sortie: Annotated[
         Path | None, typer.Option("-o", "--sortie", help="Répertoire des actes produits.")
     ] = None,
+    parametres: Annotated[
+        Path | None,
+        typer.Option(
+            "--parametres",
+            help="Paramètres des actes (YAML ou JSON), comme la section « actes: » d'un dossier.",
+        ),
+    ] = None,
     regles: OptionRegles = None,
 ) -> None:
     """Agenda de relance : étape due au jour dit, la suivante, et pourquoi (garde-fous d'abord)."""
@@ -263,12 +286,19 @@ def commande_agenda(
     if generer and sortie is not None:
         from contentieux.pilotage.generation import generer_actes_dus
 
-        bilan = executer(lambda: generer_actes_dus(agenda, dossiers, sortie=sortie, regles=regles))
+        params = _parametres_actes(parametres)
+        bilan = executer(
+            lambda: generer_actes_dus(
+                agenda, dossiers, sortie=sortie, regles=regles, parametres=params
+            )
+        )
     if json_:
         donnees: dict[str, Any] = json.loads(agenda.model_dump_json())
         if bilan is not None:
             donnees["generation"] = bilan
         afficher_json(donnees)
+        if bilan is not None and bilan["erreurs"]:
+            raise typer.Exit(1)
         return
     afficher_agenda(agenda)
     if bilan is not None:

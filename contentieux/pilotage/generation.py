@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ def generer_actes_dus(
     *,
     sortie: str | Path,
     regles: str | Path | None = None,
+    parametres: Mapping[str, Any] | None = None,
     format: str = "pdf",
 ) -> dict[str, Any]:
     """Produit dans ``sortie`` les actes dus de l'agenda ; rend le bilan (ok, déjà faits,
@@ -93,6 +94,7 @@ def generer_actes_dus(
                     par_reference[decision.dossier],
                     au=agenda.au,
                     format=format,
+                    parametres=parametres,
                 )
                 nom = f"{nom_de_dossier(decision.dossier)}_{decision.etape.code}.{format}"
                 ecrire_atomique(repertoire / nom, acte.contenu)
