@@ -122,8 +122,7 @@ def afficher_decompte(decompte: Any) -> None:
         )
     for cp in decompte.clauses_penales:
         console.print(
-            f"Clause pénale {cp.creance} : [bold]{formater_montant(cp.montant)}[/] "
-            f"({cp.fondement})"
+            f"Clause pénale {cp.creance} : [bold]{formater_montant(cp.montant)}[/] ({cp.fondement})"
         )
     for cap in decompte.capitalisations:
         console.print(
@@ -268,9 +267,7 @@ def lire_annuaire(chemin: Path) -> dict[str, str]:
     from contentieux.lecture import lire_donnees
 
     donnees = lire_donnees(chemin)
-    if not isinstance(donnees, dict) or not all(
-        isinstance(v, str) for v in donnees.values()
-    ):
+    if not isinstance(donnees, dict) or not all(isinstance(v, str) for v in donnees.values()):
         raise DonneesInvalides(
             f"{chemin} : annuaire invalide ; écrivez une ligne par clé, par exemple "
             '« "69002": Tribunal des activités économiques de Lyon »'
@@ -388,6 +385,7 @@ ETAPES_DEMO.append(_demo_recevabilite)
 
 
 # --- démonstration ------------------------------------------------------------------------------
+
 
 @app.command("demo")
 def commande_demo(

@@ -72,10 +72,22 @@ def _valeur(ind: Any) -> str:
     return f"{texte} j" if ind.unite == "jours" else f"{texte} %"
 
 
+def _montant_court(valeur: Any) -> str:
+    """Montant sans symbole (l'en-tête dit « euros »), tiret pour zéro."""
+    from babel.numbers import format_decimal
+
+    return "–" if valeur == 0 else str(format_decimal(valeur, format="#,##0.00", locale="fr_FR"))
+
+
 def afficher_indicateurs(resultat: Any) -> None:
     """Tableaux Rich des indicateurs et de la balance âgée (texte des dossiers échappé)."""
     from contentieux.francais import formater_date, formater_montant
-    from contentieux.pilotage.indicateurs import LIBELLES_ETAPES, LIBELLES_TRANCHES, TRANCHES
+    from contentieux.pilotage.indicateurs import (
+        LIBELLES_ETAPES,
+        LIBELLES_TRANCHES,
+        TRANCHES,
+        arrondir_dixieme,
+    )
 
     console.print(
         f"[bold]Pilotage au {formater_date(resultat.au)}[/] — période du "
@@ -100,20 +112,36 @@ def afficher_indicateurs(resultat: Any) -> None:
     ):
         table.add_row(escape(ind.intitule), _valeur(ind), escape(ind.motif))
     console.print(table)
-    balance = Table(title="Balance âgée")
+    total = resultat.balance.total
+    tranches = Table(title="Balance âgée : total par ancienneté")
+    tranches.add_column("Tranche")
+    tranches.add_column("Montant TTC", justify="right")
+    tranches.add_column("Part", justify="right")
+    for cle in (*TRANCHES, "non_affecte"):
+        montant = getattr(total, cle)
+        part = (
+            f"{arrondir_dixieme(montant / total.total * 100)}".replace(".", ",") + " %"
+            if total.total > 0
+            else "—"
+        )
+        tranches.add_row(LIBELLES_TRANCHES[cle], _montant_court(montant), part)
+    tranches.add_row("[bold]Total[/]", f"[bold]{_montant_court(total.total)}[/]", "")
+    console.print(tranches)
+    balance = Table(title="Balance âgée par débiteur (euros TTC)")
     balance.add_column("Débiteur")
-    colonnes = (*TRANCHES, "non_affecte", "total")
-    for cle in colonnes:
-        balance.add_column(LIBELLES_TRANCHES.get(cle, "Total"), justify="right")
+    balance.add_column("Non échu", justify="right", no_wrap=True)
+    balance.add_column("Échu", justify="right", no_wrap=True)
+    balance.add_column("dont > 90 j", justify="right", no_wrap=True)
+    balance.add_column("Total", justify="right", no_wrap=True)
     for ligne in resultat.balance.lignes:
+        t = ligne.tranches
         balance.add_row(
             escape(ligne.debiteur),
-            *(formater_montant(getattr(ligne.tranches, c)) for c in colonnes),
+            _montant_court(t.non_echu),
+            _montant_court(t.total - t.non_echu),
+            _montant_court(t.j91_180 + t.plus_180),
+            _montant_court(t.total),
         )
-    balance.add_row(
-        "[bold]Total[/]",
-        *(f"[bold]{formater_montant(getattr(resultat.balance.total, c))}[/]" for c in colonnes),
-    )
     console.print(balance)
     etapes = Table(title="Dossiers par étape")
     etapes.add_column("Étape")

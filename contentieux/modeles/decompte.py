@@ -42,6 +42,7 @@ RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugem
 
 NaturePart = Literal["interets", "indemnite", "principal"]
 
+
 class OptionsDecompte(Modele):
     """Choix de convention retenus pour un décompte (reproduits dans le résultat)."""
 

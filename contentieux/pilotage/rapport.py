@@ -94,8 +94,17 @@ def _config(graphique: Any) -> None:
 
 
 def _svg(graphique: Any) -> str:
-    texte = graphique.render(is_unicode=True)
-    return str(texte)
+    """Le SVG sans ses scripts : pygal y loge sa configuration (textes des dossiers compris) dans
+    un ``<script>`` ; le rapport n'en a pas besoin et n'en veut aucun. Dans un SVG sérialisé, un
+    texte ne peut contenir ``<`` que sous la forme ``&lt;`` : l'expression ci-dessous ne peut donc
+    s'arrêter qu'à la vraie balise fermante. Les ancres d'interactivité (``activate-serie-*``),
+    répétées d'un graphique à l'autre, sont retirées aussi."""
+    import re
+
+    texte = str(graphique.render(is_unicode=True))
+    texte = re.sub(r"<script\b[^>]*?(/>|>.*?</script>)", "", texte, flags=re.S)
+    texte = re.sub(r"<!--.*?-->", "", texte, flags=re.S)
+    return re.sub(r' id="activate-serie-\d+"', "", texte)
 
 
 def graphique_balance(indicateurs: Indicateurs) -> str:
