@@ -232,26 +232,27 @@ def _parametres_actes(chemin: Path | None) -> dict[str, Any] | None:
 
 
 def afficher_agenda(agenda: Any) -> None:
-    """Tableau Rich de l'agenda (texte des dossiers échappé)."""
+    """L'agenda : un tableau (dossier, dû, situation, étape du jour, prochaine), puis le
+    pourquoi de chaque dossier (texte des dossiers échappé)."""
     from contentieux.francais import formater_date, formater_montant
     from contentieux.pilotage.agenda import LIBELLES_STATUTS
 
     table = Table(title=f"Agenda au {formater_date(agenda.au)} — {escape(agenda.scenario)}")
-    table.add_column("Dossier")
-    table.add_column("Débiteur")
-    table.add_column("Dû", justify="right")
+    table.add_column("Dossier / débiteur")
+    table.add_column("Dû", justify="right", no_wrap=True)
     table.add_column("Situation")
     table.add_column("Étape du jour")
     table.add_column("Prochaine")
-    table.add_column("Pourquoi")
     for d in agenda.decisions:
-        etape = (
-            f"{d.etape.intitule}"
-            + (f" ({d.etape.canal.value})" if d.etape.canal else "")
-            + (f", le {formater_date(d.etape.date)}" if d.etape.date else "")
-            if d.etape
-            else "—"
-        )
+        etape = "—"
+        if d.etape is not None:
+            etape = d.etape.intitule
+            if d.etape.canal is not None:
+                etape += f" ({d.etape.canal.value})"
+            if d.etape.faite_le is not None:
+                etape += f", faite le {formater_date(d.etape.faite_le)}"
+            elif d.etape.date is not None:
+                etape += f", le {formater_date(d.etape.date)}"
         prochaine = (
             f"{d.prochaine.intitule}, le {formater_date(d.prochaine.date)}"
             if d.prochaine and d.prochaine.date
@@ -260,15 +261,16 @@ def afficher_agenda(agenda: Any) -> None:
         couleur = "red" if d.a_decider else ("yellow" if d.statut == "suspendu" else "")
         situation = LIBELLES_STATUTS[d.statut]
         table.add_row(
-            escape(d.dossier),
-            escape(d.debiteur),
+            f"{escape(d.dossier)}\n{escape(d.debiteur)}",
             formater_montant(d.montant_du),
             f"[{couleur}]{situation}[/]" if couleur else situation,
             escape(etape),
             escape(prochaine),
-            escape(" ".join(d.motifs)),
         )
     console.print(table)
+    console.print("[bold]Pourquoi[/]")
+    for d in agenda.decisions:
+        console.print(f"[bold]{escape(d.dossier)}[/] : " + escape(" ".join(d.motifs)))
 
 
 @app.command("agenda")

@@ -74,6 +74,16 @@ _ACTES_VOIE = {
 }
 
 
+INTITULES_COURTS = {
+    CodeVoie.INJONCTION_DE_PAYER: "Requête en injonction de payer",
+    CodeVoie.PETITES_CREANCES: "Petites créances (mandat au commissaire de justice)",
+    CodeVoie.MISE_EN_DEMEURE: "Mise en demeure (préalable à l'action)",
+    CodeVoie.RELANCE_AMIABLE: "Relance amiable, puis action au fond",
+    CodeVoie.EXECUTION_TITRE: "Exécution du titre (commissaire de justice)",
+}
+"""Intitulé de l'étape « voie recommandée » selon la voie que la recevabilité retient."""
+
+
 class EtapePlanifiee(Modele):
     """Une étape datée pour un dossier."""
 
@@ -408,7 +418,7 @@ def _planifiee(
         voie = recevabilite.voie
         choisi = _ACTES_VOIE.get(voie.code)
         acte = choisi.value if choisi else None
-        intitule = f"{etape.intitule} : {voie.intitule}"
+        intitule = INTITULES_COURTS.get(voie.code, voie.intitule)
         if date <= au:
             motifs.append(f"Voie recommandée par la recevabilité : {voie.intitule}.")
             motifs.extend(voie.motifs[:2])
