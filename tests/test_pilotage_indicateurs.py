@@ -305,3 +305,32 @@ def test_proprietes_encours_et_balance(
         == t.total
     )
     assert all(f.solde(au) >= 0 for f in livre.factures)
+
+
+def test_lecture_csv_de_factures_et_repertoire(tmp_path: Path) -> None:
+    """Le CSV des lots (une facture par ligne) et un répertoire de dossiers YAML."""
+    from contentieux.exemples import dossier_donnees
+
+    csv = dossier_donnees("exemples") / "lots" / "factures.csv"
+    dossiers, avoirs = lire_grand_livre(csv)
+    assert dossiers and not avoirs
+    livre = construire_grand_livre(dossiers)
+    assert livre.ventes(dt.date(2000, 1, 1), dt.date(2026, 6, 30)) == sum(
+        (f.montant_ttc for d in dossiers for _, f in d.factures()), Decimal(0)
+    )
+    exemples = dossier_donnees("exemples") / "dossiers"
+    repertoire = tmp_path / "rep"
+    repertoire.mkdir()
+    for fichier in sorted(exemples.glob("*.yaml"))[:2]:
+        (repertoire / fichier.name).write_text(fichier.read_text(encoding="utf-8"))
+    (repertoire / ".cache.yaml").write_text("pas un dossier")
+    dossiers, _ = lire_grand_livre(repertoire)
+    assert len(dossiers) == 2
+    mauvais = tmp_path / "mauvais.csv"
+    mauvais.write_text("dossier;facture\nX;F1\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalides, match="erreur"):
+        lire_grand_livre(mauvais)
+    texte = tmp_path / "grand_livre.txt"
+    texte.write_text("x", encoding="utf-8")
+    with pytest.raises(DonneesInvalides, match="format non reconnu"):
+        lire_grand_livre(texte)
