@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contentieux.erreurs import ScenarioInvalide
 from contentieux.modeles import Dossier
@@ -235,3 +238,26 @@ def test_scenario_invalide(tmp_path: Path, contenu: str, attendu: str) -> None:
 def test_scenario_introuvable(tmp_path: Path) -> None:
     with pytest.raises(ScenarioInvalide, match=r"introuvable|absent|existe"):
         lire_scenario(tmp_path / "absent.yaml")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    echeance=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2027, 12, 31)),
+    intervalle=st.integers(min_value=1, max_value=30),
+)
+def test_proprietes_fenetre_de_contact(echeance: dt.date, intervalle: int) -> None:
+    """SMS et appels : toujours un jour ouvré, jamais plus près que l'intervalle minimal."""
+    from contentieux.delais import est_jour_ouvrable
+    from contentieux.pilotage.scenario import CANAUX_DIRECTS
+
+    defaut = lire_scenario()
+    scenario = defaut.model_copy(
+        update={
+            "contact": defaut.contact.model_copy(update={"intervalle_minimal_jours": intervalle})
+        }
+    )
+    directs = [
+        d for e, d in planifier(scenario, echeance, departement="75") if e.canal in CANAUX_DIRECTS
+    ]
+    assert all(est_jour_ouvrable(d, "75") for d in directs)
+    assert all((b - a).days >= intervalle for a, b in pairwise(directs))

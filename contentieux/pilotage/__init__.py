@@ -5,6 +5,7 @@ Les indicateurs ne dépendent que des modèles ; l'agenda consulte la recevabili
 (:func:`contentieux.recevabilite.verifier_recevabilite`) avant toute étape du scénario.
 """
 
+from contentieux.pilotage.agenda import Agenda, DecisionAgenda, etablir_agenda
 from contentieux.pilotage.grand_livre import (
     Avoir,
     GrandLivre,
@@ -24,20 +25,26 @@ from contentieux.pilotage.indicateurs import (
     recouvrement,
     taux_reussite_plans,
 )
+from contentieux.pilotage.scenario import Scenario, lire_scenario
 
 __all__ = [
+    "Agenda",
     "Avoir",
     "BalanceAgee",
+    "DecisionAgenda",
     "GrandLivre",
     "Indicateur",
     "Indicateurs",
+    "Scenario",
     "balance_agee",
     "calculer_indicateurs",
     "cei",
     "construire_grand_livre",
     "dso_epuisement",
     "dso_ratio",
+    "etablir_agenda",
     "lire_grand_livre",
+    "lire_scenario",
     "meilleur_dso",
     "recouvrement",
     "taux_reussite_plans",
