@@ -102,7 +102,7 @@ def commande_lot(
         str | None, typer.Option("--horodatage", help="URL de l'autorité d'horodatage (B-T+).")
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processus de travail (défaut : cœurs).")
+        int, typer.Option("--workers", min=0, help="Processus de travail (0 : un par cœur).")
     ] = 0,
     dask: Annotated[
         str | None,

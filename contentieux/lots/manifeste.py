@@ -72,10 +72,12 @@ def nom_de_dossier(cle: str) -> str:
     >>> nom_de_dossier("LOT-0001")
     'LOT-0001'
     >>> nom_de_dossier("../FAC 2025/01")
-    '.._FAC_2025_01-...'
+    '_._FAC_2025_01-...'
     """
     sur = _NOM_SUR.sub("_", cle)[:80]
-    if sur != cle or sur.startswith(".") or not sur:
+    if sur.startswith("."):
+        sur = "_" + sur[1:]
+    if sur != cle or not sur:
         sur += "-" + hashlib.sha256(cle.encode("utf-8")).hexdigest()[:10]
     return sur
 
