@@ -38,3 +38,72 @@ def formater_date(date: dt.date) -> str:
 
     texte = str(format_date(date, format="d MMMM y", locale=LOCALE))
     return texte.replace("1 ", "1er ", 1) if date.day == 1 else texte
+
+
+# --- actes : sommes en toutes lettres (C. civ. 1376) --------------------------------------------
+
+_MULTIPLES = ("million", "millions", "milliard", "milliards")
+
+
+def nombre_en_lettres(nombre: int) -> str:
+    """Un entier positif ou nul en toutes lettres, orthographe traditionnelle.
+
+    num2words donne les cardinaux ; les règles d'accord (« quatre-vingts », « deux cents »,
+    invariables devant un autre nombre) sont vérifiées par les tests de propriétés.
+
+    >>> nombre_en_lettres(80), nombre_en_lettres(81), nombre_en_lettres(200), nombre_en_lettres(201)
+    ('quatre-vingts', 'quatre-vingt-un', 'deux cents', 'deux cent un')
+    """
+    if isinstance(nombre, bool) or not isinstance(nombre, int) or nombre < 0:
+        raise ValueError(f"nombre_en_lettres : entier positif ou nul attendu, pas {nombre!r}")
+    from num2words import num2words  # type: ignore[import-untyped]
+
+    return str(num2words(nombre, lang="fr"))
+
+
+def montant_en_lettres(montant: Decimal) -> str:
+    """Une somme en euros en toutes lettres, centimes compris (C. civ. 1376).
+
+    num2words ``to="currency"`` ne convient pas (NOTES-TECHNIQUES) : on écrit séparément les
+    euros et les centimes ; « d'euros » après million ou milliard ; singulier pour 0 et 1.
+
+    >>> montant_en_lettres(Decimal("80")), montant_en_lettres(Decimal("1000000"))
+    ('quatre-vingts euros', "un million d'euros")
+    >>> montant_en_lettres(Decimal("1.01")), montant_en_lettres(Decimal("0.50"))
+    ('un euro et un centime', 'cinquante centimes')
+    >>> montant_en_lettres(Decimal("0"))
+    'zéro euro'
+    """
+    if not isinstance(montant, Decimal) or not montant.is_finite():
+        raise ValueError(f"montant_en_lettres : un Decimal fini est attendu, pas {montant!r}")
+    if montant < 0:
+        raise ValueError(f"montant_en_lettres : montant négatif {montant} ; une somme due est "
+        f"positive")
+    if montant != montant.quantize(Decimal("0.01")):
+        raise ValueError(
+            f"montant_en_lettres : {montant} a plus de deux décimales ; arrondissez au centime"
+        )
+    centimes_total = int(montant * 100)
+    euros, centimes = divmod(centimes_total, 100)
+    if euros == 0 and centimes:
+        partie_euros = ""
+    else:
+        mots = nombre_en_lettres(euros)
+        if euros <= 1:
+            unite = "euro"
+        elif mots.endswith(_MULTIPLES):
+            unite = "d'euros"
+        else:
+            unite = "euros"
+        partie_euros = f"{mots} {unite}"
+    if not centimes:
+        return partie_euros
+    partie_centimes = f"{nombre_en_lettres(centimes)} {'centime' if centimes == 1 else 'centimes'}"
+    return f"{partie_euros} et {partie_centimes}" if partie_euros else partie_centimes
+
+
+def nombre_simple(valeur: Decimal) -> str:
+    """Nombre à la française sans symbole, groupes de milliers séparés : « 10 000,00 »."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(valeur, format="#,##0.00", locale=LOCALE))

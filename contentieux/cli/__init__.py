@@ -9,6 +9,7 @@ Chaque module enregistre ses commandes sur ``app`` à l'import.
 
 from __future__ import annotations
 
+from contentieux.cli import actes as actes
 from contentieux.cli import dossier, regles
 from contentieux.cli import lots as lots
 from contentieux.cli.commun import ETAPES_DEMO, app

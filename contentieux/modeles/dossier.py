@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from pydantic import Field, model_validator
 
+from contentieux.modeles.actes import ParametresActes
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import Creance, Facture
 from contentieux.modeles.evenements import Evenement, Paiement
@@ -32,6 +33,13 @@ class Dossier(Modele):
     mandataire: Mandataire | None = None
     creances: tuple[Creance, ...] = Field(min_length=1)
     evenements: tuple[Evenement, ...] = ()
+    actes: ParametresActes | None = Field(
+        default=None,
+        description=(
+            "Paramètres des actes (lieu, en-tête, plan, agence, commissaire de justice…) ; "
+            "ce qu'un acte exige et qui manque est listé avant de le produire."
+        ),
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Dossier:

@@ -1,0 +1,339 @@
+"""Rendu des actes : une seule environnement Jinja, HTML → PDF/A-3b (WeasyPrint), DOCX (docxtpl).
+
+Un :class:`Atelier` garde ce qui coûte : la configuration des polices WeasyPrint, la feuille de
+style analysée, les gabarits Jinja compilés et les modèles DOCX lus. L'appelant le garde et le
+réutilise (pas de cache au niveau du module : deux ateliers ne partagent rien, et un résultat ne
+dépend jamais d'un appel précédent). :func:`generer_acte` en crée un pour un seul acte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from contentieux.actes.contenu import Emplacement
+from contentieux.actes.contrats import CONSTRUCTEURS, ContratActe, Faits
+from contentieux.actes.manifeste import (
+    Manifeste,
+    exiger_mentions,
+    lire_manifeste,
+    mentions_attendues,
+    texte_docx,
+    texte_pdf,
+)
+from contentieux.actes.parametres import ParametresActes, lire_parametres
+from contentieux.erreurs import GabaritIntrouvable
+from contentieux.modeles.base import Modele
+from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import ProcedureCollective
+from contentieux.modeles.recevabilite import Recevabilite
+from contentieux.regles import Regles
+
+ACTES: tuple[str, ...] = tuple(CONSTRUCTEURS)
+"""Les identifiants d'actes, dans l'ordre du parcours de recouvrement."""
+
+FormatActe = Literal["pdf", "docx"]
+NOM_PIECE_JOINTE = "contentieux-acte.json"
+FORMAT_DONNEES = "contentieux-acte/1"
+PX_EN_POINTS = 0.75
+"""Un pixel CSS (1/96 pouce) vaut 0,75 point PDF (1/72 pouce)."""
+
+
+class ActeGenere(Modele):
+    """Un acte produit : ses octets, ce qu'il embarque et où signer."""
+
+    identifiant: str
+    format: FormatActe
+    contenu: bytes = Field(repr=False)
+    nom_fichier: str
+    contrat: ContratActe
+    donnees: dict[str, Any] = Field(
+        repr=False, description="Données embarquées (PDF) : dossier, décompte, version des règles."
+    )
+    emplacements: dict[str, Emplacement] = Field(
+        default_factory=dict, description="Boîtes de signature et de mention, en points PDF."
+    )
+    pages: int | None = None
+
+
+def dossier_gabarits_paquet() -> Path:
+    """Le dossier ``gabarits`` livré avec la bibliothèque."""
+    from contentieux.exemples import dossier_donnees
+
+    return dossier_donnees("gabarits")
+
+
+def _filtres() -> dict[str, Any]:
+    from contentieux.francais import formater_date, formater_montant, montant_en_lettres
+
+    return {
+        "montant": formater_montant,
+        "date_longue": formater_date,
+        "en_lettres": montant_en_lettres,
+    }
+
+
+class Atelier:
+    """Produit des actes en réutilisant polices, feuille de style et gabarits.
+
+    ``gabarits`` : un dossier utilisateur dont les sous-dossiers remplacent, par identifiant, les
+    actes du paquet (et ``_commun/`` la feuille de style et la mise en page) ; ils sont vérifiés de
+    la même manière.
+    """
+
+    def __init__(self, gabarits: str | Path | None = None, *, regles: Regles | None = None) -> None:
+        import jinja2
+
+        self.paquet = dossier_gabarits_paquet()
+        self.utilisateur = Path(gabarits) if gabarits is not None else None
+        if self.utilisateur is not None and not self.utilisateur.is_dir():
+            raise GabaritIntrouvable(
+                f"dossier de gabarits introuvable : {self.utilisateur} ; donnez un dossier qui "
+                "contient un sous-dossier par acte remplacé (par exemple relance/gabarit.html)"
+            )
+        racines = [str(p) for p in (self.utilisateur, self.paquet) if p is not None]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(racines),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(_filtres())
+        self.regles = regles
+        self._polices: Any = None
+        self._css: Any = None
+        self._docx: dict[str, bytes] = {}
+        self._manifestes: dict[str, Manifeste] = {}
+
+    # --- fichiers ---
+
+    def chemin(self, acte: str, nom: str) -> Path:
+        """Le fichier d'un acte : celui du dossier utilisateur s'il existe, sinon du paquet."""
+        if acte not in ACTES and not acte.startswith("_"):
+            raise GabaritIntrouvable(
+                f"acte inconnu : « {acte} » ; actes disponibles : {', '.join(ACTES)}"
+            )
+        for racine in (self.utilisateur, self.paquet):
+            if racine is not None and (racine / acte / nom).is_file():
+                return racine / acte / nom
+        raise GabaritIntrouvable(f"gabarit introuvable : {acte}/{nom}")
+
+    def manifeste(self, acte: str) -> Manifeste:
+        if acte not in self._manifestes:
+            self._manifestes[acte] = lire_manifeste(self.chemin(acte, "manifeste.yaml"))
+        return self._manifestes[acte]
+
+    def articles(self) -> dict[str, Any]:
+        from contentieux._yaml import charger_yaml_exact
+
+        donnees: dict[str, Any] = charger_yaml_exact(
+            self.chemin("_commun", "articles.yaml").read_text(encoding="utf-8")
+        )
+        return donnees
+
+    def _feuille(self) -> tuple[Any, Any]:
+        if self._css is None:
+            from weasyprint import CSS  # type: ignore[import-untyped,unused-ignore]
+            from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped,unused-ignore]
+
+            self._polices = FontConfiguration()
+            self._css = CSS(
+                filename=str(self.chemin("_commun", "style.css")), font_config=self._polices
+            )
+        return self._polices, self._css
+
+    # --- préparation ---
+
+    def preparer(
+        self,
+        identifiant: str,
+        dossier: Dossier,
+        *,
+        au: dt.date,
+        parametres: Mapping[str, Any] | ParametresActes | None = None,
+    ) -> tuple[ContratActe, Faits]:
+        """Construit le contrat d'un acte (sans rendu) : refus et données manquantes d'abord."""
+        from contentieux.interets import etablir_decompte
+        from contentieux.recevabilite import verifier_recevabilite
+
+        if identifiant not in CONSTRUCTEURS:
+            raise GabaritIntrouvable(
+                f"acte inconnu : « {identifiant} » ; actes disponibles : {', '.join(ACTES)}"
+            )
+        params = lire_parametres(dossier.actes, parametres)
+        kwargs: dict[str, Any] = {"au": au}
+        if self.regles is not None:
+            kwargs["regles"] = self.regles
+        decompte: Decompte = etablir_decompte(dossier, **kwargs)
+        recevabilite: Recevabilite = verifier_recevabilite(dossier, **kwargs)
+        ouverture = None
+        procedures = [
+            p
+            for p in dossier.evenements_de_type(ProcedureCollective)
+            if p.date_jugement_ouverture <= au
+        ]
+        if procedures:
+            ouverture = etablir_decompte(
+                dossier, **{**kwargs, "au": procedures[-1].date_jugement_ouverture}
+            )
+        faits = Faits(
+            dossier=dossier,
+            au=au,
+            decompte=decompte,
+            recevabilite=recevabilite,
+            parametres=params,
+            articles=self.articles(),
+            decompte_ouverture=ouverture,
+        )
+        return CONSTRUCTEURS[identifiant](faits), faits
+
+    # --- rendu ---
+
+    def html(self, contrat: ContratActe) -> str:
+        """Le HTML d'un acte (gabarit Jinja, valeurs échappées)."""
+        gabarit = self.env.get_template(f"{contrat.identifiant}/gabarit.html")
+        return gabarit.render(
+            c=contrat, contenu=contrat.contenu, manifeste=self.manifeste(contrat.identifiant)
+        )
+
+    def pdf(
+        self, contrat: ContratActe, donnees: dict[str, Any]
+    ) -> tuple[bytes, dict[str, Emplacement], int]:
+        """Le PDF/A-3b, avec les données en pièce jointe associée (AFRelationship /Data)."""
+        from weasyprint import HTML, Attachment  # type: ignore[import-untyped,unused-ignore]
+
+        polices, css = self._feuille()
+        base = self.chemin(contrat.identifiant, "gabarit.html").parent
+        document = HTML(string=self.html(contrat), base_url=str(base)).render(
+            font_config=polices, stylesheets=[css]
+        )
+        jointe = Attachment(
+            string=json.dumps(donnees, ensure_ascii=False, sort_keys=True),
+            name=NOM_PIECE_JOINTE,
+            description="Dossier, décompte et version des règles dont l'acte est issu",
+            relationship="Data",
+        )
+        contenu = document.write_pdf(pdf_variant="pdf/a-3b", attachments=[jointe])
+        return bytes(contenu), emplacements(document), len(document.pages)
+
+    def docx(self, contrat: ContratActe) -> bytes:
+        """Le DOCX (docxtpl, même environnement Jinja, échappement automatique)."""
+        from docxtpl import DocxTemplate  # type: ignore[import-untyped,unused-ignore]
+
+        cle = contrat.identifiant
+        if cle not in self._docx:
+            self._docx[cle] = self.chemin(cle, "gabarit.docx").read_bytes()
+        modele = DocxTemplate(io.BytesIO(self._docx[cle]))
+        modele.render(
+            {"c": contrat, "contenu": contrat.contenu, "manifeste": self.manifeste(cle)},
+            jinja_env=self.env,
+            autoescape=True,
+        )
+        sortie = io.BytesIO()
+        modele.save(sortie)
+        return sortie.getvalue()
+
+    def generer(
+        self,
+        identifiant: str,
+        dossier: Dossier,
+        *,
+        au: dt.date,
+        format: FormatActe = "pdf",
+        parametres: Mapping[str, Any] | ParametresActes | None = None,
+    ) -> ActeGenere:
+        """Produit un acte vérifié : toutes ses mentions obligatoires sont dans le document."""
+        if format not in ("pdf", "docx"):
+            raise ValueError(f"format « {format} » inconnu : « pdf » ou « docx »")
+        contrat, faits = self.preparer(identifiant, dossier, au=au, parametres=parametres)
+        manifeste = self.manifeste(identifiant)
+        donnees = donnees_embarquees(contrat, faits, manifeste)
+        attendues = mentions_attendues(
+            manifeste, contrat.drapeaux, contrat.chiffres, contrat.mentions_requises
+        )
+        place: dict[str, Emplacement] = {}
+        pages: int | None = None
+        if format == "pdf":
+            contenu, place, pages = self.pdf(contrat, donnees)
+            exiger_mentions(identifiant, "PDF", texte_pdf(contenu), attendues)
+        else:
+            contenu = self.docx(contrat)
+            exiger_mentions(identifiant, "DOCX", texte_docx(contenu), attendues)
+        return ActeGenere(
+            identifiant=identifiant,
+            format=format,
+            contenu=contenu,
+            nom_fichier=f"{dossier.reference}_{identifiant}.{format}",
+            contrat=contrat,
+            donnees=donnees,
+            emplacements=place,
+            pages=pages,
+        )
+
+
+def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste) -> dict[str, Any]:
+    """Ce que le PDF embarque : de quoi recompter et revérifier les chiffres imprimés."""
+    from contentieux import __version__
+
+    return {
+        "format": FORMAT_DONNEES,
+        "acte": contrat.identifiant,
+        "manifeste_version": manifeste.version,
+        "contentieux_version": __version__,
+        "au": faits.au.isoformat(),
+        "decompte_au": contrat.decompte_au.isoformat(),
+        "regles_version": faits.decompte.regles_version,
+        "dossier": json.loads(faits.dossier.model_dump_json()),
+        "parametres": json.loads(faits.parametres.model_dump_json(exclude_defaults=True)),
+        "decompte": json.loads((faits.decompte_ouverture or faits.decompte).model_dump_json()),
+        "chiffres": contrat.chiffres,
+    }
+
+
+def emplacements(document: Any) -> dict[str, Emplacement]:
+    """Les boîtes dont l'identifiant HTML commence par ``signature-`` ou ``mention-``, en points
+    PDF (origine en bas à gauche), d'après la mise en page WeasyPrint (bordure comprise)."""
+    trouves: dict[str, Emplacement] = {}
+    for numero, page in enumerate(document.pages):
+        hauteur = page.height
+        for boite in page._page_box.descendants():
+            element = getattr(boite, "element", None)
+            if element is None or getattr(boite, "element_tag", None) is None:
+                continue
+            ident = element.get("id")
+            if not ident or not ident.startswith(("signature-", "mention-")) or ident in trouves:
+                continue
+            x, y = boite.border_box_x(), boite.border_box_y()
+            largeur, haut = boite.border_width(), boite.border_height()
+            trouves[ident] = Emplacement(
+                page=numero,
+                x1=round(x * PX_EN_POINTS, 2),
+                y1=round((hauteur - y - haut) * PX_EN_POINTS, 2),
+                x2=round((x + largeur) * PX_EN_POINTS, 2),
+                y2=round((hauteur - y) * PX_EN_POINTS, 2),
+            )
+    return trouves
+
+
+def generer_acte(
+    identifiant: str,
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    format: FormatActe = "pdf",
+    parametres: Mapping[str, Any] | ParametresActes | None = None,
+    gabarits: str | Path | None = None,
+    regles: Regles | None = None,
+    atelier: Atelier | None = None,
+) -> ActeGenere:
+    """Produit un acte (PDF/A-3b ou DOCX) ; passez un ``atelier`` pour en produire beaucoup."""
+    outil = atelier or Atelier(gabarits, regles=regles)
+    return outil.generer(identifiant, dossier, au=au, format=format, parametres=parametres)

@@ -1,0 +1,109 @@
+"""Relire un acte PDF : les données embarquées, un nouveau calcul, les chiffres imprimés.
+
+``contentieux verifier-acte FICHIER.pdf`` lit la pièce jointe associée (dossier, paramètres,
+décompte, version des règles), refait le décompte et le contrat avec les règles d'aujourd'hui, et
+dit si les chiffres imprimés tiennent toujours : mêmes valeurs, et toujours présents dans le texte
+du PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from pydantic import Field
+
+from contentieux.erreurs import ActeIllisible
+from contentieux.modeles.base import Modele
+from contentieux.regles import Regles
+
+
+class Ecart(Modele):
+    """Un chiffre imprimé qui ne tient plus."""
+
+    chiffre: str
+    imprime: str
+    recalcule: str | None
+
+
+class RapportActe(Modele):
+    """Résultat de la relecture d'un acte."""
+
+    acte: str
+    dossier: str
+    au: dt.date
+    regles_version_acte: str
+    regles_version_actuelle: str
+    chiffres_verifies: dict[str, str]
+    ecarts: tuple[Ecart, ...]
+    absents_du_texte: tuple[str, ...] = Field(description="Chiffres embarqués absents du texte.")
+    decompte_identique: bool
+
+    @property
+    def tient(self) -> bool:
+        """Vrai si les chiffres imprimés tiennent toujours."""
+        return not self.ecarts and not self.absents_du_texte
+
+
+def lire_donnees_acte(contenu: bytes) -> dict[str, Any]:
+    """La pièce jointe ``contentieux-acte.json`` d'un PDF produit par la bibliothèque."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    from contentieux.actes.rendu import FORMAT_DONNEES, NOM_PIECE_JOINTE
+
+    try:
+        lecteur = PdfReader(io.BytesIO(contenu))
+        jointes = lecteur.attachments
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise ActeIllisible(
+            f"fichier illisible comme PDF ({exc}) ; donnez un acte PDF produit par contentieux"
+        ) from None
+    if NOM_PIECE_JOINTE not in jointes:
+        raise ActeIllisible(
+            f"ce PDF n'embarque pas « {NOM_PIECE_JOINTE} » : il n'a pas été produit par "
+            "contentieux generer (ou la pièce jointe a été retirée)"
+        )
+    donnees: dict[str, Any] = json.loads(jointes[NOM_PIECE_JOINTE][0].decode("utf-8"))
+    if donnees.get("format") != FORMAT_DONNEES:
+        raise ActeIllisible(f"données embarquées d'un format inconnu : {donnees.get('format')!r}")
+    return donnees
+
+
+def verifier_acte(contenu: bytes, *, regles: Regles | None = None) -> RapportActe:
+    """Relit un acte PDF, recalcule et compare les chiffres imprimés."""
+    from contentieux.actes.manifeste import normaliser, texte_pdf
+    from contentieux.actes.rendu import Atelier
+    from contentieux.lecture import valider_dossier
+    from contentieux.modeles.decompte import Decompte
+
+    donnees = lire_donnees_acte(contenu)
+    dossier = valider_dossier(donnees["dossier"], origine="dossier embarqué")
+    au = dt.date.fromisoformat(donnees["au"])
+    atelier = Atelier(regles=regles)
+    contrat, faits = atelier.preparer(
+        donnees["acte"], dossier, au=au, parametres=donnees["parametres"]
+    )
+    imprimes: dict[str, str] = donnees["chiffres"]
+    ecarts = tuple(
+        Ecart(chiffre=nom, imprime=valeur, recalcule=contrat.chiffres.get(nom))
+        for nom, valeur in imprimes.items()
+        if contrat.chiffres.get(nom) != valeur
+    )
+    texte = normaliser(texte_pdf(contenu))
+    absents = tuple(v for v in imprimes.values() if normaliser(v) not in texte)
+    ancien = Decompte.model_validate(donnees["decompte"])
+    nouveau = faits.decompte_ouverture or faits.decompte
+    return RapportActe(
+        acte=donnees["acte"],
+        dossier=dossier.reference,
+        au=au,
+        regles_version_acte=donnees["regles_version"],
+        regles_version_actuelle=faits.decompte.regles_version,
+        chiffres_verifies=imprimes,
+        ecarts=ecarts,
+        absents_du_texte=absents,
+        decompte_identique=ancien.total == nouveau.total and ancien.lignes == nouveau.lignes,
+    )
