@@ -20,7 +20,8 @@ from contentieux.cli.commun import OptionAu, OptionRegles, app, console, echouer
 ERREURS_AFFICHEES = 20
 """Au-delà, les erreurs ne sont plus affichées une à une (elles restent toutes au manifeste)."""
 
-VARIABLE_PHRASE = "CONTENTIEUX_P12_PHRASE"
+VARIABLE_PHRASE = "CONTENTIEUX_P12_MOT_DE_PASSE"
+"""Même variable que ``contentieux signer`` (``contentieux.signature``)."""
 
 
 def _liste(texte: str, option: str, permises: tuple[str, ...] | None = None) -> tuple[str, ...]:
