@@ -241,10 +241,48 @@ class TacheActes:
                     continue
                 produit = _generer(self, acte, dossier, au, format_)
                 contenu: bytes = produit.contenu
+                if format_ == "docx":
+                    contenu = docx_reproductible(contenu)
                 if format_ == "pdf" and self.signature is not None:
                     contenu = _signer(self.signature, produit)
                 sorties.append((f"{acte}.{format_}", contenu))
         return sorties
+
+
+DATE_ZIP_FIXE = (1980, 1, 1, 0, 0, 0)
+
+
+def docx_reproductible(contenu: bytes) -> bytes:
+    """Le même DOCX, dont les dates des entrées de l'archive ZIP sont fixées (1980-01-01).
+
+    Un DOCX est une archive ZIP dont chaque entrée porte l'heure d'écriture : deux rendus
+    identiques à une seconde d'écart n'ont pas le même SHA-256. Le contenu n'est pas touché ;
+    avec des dates fixes, le même dossier donne le même fichier, quel que soit le worker ou le
+    moment (le manifeste d'une reprise ou d'un cluster Dask se compare octet pour octet).
+
+    >>> import io, zipfile
+    >>> tampon = io.BytesIO()
+    >>> with zipfile.ZipFile(tampon, "w") as z:
+    ...     z.writestr("word/document.xml", "<w/>")
+    >>> sortie = docx_reproductible(tampon.getvalue())
+    >>> zipfile.ZipFile(io.BytesIO(sortie)).infolist()[0].date_time
+    (1980, 1, 1, 0, 0, 0)
+    >>> docx_reproductible(sortie) == sortie
+    True
+    """
+    import io
+    import zipfile
+
+    entree = zipfile.ZipFile(io.BytesIO(contenu))
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w") as sortie:
+        for info in entree.infolist():
+            copie = zipfile.ZipInfo(info.filename, date_time=DATE_ZIP_FIXE)
+            copie.compress_type = info.compress_type
+            copie.external_attr = info.external_attr
+            copie.create_system = 0
+            sortie.writestr(copie, entree.read(info))
+    return tampon.getvalue()
 
 
 def _empreinte_fichier(chemin: str | None) -> str | None:
@@ -299,11 +337,12 @@ def _module(nom: str, extra: str) -> Any:
 
 def _parametres(tache: TacheActes) -> Any:
     """Le fichier ``--parametres`` lu une fois par worker (données, pas un résultat)."""
-    if tache.parametres is None:
+    chemin = tache.parametres
+    if chemin is None:
         return None
     from contentieux.lecture import lire_donnees
 
-    return outil_du_worker(f"parametres:{tache.parametres}", lambda: lire_donnees(tache.parametres))
+    return outil_du_worker(f"parametres:{chemin}", lambda: lire_donnees(chemin))
 
 
 def _atelier(tache: TacheActes) -> Any:
