@@ -117,3 +117,44 @@ def test_pdf_signes_par_les_workers(tmp_path: Path) -> None:
         assert "mot de passe" in motif and "faux" not in motif
     finally:
         pki.arreter()
+
+
+def test_cli_lot_signe_et_dask_local(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """La commande complète : PDF signés (mot de passe par la variable), puis le même lot par
+    ``--dask local`` dans un autre répertoire ; mêmes statuts et mêmes textes."""
+    pytest.importorskip("distributed")
+    from typer.testing import CliRunner
+
+    from contentieux.cli import app
+    from tests.pki.pki import MOT_DE_PASSE, PkiDeTest
+
+    pki = PkiDeTest.demarrer(tmp_path)
+    try:
+        p12 = pki.p12("creancier")
+        monkeypatch.setenv("CONTENTIEUX_P12_MOT_DE_PASSE", MOT_DE_PASSE)
+        entree = ecrire_jsonl(tmp_path / "lot.jsonl", 3)
+        commun = [
+            "lot",
+            str(entree),
+            "--au",
+            "2026-06-30",
+            "--actes",
+            "mise_en_demeure",
+            "--format",
+            "pdf",
+            "--p12",
+            str(p12),
+            "--workers",
+            "1",
+        ]
+        runner = CliRunner()
+        local = runner.invoke(app, [*commun, "-o", str(tmp_path / "local")])
+        assert local.exit_code == 0, local.output
+        assert MOT_DE_PASSE not in local.output
+        dask = runner.invoke(app, [*commun, "-o", str(tmp_path / "dask"), "--dask", "local"])
+        assert dask.exit_code == 0, dask.output
+        assert empreintes(tmp_path / "dask") == empreintes(tmp_path / "local")
+        sans_cle = runner.invoke(app, [*commun[:-4], "--niveau", "B-T", "-o", str(tmp_path / "x")])
+        assert sans_cle.exit_code == 2 and "--p12" in sans_cle.output
+    finally:
+        pki.arreter()
