@@ -331,3 +331,31 @@ def test_dask_localcluster_meme_manifeste_que_les_processus(tmp_path: Path) -> N
         )
     assert empreintes(tmp_path / "dask") == empreintes(tmp_path / "processus")
     assert len(list(lire_entree(entree))) == 60
+
+
+def test_deux_lots_dans_le_meme_repertoire_refuses(tmp_path: Path) -> None:
+    from contentieux.erreurs import LotInterrompu
+    from contentieux.lots.manifeste import Manifeste
+
+    sortie = tmp_path / "sortie"
+    sortie.mkdir()
+    premier = Manifeste(sortie)
+    premier.ouvrir()
+    try:
+        entree = ecrire_jsonl(tmp_path / "lot.jsonl", 2)
+        with pytest.raises(LotInterrompu, match="un autre lot écrit déjà"):
+            _executer(entree, sortie)
+    finally:
+        premier.fermer()
+    assert _executer(entree, sortie).ok == 2  # verrou libéré
+
+
+def test_reference_homonyme_du_manifeste(tmp_path: Path) -> None:
+    donnees = next(dossiers_synthetiques(1))
+    donnees["reference"] = NOM_MANIFESTE
+    entree = tmp_path / "lot.jsonl"
+    entree.write_text(json.dumps(donnees) + "\n", encoding="utf-8")
+    sortie = tmp_path / "sortie"
+    assert _executer(entree, sortie).ok == 1
+    (ligne,) = manifeste(sortie)
+    assert ligne["fichiers"][0]["chemin"].startswith(NOM_MANIFESTE + "-")
