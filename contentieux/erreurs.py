@@ -89,6 +89,57 @@ class ErreurSignature(ErreurContentieux):
     code = "erreur_signature"
 
 
+# --- signature (contentieux.signature) ----------------------------------------------------------
+
+
+class CertificatIllisible(ErreurSignature):
+    """Le fichier PKCS#12 ou le jeton PKCS#11 ne donne ni clé ni certificat utilisables."""
+
+    code = "certificat_illisible"
+
+
+class JetonIntrouvable(ErreurSignature):
+    """Le module PKCS#11, le jeton ou la clé demandés sont introuvables."""
+
+    code = "jeton_introuvable"
+
+
+class CertificatExpire(ErreurSignature):
+    """Le certificat du signataire n'est pas (ou plus) valide à l'instant de la signature."""
+
+    code = "certificat_expire"
+
+
+class CertificatRevoque(ErreurSignature):
+    """Le certificat du signataire est révoqué (OCSP ou CRL)."""
+
+    code = "certificat_revoque"
+
+
+class UsageCleInterdit(ErreurSignature):
+    """L'usage de clé du certificat (key usage) n'autorise pas la signature."""
+
+    code = "usage_cle_interdit"
+
+
+class HorodatageInjoignable(ErreurSignature):
+    """L'autorité d'horodatage (RFC 3161) ne répond pas ou répond mal."""
+
+    code = "horodatage_injoignable"
+
+
+class RevocationInjoignable(ErreurSignature):
+    """Les données de révocation (OCSP, CRL) du certificat ne peuvent être obtenues."""
+
+    code = "revocation_injoignable"
+
+
+class ChampSignatureInvalide(ErreurSignature):
+    """Champ de signature ou de mention absent, déjà rempli, ou emplacement inutilisable."""
+
+    code = "champ_signature_invalide"
+
+
 # --- actes -------------------------------------------------------------------------------------
 
 

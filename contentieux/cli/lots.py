@@ -20,7 +20,8 @@ from contentieux.cli.commun import OptionAu, OptionRegles, app, console, echouer
 ERREURS_AFFICHEES = 20
 """Au-delà, les erreurs ne sont plus affichées une à une (elles restent toutes au manifeste)."""
 
-VARIABLE_PHRASE = "CONTENTIEUX_P12_PHRASE"
+VARIABLE_PHRASE = "CONTENTIEUX_P12_MOT_DE_PASSE"
+"""Même variable que ``contentieux signer`` (``contentieux.signature``)."""
 
 
 def _liste(texte: str, option: str, permises: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -102,7 +103,7 @@ def commande_lot(
         str | None, typer.Option("--horodatage", help="URL de l'autorité d'horodatage (B-T+).")
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processus de travail (défaut : cœurs).")
+        int, typer.Option("--workers", min=0, help="Processus de travail (0 : un par cœur).")
     ] = 0,
     dask: Annotated[
         str | None,

@@ -165,8 +165,12 @@ def executer_lot(
     }
     elements = lire_entree(entree) if isinstance(entree, str | Path) else entree
     manifeste = Manifeste(repertoire)
-    acquis = manifeste.acquis()
     manifeste.ouvrir()
+    try:
+        acquis = manifeste.acquis()
+    except BaseException:
+        manifeste.fermer()
+        raise
     bilan = Bilan()
     debut = time.perf_counter()
     possede = executeur is None

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from contentieux.erreurs import LotInterrompu
+
 NOM_MANIFESTE = "manifeste.jsonl"
 VERSION_MANIFESTE = 1
 _SUFFIXE_TEMPORAIRE = ".tmp"
@@ -71,11 +73,15 @@ def nom_de_dossier(cle: str) -> str:
 
     >>> nom_de_dossier("LOT-0001")
     'LOT-0001'
+    >>> nom_de_dossier("manifeste.jsonl")
+    'manifeste.jsonl-...'
     >>> nom_de_dossier("../FAC 2025/01")
-    '.._FAC_2025_01-...'
+    '_._FAC_2025_01-...'
     """
     sur = _NOM_SUR.sub("_", cle)[:80]
-    if sur != cle or sur.startswith(".") or not sur:
+    if sur.startswith("."):
+        sur = "_" + sur[1:]
+    if sur != cle or not sur or sur == NOM_MANIFESTE:
         sur += "-" + hashlib.sha256(cle.encode("utf-8")).hexdigest()[:10]
     return sur
 
@@ -111,6 +117,7 @@ class Manifeste:
         self.repertoire = repertoire
         self.chemin = repertoire / NOM_MANIFESTE
         self._flux: IO[bytes] | None = None
+        self._verrou: IO[str] | None = None
 
     def compacter(self) -> None:
         """Réécrit le manifeste avec une ligne par dossier (la dernière), sans ligne tronquée.
@@ -158,7 +165,23 @@ class Manifeste:
         return True
 
     def ouvrir(self) -> None:
-        """Ouvre le manifeste en ajout (après compactage)."""
+        """Prend le verrou du répertoire, compacte le manifeste et l'ouvre en ajout.
+
+        Le verrou (``flock`` sur ``.verrou``, libéré par le système si le processus meurt)
+        empêche deux lots d'écrire en même temps dans le même répertoire.
+        """
+        import fcntl
+
+        self._verrou = (self.repertoire / ".verrou").open("a")
+        try:
+            fcntl.flock(self._verrou.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._verrou.close()
+            self._verrou = None
+            raise LotInterrompu(
+                f"un autre lot écrit déjà dans {self.repertoire} ; attendez qu'il finisse ou "
+                "choisissez un autre répertoire de sortie (-o)"
+            ) from None
         self.compacter()
         self._flux = self.chemin.open("ab")
 
@@ -176,4 +199,7 @@ class Manifeste:
         if self._flux is not None:
             self._flux.close()
             self._flux = None
-        self.compacter()
+            self.compacter()
+        if self._verrou is not None:
+            self._verrou.close()  # libère le verrou
+            self._verrou = None

@@ -226,7 +226,7 @@ class TacheActes:
         if any(f in FORMATS_ACTES for f in self.formats):
             _moteur(self)
         if self.signature is not None:
-            _signataire(self.signature)
+            _signeur(self.signature)
 
     def produire(self, dossier: Dossier, *, au: dt.date) -> list[tuple[str, bytes]]:
         sorties: list[tuple[str, bytes]] = []
@@ -239,11 +239,50 @@ class TacheActes:
                         else []
                     )
                     continue
-                contenu = _generer(self, acte, dossier, au, format_)
+                produit = _generer(self, acte, dossier, au, format_)
+                contenu: bytes = produit.contenu
+                if format_ == "docx":
+                    contenu = docx_reproductible(contenu)
                 if format_ == "pdf" and self.signature is not None:
-                    contenu = _signer(self.signature, contenu)
+                    contenu = _signer(self.signature, produit)
                 sorties.append((f"{acte}.{format_}", contenu))
         return sorties
+
+
+DATE_ZIP_FIXE = (1980, 1, 1, 0, 0, 0)
+
+
+def docx_reproductible(contenu: bytes) -> bytes:
+    """Le même DOCX, dont les dates des entrées de l'archive ZIP sont fixées (1980-01-01).
+
+    Un DOCX est une archive ZIP dont chaque entrée porte l'heure d'écriture : deux rendus
+    identiques à une seconde d'écart n'ont pas le même SHA-256. Le contenu n'est pas touché ;
+    avec des dates fixes, le même dossier donne le même fichier, quel que soit le worker ou le
+    moment (le manifeste d'une reprise ou d'un cluster Dask se compare octet pour octet).
+
+    >>> import io, zipfile
+    >>> tampon = io.BytesIO()
+    >>> with zipfile.ZipFile(tampon, "w") as z:
+    ...     z.writestr("word/document.xml", "<w/>")
+    >>> sortie = docx_reproductible(tampon.getvalue())
+    >>> zipfile.ZipFile(io.BytesIO(sortie)).infolist()[0].date_time
+    (1980, 1, 1, 0, 0, 0)
+    >>> docx_reproductible(sortie) == sortie
+    True
+    """
+    import io
+    import zipfile
+
+    entree = zipfile.ZipFile(io.BytesIO(contenu))
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w") as sortie:
+        for info in entree.infolist():
+            copie = zipfile.ZipInfo(info.filename, date_time=DATE_ZIP_FIXE)
+            copie.compress_type = info.compress_type
+            copie.external_attr = info.external_attr
+            copie.create_system = 0
+            sortie.writestr(copie, entree.read(info))
+    return tampon.getvalue()
 
 
 def _empreinte_fichier(chemin: str | None) -> str | None:
@@ -292,53 +331,82 @@ def _module(nom: str, extra: str) -> Any:
     except ModuleNotFoundError as exc:
         raise ErreurContentieux(
             f"{nom} indisponible ({exc.name}) : installez l'extra correspondant, par exemple "
-            f"pip install 'contentieux[tout]' ({extra})"
+            f"pip install 'contentieux[{extra}]'"
         ) from None
 
 
-def _moteur(tache: TacheActes) -> Any:
-    """Le moteur de rendu de ce worker (polices, CSS analysée), créé une fois."""
-    actes = _module("contentieux.actes", "actes")
-
-    fabrique = getattr(actes, "creer_moteur", None)
-    if fabrique is None:
+def _parametres(tache: TacheActes) -> Any:
+    """Le fichier ``--parametres`` lu une fois par worker (données, pas un résultat)."""
+    chemin = tache.parametres
+    if chemin is None:
         return None
-    return outil_du_worker(f"moteur:{tache.gabarits}", lambda: fabrique(gabarits=tache.gabarits))
+    from contentieux.lecture import lire_donnees
+
+    return outil_du_worker(f"parametres:{chemin}", lambda: lire_donnees(chemin))
 
 
-def _generer(tache: TacheActes, acte: str, dossier: Dossier, au: dt.date, format_: str) -> bytes:
-    actes = _module("contentieux.actes", "actes")
+def _atelier(tache: TacheActes) -> Any:
+    """L'atelier de rendu de ce worker (polices, CSS analysée, gabarits compilés), créé une fois."""
+    actes = _module("contentieux.actes", "pdf,docx")
+    from contentieux.regles import charger_regles
 
-    options: dict[str, Any] = {"au": au, "format": format_}
-    if tache.parametres is not None:
-        options["parametres"] = tache.parametres
-    moteur = _moteur(tache)
-    if moteur is not None:
-        options["moteur"] = moteur
-    resultat = actes.generer_acte(acte, dossier, **options)
-    contenu = getattr(resultat, "contenu", resultat)
-    if not isinstance(contenu, bytes):
-        raise TypeError(f"generer_acte a renvoyé {type(contenu).__name__}, des octets attendus")
-    return contenu
+    def fabriquer() -> Any:
+        atelier = actes.Atelier(tache.gabarits, regles=charger_regles(tache.regles))
+        if "pdf" in tache.formats:
+            atelier._feuille()  # polices et feuille de style analysée, une fois
+        return atelier
+
+    return outil_du_worker(f"atelier:{tache.gabarits}:{tache.regles}", fabriquer)
 
 
-def _signataire(options: OptionsSignature) -> Any:
-    """Le signataire de ce worker (clé PKCS#12 chargée une fois)."""
+def _moteur(tache: TacheActes) -> Any:
+    """Prépare l'atelier et rend une fois un acte d'exemple (chargement réel des polices)."""
+    atelier = _atelier(tache)
+
+    def chauffer() -> bool:
+        from contentieux.exemples import dossier_exemple
+
+        exemple = dossier_exemple("b2b")
+        for acte in tache.actes:
+            for format_ in tache.formats:
+                if format_ in FORMATS_ACTES:
+                    with contextlib.suppress(Exception):
+                        atelier.generer(acte, exemple, au=dt.date(2026, 6, 30), format=format_)
+                        return True
+        return False
+
+    outil_du_worker(f"chauffe:{tache.gabarits}:{tache.regles}", chauffer)
+    return atelier
+
+
+def _generer(tache: TacheActes, acte: str, dossier: Dossier, au: dt.date, format_: str) -> Any:
+    return _atelier(tache).generer(
+        acte, dossier, au=au, format=format_, parametres=_parametres(tache)
+    )
+
+
+def _signeur(options: OptionsSignature) -> Any:
+    """Le signeur de ce worker : clé PKCS#12 chargée, autorité d'horodatage, style du tampon."""
     signature = _module("contentieux.signature", "signature")
+
+    def fabriquer() -> Any:
+        signataire = signature.Signataire.depuis_pkcs12(options.p12, mot_de_passe=options.phrase)
+        return signature.Signeur(signataire, niveau=options.niveau, horodatage=options.horodatage)
 
     return outil_du_worker(
-        f"signataire:{options.p12}:{options.niveau}:{options.horodatage}",
-        lambda: signature.Signataire.depuis_p12(options.p12, phrase=options.phrase),
+        f"signeur:{options.p12}:{options.niveau}:{options.horodatage}", fabriquer
     )
 
 
-def _signer(options: OptionsSignature, contenu: bytes) -> bytes:
+def _signer(options: OptionsSignature, acte: Any) -> bytes:
+    """Signe le PDF de l'acte : au champ du créancier de l'acte (tous les champs de l'acte créés
+    dans la même révision, certification permettant la signature du débiteur), sinon par une
+    signature invisible."""
     signature = _module("contentieux.signature", "signature")
-
-    signe: bytes = signature.signer_pdf(
-        contenu,
-        _signataire(options),
-        niveau=options.niveau,
-        horodatage=options.horodatage,
-    )
+    signeur = _signeur(options)
+    boites = {nom: (e.page + 1, e.x1, e.y1, e.x2, e.y2) for nom, e in acte.emplacements.items()}
+    if signature.CHAMP_CREANCIER in boites:
+        signe: bytes = signature.signer_acte(acte.contenu, signeur, boites)
+    else:
+        signe = signeur.signer(acte.contenu)
     return signe

@@ -1,0 +1,528 @@
+"""Signer un acte en PAdES (ETSI EN 319 142-1) avec pyHanko : niveaux, champs, tampon, cosignature.
+
+Un acte signé par deux parties (mandat, convention, échéancier, reconnaissance de dette) suit
+toujours le même chemin :
+
+1. le premier signataire (créancier, agence) **certifie** le document (DocMDP, permission
+   « remplissage de formulaire et signatures ») ; dans la même révision sont créés **tous** les
+   champs de signature et de mention : créer le champ du débiteur après une certification serait
+   une modification interdite ;
+2. le débiteur remplit, s'il y a lieu, la mention de la somme en lettres et en chiffres
+   (C. civ. 1376 ; forme électronique : 1174) et signe : son champ verrouille la mention
+   (verrou de champ, ``/Lock``), et les deux signatures restent valides.
+
+L'instant de signature est l'heure de l'horloge au moment où la signature est faite (pyHanko
+l'écrit dans la signature ; au niveau B-T et au-delà, l'autorité d'horodatage l'atteste) : ce n'est
+pas une date d'évaluation juridique, il n'y a donc pas de paramètre ``au=`` ici.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contentieux.erreurs import (
+    CertificatRevoque,
+    ChampSignatureInvalide,
+    ErreurSignature,
+    HorodatageInjoignable,
+    RevocationInjoignable,
+)
+from contentieux.signature.signataire import Signataire
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asn1crypto import x509
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+Boite = tuple[int, float, float, float, float]
+"""Un emplacement : ``(page, x1, y1, x2, y2)``, page numérotée à partir de 1, coordonnées en
+points PDF depuis le coin inférieur gauche (la forme des ``emplacements`` des actes)."""
+
+CHAMP_CREANCIER = "signature-creancier"
+CHAMP_DEBITEUR = "signature-debiteur"
+CHAMP_MENTION = "mention-manuscrite"
+
+MENTION_TEST = "TEST — sans valeur juridique"
+"""Marque des documents signés avec une PKI de démonstration."""
+
+
+class Niveau(enum.StrEnum):
+    """Niveaux de base PAdES (ETSI EN 319 142-1 §6)."""
+
+    B_B = "B-B"
+    """Signature de base : l'heure est celle que déclare le signataire."""
+    B_T = "B-T"
+    """Plus un jeton d'horodatage RFC 3161 d'une autorité : l'heure est prouvée."""
+    B_LT = "B-LT"
+    """Plus les données de validation (chaîne, OCSP, CRL) dans le DSS : vérifiable hors ligne."""
+    B_LTA = "B-LTA"
+    """Plus un horodatage du document qui scelle ces données : prolongeable dans le temps."""
+
+
+def chemin_police() -> Path:
+    """La police du tampon : Liberation Sans réduite au latin, à 1000 unités par cadratin."""
+    return Path(str(resources.files("contentieux.signature") / "polices")) / (
+        "TamponSans-Latin-1000.ttf"
+    )
+
+
+def _boite_pdf(boite: Boite) -> tuple[int, tuple[int, int, int, int]]:
+    page, x1, y1, x2, y2 = boite
+    if page < 1:
+        raise ChampSignatureInvalide(
+            f"Emplacement {boite} : les pages sont numérotées à partir de 1."
+        )
+    if x2 <= x1 or y2 <= y1:
+        raise ChampSignatureInvalide(
+            f"Emplacement {boite} : il faut x1 < x2 et y1 < y2 (points PDF, origine en bas à "
+            "gauche)."
+        )
+    return page - 1, (round(x1), round(y1), round(x2), round(y2))
+
+
+@dataclass(frozen=True)
+class Champ:
+    """Un champ à créer avant la première signature."""
+
+    nom: str
+    boite: Boite | None = None
+    """``None`` : champ de signature invisible (page 1)."""
+    texte: bool = False
+    """Champ de texte (mention manuscrite) plutôt que de signature."""
+    verrouille: tuple[str, ...] = ()
+    """Champs que la signature de ce champ verrouillera (``/Lock``)."""
+
+
+def champs_depuis_emplacements(
+    emplacements: Mapping[str, Boite], *, verrous: Mapping[str, Sequence[str]] | None = None
+) -> list[Champ]:
+    """Les champs d'un acte : un nom commençant par ``mention`` est un champ de texte, les autres
+    des champs de signature. Par défaut, la signature du débiteur verrouille la mention.
+
+    >>> [c.nom for c in champs_depuis_emplacements({
+    ...     "signature-creancier": (1, 50, 50, 250, 110),
+    ...     "mention-manuscrite": (1, 300, 120, 550, 150),
+    ...     "signature-debiteur": (1, 300, 50, 550, 110)})]
+    ['signature-creancier', 'mention-manuscrite', 'signature-debiteur']
+    """
+    mentions = [nom for nom in emplacements if nom.startswith("mention")]
+    if verrous is None:
+        verrous = {CHAMP_DEBITEUR: mentions} if CHAMP_DEBITEUR in emplacements else {}
+    return [
+        Champ(
+            nom,
+            boite,
+            texte=nom.startswith("mention"),
+            verrouille=tuple(verrous.get(nom, ())),
+        )
+        for nom, boite in emplacements.items()
+    ]
+
+
+def _style_tampon(mention_test: bool) -> Any:
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+
+    lignes = ["Signé électroniquement par", "%(signer)s", "le %(ts)s"]
+    if mention_test:
+        lignes.append(MENTION_TEST)
+    return stamp.TextStampStyle(
+        stamp_text="\n".join(lignes),
+        text_box_style=TextBoxStyle(
+            font=GlyphAccumulatorFactory(str(chemin_police())), font_size=8, leading=10
+        ),
+        timestamp_format="%d/%m/%Y %H:%M:%S %Z",
+        border_width=1,
+        background=None,
+    )
+
+
+def _style_mention() -> Any:
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+
+    return TextBoxStyle(font=GlyphAccumulatorFactory(str(chemin_police())), font_size=10)
+
+
+def _ajouter_champ_texte(w: IncrementalPdfFileWriter, nom: str, boite: Boite) -> None:
+    """Crée un champ de texte vide (widget avec apparence, comme l'exige PDF/A)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.content import RawContent
+    from pyhanko.pdf_utils.generic import pdf_name, pdf_string
+    from pyhanko.pdf_utils.layout import BoxConstraints
+
+    page_ix, (x1, y1, x2, y2) = _boite_pdf(boite)
+    racine = w.root
+    if "/AcroForm" not in racine:
+        racine[pdf_name("/AcroForm")] = w.add_object(
+            generic.DictionaryObject({pdf_name("/Fields"): generic.ArrayObject()})
+        )
+        w.update_root()
+    formulaire = racine["/AcroForm"]
+    page_ref = w.find_page_for_modification(page_ix)[0]
+    apparence = RawContent(b"", box=BoxConstraints(width=x2 - x1, height=y2 - y1))
+    champ = generic.DictionaryObject(
+        {
+            pdf_name("/FT"): pdf_name("/Tx"),
+            pdf_name("/T"): pdf_string(nom),
+            pdf_name("/Type"): pdf_name("/Annot"),
+            pdf_name("/Subtype"): pdf_name("/Widget"),
+            pdf_name("/Rect"): generic.ArrayObject(
+                [generic.FloatObject(v) for v in (x1, y1, x2, y2)]
+            ),
+            pdf_name("/F"): generic.NumberObject(4),
+            pdf_name("/P"): page_ref,
+            pdf_name("/AP"): generic.DictionaryObject(
+                {pdf_name("/N"): w.add_object(apparence.as_form_xobject())}
+            ),
+        }
+    )
+    ref = w.add_object(champ)
+    champs = formulaire["/Fields"]
+    champs.append(ref)
+    w.update_container(champs)
+    page = page_ref.get_object()
+    if "/Annots" in page:
+        annotations = page["/Annots"]
+        annotations.append(ref)
+        w.update_container(annotations)
+    else:
+        page[pdf_name("/Annots")] = generic.ArrayObject([ref])
+        w.update_container(page)
+
+
+def _noms_champs_racine(racine: Any) -> set[str]:
+    """Noms complets (``parent.enfant``) des champs de formulaire du document."""
+    noms: set[str] = set()
+
+    def parcourir(liste: Any, prefixe: str, profondeur: int) -> None:
+        if profondeur > 20:
+            return
+        for ref in liste:
+            champ = ref.get_object()
+            if "/T" not in champ:
+                continue
+            nom = f"{prefixe}{champ['/T']}"
+            noms.add(nom)
+            if "/Kids" in champ:
+                parcourir(champ["/Kids"], nom + ".", profondeur + 1)
+
+    try:
+        champs = racine["/AcroForm"]["/Fields"]
+    except KeyError:
+        return noms
+    parcourir(champs, "", 0)
+    return noms
+
+
+def _noms_champs(w: IncrementalPdfFileWriter) -> set[str]:
+    return _noms_champs_racine(w.root)
+
+
+def _creer_champs(w: IncrementalPdfFileWriter, champs: Iterable[Champ]) -> None:
+    from pyhanko.sign import fields
+
+    existants = _noms_champs(w)
+    for champ in champs:
+        if champ.nom in existants:
+            raise ChampSignatureInvalide(
+                f"Le champ « {champ.nom} » existe déjà dans le document : ne le recréez pas."
+            )
+    for champ in champs:
+        if champ.texte:
+            if champ.boite is None:
+                raise ChampSignatureInvalide(
+                    f"Le champ de mention « {champ.nom} » a besoin d'un emplacement visible."
+                )
+            _ajouter_champ_texte(w, champ.nom, champ.boite)
+            continue
+        page_ix, boite = (0, None) if champ.boite is None else _boite_pdf(champ.boite)
+        verrou = (
+            fields.FieldMDPSpec(fields.FieldMDPAction.INCLUDE, list(champ.verrouille))
+            if champ.verrouille
+            else None
+        )
+        fields.append_signature_field(
+            w,
+            fields.SigFieldSpec(
+                champ.nom, on_page=page_ix, box=boite, field_mdp_spec=verrou
+            ),
+        )
+
+
+def remplir_mention(w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_MENTION) -> None:
+    """Écrit la mention (« Bon pour … ») dans le champ de texte vide ``champ``, en lecture seule.
+
+    Le remplissage se fait dans la même révision que la signature du débiteur, qui le couvre.
+    """
+    from pyhanko.pdf_utils.misc import PdfError
+
+    from pyhanko.pdf_utils.form_tools import populate_static_text_field
+
+    if not texte.strip():
+        raise ChampSignatureInvalide(
+            "La mention est vide : écrivez la somme en lettres et en chiffres (C. civ. 1376)."
+        )
+    try:
+        populate_static_text_field(w, champ, _style_mention(), texte)
+    except PdfError:
+        raise ChampSignatureInvalide(
+            f"Pas de champ de mention vide nommé « {champ} » : le document doit être préparé "
+            "(champs créés à la première signature) et la mention ne peut être écrite qu'une fois."
+        ) from None
+
+
+def _taille_reservee(signataire: Signataire, niveau: Niveau) -> int:
+    """Place réservée à la signature CMS (en chiffres hexadécimaux, deux par octet) : évite la
+    signature à blanc par laquelle pyHanko mesure sa taille."""
+    chaine = sum(len(c.dump()) for c in [signataire.certificat, *signataire.autres_certificats()])
+    taille = 4096 + chaine
+    if niveau is not Niveau.B_B:
+        taille += 8192  # jeton d'horodatage et certificat de l'autorité
+    return 2 * taille
+
+
+def _traduire_erreur(exc: BaseException, *, horodatage: str | None) -> ErreurSignature:
+    """Une erreur de pyHanko ou de certvalidator, dite en français."""
+    from pyhanko.sign.timestamps import TimestampRequestError
+    from pyhanko_certvalidator.errors import (
+        InsufficientRevinfoError,
+        PathValidationError,
+        RevokedError,
+    )
+
+    chaine: list[BaseException] = []
+    courant: BaseException | None = exc
+    while courant is not None and len(chaine) < 10:
+        chaine.append(courant)
+        courant = courant.__cause__ or courant.__context__
+    for e in chaine:
+        if isinstance(e, RevokedError):
+            return CertificatRevoque(
+                "Le certificat du signataire (ou d'une autorité de sa chaîne) est révoqué : "
+                "la signature est refusée. Faites délivrer un nouveau certificat."
+            )
+    for e in chaine:
+        if isinstance(e, TimestampRequestError):
+            return HorodatageInjoignable(
+                f"L'autorité d'horodatage {horodatage or ''} ne répond pas ou a répondu une "
+                "erreur : vérifiez l'adresse (--horodatage) et le réseau, ou signez en B-B."
+            )
+    for e in chaine:
+        if isinstance(e, InsufficientRevinfoError):
+            return RevocationInjoignable(
+                "Impossible d'obtenir les données de révocation (OCSP, CRL) du certificat : le "
+                "niveau B-LT/B-LTA les exige. Vérifiez l'accès au répondeur OCSP ou à la CRL, "
+                "ou signez en B-T."
+            )
+        if isinstance(e, PathValidationError):
+            return RevocationInjoignable(
+                "La chaîne du certificat n'a pas pu être validée pour B-LT/B-LTA "
+                f"({type(e).__name__}) : donnez la racine de confiance et vérifiez l'accès aux "
+                "données de révocation."
+            )
+    return ErreurSignature(
+        f"La signature a échoué ({type(exc).__name__}) : le document est-il un PDF valide, le "
+        "champ existe-t-il et n'est-il pas déjà signé ?"
+    )
+
+
+class Signeur:
+    """Tout ce qui coûte à préparer, préparé une fois : clé chargée, autorité d'horodatage,
+    style du tampon (police), contexte de validation (B-LT, B-LTA).
+
+    Un ``Signeur`` signe autant de documents qu'on veut ; il ne garde rien d'un document à
+    l'autre, sauf, pour B-LT et B-LTA, les réponses OCSP et CRL déjà obtenues (c'est ce qui rend
+    le contexte réutilisable plus rapide ; les réponses restent datées et vérifiées).
+    """
+
+    def __init__(
+        self,
+        signataire: Signataire,
+        *,
+        niveau: Niveau | str = Niveau.B_B,
+        horodatage: str | None = None,
+        confiance: Iterable[x509.Certificate] | None = None,
+        mention_test: bool = False,
+        delai: float = 10.0,
+    ) -> None:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        self.signataire = signataire
+        self.niveau = Niveau(niveau)
+        if self.niveau is not Niveau.B_B and not horodatage:
+            raise HorodatageInjoignable(
+                f"Le niveau {self.niveau} exige une autorité d'horodatage : donnez son adresse "
+                "(--horodatage URL, RFC 3161)."
+            )
+        self.horodatage = horodatage
+        self.mention_test = mention_test
+        self._horodateur = (
+            HTTPTimeStamper(horodatage, timeout=int(delai)) if horodatage else None
+        )
+        self._tampon = _style_tampon(mention_test)
+        self._contexte: Any = None
+        if self.niveau in (Niveau.B_LT, Niveau.B_LTA):
+            from pyhanko_certvalidator import ValidationContext
+
+            racines = list(confiance) if confiance is not None else [
+                c for c in signataire.autres_certificats() if c.self_signed == "maybe"
+                or c.self_signed == "yes"
+            ]
+            self._contexte = ValidationContext(
+                trust_roots=racines,
+                other_certs=signataire.autres_certificats(),
+                allow_fetching=True,
+                revocation_mode="hard-fail",
+            )
+        self._reserve = _taille_reservee(signataire, self.niveau)
+
+    def signer(
+        self,
+        pdf: bytes,
+        *,
+        champ: str = CHAMP_CREANCIER,
+        visible: Boite | None = None,
+        champs: Sequence[Champ] = (),
+        certifier: bool = False,
+        mention: str | None = None,
+        champ_mention: str = CHAMP_MENTION,
+        raison: str | None = None,
+        lieu: str | None = None,
+    ) -> bytes:
+        """Signe ``pdf`` (octets) et renvoie le document signé (une révision incrémentale).
+
+        - ``champ`` : champ à signer ; créé s'il n'existe pas (invisible, ou à ``visible``) ;
+        - ``champs`` : champs à créer dans cette même révision (tous ceux de l'acte, avant la
+          première signature) ;
+        - ``certifier`` : signature de certification (DocMDP) qui permet encore le remplissage
+          de formulaire et d'autres signatures ;
+        - ``mention`` : texte écrit dans ``champ_mention`` avant de signer (reconnaissance de
+          dette, C. civ. 1376).
+        """
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.pdf_utils.misc import PdfReadError
+        from pyhanko.sign import fields, signers
+
+        self.signataire.verifier_certificat(dt.datetime.now(dt.UTC))
+        try:
+            w = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        except (PdfReadError, ValueError) as exc:
+            raise ErreurSignature(
+                f"Le fichier n'est pas un PDF lisible ({exc}) : donnez le PDF de l'acte."
+            ) from None
+        if champs:
+            _creer_champs(w, champs)
+        existants = _noms_champs(w)
+        nouveau = None
+        if champ not in existants:
+            page_ix, boite = (0, None) if visible is None else _boite_pdf(visible)
+            nouveau = fields.SigFieldSpec(champ, on_page=page_ix, box=boite)
+        if mention is not None:
+            remplir_mention(w, mention, champ_mention)
+        lt = self.niveau in (Niveau.B_LT, Niveau.B_LTA)
+        meta = signers.PdfSignatureMetadata(
+            field_name=champ,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            certify=certifier,
+            docmdp_permissions=fields.MDPPerm.FILL_FORMS,
+            reason=raison or (MENTION_TEST if self.mention_test else None),
+            location=lieu,
+            name=self.signataire.nom,
+            embed_validation_info=lt,
+            validation_context=self._contexte,
+            use_pades_lta=self.niveau is Niveau.B_LTA,
+        )
+        signeur = signers.PdfSigner(
+            meta,
+            self.signataire.signer,
+            timestamper=self._horodateur,
+            stamp_style=self._tampon,
+            new_field_spec=nouveau,
+        )
+        sortie = io.BytesIO()
+        try:
+            signeur.sign_pdf(w, output=sortie, bytes_reserved=self._reserve)
+        except ErreurSignature:
+            raise
+        except Exception as exc:  # noqa: BLE001 - traduit en une erreur française
+            raise _traduire_erreur(exc, horodatage=self.horodatage) from exc
+        return sortie.getvalue()
+
+
+def signer_pdf(
+    pdf: bytes | Path,
+    signataire: Signataire,
+    *,
+    niveau: Niveau | str = Niveau.B_B,
+    horodatage: str | None = None,
+    confiance: Iterable[x509.Certificate] | None = None,
+    mention_test: bool = False,
+    **options: Any,
+) -> bytes:
+    """Signe une fois (voir :meth:`Signeur.signer` pour les options). Pour signer beaucoup de
+    documents, gardez un :class:`Signeur`."""
+    donnees = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    signeur = Signeur(
+        signataire,
+        niveau=niveau,
+        horodatage=horodatage,
+        confiance=confiance,
+        mention_test=mention_test,
+    )
+    return signeur.signer(donnees, **options)
+
+
+def signer_acte(
+    pdf: bytes,
+    signeur: Signeur,
+    emplacements: Mapping[str, Boite],
+    *,
+    champ: str = CHAMP_CREANCIER,
+    certifier: bool = True,
+) -> bytes:
+    """Première signature d'un acte à plusieurs signataires : crée **tous** les champs de
+    ``emplacements`` puis certifie (remplissage et signatures encore permis)."""
+    if champ not in emplacements:
+        raise ChampSignatureInvalide(
+            f"L'acte n'a pas d'emplacement « {champ} » ; emplacements : "
+            f"{', '.join(emplacements) or 'aucun'}."
+        )
+    return signeur.signer(
+        pdf,
+        champ=champ,
+        champs=champs_depuis_emplacements(emplacements),
+        certifier=certifier,
+    )
+
+
+def cosigner(
+    pdf: bytes,
+    signeur: Signeur,
+    *,
+    champ: str = CHAMP_DEBITEUR,
+    mention: str | None = None,
+    champ_mention: str = CHAMP_MENTION,
+) -> bytes:
+    """Signature du débiteur dans son champ déjà créé, après avoir écrit la mention s'il y a lieu.
+
+    Le champ doit exister (créé par :func:`signer_acte`) : l'ajouter après une certification
+    invaliderait la première signature.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    noms = _noms_champs_racine(PdfFileReader(io.BytesIO(pdf), strict=False).root)
+    if champ not in noms:
+        raise ChampSignatureInvalide(
+            f"Le document n'a pas de champ « {champ} » : il doit être créé à la première "
+            "signature (signer_acte, ou « contentieux signer --champs »)."
+        )
+    return signeur.signer(pdf, champ=champ, mention=mention, champ_mention=champ_mention)
