@@ -184,13 +184,13 @@ def graphique_entonnoir(agenda: Agenda, etapes: list[tuple[str, str]]) -> str:
     cumul.reverse()
     graphique = pygal.HorizontalBar(
         width=900,
-        height=110 + 30 * (len(etapes) + len(hors)),
+        height=90 + 30 * (len(etapes) + len(hors)),
         style=_style(),
-        show_legend=True,
-        legend_at_bottom=True,
+        show_legend=False,
         print_values=True,
+        print_values_position="top",
         value_formatter=lambda x: _nombre(Decimal(str(x)), 0),
-        title="Entonnoir du scénario : dossiers ayant atteint chaque étape",
+        title="Entonnoir : dossiers ayant atteint chaque étape (rouge : garde-fou)",
     )
     _config(graphique)
     libelles = [intitule for _, intitule in etapes] + list(hors)
@@ -198,10 +198,9 @@ def graphique_entonnoir(agenda: Agenda, etapes: list[tuple[str, str]]) -> str:
     pas = max(1, plus_grand // 8)
     graphique.config.y_labels = list(range(0, plus_grand + pas, pas))
     graphique.x_labels = list(reversed(libelles))
-    graphique.add("Dans le scénario", list(reversed([*cumul, *([None] * len(hors))])))
-    graphique.add(
-        "Sortis par un garde-fou", list(reversed([*([None] * len(etapes)), *hors.values()]))
-    )
+    valeurs: list[dict[str, Any]] = [{"value": n, "color": "#4f7cac"} for n in cumul]
+    valeurs += [{"value": n, "color": "#d64933"} for n in hors.values()]
+    graphique.add("Dossiers", list(reversed(valeurs)))
     return _svg(graphique)
 
 
