@@ -334,3 +334,19 @@ def test_lecture_csv_de_factures_et_repertoire(tmp_path: Path) -> None:
     texte.write_text("x", encoding="utf-8")
     with pytest.raises(DonneesInvalides, match="format non reconnu"):
         lire_grand_livre(texte)
+
+
+def test_paiement_designe_avant_emission_compte_a_l_emission() -> None:
+    """Un acompte qui désigne une facture future la solde à son émission : l'encours cumulé
+    (chronologie) et la somme des soldes des factures donnent le même chiffre à chaque date."""
+    d = _dossier(
+        "D",
+        [_facture("A", "2026-02-01", "2026-03-01", "300.00")],
+        [{"type": "paiement", "date": "2026-01-15", "montant": "100.00",
+          "factures_designees": ["A"]}],
+    )  # fmt: skip
+    livre = construire_grand_livre([d])
+    for jour, attendu in (("2026-01-20", "0.00"), ("2026-02-01", "200.00")):
+        au = dt.date.fromisoformat(jour)
+        assert livre.encours(au) == Decimal(attendu)
+        assert balance_agee(livre, au=au).total.total == Decimal(attendu)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -77,11 +78,23 @@ class LigneFacture:
     date_echeance: dt.date
     montant: Decimal
     reglements: list[Reglement] = field(default_factory=list)
+    regle: Decimal = ZERO
+    """Total des règlements affectés (toutes dates)."""
+    dernier_reglement: dt.date | None = None
+
+    def ajouter(self, reglement: Reglement) -> None:
+        """Affecte un règlement à la facture."""
+        self.reglements.append(reglement)
+        self.regle += reglement.montant
+        if self.dernier_reglement is None or reglement.date > self.dernier_reglement:
+            self.dernier_reglement = reglement.date
 
     def solde(self, au: dt.date) -> Decimal:
         """Reste à payer à la fin du jour ``au`` (zéro si la facture n'est pas encore émise)."""
         if self.date_emission > au:
             return ZERO
+        if self.dernier_reglement is None or self.dernier_reglement <= au:
+            return self.montant - self.regle  # cas courant : tous les règlements sont passés
         reste = self.montant
         for r in self.reglements:
             if r.date <= au:
@@ -126,28 +139,24 @@ class GrandLivre:
     plans: list[PlanSuivi] = field(default_factory=list)
     debiteurs: dict[str, str] = field(default_factory=dict)
     """Référence du dossier → nom du débiteur."""
+    _chronologie: Chronologie | None = field(default=None, repr=False)
+
+    def chronologie(self) -> Chronologie:
+        """Cumuls jour par jour des ventes et de l'encours, construits une fois par grand livre
+        (et refaits si un dossier est ajouté) : chaque date interrogée coûte une recherche
+        dichotomique au lieu d'un parcours des factures."""
+        if self._chronologie is None:
+            self._chronologie = Chronologie.construire(self)
+        return self._chronologie
 
     def ventes(self, debut: dt.date, fin: dt.date) -> Decimal:
         """Chiffre d'affaires TTC émis du ``debut`` au ``fin`` inclus, avoirs déduits."""
-        total = ZERO
-        for f in self.factures:
-            if debut <= f.date_emission <= fin:
-                total += f.montant
-        for _, date, montant in self.avoirs:
-            if debut <= date <= fin:
-                total -= montant
-        return total
+        chrono = self.chronologie()
+        return chrono.ventes_cumulees(fin) - chrono.ventes_cumulees(debut - dt.timedelta(days=1))
 
     def encours(self, au: dt.date) -> Decimal:
         """Encours net à la fin du jour ``au`` : soldes des factures moins crédits non affectés."""
-        total = ZERO
-        for f in self.factures:
-            if f.date_emission <= au:
-                total += f.solde(au)
-        for c in self.non_affectes:
-            if c.date <= au:
-                total -= c.montant
-        return total
+        return self.chronologie().encours(au)
 
     def encours_non_echu(self, au: dt.date) -> Decimal:
         """Part de l'encours dont l'échéance n'est pas passée (``date_echeance >= au``)."""
@@ -161,6 +170,60 @@ class GrandLivre:
         """Première date d'émission du grand livre."""
         dates = [f.date_emission for f in self.factures] + [d for _, d, _ in self.avoirs]
         return min(dates) if dates else None
+
+
+def _cumuler(mouvements: dict[dt.date, Decimal]) -> tuple[list[dt.date], list[Decimal]]:
+    dates = sorted(mouvements)
+    cumuls: list[Decimal] = []
+    total = ZERO
+    for date in dates:
+        total += mouvements[date]
+        cumuls.append(total)
+    return dates, cumuls
+
+
+def _lire_cumul(dates: list[dt.date], cumuls: list[Decimal], au: dt.date) -> Decimal:
+    rang = bisect_right(dates, au)
+    return cumuls[rang - 1] if rang else ZERO
+
+
+@dataclass(frozen=True, slots=True)
+class Chronologie:
+    """Mouvements du grand livre cumulés par jour (ventes ; encours = factures émises −
+    règlements − crédits non affectés). Un règlement antérieur à l'émission de sa facture (par
+    désignation) compte au jour de l'émission, comme :meth:`LigneFacture.solde`."""
+
+    dates_ventes: list[dt.date]
+    ventes: list[Decimal]
+    dates_encours: list[dt.date]
+    encours_cumule: list[Decimal]
+
+    @classmethod
+    def construire(cls, livre: GrandLivre) -> Chronologie:
+        """Un parcours des factures, des avoirs et des crédits."""
+        ventes: dict[dt.date, Decimal] = {}
+        flux: dict[dt.date, Decimal] = {}
+        for f in livre.factures:
+            ventes[f.date_emission] = ventes.get(f.date_emission, ZERO) + f.montant
+            flux[f.date_emission] = flux.get(f.date_emission, ZERO) + f.montant
+            for r in f.reglements:
+                jour = r.date if r.date >= f.date_emission else f.date_emission
+                flux[jour] = flux.get(jour, ZERO) - r.montant
+        for _, date, montant in livre.avoirs:
+            ventes[date] = ventes.get(date, ZERO) - montant
+        for c in livre.non_affectes:
+            flux[c.date] = flux.get(c.date, ZERO) - c.montant
+        dates_ventes, cumul_ventes = _cumuler(ventes)
+        dates_encours, cumul_encours = _cumuler(flux)
+        return cls(dates_ventes, cumul_ventes, dates_encours, cumul_encours)
+
+    def ventes_cumulees(self, au: dt.date) -> Decimal:
+        """Ventes nettes émises jusqu'au jour ``au`` inclus."""
+        return _lire_cumul(self.dates_ventes, self.ventes, au)
+
+    def encours(self, au: dt.date) -> Decimal:
+        """Encours net à la fin du jour ``au``."""
+        return _lire_cumul(self.dates_encours, self.encours_cumule, au)
 
 
 def _cle_anciennete(ligne: LigneFacture) -> tuple[dt.date, dt.date, str]:
@@ -179,15 +242,16 @@ def _affecter(
 ) -> Decimal:
     """Affecte un règlement ; rend la part qui reste non affectée."""
     reste = montant
-    par_numero = {ligne.numero: ligne for ligne in lignes}
-    candidates: list[LigneFacture] = [par_numero[n] for n in designees if n in par_numero]
-    vues = {id(c) for c in candidates}
+    candidates: list[LigneFacture] = []
+    if designees:
+        par_numero = {ligne.numero: ligne for ligne in lignes}
+        candidates = [par_numero[n] for n in designees if n in par_numero]
     candidates += [
         ligne
         for ligne in lignes  # déjà triées par ancienneté
-        if id(ligne) not in vues
-        and ligne.date_emission <= date
+        if ligne.date_emission <= date
         and (not creances or ligne.creance in creances)
+        and ligne.numero not in designees
     ]
     for ligne in candidates:
         if reste <= 0:
@@ -196,7 +260,7 @@ def _affecter(
         if disponible <= 0:
             continue
         part = min(disponible, reste)
-        ligne.reglements.append(Reglement(date, part, encaissement))
+        ligne.ajouter(Reglement(date, part, encaissement))
         ouvert[ligne.numero] = disponible - part
         reste -= part
     return reste
@@ -206,6 +270,7 @@ def ajouter_dossier(livre: GrandLivre, dossier: Dossier, avoirs: Iterable[Avoir]
     """Porte au grand livre les factures d'un dossier, ses paiements, ses avoirs et ses plans."""
     debiteur = dossier.debiteur.nom_complet
     livre.debiteurs[dossier.reference] = debiteur
+    livre._chronologie = None
     lignes = sorted(
         (
             LigneFacture(
