@@ -297,7 +297,7 @@ def _add(
         valeur=valeur,
         unite="jours",
         motif=f"encours échu net {_e(echu)} / ventes {_e(ventes)} × {jours} "
-        f"(= {_jours(dso.valeur)} − {_jours(meilleur.valeur)} avant arrondi)",
+        f"(DSO {_jours(dso.valeur)} − meilleur DSO {_jours(meilleur.valeur)}, à l'arrondi près)",
     )
 
 

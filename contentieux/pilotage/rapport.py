@@ -262,7 +262,7 @@ def rendre_html(
         {
             "nom": "Total",
             "total": True,
-            "valeurs": [_euros(getattr(total, t)) for t in (*TRANCHES, "non_affecte", "total")],
+            "valeurs": [_cellule(getattr(total, t)) for t in (*TRANCHES, "non_affecte", "total")],
         }
     )
     decisions = None
