@@ -359,3 +359,29 @@ def test_reference_homonyme_du_manifeste(tmp_path: Path) -> None:
     assert _executer(entree, sortie).ok == 1
     (ligne,) = manifeste(sortie)
     assert ligne["fichiers"][0]["chemin"].startswith(NOM_MANIFESTE + "-")
+
+
+def test_ctrl_c_puis_reprise(tmp_path: Path) -> None:
+    entree = ecrire_jsonl(tmp_path / "lot.jsonl", 400)
+    sortie = tmp_path / "sortie"
+    processus = subprocess.Popen(
+        _commande(entree, sortie),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    chemin = sortie / NOM_MANIFESTE
+    limite = time.monotonic() + 120
+    while time.monotonic() < limite:
+        if chemin.is_file() and chemin.read_bytes().count(b"\n") >= 30:
+            break
+        time.sleep(0.005)
+    processus.send_signal(signal.SIGINT)
+    _sortie, erreurs = processus.communicate(timeout=120)
+    assert processus.returncode == 130, erreurs.decode()
+    assert "relancez la même commande" in erreurs.decode()
+    faits = [e for _n, e in lire_lignes(chemin)]
+    assert 30 <= len(faits) < 400
+    reprise = subprocess.run(_commande(entree, sortie), capture_output=True, timeout=300)
+    assert reprise.returncode == 0, reprise.stderr.decode()
+    verifier_coherence(sortie, 400, 0)
