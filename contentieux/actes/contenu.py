@@ -32,7 +32,10 @@ class Tableau(Modele):
     colonnes: tuple[str, ...]
     lignes: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None
-    legende: str | None = None
+    montants: tuple[int, ...] = Field(default=(), description="Colonnes de montants (à droite).")
+    largeurs: tuple[int, ...] | None = Field(
+        default=None, description="Largeur de chaque colonne, en pourcent de la page."
+    )
 
 
 class Section(Modele):

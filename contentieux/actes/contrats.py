@@ -294,6 +294,8 @@ def tableau_factures(dossier: Dossier) -> Tableau:
     total = sum((f.montant_ttc for _, f in dossier.factures()), start=Decimal("0"))
     return Tableau(
         colonnes=("Facture", "Émise le", "Échue le", "Montant TTC"),
+        montants=(3,),
+        largeurs=(28, 24, 24, 24),
         lignes=lignes,
         total=("Total des factures", "", "", m(total)),
     )
@@ -342,6 +344,8 @@ def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = Fals
         )
     return Tableau(
         colonnes=("Poste", "Fondement", "Montant"),
+        montants=(2,),
+        largeurs=(46, 34, 20),
         lignes=tuple(lignes),
         total=(f"Total dû au {d(dec.au)}", "", m(dec.total)),
     )
@@ -420,6 +424,7 @@ def pieces_numerotees(faits: Faits) -> tuple[tuple[str, ...], ...]:
 def tableau_pieces(faits: Faits) -> Tableau:
     return Tableau(
         colonnes=("N°", "Pièce", "Référence", "Date", "Description"),
+        largeurs=(6, 18, 20, 17, 39),
         lignes=pieces_numerotees(faits),
     )
 
@@ -808,7 +813,7 @@ def construire_bordereau_pieces(faits: Faits) -> ContratBordereauPieces:
         mentions_requises=tuple(ligne[2] for ligne in tableau.lignes),
         pieces=tableau.lignes,
         au=faits.au,
-        decompte_au=faits.decompte.au,
+        decompte_au=(faits.decompte_ouverture or faits.decompte).au,
     )
 
 
@@ -839,6 +844,8 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     "Montant",
                     "Fondement",
                 ),
+                montants=(3,),
+                largeurs=(17, 18, 27, 12, 26),
                 lignes=lignes,
                 total=(
                     "Total des intérêts et pénalités",
@@ -856,6 +863,8 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                 titre="Indemnités",
                 tableau=Tableau(
                     colonnes=("Facture", "Motif", "Montant", "Fondement"),
+                    montants=(2,),
+                    largeurs=(15, 45, 12, 28),
                     lignes=tuple(
                         (i.facture or i.creance, i.motif, m(i.montant), i.fondement)
                         for i in dec.indemnites
@@ -869,6 +878,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                 titre="Clauses pénales",
                 tableau=Tableau(
                     colonnes=("Créance", "Montant", "Fondement"),
+                    montants=(1,),
                     lignes=tuple(
                         (c.creance, m(c.montant), c.fondement) for c in dec.clauses_penales
                     ),
@@ -881,6 +891,8 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                 titre="Paiements et imputation",
                 tableau=Tableau(
                     colonnes=("Date", "Montant", "Imputation", "Fondement"),
+                    montants=(1,),
+                    largeurs=(16, 14, 45, 25),
                     lignes=tuple(
                         (
                             d(i.date),
@@ -903,6 +915,8 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                 titre="Taux et valeurs appliqués",
                 tableau=Tableau(
                     colonnes=("Valeur", "Taux ou montant", "Période", "Source"),
+                    montants=(1,),
+                    largeurs=(22, 13, 22, 43),
                     lignes=tuple(
                         (
                             v.identifiant,
@@ -994,6 +1008,8 @@ def construire_echeancier(faits: Faits) -> ContratEcheancier:
     total_du = sum((e.montant for e in echeances), start=Decimal("0"))
     tableau = Tableau(
         colonnes=("N°", "Date", "Principal", "Intérêts", "Échéance", "Reste dû"),
+        montants=(2, 3, 4, 5),
+        largeurs=(7, 23, 17, 15, 19, 19),
         lignes=tuple(
             (
                 str(e.numero),
@@ -1232,7 +1248,10 @@ def construire_mandat_commissaire_justice(faits: Faits) -> ContratMandatCommissa
         ),
         Section(titre="Le débiteur", paragraphes=_p(*(x.identification for x in debiteurs))),
         Section(titre="La créance", tableau=tableau_recapitulatif(dec)),
-        Section(titre="Mission", paragraphes=_p(*missions)),
+        Section(
+            titre="Mission",
+            paragraphes=_p("Le mandant donne mandat au commissaire de justice de :", *missions),
+        ),
         Section(titre="Pouvoirs", paragraphes=_p(*pouvoirs)),
         Section(titre="Frais et émoluments", paragraphes=_p(*frais)),
         Section(titre="Pièces remises", tableau=tableau_pieces(faits)),

@@ -57,6 +57,8 @@ def normaliser(texte: str) -> str:
     """Texte comparable : NFKC (espaces insécables, ligatures), blancs réduits, casse ignorée
     (un titre peut être imprimé en capitales)."""
     texte = unicodedata.normalize("NFKC", texte).replace("’", "'")
+    # Une coupure de ligne après un trait d'union (« EX-\nAGENCE ») n'ajoute pas d'espace.
+    texte = re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", texte)
     return re.sub(r"\s+", " ", texte).strip().casefold()
 
 
@@ -78,10 +80,16 @@ def mentions_attendues(
     return attendues
 
 
+def compacter(texte: str) -> str:
+    """Texte normalisé sans aucun blanc : une mention coupée en fin de ligne ou de cellule de
+    tableau (« F2025-\n014 ») reste reconnue, caractère pour caractère."""
+    return re.sub(r"\s+", "", normaliser(texte))
+
+
 def mentions_absentes(texte: str, attendues: list[str]) -> list[str]:
-    """Les mentions attendues que le texte ne contient pas."""
-    propre = normaliser(texte)
-    return [m for m in attendues if normaliser(m) not in propre]
+    """Les mentions attendues que le texte ne contient pas (blancs et casse ignorés)."""
+    propre = compacter(texte)
+    return [m for m in attendues if compacter(m) not in propre]
 
 
 def exiger_mentions(acte: str, format_: str, texte: str, attendues: list[str]) -> None:

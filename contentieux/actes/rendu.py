@@ -86,10 +86,25 @@ class Atelier:
     ``gabarits`` : un dossier utilisateur dont les sous-dossiers remplacent, par identifiant, les
     actes du paquet (et ``_commun/`` la feuille de style et la mise en page) ; ils sont vérifiés de
     la même manière.
+
+    ``controle_pdf`` : les mentions obligatoires d'un PDF sont cherchées dans le texte que pypdf
+    relit du fichier produit (« pypdf », par défaut), ou dans les boîtes de texte de la mise en
+    page WeasyPrint qui est dessinée dans ce fichier (« mise_en_page » : même texte, sans relire
+    le PDF, pour les lots).
     """
 
-    def __init__(self, gabarits: str | Path | None = None, *, regles: Regles | None = None) -> None:
+    def __init__(
+        self,
+        gabarits: str | Path | None = None,
+        *,
+        regles: Regles | None = None,
+        controle_pdf: Literal["pypdf", "mise_en_page"] = "pypdf",
+    ) -> None:
         import jinja2
+
+        if controle_pdf not in ("pypdf", "mise_en_page"):
+            raise ValueError("controle_pdf : « pypdf » ou « mise_en_page »")
+        self.controle_pdf = controle_pdf
 
         self.paquet = dossier_gabarits_paquet()
         self.utilisateur = Path(gabarits) if gabarits is not None else None
@@ -112,6 +127,7 @@ class Atelier:
         self._css: Any = None
         self._docx: dict[str, bytes] = {}
         self._manifestes: dict[str, Manifeste] = {}
+        self._dernier_texte = ""
 
     # --- fichiers ---
 
@@ -222,6 +238,7 @@ class Atelier:
             relationship="Data",
         )
         contenu = document.write_pdf(pdf_variant="pdf/a-3b", attachments=[jointe])
+        self._dernier_texte = texte_mise_en_page(document)
         return bytes(contenu), emplacements(document), len(document.pages)
 
     def docx(self, contrat: ContratActe) -> bytes:
@@ -263,7 +280,8 @@ class Atelier:
         pages: int | None = None
         if format == "pdf":
             contenu, place, pages = self.pdf(contrat, donnees)
-            exiger_mentions(identifiant, "PDF", texte_pdf(contenu), attendues)
+            texte = texte_pdf(contenu) if self.controle_pdf == "pypdf" else self._dernier_texte
+            exiger_mentions(identifiant, "PDF", texte, attendues)
         else:
             contenu = self.docx(contrat)
             exiger_mentions(identifiant, "DOCX", texte_docx(contenu), attendues)
@@ -321,6 +339,20 @@ def emplacements(document: Any) -> dict[str, Emplacement]:
                 y2=round((hauteur - y) * PX_EN_POINTS, 2),
             )
     return trouves
+
+
+def texte_mise_en_page(document: Any) -> str:
+    """Le texte des boîtes de texte de chaque page (marges comprises), dans l'ordre du dessin."""
+    morceaux: list[str] = []
+    for page in document.pages:
+        for boite in page._page_box.descendants():
+            texte = getattr(boite, "text", None)
+            if isinstance(texte, str):
+                morceaux.append(texte)
+            elif getattr(boite, "element_tag", None) in {"p", "div", "td", "th", "h1", "h2", "br"}:
+                morceaux.append("\n")
+        morceaux.append("\n")
+    return " ".join(morceaux)
 
 
 def generer_acte(
