@@ -2,7 +2,8 @@
 
 - ``commun`` : l'application Typer, les consoles, la traduction des erreurs ;
 - ``regles`` : ``regles``, ``schema`` ;
-- ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo``.
+- ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo`` ;
+- ``signature`` : ``signer``, ``cosigner``, ``verifier-signature``.
 
 Chaque module enregistre ses commandes sur ``app`` à l'import.
 """
@@ -10,12 +11,12 @@ Chaque module enregistre ses commandes sur ``app`` à l'import.
 from __future__ import annotations
 
 from contentieux.cli import actes as actes
-from contentieux.cli import dossier, regles
+from contentieux.cli import dossier, regles, signature
 from contentieux.cli import lots as lots
 from contentieux.cli.commun import ETAPES_DEMO, app
 from contentieux.cli.dossier import _demo_recevabilite
 
-__all__ = ["ETAPES_DEMO", "_demo_recevabilite", "app", "dossier", "main", "regles"]
+__all__ = ["ETAPES_DEMO", "_demo_recevabilite", "app", "dossier", "main", "regles", "signature"]
 
 
 def main() -> None:

@@ -37,12 +37,13 @@ from contentieux.erreurs import (
 from contentieux.signature.signataire import Signataire
 
 if TYPE_CHECKING:  # pragma: no cover
-    from asn1crypto import x509
+    from asn1crypto import x509  # type: ignore[import-untyped]
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-Boite = tuple[int, float, float, float, float]
-"""Un emplacement : ``(page, x1, y1, x2, y2)``, page numérotée à partir de 1, coordonnées en
-points PDF depuis le coin inférieur gauche (la forme des ``emplacements`` des actes)."""
+Boite = Any
+"""Un emplacement : tuple ``(page, x1, y1, x2, y2)`` ou objet ayant ces attributs (l'``Emplacement``
+des actes), page numérotée **à partir de 0** comme dans les actes, coordonnées en points PDF depuis
+le coin inférieur gauche."""
 
 CHAMP_CREANCIER = "signature-creancier"
 CHAMP_DEBITEUR = "signature-debiteur"
@@ -73,17 +74,20 @@ def chemin_police() -> Path:
 
 
 def _boite_pdf(boite: Boite) -> tuple[int, tuple[int, int, int, int]]:
-    page, x1, y1, x2, y2 = boite
-    if page < 1:
+    if hasattr(boite, "page"):
+        page, x1, y1, x2, y2 = boite.page, boite.x1, boite.y1, boite.x2, boite.y2
+    else:
+        page, x1, y1, x2, y2 = boite
+    if page < 0:
         raise ChampSignatureInvalide(
-            f"Emplacement {boite} : les pages sont numérotées à partir de 1."
+            f"Emplacement {boite} : les pages sont numérotées à partir de 0."
         )
     if x2 <= x1 or y2 <= y1:
         raise ChampSignatureInvalide(
             f"Emplacement {boite} : il faut x1 < x2 et y1 < y2 (points PDF, origine en bas à "
             "gauche)."
         )
-    return page - 1, (round(x1), round(y1), round(x2), round(y2))
+    return int(page), (round(x1), round(y1), round(x2), round(y2))
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class Champ:
 
     nom: str
     boite: Boite | None = None
-    """``None`` : champ de signature invisible (page 1)."""
+    """``None`` : champ de signature invisible (première page)."""
     texte: bool = False
     """Champ de texte (mention manuscrite) plutôt que de signature."""
     verrouille: tuple[str, ...] = ()
@@ -106,9 +110,9 @@ def champs_depuis_emplacements(
     des champs de signature. Par défaut, la signature du débiteur verrouille la mention.
 
     >>> [c.nom for c in champs_depuis_emplacements({
-    ...     "signature-creancier": (1, 50, 50, 250, 110),
-    ...     "mention-manuscrite": (1, 300, 120, 550, 150),
-    ...     "signature-debiteur": (1, 300, 50, 550, 110)})]
+    ...     "signature-creancier": (0, 50, 50, 250, 110),
+    ...     "mention-manuscrite": (0, 300, 120, 550, 150),
+    ...     "signature-debiteur": (0, 300, 50, 550, 110)})]
     ['signature-creancier', 'mention-manuscrite', 'signature-debiteur']
     """
     mentions = [nom for nom in emplacements if nom.startswith("mention")]
@@ -125,9 +129,60 @@ def champs_depuis_emplacements(
     ]
 
 
-def _style_tampon(mention_test: bool) -> Any:
+def fabrique_police() -> Any:
+    """Le moteur de police du tampon, qui embarque la police **entière** (déjà réduite au latin,
+    17 Kio) au lieu de la sous-ensembler à chaque signature.
+
+    pyHanko sous-ensemble la police avec fontTools puis la réécrit pour chaque tampon : c'est
+    l'essentiel du surcoût d'une signature visible. Ici le fichier est lu et compressé une fois
+    (par ``Signeur``) ; les numéros de glyphes sont ceux de la police, l'embarquement reste
+    complet (PDF/A).
+    """
+    import zlib
+
+    from pyhanko.pdf_utils import generic as _generic
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    generic: Any = _generic
+    octets = chemin_police().read_bytes()
+    compresse = zlib.compress(octets, 6)
+
+    class _Accumulateur(GlyphAccumulator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._subset_created = True  # pas de sous-ensemble : police entière
+            cidfont = self.cidfont_obj
+
+            def embarquer(writer: Any) -> Any:
+                flux = generic.StreamObject(
+                    {
+                        generic.pdf_name("/Filter"): generic.pdf_name("/FlateDecode"),
+                        generic.pdf_name("/Length1"): generic.NumberObject(len(octets)),
+                    },
+                    encoded_data=compresse,
+                )
+                ref = writer.add_object(flux)
+                cidfont._font_descriptor[generic.pdf_name("/FontFile2")] = ref
+                return ref
+
+            cidfont.set_font_file = embarquer  # type: ignore[method-assign]
+
+    class _Fabrique(GlyphAccumulatorFactory):
+        def create_font_engine(self, writer: Any, obj_stream: Any = None) -> Any:
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return _Accumulateur(
+                writer=writer,
+                font_handle=io.BytesIO(octets),
+                font_size=self.font_size,
+                obj_stream=obj_stream,
+            )
+
+    return _Fabrique(str(chemin_police()))
+
+
+def _style_tampon(mention_test: bool, police: Any) -> Any:
     from pyhanko import stamp
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
 
     lignes = ["Signé électroniquement par", "%(signer)s", "le %(ts)s"]
@@ -135,25 +190,35 @@ def _style_tampon(mention_test: bool) -> Any:
         lignes.append(MENTION_TEST)
     return stamp.TextStampStyle(
         stamp_text="\n".join(lignes),
-        text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(chemin_police())), font_size=8, leading=10
-        ),
+        text_box_style=TextBoxStyle(font=police, font_size=8, leading=10),
         timestamp_format="%d/%m/%Y %H:%M:%S %Z",
         border_width=1,
         background=None,
     )
 
 
-def _style_mention() -> Any:
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+def _style_mention(police: Any) -> Any:
+    """Texte de la mention : réduit pour tenir dans sa boîte, centré verticalement."""
+    from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.text import TextBoxStyle
 
-    return TextBoxStyle(font=GlyphAccumulatorFactory(str(chemin_police())), font_size=10)
+    return TextBoxStyle(
+        font=police,
+        font_size=10,
+        box_layout_rule=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins(left=3, right=3, top=3, bottom=3),
+            inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
+        ),
+    )
 
 
-def _ajouter_champ_texte(w: IncrementalPdfFileWriter, nom: str, boite: Boite) -> None:
+def _ajouter_champ_texte(w: Any, nom: str, boite: Boite) -> None:
     """Crée un champ de texte vide (widget avec apparence, comme l'exige PDF/A)."""
-    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils import generic as _generic
+
+    generic: Any = _generic
     from pyhanko.pdf_utils.content import RawContent
     from pyhanko.pdf_utils.generic import pdf_name, pdf_string
     from pyhanko.pdf_utils.layout import BoxConstraints
@@ -251,32 +316,47 @@ def _creer_champs(w: IncrementalPdfFileWriter, champs: Iterable[Champ]) -> None:
         )
         fields.append_signature_field(
             w,
-            fields.SigFieldSpec(
-                champ.nom, on_page=page_ix, box=boite, field_mdp_spec=verrou
-            ),
+            fields.SigFieldSpec(champ.nom, on_page=page_ix, box=boite, field_mdp_spec=verrou),
         )
 
 
-def remplir_mention(w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_MENTION) -> None:
+def remplir_mention(
+    w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_MENTION, police: Any = None
+) -> None:
     """Écrit la mention (« Bon pour … ») dans le champ de texte vide ``champ``, en lecture seule.
 
     Le remplissage se fait dans la même révision que la signature du débiteur, qui le couvre.
     """
-    from pyhanko.pdf_utils.misc import PdfError
-
     from pyhanko.pdf_utils.form_tools import populate_static_text_field
+    from pyhanko.pdf_utils.misc import PdfError
 
     if not texte.strip():
         raise ChampSignatureInvalide(
             "La mention est vide : écrivez la somme en lettres et en chiffres (C. civ. 1376)."
         )
     try:
-        populate_static_text_field(w, champ, _style_mention(), texte)
+        populate_static_text_field(w, champ, _style_mention(police or fabrique_police()), texte)
     except PdfError:
         raise ChampSignatureInvalide(
             f"Pas de champ de mention vide nommé « {champ} » : le document doit être préparé "
             "(champs créés à la première signature) et la mention ne peut être écrite qu'une fois."
         ) from None
+
+
+def _accorder_producteur(w: IncrementalPdfFileWriter) -> None:
+    """PDF/A : le producteur du dictionnaire /Info doit être celui des métadonnées XMP.
+
+    pyHanko écrit ``pdf:Producer`` = « pyHanko x.y » dans le XMP mais *ajoute* « ; pyHanko x.y »
+    au /Producer existant (« WeasyPrint 70.0; pyHanko… ») : les deux divergeraient. On aligne
+    /Info sur la valeur que pyHanko écrira dans le XMP.
+    """
+    from pyhanko.pdf_utils.generic import TextStringObject
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    info = getattr(w, "_info", None)
+    if info is not None:
+        info.get_object()["/Producer"] = TextStringObject(VENDOR)
+        w.mark_update(info)
 
 
 def _taille_reservee(signataire: Signataire, niveau: Niveau) -> int:
@@ -365,17 +445,25 @@ class Signeur:
         self.horodatage = horodatage
         self.mention_test = mention_test
         self._horodateur = (
-            HTTPTimeStamper(horodatage, timeout=int(delai)) if horodatage else None
+            HTTPTimeStamper(horodatage, timeout=int(delai))
+            if horodatage and self.niveau is not Niveau.B_B
+            else None
         )
-        self._tampon = _style_tampon(mention_test)
+        self._police = fabrique_police()
+        self._tampon = _style_tampon(mention_test, self._police)
         self._contexte: Any = None
         if self.niveau in (Niveau.B_LT, Niveau.B_LTA):
             from pyhanko_certvalidator import ValidationContext
 
-            racines = list(confiance) if confiance is not None else [
-                c for c in signataire.autres_certificats() if c.self_signed == "maybe"
-                or c.self_signed == "yes"
-            ]
+            racines = (
+                list(confiance)
+                if confiance is not None
+                else [
+                    c
+                    for c in signataire.autres_certificats()
+                    if c.self_signed == "maybe" or c.self_signed == "yes"
+                ]
+            )
             self._contexte = ValidationContext(
                 trust_roots=racines,
                 other_certs=signataire.autres_certificats(),
@@ -418,6 +506,7 @@ class Signeur:
             raise ErreurSignature(
                 f"Le fichier n'est pas un PDF lisible ({exc}) : donnez le PDF de l'acte."
             ) from None
+        _accorder_producteur(w)
         if champs:
             _creer_champs(w, champs)
         existants = _noms_champs(w)
@@ -426,7 +515,7 @@ class Signeur:
             page_ix, boite = (0, None) if visible is None else _boite_pdf(visible)
             nouveau = fields.SigFieldSpec(champ, on_page=page_ix, box=boite)
         if mention is not None:
-            remplir_mention(w, mention, champ_mention)
+            remplir_mention(w, mention, champ_mention, self._police)
         lt = self.niveau in (Niveau.B_LT, Niveau.B_LTA)
         meta = signers.PdfSignatureMetadata(
             field_name=champ,
@@ -453,7 +542,7 @@ class Signeur:
             signeur.sign_pdf(w, output=sortie, bytes_reserved=self._reserve)
         except ErreurSignature:
             raise
-        except Exception as exc:  # noqa: BLE001 - traduit en une erreur française
+        except Exception as exc:  # traduit en une erreur française
             raise _traduire_erreur(exc, horodatage=self.horodatage) from exc
         return sortie.getvalue()
 

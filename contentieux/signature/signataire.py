@@ -28,7 +28,7 @@ from contentieux.erreurs import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from asn1crypto import x509
+    from asn1crypto import x509  # type: ignore[import-untyped]
     from pyhanko.sign.signers import Signer
 
 VARIABLE_MOT_DE_PASSE = "CONTENTIEUX_P12_MOT_DE_PASSE"
@@ -47,9 +47,9 @@ def _signataire_en_memoire(cle: Any, certificat: Any, autres: Iterable[Any]) -> 
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
     from pyhanko.keys.internal import translate_pyca_cryptography_key_to_asn1
+    from pyhanko.sign.signers import SimpleSigner
     from pyhanko_certvalidator.registry import SimpleCertificateStore
     from pyhanko_certvalidator.util import get_pyca_cryptography_hash
-    from pyhanko.sign.signers import SimpleSigner
 
     class _SignataireMemoire(SimpleSigner):
         def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
@@ -61,7 +61,7 @@ def _signataire_en_memoire(cle: Any, certificat: Any, autres: Iterable[Any]) -> 
                 return cle.sign(data, ECDSA(hachage))
             return super().sign_raw(data, digest_algorithm)  # autres mécanismes : voie lente
 
-    registre = SimpleCertificateStore()
+    registre = SimpleCertificateStore()  # type: ignore[no-untyped-call]
     registre.register_multiple(list(autres))
     return _SignataireMemoire(
         signing_cert=certificat,
@@ -123,7 +123,7 @@ class Signataire:
             ) from None
         try:
             cle, certificat, autres = pkcs12.load_key_and_certificates(donnees, octets_secret)
-        except Exception:  # noqa: BLE001 - cryptography lève ValueError ou TypeError selon le cas
+        except Exception:  # cryptography lève ValueError ou TypeError selon le cas
             raise CertificatIllisible(
                 f"Impossible d'ouvrir « {chemin.name} » : mot de passe incorrect ou absent, ou "
                 "fichier qui n'est pas un PKCS#12. Donnez le mot de passe par l'option, la "
@@ -139,7 +139,9 @@ class Signataire:
         certs = [translate_pyca_cryptography_cert_to_asn1(c) for c in autres]
         return cls(
             _signataire_en_memoire(
-                cle, translate_pyca_cryptography_cert_to_asn1(certificat), [*certs, *autres_certificats]
+                cle,
+                translate_pyca_cryptography_cert_to_asn1(certificat),
+                [*certs, *autres_certificats],
             ),
             origine=f"PKCS#12 {chemin.name}",
         )
@@ -155,12 +157,15 @@ class Signataire:
         demander: Callable[[], str] | None = None,
         cle: str | None = None,
         certificat: str | None = None,
+        autres_certificats: Iterable[x509.Certificate] = (),
     ) -> Signataire:
         """Ouvre une session sur le jeton ``jeton`` du module PKCS#11 ``module``.
 
         ``cle`` et ``certificat`` sont les libellés (``CKA_LABEL``) de la clé privée et du
         certificat ; par défaut, le seul certificat du jeton. Le PIN suit l'ordre de
         :meth:`depuis_pkcs12` (argument, variable ``CONTENTIEUX_PKCS11_PIN``, invite).
+        ``autres_certificats`` : la chaîne (intermédiaires) à joindre à la signature quand le
+        jeton ne la contient pas.
         """
         try:
             from pyhanko.config.pkcs11 import TokenCriteria
@@ -181,7 +186,7 @@ class Signataire:
             session = open_pkcs11_session(
                 str(module), token_criteria=TokenCriteria(label=jeton), user_pin=secret
             )
-        except Exception as exc:  # noqa: BLE001 - python-pkcs11 lève ses propres types
+        except Exception as exc:  # python-pkcs11 lève ses propres types
             raise JetonIntrouvable(
                 f"Jeton « {jeton} » inaccessible par « {Path(module).name} » "
                 f"({type(exc).__name__}) : vérifiez le libellé du jeton et le code PIN."
@@ -189,9 +194,14 @@ class Signataire:
         finally:
             del secret, pin
         try:
-            signer = PKCS11Signer(session, cert_label=certificat, key_label=cle)
+            signer = PKCS11Signer(
+                session,
+                cert_label=certificat,
+                key_label=cle,
+                ca_chain=list(autres_certificats) or None,
+            )
             _ = signer.signing_cert  # charge le certificat tout de suite
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             session.close()
             raise JetonIntrouvable(
                 f"Clé ou certificat introuvable sur le jeton « {jeton} » ({type(exc).__name__}) : "

@@ -18,8 +18,17 @@ from typing import Any
 
 CONFIG = Path(__file__).with_name("certomancer.yml")
 ARCH = "contentieux"
-CLES = ("racine", "interm", "ocsp", "tsa", "creancier", "debiteur", "revoque", "expire",
-        "chiffrement")
+CLES = (
+    "racine",
+    "interm",
+    "ocsp",
+    "tsa",
+    "creancier",
+    "debiteur",
+    "revoque",
+    "expire",
+    "chiffrement",
+)
 MOT_DE_PASSE = "s3cr3t-de-test"
 
 

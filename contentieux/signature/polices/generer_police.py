@@ -22,7 +22,7 @@ from pathlib import Path
 SOURCE = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")
 CIBLE = Path(__file__).with_name("TamponSans-Latin-1000.ttf")
 NOM = "Tampon Sans"
-"""Nouveau nom de famille : la licence OFL réserve le nom « Liberation » aux versions non modifiées."""
+"""Nouveau nom : la licence OFL réserve « Liberation » aux versions non modifiées."""
 CARACTERES = (
     list(range(0x20, 0x7F))
     + list(range(0xA0, 0x100))
@@ -33,9 +33,9 @@ CARACTERES = (
 
 def generer(source: Path = SOURCE, cible: Path = CIBLE) -> Path:
     """Écrit la police réduite et remise à l'échelle ; renvoie son chemin."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-    from fontTools.ttLib.scaleUpem import scale_upem
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib.scaleUpem import scale_upem  # type: ignore[import-untyped]
 
     police = TTFont(source)
     options = subset.Options()
