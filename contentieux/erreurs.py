@@ -89,6 +89,27 @@ class ErreurSignature(ErreurContentieux):
     code = "erreur_signature"
 
 
+# --- actes -------------------------------------------------------------------------------------
+
+
+class ActeInadapte(ErreurContentieux):
+    """L'acte demandé ne convient pas au dossier (créance prescrite, procédure collective…)."""
+
+    code = "acte_inadapte"
+
+
+class MentionsManquantes(ErreurContentieux):
+    """Un acte rendu ne contient pas toutes ses mentions obligatoires : il n'est pas produit."""
+
+    code = "mentions_manquantes"
+
+
+class ActeIllisible(ErreurContentieux):
+    """Un fichier d'acte ne contient pas les données embarquées attendues."""
+
+    code = "acte_illisible"
+
+
 # --- signature (contentieux.signature) ----------------------------------------------------------
 
 
@@ -138,27 +159,6 @@ class ChampSignatureInvalide(ErreurSignature):
     """Champ de signature ou de mention absent, déjà rempli, ou emplacement inutilisable."""
 
     code = "champ_signature_invalide"
-
-
-# --- actes -------------------------------------------------------------------------------------
-
-
-class ActeInadapte(ErreurContentieux):
-    """L'acte demandé ne convient pas au dossier (créance prescrite, procédure collective…)."""
-
-    code = "acte_inadapte"
-
-
-class MentionsManquantes(ErreurContentieux):
-    """Un acte rendu ne contient pas toutes ses mentions obligatoires : il n'est pas produit."""
-
-    code = "mentions_manquantes"
-
-
-class ActeIllisible(ErreurContentieux):
-    """Un fichier d'acte ne contient pas les données embarquées attendues."""
-
-    code = "acte_illisible"
 
 
 # --- lots (contentieux.lots) ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -359,3 +360,65 @@ def test_reference_homonyme_du_manifeste(tmp_path: Path) -> None:
     assert _executer(entree, sortie).ok == 1
     (ligne,) = manifeste(sortie)
     assert ligne["fichiers"][0]["chemin"].startswith(NOM_MANIFESTE + "-")
+
+
+def test_ctrl_c_puis_reprise(tmp_path: Path) -> None:
+    entree = ecrire_jsonl(tmp_path / "lot.jsonl", 400)
+    sortie = tmp_path / "sortie"
+    processus = subprocess.Popen(
+        _commande(entree, sortie),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    chemin = sortie / NOM_MANIFESTE
+    limite = time.monotonic() + 120
+    while time.monotonic() < limite:
+        if chemin.is_file() and chemin.read_bytes().count(b"\n") >= 30:
+            break
+        time.sleep(0.005)
+    processus.send_signal(signal.SIGINT)
+    _sortie, erreurs = processus.communicate(timeout=120)
+    assert processus.returncode == 130, erreurs.decode()
+    assert "relancez la même commande" in erreurs.decode()
+    faits = [e for _n, e in lire_lignes(chemin)]
+    assert 30 <= len(faits) < 400
+    reprise = subprocess.run(_commande(entree, sortie), capture_output=True, timeout=300)
+    assert reprise.returncode == 0, reprise.stderr.decode()
+    verifier_coherence(sortie, 400, 0)
+
+
+@dataclass(frozen=True)
+class TacheQuiTueSonWorker:
+    """Tâche de test : le worker meurt brutalement (une fois) sur le dossier ``victime``."""
+
+    victime: str
+    temoin: str
+
+    def description(self) -> dict[str, Any]:
+        return {"tache": "essai"}
+
+    def preparer(self) -> None:
+        pass
+
+    def produire(self, dossier: Any, *, au: dt.date) -> list[tuple[str, bytes]]:
+        if dossier.reference == self.victime and not Path(self.temoin).exists():
+            Path(self.temoin).write_text("mort une fois", encoding="utf-8")
+            os._exit(9)  # comme un worker tué par le système (mémoire épuisée)
+        return [("x.txt", dossier.reference.encode())]
+
+
+def test_worker_mort_lot_continue_puis_reprise(tmp_path: Path) -> None:
+    entree = ecrire_jsonl(tmp_path / "lot.jsonl", 40)
+    sortie = tmp_path / "sortie"
+    tache = TacheQuiTueSonWorker("LOT-0007", str(tmp_path / "temoin"))
+    bilan = executer_lot(entree, tache, au=AU, sortie=sortie, workers=2)
+    assert bilan.total == 40 and bilan.erreurs >= 1 and bilan.ok + bilan.erreurs == 40
+    lignes = manifeste(sortie)
+    victime = next(e for e in lignes if e["cle"] == "LOT-0007")
+    assert victime["statut"] == "erreur" and "worker interrompu" in victime["motif"]
+    assert "relancez la même commande" in victime["motif"]
+    # la reprise refait les dossiers perdus avec le worker, et eux seulement
+    reprise = executer_lot(entree, tache, au=AU, sortie=sortie, workers=2)
+    assert (reprise.ok, reprise.erreurs, reprise.deja_faits) == (bilan.erreurs, 0, bilan.ok)
+    verifier_coherence(sortie, 40, 0)

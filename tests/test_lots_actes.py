@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,15 @@ def test_pdf_signes_par_les_workers(tmp_path: Path) -> None:
             ]
             assert signes, champs.keys()
         assert MOT_DE_PASSE not in (sortie / NOM_MANIFESTE).read_text()
+        # validateur indépendant (poppler) : signature intacte, au champ du créancier
+        pdfsig = subprocess.run(
+            ["pdfsig", str(sortie / "LOT-0001" / "mise_en_demeure.pdf")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert "Signature Field Name: signature-creancier" in pdfsig.stdout
+        assert "Signature Validation: Signature is Valid." in pdfsig.stdout
         # mauvais mot de passe : chaque dossier en erreur, avec la raison, et le lot va au bout
         faux = TacheActes(
             actes=("mise_en_demeure",),

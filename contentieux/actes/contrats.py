@@ -1248,7 +1248,10 @@ def construire_mandat_commissaire_justice(faits: Faits) -> ContratMandatCommissa
         ),
         Section(titre="Le débiteur", paragraphes=_p(*(x.identification for x in debiteurs))),
         Section(titre="La créance", tableau=tableau_recapitulatif(dec)),
-        Section(titre="Mission", paragraphes=_p(*missions)),
+        Section(
+            titre="Mission",
+            paragraphes=_p("Le mandant donne mandat au commissaire de justice de :", *missions),
+        ),
         Section(titre="Pouvoirs", paragraphes=_p(*pouvoirs)),
         Section(titre="Frais et émoluments", paragraphes=_p(*frais)),
         Section(titre="Pièces remises", tableau=tableau_pieces(faits)),

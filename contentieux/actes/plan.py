@@ -8,8 +8,8 @@ haut) ; sans taux convenu, le plan ne porte pas d'intérêts.
 
 >>> import datetime as dt
 >>> from decimal import Decimal
->>> e = calculer_echeancier(Decimal("1000"), 3, dt.date(2026, 7, 31), "mensuelle", "
-"debut=dt.date(2026, 7, 1))
+>>> premiere, signature = dt.date(2026, 7, 31), dt.date(2026, 7, 1)
+>>> e = calculer_echeancier(Decimal("1000"), 3, premiere, "mensuelle", debut=signature)
 >>> [str(x.principal) for x in e], [x.date.isoformat() for x in e]
 (['333.33', '333.33', '333.34'], ['2026-07-31', '2026-08-31', '2026-09-30'])
 """

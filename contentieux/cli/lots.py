@@ -2,7 +2,7 @@
 
 Codes de sortie : 0 tous les dossiers réussis ; 1 lot impossible (entrée illisible, répertoire de
 sortie inaccessible, exécuteur perdu) ; 2 mauvais usage ; 3 lot terminé avec des dossiers en
-erreur (détail dans ``manifeste.jsonl``). Voir ``docs/lots.md``.
+erreur (détail dans ``manifeste.jsonl``) ; 130 interrompu (Ctrl-C). Voir ``docs/lots.md``.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ def _liste(texte: str, option: str, permises: tuple[str, ...] | None = None) -> 
     return valeurs
 
 
-def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any]:
-    """Client Dask (``local`` : un LocalCluster de ``workers`` processus) et son exécuteur."""
+def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any, int]:
+    """Client Dask (``local`` : un LocalCluster de ``workers`` processus), son exécuteur et le
+    nombre total de fils de travail du cluster (qui règle le travail envoyé à l'avance)."""
     import importlib
 
     try:
@@ -63,7 +64,16 @@ def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any]:
     from contentieux.lots.taches import preparer_worker
 
     client.run(preparer_worker, tache)  # chaque worker prépare gabarits, polices et clé une fois
-    return client, client.get_executor()
+    fils = sum(client.nthreads().values()) or workers
+    return client, client.get_executor(), fils
+
+
+def _fermer_dask(client: Any) -> None:
+    """Ferme le client et, pour ``--dask local``, le cluster qu'il a démarré."""
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 @app.command("lot")
@@ -171,16 +181,22 @@ def commande_lot(
 
     client = executeur = None
     if dask is not None:
-        client, executeur = _executeur_dask(dask, nombre, tache)
+        client, executeur, nombre = _executeur_dask(dask, nombre, tache)
     try:
         bilan = _executer_avec_progression(
             executer_lot, entree, tache, date, sortie, executeur, nombre, regles, total
         )
     except ErreurContentieux as exc:
         echouer(escape(exc.message))
+    except KeyboardInterrupt:
+        echouer(
+            "lot interrompu ; le manifeste est à jour : relancez la même commande pour le "
+            "terminer sans refaire les dossiers déjà faits",
+            code=130,
+        )
     finally:
         if client is not None:
-            client.close()
+            _fermer_dask(client)
     _afficher_bilan(bilan, sortie)
     raise typer.Exit(bilan.code_sortie)
 

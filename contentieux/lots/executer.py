@@ -164,17 +164,19 @@ def executer_lot(
         "tache": tache.description(),
     }
     elements = lire_entree(entree) if isinstance(entree, str | Path) else entree
+    possede = executeur is None
+    ex = executeur if executeur is not None else creer_executeur_processus(workers, tache)
     manifeste = Manifeste(repertoire)
-    manifeste.ouvrir()
     try:
+        manifeste.ouvrir()
         acquis = manifeste.acquis()
     except BaseException:
         manifeste.fermer()
+        if possede:
+            ex.shutdown(wait=False)
         raise
     bilan = Bilan()
     debut = time.perf_counter()
-    possede = executeur is None
-    ex = executeur if executeur is not None else creer_executeur_processus(workers, tache)
     limite = en_vol or 4 * max(1, workers)
     en_cours: dict[cf.Future[ResultatTravail], tuple[ElementLot, str]] = {}
     relances = 0

@@ -174,6 +174,7 @@ def lignes_csv(n: int) -> str:
         "montant_ttc",
         "mise_en_demeure_envoi",
         "mise_en_demeure_reception",
+        "mise_en_demeure_delai_jours",
     ]
     sortie = io.StringIO()
     ecrivain = csv.DictWriter(sortie, fieldnames=colonnes, delimiter=";", lineterminator="\n")
@@ -193,6 +194,7 @@ def lignes_csv(n: int) -> str:
         mise = donnees["evenements"][1]
         communes["mise_en_demeure_envoi"] = mise["date_envoi"]
         communes["mise_en_demeure_reception"] = mise["date_reception"]
+        communes["mise_en_demeure_delai_jours"] = mise["delai_jours"]
         creance = donnees["creances"][0]
         for facture in creance["factures"]:
             ecrivain.writerow(

@@ -351,7 +351,11 @@ def _atelier(tache: TacheActes) -> Any:
     from contentieux.regles import charger_regles
 
     def fabriquer() -> Any:
-        atelier = actes.Atelier(tache.gabarits, regles=charger_regles(tache.regles))
+        # mentions obligatoires contrôlées sur la mise en page dessinée dans le PDF (même texte,
+        # sans relire le fichier) : le mode que la couche des actes prévoit pour les lots
+        atelier = actes.Atelier(
+            tache.gabarits, regles=charger_regles(tache.regles), controle_pdf="mise_en_page"
+        )
         if "pdf" in tache.formats:
             atelier._feuille()  # polices et feuille de style analysée, une fois
         return atelier
@@ -404,9 +408,8 @@ def _signer(options: OptionsSignature, acte: Any) -> bytes:
     signature invisible."""
     signature = _module("contentieux.signature", "signature")
     signeur = _signeur(options)
-    boites = {nom: (e.page + 1, e.x1, e.y1, e.x2, e.y2) for nom, e in acte.emplacements.items()}
-    if signature.CHAMP_CREANCIER in boites:
-        signe: bytes = signature.signer_acte(acte.contenu, signeur, boites)
+    if signature.CHAMP_CREANCIER in acte.emplacements:
+        signe: bytes = signature.signer_acte(acte.contenu, signeur, acte.emplacements)
     else:
         signe = signeur.signer(acte.contenu)
     return signe

@@ -129,9 +129,60 @@ def champs_depuis_emplacements(
     ]
 
 
-def _style_tampon(mention_test: bool) -> Any:
+def fabrique_police() -> Any:
+    """Le moteur de police du tampon, qui embarque la police **entière** (déjà réduite au latin,
+    17 Kio) au lieu de la sous-ensembler à chaque signature.
+
+    pyHanko sous-ensemble la police avec fontTools puis la réécrit pour chaque tampon : c'est
+    l'essentiel du surcoût d'une signature visible. Ici le fichier est lu et compressé une fois
+    (par ``Signeur``) ; les numéros de glyphes sont ceux de la police, l'embarquement reste
+    complet (PDF/A).
+    """
+    import zlib
+
+    from pyhanko.pdf_utils import generic as _generic
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    generic: Any = _generic
+    octets = chemin_police().read_bytes()
+    compresse = zlib.compress(octets, 6)
+
+    class _Accumulateur(GlyphAccumulator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._subset_created = True  # pas de sous-ensemble : police entière
+            cidfont = self.cidfont_obj
+
+            def embarquer(writer: Any) -> Any:
+                flux = generic.StreamObject(
+                    {
+                        generic.pdf_name("/Filter"): generic.pdf_name("/FlateDecode"),
+                        generic.pdf_name("/Length1"): generic.NumberObject(len(octets)),
+                    },
+                    encoded_data=compresse,
+                )
+                ref = writer.add_object(flux)
+                cidfont._font_descriptor[generic.pdf_name("/FontFile2")] = ref
+                return ref
+
+            cidfont.set_font_file = embarquer  # type: ignore[method-assign]
+
+    class _Fabrique(GlyphAccumulatorFactory):
+        def create_font_engine(self, writer: Any, obj_stream: Any = None) -> Any:
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return _Accumulateur(
+                writer=writer,
+                font_handle=io.BytesIO(octets),
+                font_size=self.font_size,
+                obj_stream=obj_stream,
+            )
+
+    return _Fabrique(str(chemin_police()))
+
+
+def _style_tampon(mention_test: bool, police: Any) -> Any:
     from pyhanko import stamp
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
 
     lignes = ["Signé électroniquement par", "%(signer)s", "le %(ts)s"]
@@ -139,23 +190,20 @@ def _style_tampon(mention_test: bool) -> Any:
         lignes.append(MENTION_TEST)
     return stamp.TextStampStyle(
         stamp_text="\n".join(lignes),
-        text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(chemin_police())), font_size=8, leading=10
-        ),
+        text_box_style=TextBoxStyle(font=police, font_size=8, leading=10),
         timestamp_format="%d/%m/%Y %H:%M:%S %Z",
         border_width=1,
         background=None,
     )
 
 
-def _style_mention() -> Any:
+def _style_mention(police: Any) -> Any:
     """Texte de la mention : réduit pour tenir dans sa boîte, centré verticalement."""
     from pyhanko.pdf_utils import layout
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
 
     return TextBoxStyle(
-        font=GlyphAccumulatorFactory(str(chemin_police())),
+        font=police,
         font_size=10,
         box_layout_rule=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MIN,
@@ -272,7 +320,9 @@ def _creer_champs(w: IncrementalPdfFileWriter, champs: Iterable[Champ]) -> None:
         )
 
 
-def remplir_mention(w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_MENTION) -> None:
+def remplir_mention(
+    w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_MENTION, police: Any = None
+) -> None:
     """Écrit la mention (« Bon pour … ») dans le champ de texte vide ``champ``, en lecture seule.
 
     Le remplissage se fait dans la même révision que la signature du débiteur, qui le couvre.
@@ -285,7 +335,7 @@ def remplir_mention(w: IncrementalPdfFileWriter, texte: str, champ: str = CHAMP_
             "La mention est vide : écrivez la somme en lettres et en chiffres (C. civ. 1376)."
         )
     try:
-        populate_static_text_field(w, champ, _style_mention(), texte)
+        populate_static_text_field(w, champ, _style_mention(police or fabrique_police()), texte)
     except PdfError:
         raise ChampSignatureInvalide(
             f"Pas de champ de mention vide nommé « {champ} » : le document doit être préparé "
@@ -399,7 +449,8 @@ class Signeur:
             if horodatage and self.niveau is not Niveau.B_B
             else None
         )
-        self._tampon = _style_tampon(mention_test)
+        self._police = fabrique_police()
+        self._tampon = _style_tampon(mention_test, self._police)
         self._contexte: Any = None
         if self.niveau in (Niveau.B_LT, Niveau.B_LTA):
             from pyhanko_certvalidator import ValidationContext
@@ -464,7 +515,7 @@ class Signeur:
             page_ix, boite = (0, None) if visible is None else _boite_pdf(visible)
             nouveau = fields.SigFieldSpec(champ, on_page=page_ix, box=boite)
         if mention is not None:
-            remplir_mention(w, mention, champ_mention)
+            remplir_mention(w, mention, champ_mention, self._police)
         lt = self.niveau in (Niveau.B_LT, Niveau.B_LTA)
         meta = signers.PdfSignatureMetadata(
             field_name=champ,
