@@ -30,7 +30,7 @@ from contentieux.erreurs import ErreurContentieux
 from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 
 RACINE = Path(__file__).resolve().parent.parent
 AU = dt.date(2026, 6, 30)
@@ -48,7 +48,9 @@ OPTIONS: list[dict[str, Any]] = [
 
 def _json(dossier: Dossier, au: dt.date, **options: Any) -> str:
     try:
-        return etablir_decompte(dossier, au=au, **options).model_dump_json()
+        return etablir_decompte(
+            dossier, au=au, options=OptionsDecompte(**options)
+        ).model_dump_json()
     except ErreurContentieux as erreur:
         return f"ERR {type(erreur).__name__} {erreur}"
 

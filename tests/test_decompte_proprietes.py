@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
 DEBUT_COUVERT = dt.date(2015, 1, 1)
@@ -89,19 +89,37 @@ def _floats(valeur: Any, chemin: str = "") -> list[str]:
 @given(dossiers(), diviseurs)
 def test_total_egale_somme_des_lignes_arrondies(cas: tuple[Dossier, dt.date], div: str) -> None:
     dossier, au = cas
-    d = etablir_decompte(dossier, au=au, diviseur=div)  # type: ignore[arg-type]
+    d = etablir_decompte(dossier, au=au, options=OptionsDecompte(diviseur=div))  # type: ignore[arg-type]
     somme = sum((li.montant for li in d.lignes), start=Decimal(0))
     assert d.total_interets + d.total_penalites == somme
     for li in d.lignes:
         assert li.montant == li.montant.quantize(Decimal("0.01"))
+    recus_exclues = sum((f.paiements_recus for f in d.factures_exclues), start=Decimal(0))
     assert d.total == (
         d.total_principal
         + somme
         + d.total_indemnites
         + d.total_clauses_penales
-        - (d.total_paiements - d.trop_percu)
+        - (d.total_paiements - d.trop_percu - recus_exclues)
     )
     assert d.total >= 0
+    # Les factures prescrites exclues (k.8) : exactement ce que l'option « inclure » ajoute.
+    inclus = etablir_decompte(
+        dossier,
+        au=au,
+        options=OptionsDecompte(diviseur=div, factures_prescrites="inclure"),  # type: ignore[arg-type]
+    )
+    assert inclus.factures_exclues == ()
+    assert (
+        inclus.total
+        == d.total
+        + sum(
+            (f.principal_restant + f.accessoires_restants for f in d.factures_exclues),
+            start=Decimal(0),
+        )
+        + sum((c.montant for c in inclus.clauses_penales), start=Decimal(0))
+        - d.total_clauses_penales
+    )
     assert _floats(d.model_dump()) == []
     assert Decompte.model_validate_json(d.model_dump_json()) == d
 
@@ -113,8 +131,10 @@ def test_date_plus_tardive_ne_diminue_jamais_les_interets(
 ) -> None:
     dossier, au = cas
     plus_tard = min(au + dt.timedelta(days=ecart), FIN_COUVERTE)
-    avant = etablir_decompte(dossier, au=au)
-    apres = etablir_decompte(dossier, au=plus_tard)
+    # Factures prescrites gardées : la prescription, elle, peut retirer une facture plus tard.
+    options = OptionsDecompte(factures_prescrites="inclure")
+    avant = etablir_decompte(dossier, au=au, options=options)
+    apres = etablir_decompte(dossier, au=plus_tard, options=options)
     assert (apres.total_interets + apres.total_penalites) >= (
         avant.total_interets + avant.total_penalites
     )

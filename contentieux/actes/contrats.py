@@ -273,12 +273,16 @@ def _pied(faits: Faits, fondements: str) -> str:
     return f"Réf. {faits.dossier.reference} — {fondements}"
 
 
-def _est_b2b(faits: Faits) -> bool:
-    from contentieux.interets.decompte import regime_applicable
+def _regimes(faits: Faits) -> set[str | None]:
+    """Les régimes d'intérêts des créances du dossier (une seule règle : contentieux.droit)."""
+    from contentieux.droit.regime import regime_interets
 
-    return any(
-        regime_applicable(faits.dossier, c) == "penalites_b2b" for c in faits.dossier.creances
-    )
+    d = faits.dossier
+    return {regime_interets(d.creancier, d.debiteur, c).nom for c in d.creances}
+
+
+def _est_b2b(faits: Faits) -> bool:
+    return "penalites_b2b" in _regimes(faits)
 
 
 def _debiteur_consommateur(faits: Faits) -> bool:
@@ -584,11 +588,16 @@ def construire_mise_en_demeure(faits: Faits) -> ContratMiseEnDemeure:
         if b2b
         else ()
     )
+    regimes = _regimes(faits)
+    taux_legal = "taux_legal" in regimes
     interets = (
-        "Les intérêts continuent de courir jusqu'au complet paiement."
-        if b2b
-        else "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
+        "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
         "dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
+        if taux_legal
+        else "La présente mise en demeure fait courir les intérêts au taux convenu sur les "
+        "sommes dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
+        if "taux_conventionnel" in regimes
+        else "Les intérêts continuent de courir jusqu'au complet paiement."
     )
     sections = (
         Section(
@@ -630,7 +639,7 @@ def construire_mise_en_demeure(faits: Faits) -> ContratMiseEnDemeure:
         identifiant="mise_en_demeure",
         contenu=contenu,
         chiffres={**chiffres_decompte(dec), "date_limite": d(echeance.date_limite)},
-        drapeaux={"b2b": b2b, "consommateur": consommateur},
+        drapeaux={"b2b": b2b, "consommateur": consommateur, "taux_legal": taux_legal},
         mentions_requises=(imprimer_partie(faits.dossier.debiteur).nom, envoi),
         date_limite=echeance.date_limite,
         moyen=p.moyen,
