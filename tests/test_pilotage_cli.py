@@ -178,3 +178,23 @@ def test_banc_pilotage_fonctionne() -> None:
     assert resultat.returncode == 0, resultat.stderr
     assert "grand livre + indicateurs" in resultat.stdout
     assert "mémoire de pointe" in resultat.stdout
+
+
+def test_agenda_generer_refuse_un_repertoire_deja_pris(tmp_path: Path) -> None:
+    """Deux productions à la fois dans un même répertoire : la seconde est refusée (verrou)."""
+    from contentieux.lots.manifeste import Manifeste
+
+    entree = _grand_livre(tmp_path)
+    sortie = tmp_path / "actes"
+    sortie.mkdir()
+    premier = Manifeste(sortie)
+    premier.ouvrir()
+    try:
+        code, _, erreur = _lancer(
+            "agenda", str(entree), "--au", "2026-02-22", "--generer", "-o", str(sortie)
+        )
+    finally:
+        premier.fermer()
+    assert code != 0
+    assert "Traceback" not in erreur
+    assert erreur.strip()

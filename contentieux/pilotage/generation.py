@@ -2,9 +2,10 @@
 
 Les actes viennent de la couche des actes (:func:`contentieux.actes.generer_acte`, un seul
 ``Atelier`` réutilisé : polices, feuille de style et gabarits chargés une fois). Les garanties
-sont celles des lots (:mod:`contentieux.lots.manifeste`) : chaque fichier est écrit de façon
-atomique, puis une ligne du manifeste ``manifeste.jsonl`` dit « ok » ou « erreur » avec sa raison ;
-une nouvelle exécution saute ce qui est déjà fait. L'identité d'un travail est (dossier, étape,
+sont celles des lots (:mod:`contentieux.lots.manifeste`) : un seul agenda à la fois par
+répertoire (verrou), chaque fichier écrit de façon atomique, puis une ligne du manifeste
+``manifeste.jsonl`` dit « ok » ou « erreur » avec sa raison ; une nouvelle exécution saute ce
+qui est déjà fait. L'identité d'un travail est (dossier, étape,
 échéance de référence, acte) : une étape n'est produite qu'une fois, même si l'agenda est relancé
 un autre jour.
 """
@@ -57,8 +58,6 @@ def generer_actes_dus(
     repertoire.mkdir(parents=True, exist_ok=True)
     par_reference = {d.reference: d for d in dossiers}
     manifeste = Manifeste(repertoire)
-    manifeste.compacter()
-    acquis = manifeste.acquis()
     atelier: Any = None
     bilan: dict[str, Any] = {
         "ok": 0,
@@ -68,8 +67,9 @@ def generer_actes_dus(
         "details_erreurs": [],
         "manifeste": str(manifeste.chemin),
     }
-    manifeste.ouvrir()
+    manifeste.ouvrir()  # verrou du répertoire (deux exécutions à la fois refusées), compactage
     try:
+        acquis = manifeste.acquis()
         for decision in agenda.actes_dus():
             assert decision.etape is not None and decision.etape.acte is not None
             cle = f"{decision.dossier}/{decision.etape.code}"
