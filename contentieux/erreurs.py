@@ -200,3 +200,27 @@ class ChampSignatureInvalide(ErreurSignature):
     """Champ de signature ou de mention absent, déjà rempli, ou emplacement inutilisable."""
 
     code = "champ_signature_invalide"
+
+
+# --- lots (contentieux.lots) ---------------------------------------------------------------------
+
+
+class EntreeLotIllisible(ErreurContentieux):
+    """L'entrée d'un lot (JSON lines, CSV, dossier) est introuvable ou inexploitable en entier."""
+
+    code = "entree_lot_illisible"
+
+
+class LotInterrompu(ErreurContentieux):
+    """Un lot ne peut pas continuer (dossier de sortie inaccessible, manifeste d'un autre lot…)."""
+
+    code = "lot_interrompu"
+
+
+# --- pilotage -----------------------------------------------------------------------------------
+
+
+class ScenarioInvalide(ErreurContentieux):
+    """Un scénario de relance (YAML) est illisible ou incohérent."""
+
+    code = "scenario_invalide"

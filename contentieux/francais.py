@@ -77,8 +77,9 @@ def montant_en_lettres(montant: Decimal) -> str:
     if not isinstance(montant, Decimal) or not montant.is_finite():
         raise ValueError(f"montant_en_lettres : un Decimal fini est attendu, pas {montant!r}")
     if montant < 0:
-        raise ValueError(f"montant_en_lettres : montant négatif {montant} ; une somme due est "
-        f"positive")
+        raise ValueError(
+            f"montant_en_lettres : montant négatif {montant} ; une somme due est positive"
+        )
     if montant != montant.quantize(Decimal("0.01")):
         raise ValueError(
             f"montant_en_lettres : {montant} a plus de deux décimales ; arrondissez au centime"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from contentieux.cli import actes as actes
 from contentieux.cli import dossier, regles, signature
+from contentieux.cli import lots as lots
+from contentieux.cli import pilotage as pilotage
 from contentieux.cli.commun import ETAPES_DEMO, app
 from contentieux.cli.dossier import _demo_recevabilite
 

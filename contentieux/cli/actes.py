@@ -35,9 +35,7 @@ def _formats(texte: str) -> list[str]:
     choisis = [f.strip().lower() for f in texte.split(",") if f.strip()]
     inconnus = [f for f in choisis if f not in FORMATS]
     if not choisis or inconnus:
-        echouer(
-            f"--format : « {texte} » invalide ; écrivez pdf, docx ou pdf,docx"
-        )
+        echouer(f"--format : « {texte} » invalide ; écrivez pdf, docx ou pdf,docx")
     return list(dict.fromkeys(choisis))
 
 
@@ -70,9 +68,7 @@ def commande_generer(
     acte: Annotated[str, typer.Argument(help="Identifiant de l'acte (« contentieux actes »).")],
     dossier: ArgumentDossier,
     au: OptionAu,
-    format: Annotated[
-        str, typer.Option("--format", help="pdf, docx ou pdf,docx.")
-    ] = "pdf",
+    format: Annotated[str, typer.Option("--format", help="pdf, docx ou pdf,docx.")] = "pdf",
     sortie: Annotated[
         Path, typer.Option("-o", "--sortie", help="Dossier où écrire les actes.")
     ] = Path("."),
@@ -130,7 +126,9 @@ def commande_actes(json_: OptionJson = False) -> None:
     table.add_column("Signé")
     for m in manifestes:
         table.add_row(
-            escape(m.identifiant), escape(m.titre), escape(", ".join(m.fondements)),
+            escape(m.identifiant),
+            escape(m.titre),
+            escape(", ".join(m.fondements)),
             "oui" if m.signe else "",
         )
     console.print(table)

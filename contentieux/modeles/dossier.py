@@ -101,8 +101,7 @@ class Dossier(Modele):
         trouves: list[E] = [
             e
             for e in self.evenements
-            if isinstance(e, type_)
-            and (reference_creance is None or e.concerne(reference_creance))
+            if isinstance(e, type_) and (reference_creance is None or e.concerne(reference_creance))
         ]
         if len(trouves) > 1:
             trouves.sort(key=_date_evenement)

@@ -298,8 +298,10 @@ class PersonneMorale(Modele):
     @property
     def nom_complet(self) -> str:
         """Dénomination suivie de la forme juridique."""
-        return f"{self.denomination} ({self.forme_juridique})" if self.forme_juridique else (
-            self.denomination
+        return (
+            f"{self.denomination} ({self.forme_juridique})"
+            if self.forme_juridique
+            else (self.denomination)
         )
 
     @property
@@ -356,4 +358,3 @@ class Mandataire(Modele):
     identite: Partie
     reference_mandat: str | None = None
     date_mandat: dt.date | None = None
-

@@ -1,0 +1,282 @@
+"""Commande ``lot`` : des milliers d'actes en une exécution, reprise après arrêt, manifeste.
+
+Codes de sortie : 0 tous les dossiers réussis ; 1 lot impossible (entrée illisible, répertoire de
+sortie inaccessible, exécuteur perdu) ; 2 mauvais usage ; 3 lot terminé avec des dossiers en
+erreur (détail dans ``manifeste.jsonl``) ; 130 interrompu (Ctrl-C). Voir ``docs/lots.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from contentieux.cli.commun import OptionAu, OptionRegles, app, console, echouer, lire_date
+
+ERREURS_AFFICHEES = 20
+"""Au-delà, les erreurs ne sont plus affichées une à une (elles restent toutes au manifeste)."""
+
+VARIABLE_PHRASE = "CONTENTIEUX_P12_MOT_DE_PASSE"
+"""Même variable que ``contentieux signer`` (``contentieux.signature``)."""
+
+
+def _liste(texte: str, option: str, permises: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    valeurs = tuple(v.strip() for v in texte.split(",") if v.strip())
+    if not valeurs:
+        echouer(f"{option} : liste vide ; par exemple {option} mise_en_demeure,decompte", code=2)
+    if permises is not None:
+        inconnues = [v for v in valeurs if v not in permises]
+        if inconnues:
+            echouer(
+                f"{option} : {escape(', '.join(inconnues))} non reconnu(s) ; valeurs possibles : "
+                f"{', '.join(permises)}",
+                code=2,
+            )
+    return valeurs
+
+
+def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any, int]:
+    """Client Dask (``local`` : un LocalCluster de ``workers`` processus), son exécuteur et le
+    nombre total de fils de travail du cluster (qui règle le travail envoyé à l'avance)."""
+    import importlib
+
+    try:
+        distributed: Any = importlib.import_module("distributed")
+    except ModuleNotFoundError:
+        echouer("--dask : Dask n'est pas installé ; pip install 'contentieux[dask]'")
+    if adresse == "local":
+        cluster = distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = distributed.Client(cluster)
+    else:
+        try:
+            client = distributed.Client(adresse, timeout=10)
+        except (OSError, TimeoutError) as exc:
+            echouer(
+                f"--dask : ordonnanceur injoignable à {escape(adresse)} ({escape(str(exc))}) ; "
+                "vérifiez l'adresse (tcp://hôte:8786) ou utilisez --dask local"
+            )
+    from contentieux.lots.taches import preparer_worker
+
+    client.run(preparer_worker, tache)  # chaque worker prépare gabarits, polices et clé une fois
+    fils = sum(client.nthreads().values()) or workers
+    return client, client.get_executor(), fils
+
+
+def _fermer_dask(client: Any) -> None:
+    """Ferme le client et, pour ``--dask local``, le cluster qu'il a démarré."""
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+@app.command("lot")
+def commande_lot(
+    entree: Annotated[
+        Path,
+        typer.Argument(
+            help="Fichier .jsonl (un dossier par ligne), .csv (une facture par ligne) "
+            "ou dossier de fichiers .yaml/.json."
+        ),
+    ],
+    au: OptionAu,
+    sortie: Annotated[Path, typer.Option("-o", "--sortie", help="Répertoire de sortie.")],
+    actes: Annotated[
+        str,
+        typer.Option(
+            "--actes",
+            help="Actes à produire, séparés par des virgules (mise_en_demeure,decompte…).",
+        ),
+    ] = "decompte",
+    formats: Annotated[
+        str,
+        typer.Option("--format", help="Formats : pdf, docx et/ou json (décompte seul)."),
+    ] = "pdf",
+    p12: Annotated[
+        Path | None,
+        typer.Option(
+            "--p12",
+            help=f"Signer les PDF avec ce certificat PKCS#12 (phrase de passe : "
+            f"variable {VARIABLE_PHRASE}, sinon demandée).",
+        ),
+    ] = None,
+    niveau: Annotated[
+        str, typer.Option("--niveau", help="Niveau PAdES : B-B, B-T, B-LT ou B-LTA.")
+    ] = "B-B",
+    horodatage: Annotated[
+        str | None, typer.Option("--horodatage", help="URL de l'autorité d'horodatage (B-T+).")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Processus de travail (0 : un par cœur).")
+    ] = 0,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Adresse d'un ordonnanceur Dask (tcp://hôte:8786), ou "
+            "« local » pour un cluster Dask sur cette machine.",
+        ),
+    ] = None,
+    gabarits: Annotated[
+        Path | None, typer.Option("--gabarits", help="Dossier de gabarits du cabinet.")
+    ] = None,
+    parametres: Annotated[
+        Path | None, typer.Option("--parametres", help="Paramètres des actes (YAML).")
+    ] = None,
+    regles: OptionRegles = None,
+) -> None:
+    """Produit les actes de chaque dossier d'une entrée, avec manifeste et reprise.
+
+    Relancée avec les mêmes arguments après un arrêt (même brutal), la commande termine le lot
+    sans refaire les dossiers déjà faits. Code de sortie 3 si des dossiers sont en erreur.
+    """
+    from contentieux.erreurs import ErreurContentieux
+    from contentieux.lots.entrees import compter_dossiers
+    from contentieux.lots.executer import executer_lot
+    from contentieux.lots.taches import OptionsSignature, TacheActes
+
+    date = lire_date(au)
+    liste_formats = _liste(formats, "--format", ("pdf", "docx", "json"))
+    liste_actes = _liste(actes, "--actes")
+    if "json" in liste_formats and "decompte" not in liste_actes:
+        echouer(
+            "--format json : seul l'acte « decompte » existe en JSON ; ajoutez-le à --actes", code=2
+        )
+    signature = None
+    if p12 is not None:
+        if "pdf" not in liste_formats:
+            echouer("--p12 : seuls les PDF se signent ; ajoutez pdf à --format", code=2)
+        if not p12.is_file():
+            echouer(f"--p12 : fichier introuvable : {escape(str(p12))}")
+        phrase = os.environ.get(VARIABLE_PHRASE)
+        if phrase is None:
+            phrase = typer.prompt(
+                "Phrase de passe du certificat", hide_input=True, default="", show_default=False
+            )
+        signature = OptionsSignature(
+            p12=str(p12.resolve()), niveau=niveau, horodatage=horodatage, phrase=phrase or None
+        )
+    elif horodatage is not None or niveau != "B-B":
+        echouer("--niveau / --horodatage : indiquez aussi le certificat avec --p12", code=2)
+    tache = TacheActes(
+        actes=liste_actes,
+        formats=liste_formats,
+        regles=str(regles) if regles else None,
+        gabarits=str(gabarits.resolve()) if gabarits else None,
+        parametres=str(parametres.resolve()) if parametres else None,
+        signature=signature,
+    )
+    nombre = workers or max(1, len(os.sched_getaffinity(0)))
+    try:
+        total = compter_dossiers(entree)
+        tache.description()  # gabarits et paramètres lisibles avant de lancer les workers
+    except (ErreurContentieux, OSError) as exc:
+        echouer(escape(str(exc)))
+
+    client = executeur = None
+    if dask is not None:
+        client, executeur, nombre = _executeur_dask(dask, nombre, tache)
+    try:
+        bilan = _executer_avec_progression(
+            executer_lot, entree, tache, date, sortie, executeur, nombre, regles, total
+        )
+    except ErreurContentieux as exc:
+        echouer(escape(exc.message))
+    except KeyboardInterrupt:
+        echouer(
+            "lot interrompu ; le manifeste est à jour : relancez la même commande pour le "
+            "terminer sans refaire les dossiers déjà faits",
+            code=130,
+        )
+    finally:
+        if client is not None:
+            _fermer_dask(client)
+    _afficher_bilan(bilan, sortie)
+    raise typer.Exit(bilan.code_sortie)
+
+
+def _executer_avec_progression(
+    executer_lot: Any,
+    entree: Path,
+    tache: Any,
+    date: Any,
+    sortie: Path,
+    executeur: Any,
+    workers: int,
+    regles: Path | None,
+    total: int,
+) -> Any:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    erreurs_vues = 0
+    progression = Progress(
+        TextColumn("[bold]Lot[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[debit]} dossiers/s"),
+        TimeElapsedColumn(),
+        TextColumn("reste"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+    with progression:
+        tache_id = progression.add_task("lot", total=total or None, debit="—")
+
+        def suivi(entree_manifeste: dict[str, Any]) -> None:
+            nonlocal erreurs_vues
+            if entree_manifeste["statut"] == "erreur":
+                erreurs_vues += 1
+                if erreurs_vues <= ERREURS_AFFICHEES:
+                    progression.console.print(
+                        f"[red]✗[/] {escape(str(entree_manifeste['source']))} "
+                        f"({escape(str(entree_manifeste['cle']))}) : "
+                        f"{escape(str(entree_manifeste['motif']))}"
+                    )
+                elif erreurs_vues == ERREURS_AFFICHEES + 1:
+                    progression.console.print(
+                        "[red]…[/] autres erreurs : voir le manifeste (statut « erreur »)"
+                    )
+            progression.advance(tache_id)
+            vitesse = progression.tasks[0].speed
+            progression.update(tache_id, debit=f"{vitesse:.1f}" if vitesse else "—")
+
+        return executer_lot(
+            entree,
+            tache,
+            au=date,
+            sortie=sortie,
+            executeur=executeur,
+            workers=workers,
+            regles=str(regles) if regles else None,
+            suivi=suivi,
+        )
+
+
+def _afficher_bilan(bilan: Any, sortie: Path) -> None:
+    table = Table(title="Bilan du lot", show_header=False)
+    table.add_column("")
+    table.add_column("", justify="right")
+    table.add_row("Dossiers lus", str(bilan.total))
+    table.add_row("[green]Faits[/]", str(bilan.ok))
+    table.add_row("[red]En erreur[/]", str(bilan.erreurs))
+    table.add_row("Déjà faits (reprise)", str(bilan.deja_faits))
+    table.add_row("Fichiers écrits", str(bilan.fichiers))
+    table.add_row("Durée", f"{bilan.duree:.1f} s")
+    table.add_row("Actes par seconde", f"{bilan.actes_par_seconde:.1f}")
+    console.print(table)
+    console.print(f"Manifeste : {escape(str(sortie / 'manifeste.jsonl'))}")

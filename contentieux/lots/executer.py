@@ -1,0 +1,303 @@
+"""Exécuter un lot sur n'importe quel ``concurrent.futures.Executor``, avec reprise.
+
+Le processus principal lit l'entrée en flux, valide chaque dossier, envoie les dossiers valides
+aux workers (au plus ``en_vol`` à la fois : la mémoire reste bornée), écrit les fichiers reçus de
+façon atomique puis la ligne du manifeste. Les workers ne font que calculer : ils n'écrivent rien,
+si bien qu'un cluster Dask n'a pas besoin d'un disque partagé.
+
+Par défaut, un ``ProcessPoolExecutor`` (démarrage ``forkserver``) dont chaque processus prépare
+la tâche une fois (gabarits, polices, clé) ; ``executeur=`` accepte tout autre exécuteur, par
+exemple ``distributed.Client(adresse).get_executor()``.
+
+>>> import datetime as dt, tempfile
+>>> from pathlib import Path
+>>> from concurrent.futures import ThreadPoolExecutor
+>>> from contentieux.exemples import dossier_donnees
+>>> from contentieux.lots.taches import TacheDecompte
+>>> sortie = Path(tempfile.mkdtemp())
+>>> entree = dossier_donnees("exemples") / "lots" / "dossiers.jsonl"
+>>> with ThreadPoolExecutor(1) as ex:
+...     bilan = executer_lot(entree, TacheDecompte(), au=dt.date(2026, 6, 30), sortie=sortie,
+...                          executeur=ex)
+>>> bilan.ok, bilan.erreurs, bilan.code_sortie
+(5, 0, 0)
+>>> with ThreadPoolExecutor(1) as ex:  # même commande : rien à refaire
+...     executer_lot(entree, TacheDecompte(), au=dt.date(2026, 6, 30), sortie=sortie,
+...                  executeur=ex).deja_faits
+5
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from contentieux.erreurs import LotInterrompu
+from contentieux.lots.entrees import ElementLot, lire_entree
+from contentieux.lots.manifeste import (
+    Manifeste,
+    ecrire_atomique,
+    nettoyer_temporaires,
+    nom_de_dossier,
+    synchroniser_repertoire,
+)
+from contentieux.lots.taches import (
+    ResultatTravail,
+    Tache,
+    Travail,
+    preparer_worker,
+    traiter,
+)
+
+CODE_TOUT_REUSSI = 0
+CODE_ERREUR_FATALE = 1
+CODE_DOSSIERS_EN_ERREUR = 3
+"""Codes de sortie de ``contentieux lot`` : 0 tout réussi ; 1 lot impossible (entrée illisible,
+répertoire de sortie inaccessible) ; 2 mauvais usage de la commande ; 3 lot terminé mais au moins
+un dossier en erreur (tous les dossiers valides ont été produits)."""
+
+
+@dataclass
+class Bilan:
+    """Résumé d'une exécution : dossiers faits, en erreur, déjà faits (reprise), durée, actes."""
+
+    total: int = 0
+    ok: int = 0
+    erreurs: int = 0
+    deja_faits: int = 0
+    fichiers: int = 0
+    duree: float = 0.0
+
+    @property
+    def actes_par_seconde(self) -> float:
+        """Fichiers produits par seconde pendant cette exécution."""
+        return self.fichiers / self.duree if self.duree > 0 else 0.0
+
+    @property
+    def code_sortie(self) -> int:
+        """0 si aucun dossier n'est en erreur, 3 sinon."""
+        return CODE_DOSSIERS_EN_ERREUR if self.erreurs else CODE_TOUT_REUSSI
+
+
+Suivi = Callable[[dict[str, Any]], None]
+"""Reçoit chaque entrée du manifeste écrite (et ``{"statut": "deja_fait", …}`` pour une reprise)."""
+
+
+def empreinte_travail(element: ElementLot, base: dict[str, Any]) -> str:
+    """Empreinte de ce qu'il faut produire : données du dossier, tâche, versions, date."""
+    texte = json.dumps({"entree": element.empreinte, **base}, sort_keys=True, default=str)
+    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
+
+
+def creer_executeur_processus(workers: int, tache: Tache) -> cf.ProcessPoolExecutor:
+    """Processus locaux (démarrage ``forkserver``), chacun préparant la tâche une fois."""
+    import multiprocessing
+
+    contexte = multiprocessing.get_context("forkserver")
+    contexte.set_forkserver_preload(["contentieux.lots.taches"])
+    return cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=contexte,
+        initializer=preparer_worker,
+        initargs=(tache,),
+    )
+
+
+def _entree_manifeste(
+    element: ElementLot, base: dict[str, Any], empreinte: str, **champs: Any
+) -> dict[str, Any]:
+    return {
+        "cle": element.cle,
+        "reference": element.reference,
+        "ligne": element.ligne,
+        "source": element.source,
+        **champs,
+        "empreinte_entree": element.empreinte,
+        "empreinte_travail": empreinte,
+        "au": base["au"],
+        "version_regles": base["version_regles"],
+        "tache": base["tache"],
+    }
+
+
+def executer_lot(
+    entree: str | Path | Iterator[ElementLot],
+    tache: Tache,
+    *,
+    au: dt.date,
+    sortie: str | Path,
+    executeur: cf.Executor | None = None,
+    workers: int = 2,
+    en_vol: int | None = None,
+    regles: str | None = None,
+    suivi: Suivi | None = None,
+) -> Bilan:
+    """Exécute ``tache`` sur chaque dossier de ``entree`` et écrit ``sortie/manifeste.jsonl``.
+
+    Reprise : un dossier dont le manifeste dit « ok » pour la même empreinte de travail (mêmes
+    données, même tâche et mêmes versions de gabarits, mêmes règles, même date) et dont les
+    fichiers sont présents avec leur taille n'est pas refait ; tout autre dossier l'est (y compris
+    ceux en erreur). ``en_vol`` : dossiers envoyés et non encore reçus (par défaut 4 par worker).
+    """
+    if not isinstance(au, dt.date):
+        raise TypeError("au : une date est attendue, par exemple au=datetime.date(2026, 6, 30)")
+    from contentieux.regles import charger_regles
+
+    repertoire = Path(sortie)
+    try:
+        repertoire.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LotInterrompu(
+            f"répertoire de sortie {repertoire} inaccessible ({exc.strerror}) ; choisissez un "
+            "répertoire où vous pouvez écrire (option -o)"
+        ) from None
+    base = {
+        "au": au.isoformat(),
+        "version_regles": charger_regles(regles).version,
+        "tache": tache.description(),
+    }
+    elements = lire_entree(entree) if isinstance(entree, str | Path) else entree
+    possede = executeur is None
+    ex = executeur if executeur is not None else creer_executeur_processus(workers, tache)
+    manifeste = Manifeste(repertoire)
+    try:
+        manifeste.ouvrir()
+        acquis = manifeste.acquis()
+    except BaseException:
+        manifeste.fermer()
+        if possede:
+            ex.shutdown(wait=False)
+        raise
+    bilan = Bilan()
+    debut = time.perf_counter()
+    limite = en_vol or 4 * max(1, workers)
+    en_cours: dict[cf.Future[ResultatTravail], tuple[ElementLot, str]] = {}
+    relances = 0
+
+    def signaler(entree_manifeste: dict[str, Any]) -> None:
+        if suivi is not None:
+            suivi(entree_manifeste)
+
+    def recevoir(futur: cf.Future[ResultatTravail]) -> None:
+        element, empreinte = en_cours.pop(futur)
+        try:
+            resultat = futur.result()
+        except Exception as exc:  # worker mort (mémoire, signal) ou exécuteur arrêté
+            resultat = ResultatTravail(
+                element.cle,
+                motif=(
+                    f"worker interrompu ({type(exc).__name__} : {exc}) ; relancez la même "
+                    "commande pour refaire ce dossier"
+                ),
+            )
+        enregistrer(element, empreinte, resultat)
+
+    def enregistrer(element: ElementLot, empreinte: str, resultat: ResultatTravail) -> None:
+        dossier = repertoire / nom_de_dossier(element.cle)
+        nettoyer_temporaires(dossier)
+        if not resultat.est_ok:
+            bilan.erreurs += 1
+            ligne = _entree_manifeste(
+                element,
+                base,
+                empreinte,
+                statut="erreur",
+                motif=resultat.motif,
+                erreurs=list(resultat.erreurs),
+                fichiers=[],
+            )
+        else:
+            nouveau = not dossier.is_dir()
+            dossier.mkdir(exist_ok=True)
+            fichiers = []
+            for nom, contenu in resultat.sorties:
+                ecrire_atomique(dossier / nom, contenu)
+                fichiers.append(
+                    {
+                        "chemin": f"{dossier.name}/{nom}",
+                        "sha256": hashlib.sha256(contenu).hexdigest(),
+                        "octets": len(contenu),
+                    }
+                )
+            synchroniser_repertoire(dossier)
+            if nouveau:
+                synchroniser_repertoire(repertoire)
+            bilan.ok += 1
+            bilan.fichiers += len(fichiers)
+            ligne = _entree_manifeste(
+                element,
+                base,
+                empreinte,
+                statut="ok",
+                motif=None,
+                erreurs=[],
+                fichiers=fichiers,
+            )
+        ligne["duree_s"] = round(resultat.duree, 4)
+        manifeste.ajouter(ligne)
+        signaler(ligne)
+
+    try:
+        for element in elements:
+            bilan.total += 1
+            empreinte = empreinte_travail(element, base)
+            if not element.est_valide or element.dossier is None:
+                motif = "dossier invalide : " + " ; ".join(element.erreurs)
+                enregistrer(
+                    element,
+                    empreinte,
+                    ResultatTravail(element.cle, motif=motif, erreurs=element.erreurs),
+                )
+                continue
+            if manifeste.est_acquis(acquis.get(element.cle), empreinte):
+                bilan.deja_faits += 1
+                signaler(
+                    {
+                        "cle": element.cle,
+                        "reference": element.reference,
+                        "ligne": element.ligne,
+                        "statut": "deja_fait",
+                    }
+                )
+                continue
+            travail = Travail(element.cle, element.dossier, au)
+            try:
+                futur = ex.submit(traiter, tache, travail)
+            except cf.BrokenExecutor:
+                # un worker est mort (mémoire, signal) : les dossiers en vol sont notés en erreur
+                # et l'on repart sur un exécuteur neuf, si c'est le nôtre
+                if not possede or relances >= 3:
+                    raise LotInterrompu(
+                        "l'exécuteur ne répond plus (workers arrêtés) ; relancez la même "
+                        "commande : les dossiers déjà faits ne seront pas refaits"
+                    ) from None
+                while en_cours:
+                    recevoir(next(iter(en_cours)))
+                ex.shutdown(wait=True, cancel_futures=True)
+                ex = creer_executeur_processus(workers, tache)
+                relances += 1
+                futur = ex.submit(traiter, tache, travail)
+            en_cours[futur] = (element, empreinte)
+            while len(en_cours) >= limite:
+                faits, _ = cf.wait(list(en_cours), return_when=cf.FIRST_COMPLETED)
+                for futur in faits:
+                    recevoir(futur)
+        while en_cours:
+            faits, _ = cf.wait(list(en_cours), return_when=cf.FIRST_COMPLETED)
+            for futur in faits:
+                recevoir(futur)
+    finally:
+        for futur in en_cours:
+            futur.cancel()
+        if possede:
+            ex.shutdown(wait=True, cancel_futures=True)
+        manifeste.fermer()
+        bilan.duree = time.perf_counter() - debut
+    return bilan
