@@ -123,7 +123,8 @@ def test_version_de_gabarit_changee_refait_les_dossiers(tmp_path: Path) -> None:
     v1 = versions_gabarits(("relance",), str(gabarits))
     (gabarits / "relance" / "gabarit.html").write_text("<p>v2</p>", encoding="utf-8")
     v2 = versions_gabarits(("relance",), str(gabarits))
-    assert v1 != v2 and v1["relance"].startswith("gabarits/relance ")
+    assert v1["relance"] != v2["relance"] and v1["relance"].startswith("relance ")
+    assert v1["_commun"] == v2["_commun"]
     # la description de la tâche porte ces versions, donc l'empreinte du travail change
     entree = ecrire_jsonl(tmp_path / "lot.jsonl", 5)
     sortie = tmp_path / "sortie"
@@ -299,6 +300,9 @@ def test_cli_codes_de_sortie_et_echappement(tmp_path: Path) -> None:
     assert entree_manifeste["cle"] == "[bold red]PIRATE[/]" and entree_manifeste["ligne"] == 2
     usage = runner.invoke(app, [*args, "-o", str(tmp_path / "c"), "--format", "odt"])
     assert usage.exit_code == 2 and "odt" in usage.output
+    inconnu = runner.invoke(app, [*args, "-o", str(tmp_path / "c"), "--actes", "assignation"])
+    assert inconnu.exit_code == 2 and "assignation non reconnu" in inconnu.output
+    assert "mise_en_demeure" in inconnu.output
     absent = runner.invoke(
         app, ["lot", str(tmp_path / "x.jsonl"), "--au", "2026-06-30", "-o", str(tmp_path / "d")]
     )

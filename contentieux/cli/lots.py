@@ -143,7 +143,11 @@ def commande_lot(
 
     date = lire_date(au)
     liste_formats = _liste(formats, "--format", ("pdf", "docx", "json"))
-    liste_actes = _liste(actes, "--actes")
+    try:
+        from contentieux.actes import ACTES
+    except ImportError:  # couche des actes absente : seul le décompte JSON reste possible
+        ACTES = ("decompte",)
+    liste_actes = _liste(actes, "--actes", tuple(ACTES))
     if "json" in liste_formats and "decompte" not in liste_actes:
         echouer(
             "--format json : seul l'acte « decompte » existe en JSON ; ajoutez-le à --actes", code=2

@@ -184,7 +184,15 @@ class OptionsSignature:
 
     def description(self) -> dict[str, Any]:
         """Ce qui, dans la signature, change les fichiers produits (sans secret)."""
-        return {"p12": self.p12, "niveau": self.niveau, "horodatage": self.horodatage}
+        import hashlib
+        from pathlib import Path
+
+        return {
+            "p12": self.p12,
+            "empreinte_p12": hashlib.sha256(Path(self.p12).read_bytes()).hexdigest(),
+            "niveau": self.niveau,
+            "horodatage": self.horodatage,
+        }
 
 
 FORMATS_ACTES = ("pdf", "docx")
@@ -295,31 +303,37 @@ def _empreinte_fichier(chemin: str | None) -> str | None:
 
 
 def versions_gabarits(actes: tuple[str, ...], gabarits: str | None) -> dict[str, str]:
-    """Version de chaque acte : celle de son ``manifeste.yaml`` et l'empreinte de ses gabarits.
+    """Version de chaque acte (et de ``_commun``, feuille de style et mise en page partagées) :
+    la ``version`` de son ``manifeste.yaml`` et l'empreinte de ses fichiers.
 
-    Modifier un gabarit (même sans changer son numéro de version) change l'empreinte, donc
-    refait les dossiers concernés à la reprise.
+    L'atelier prend chaque fichier dans le dossier de gabarits de l'utilisateur s'il l'y trouve,
+    sinon dans le paquet : l'empreinte couvre les deux. Modifier un gabarit, même sans changer
+    son numéro de version, change l'empreinte, donc refait les dossiers concernés à la reprise.
     """
     import hashlib
     from pathlib import Path
 
+    from contentieux._yaml import charger_yaml_exact
     from contentieux.exemples import dossier_donnees
 
-    versions: dict[str, str] = {}
     racines = [Path(gabarits)] if gabarits else []
     racines.append(dossier_donnees("gabarits"))
-    for acte in actes:
-        for racine in racines:
+    versions: dict[str, str] = {}
+    for acte in (*actes, "_commun"):
+        empreinte = hashlib.sha256()
+        numero = None
+        for rang, racine in enumerate(racines):
             dossier = racine / acte
-            if dossier.is_dir():
-                empreinte = hashlib.sha256()
-                for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
-                    empreinte.update(str(fichier.relative_to(dossier)).encode() + b"\0")
-                    empreinte.update(fichier.read_bytes())
-                versions[acte] = f"{racine.name}/{acte} {empreinte.hexdigest()[:16]}"
-                break
-        else:
-            versions[acte] = "interne"
+            if not dossier.is_dir():
+                continue
+            for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
+                empreinte.update(f"{rang}/{fichier.relative_to(dossier)}".encode() + b"\0")
+                empreinte.update(fichier.read_bytes())
+            manifeste = dossier / "manifeste.yaml"
+            if numero is None and manifeste.is_file():
+                with contextlib.suppress(Exception):
+                    numero = charger_yaml_exact(manifeste.read_text(encoding="utf-8"))["version"]
+        versions[acte] = f"{acte} {numero or '-'} {empreinte.hexdigest()[:16]}"
     return versions
 
 
