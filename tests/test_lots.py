@@ -244,36 +244,47 @@ def _commande(entree: Path, sortie: Path) -> list[str]:
 
 
 def test_sigkill_puis_reprise(tmp_path: Path) -> None:
+    """Trois arrêts brutaux à des moments différents, puis une exécution complète."""
     n = 600
     entree = ecrire_jsonl(tmp_path / "lot.jsonl", n, proportion_invalides=0.05)
     sortie = tmp_path / "sortie"
-    env = {**os.environ, "COLUMNS": "120"}
-    processus = subprocess.Popen(
-        _commande(entree, sortie),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        env=env,
-    )
     chemin = sortie / NOM_MANIFESTE
-    limite = time.monotonic() + 120
-    while time.monotonic() < limite:
-        if chemin.is_file() and chemin.read_bytes().count(b"\n") >= 60:
-            break
-        time.sleep(0.005)
-    os.killpg(processus.pid, signal.SIGKILL)  # le processus principal et ses workers
-    processus.wait()
-    faits_avant = {e["cle"] for _n, e in lire_lignes(chemin) if e["statut"] == "ok"}
-    assert 0 < len(faits_avant) < n - 30, "l'arrêt doit tomber au milieu du lot"
-    dates_avant = {cle: (sortie / cle / "decompte.json").stat().st_mtime_ns for cle in faits_avant}
+    env = {**os.environ, "COLUMNS": "120"}
+    dates: dict[str, int] = {}
+    arrets = 0
+    for seuil in (60, 200, 380):
+        processus = subprocess.Popen(
+            _commande(entree, sortie),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            env=env,
+        )
+        limite = time.monotonic() + 120
+        while time.monotonic() < limite and processus.poll() is None:
+            if chemin.is_file() and chemin.read_bytes().count(b"\n") >= seuil:
+                break
+            time.sleep(0.005)
+        if processus.poll() is None:
+            os.killpg(processus.pid, signal.SIGKILL)  # le processus principal et ses workers
+            arrets += 1
+        processus.wait()
+        faits = {e["cle"] for _n, e in lire_lignes(chemin) if e["statut"] == "ok"}
+        # ce qui était fait avant cet arrêt l'est toujours, sans avoir été réécrit
+        for cle, date in dates.items():
+            assert cle in faits
+            assert (sortie / cle / "decompte.json").stat().st_mtime_ns == date
+        for cle in faits - dates.keys():
+            dates[cle] = (sortie / cle / "decompte.json").stat().st_mtime_ns
+    assert arrets >= 1 and 0 < len(dates) < n - 30, "les arrêts doivent tomber au milieu du lot"
     reprise = subprocess.run(_commande(entree, sortie), capture_output=True, env=env, timeout=300)
     assert reprise.returncode == CODE_DOSSIERS_EN_ERREUR, reprise.stderr.decode()
     lignes = verifier_coherence(sortie, n, 0.05)
     assert sum(e["statut"] == "ok" for e in lignes) == n - n // 20
     # rien de ce qui était fait n'a été refait
-    for cle, date in dates_avant.items():
+    for cle, date in dates.items():
         assert (sortie / cle / "decompte.json").stat().st_mtime_ns == date
-    assert f"{len(faits_avant)}" in reprise.stdout.decode()
+    assert f"{len(dates)}" in reprise.stdout.decode()
 
 
 # --- ligne de commande ---------------------------------------------------------------------------
