@@ -317,7 +317,8 @@ def test_cli_codes_de_sortie_et_echappement(tmp_path: Path) -> None:
     absent = runner.invoke(
         app, ["lot", str(tmp_path / "x.jsonl"), "--au", "2026-06-30", "-o", str(tmp_path / "d")]
     )
-    assert absent.exit_code == 1 and "entrée introuvable" in absent.output
+    assert absent.exit_code == 3 and "entrée introuvable" in absent.output
+    assert CODE_DOSSIERS_EN_ERREUR == 7
 
 
 # --- Dask ----------------------------------------------------------------------------------------
@@ -359,8 +360,14 @@ def test_deux_lots_dans_le_meme_repertoire_refuses(tmp_path: Path) -> None:
     premier.ouvrir()
     try:
         entree = ecrire_jsonl(tmp_path / "lot.jsonl", 2)
-        with pytest.raises(LotInterrompu, match="un autre lot écrit déjà"):
+        with pytest.raises(LotInterrompu, match="un autre lot écrit déjà") as exc:
             _executer(entree, sortie)
+        assert exc.value.details["sortie"] == 5
+        runner = CliRunner()
+        pris = runner.invoke(
+            app, ["lot", str(entree), "--au", "2026-06-30", "--format", "json", "-o", str(sortie)]
+        )
+        assert pris.exit_code == 5 and "un autre lot écrit déjà" in pris.output
     finally:
         premier.fermer()
     assert _executer(entree, sortie).ok == 2  # verrou libéré
