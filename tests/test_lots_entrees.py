@@ -69,6 +69,7 @@ def test_jsonl_lignes_vides_racine_non_objet_et_doublons(tmp_path: Path) -> None
     assert elements[0].est_valide
     assert "objet JSON attendu" in elements[1].erreurs[0]
     assert "figure déjà dans l'entrée (l.jsonl:1)" in elements[2].erreurs[0]
+    assert elements[2].cle == f"{elements[0].reference} (ligne 4)" != elements[0].cle
     assert compter_dossiers(entree) == 3
 
 
@@ -146,7 +147,8 @@ def test_csv_lignes_non_consecutives_signalees() -> None:
     assert a.est_valide and b.est_valide
     assert not a2.est_valide and a2.ligne == 4
     assert "déjà des lignes plus haut (ligne 2)" in a2.erreurs[0]
-    assert "triez le fichier" in a2.erreurs[0]
+    assert "triez le fichier" in a2.erreurs[0] and len(a2.erreurs) == 1
+    assert len({a.cle, b.cle, a2.cle}) == 3
 
 
 def test_csv_colonnes_du_dossier_incoherentes() -> None:
@@ -248,3 +250,16 @@ def test_entree_introuvable_ou_extension_inconnue(tmp_path: Path) -> None:
     latin.write_bytes('{"reference": "é"}\n'.encode("latin-1"))
     with pytest.raises(EntreeLotIllisible, match="UTF-8"):
         list(lire_entree(latin))
+
+
+def test_doublon_invalide_garde_sa_propre_cle(tmp_path: Path) -> None:
+    """Un dossier invalide qui reprend la référence d'un autre : les deux restent au manifeste."""
+    un = next(dossiers_synthetiques(1))
+    casse = json.loads(json.dumps(un))
+    casse["creances"][0]["factures"][0]["montant_ttc"] = "abc"
+    entree = tmp_path / "l.jsonl"
+    entree.write_text(json.dumps(casse) + "\n" + json.dumps(un) + "\n", encoding="utf-8")
+    premier, second = lire_entree(entree)
+    assert not premier.est_valide and premier.cle == "LOT-0001"
+    assert not second.est_valide and second.cle == "LOT-0001 (ligne 2)"
+    assert "figure déjà" in second.erreurs[0]

@@ -56,6 +56,7 @@ class ElementLot:
     empreinte: str
     dossier: Dossier | None = None
     erreurs: tuple[str, ...] = field(default=())
+    doublon: bool = False
 
     @property
     def est_valide(self) -> bool:
@@ -64,8 +65,12 @@ class ElementLot:
 
     @property
     def cle(self) -> str:
-        """Identité du dossier dans le lot : sa référence, sinon « ligne N »."""
-        return self.reference if self.reference else f"ligne {self.ligne}"
+        """Identité du dossier dans le lot : sa référence, sinon « ligne N » ; pour une
+        référence déjà vue plus haut, « référence (ligne N) », pour que chaque dossier de
+        l'entrée garde sa propre ligne au manifeste."""
+        if not self.reference:
+            return f"ligne {self.ligne}"
+        return f"{self.reference} (ligne {self.ligne})" if self.doublon else self.reference
 
 
 def empreinte_donnees(donnees: Any) -> str:
@@ -370,6 +375,7 @@ def _element_csv(
                 f"haut (ligne {vues[reference]}) ; regroupez toutes les lignes d'un même dossier "
                 "les unes à la suite des autres (triez le fichier par la colonne dossier)",
             ),
+            doublon=True,
         )
     vues[reference] = numero
     if incoherences:
@@ -449,21 +455,25 @@ def lire_entree(chemin: str | Path) -> Iterator[ElementLot]:
     nature = nature_entree(entree)
     vues: dict[str, str] = {}
     for element in _lire(entree, nature):
-        if element.reference is not None and not element.erreurs:
-            if element.reference in vues:
-                yield ElementLot(
-                    element.ligne,
-                    element.source,
-                    element.reference,
-                    element.empreinte,
-                    erreurs=(
-                        f"reference : le dossier {element.reference} figure déjà dans l'entrée "
-                        f"({vues[element.reference]}) ; chaque dossier doit avoir une référence "
-                        "unique",
-                    ),
-                )
-                continue
-            vues[element.reference] = element.source
+        if element.reference is None or element.doublon:
+            yield element
+            continue
+        if element.reference in vues:
+            yield ElementLot(
+                element.ligne,
+                element.source,
+                element.reference,
+                element.empreinte,
+                erreurs=(
+                    f"reference : le dossier {element.reference} figure déjà dans l'entrée "
+                    f"({vues[element.reference]}) ; chaque dossier doit avoir une référence "
+                    "unique",
+                    *element.erreurs,
+                ),
+                doublon=True,
+            )
+            continue
+        vues[element.reference] = element.source
         yield element
 
 
