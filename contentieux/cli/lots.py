@@ -127,7 +127,7 @@ def commande_lot(
         Path | None,
         typer.Option(
             "--p12",
-            help=f"Signer les PDF avec ce certificat PKCS#12 (phrase de passe : "
+            help=f"Signer les PDF avec ce certificat PKCS#12 (mot de passe : "
             f"variable {VARIABLE_PHRASE}, sinon demandée).",
         ),
     ] = None,
@@ -145,7 +145,7 @@ def commande_lot(
         typer.Option(
             "--dask",
             help="Adresse d'un ordonnanceur Dask (tcp://hôte:8786), ou "
-            "« local » pour un cluster Dask sur cette machine.",
+            "local pour un LocalCluster sur cette machine.",
         ),
     ] = None,
     gabarits: Annotated[
@@ -159,7 +159,8 @@ def commande_lot(
     """Produit les actes de chaque dossier d'une entrée, avec manifeste et reprise.
 
     Relancée avec les mêmes arguments après un arrêt (même brutal), la commande termine le lot
-    sans refaire les dossiers déjà faits. Code de sortie 3 si des dossiers sont en erreur.
+    sans refaire les dossiers déjà faits. Code de sortie 7 si des dossiers sont en erreur
+    (détail dans SORTIE/manifeste.jsonl).
     """
     from contentieux.erreurs import ErreurContentieux
     from contentieux.lots.entrees import compter_dossiers
