@@ -279,18 +279,25 @@ def docx_reproductible(contenu: bytes) -> bytes:
     True
     """
     import io
+    import struct
     import zipfile
 
-    entree = zipfile.ZipFile(io.BytesIO(contenu))
-    tampon = io.BytesIO()
-    with zipfile.ZipFile(tampon, "w") as sortie:
-        for info in entree.infolist():
-            copie = zipfile.ZipInfo(info.filename, date_time=DATE_ZIP_FIXE)
-            copie.compress_type = info.compress_type
-            copie.external_attr = info.external_attr
-            copie.create_system = 0
-            sortie.writestr(copie, entree.read(info))
-    return tampon.getvalue()
+    # Les dates sont réécrites en place (en-têtes locaux et répertoire central), sans
+    # décompresser ni recompresser : le coût est négligeable devant le rendu.
+    archive = zipfile.ZipFile(io.BytesIO(contenu))
+    octets = bytearray(contenu)
+    heure, jour = 0, (DATE_ZIP_FIXE[0] - 1980) << 9 | DATE_ZIP_FIXE[1] << 5 | DATE_ZIP_FIXE[2]
+    position = archive.start_dir
+    for info in archive.infolist():
+        if octets[info.header_offset : info.header_offset + 4] != b"PK\x03\x04":
+            raise ValueError("DOCX : en-tête local de l'archive introuvable")
+        struct.pack_into("<HH", octets, info.header_offset + 10, heure, jour)
+        if octets[position : position + 4] != b"PK\x01\x02":
+            raise ValueError("DOCX : répertoire central de l'archive introuvable")
+        struct.pack_into("<HH", octets, position + 12, heure, jour)
+        nom, extra, commentaire = struct.unpack_from("<HHH", octets, position + 28)
+        position += 46 + nom + extra + commentaire
+    return bytes(octets)
 
 
 def _empreinte_fichier(chemin: str | None) -> str | None:
