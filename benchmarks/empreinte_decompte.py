@@ -30,7 +30,7 @@ from contentieux.erreurs import ErreurContentieux
 from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 
 RACINE = Path(__file__).resolve().parent.parent
 AU = dt.date(2026, 6, 30)
@@ -48,9 +48,11 @@ OPTIONS: list[dict[str, Any]] = [
 
 def _json(dossier: Dossier, au: dt.date, **options: Any) -> str:
     try:
-        return etablir_decompte(dossier, au=au, **options).model_dump_json()
+        return etablir_decompte(
+            dossier, au=au, options=OptionsDecompte(**options)
+        ).model_dump_json()
     except ErreurContentieux as erreur:
-        return f"ERR {type(erreur).__name__} {erreur}"
+        return f"ERR {type(erreur).__name__} {erreur}".replace("\n", "\\n")  # une ligne par sortie
 
 
 def _enrichir(brut: dict[str, Any], alea: random.Random) -> dict[str, Any]:
@@ -138,7 +140,7 @@ def sorties(n: int = 2000) -> list[str]:
                         date_executoire=dt.date(2024, 1, 1),
                     ).model_dump_json()
                 except ErreurContentieux as erreur:
-                    resultat = f"ERR {erreur}"
+                    resultat = f"ERR {erreur}".replace("\n", "\\n")
                 sortie.append(resultat)
     return sortie
 

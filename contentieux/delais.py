@@ -49,7 +49,7 @@ __all__ = [
     "proroger",
 ]
 
-FONDEMENTS: Final[tuple[str, ...]] = ("CPC art. 640", "CPC art. 641", "CPC art. 642")
+FONDEMENTS: Final[tuple[str, ...]] = ("CPC 640", "CPC 641", "CPC 642")
 """Articles sur lesquels repose toute échéance calculée par :func:`calculer_echeance`."""
 
 

@@ -89,6 +89,37 @@ class ErreurSignature(ErreurContentieux):
     code = "erreur_signature"
 
 
+# --- Décompte (interets, droit) ------------------------------------------------------------
+
+
+class ArgumentInvalide(ErreurContentieux, TypeError, ValueError):
+    """Argument d'une fonction du décompte mal formé (type, date, option inconnue)."""
+
+    code = "argument_invalide"
+
+
+class InteretsHorsLimites(ErreurContentieux):
+    """Intérêts qui dépassent ce que le décompte sait représenter exactement (capitalisation à un
+    taux extrême sur une durée extrême)."""
+
+    code = "interets_hors_limites"
+
+
+# --- entrées (lecture des dossiers et des règles) ---
+
+
+class LimiteDepassee(DonneesInvalides, ValueError):
+    """Un dossier dépasse une limite de taille (``contentieux.modeles.limites.Limites``)."""
+
+    code = "limite_depassee"
+
+
+class ErreurActualisation(ErreurContentieux):
+    """Le relevé d'un taux en ligne (portail de la BCE) a échoué : réseau, délai ou format."""
+
+    code = "actualisation_impossible"
+
+
 # --- actes -------------------------------------------------------------------------------------
 
 

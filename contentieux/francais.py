@@ -107,3 +107,25 @@ def nombre_simple(valeur: Decimal) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(valeur, format="#,##0.00", locale=LOCALE))
+
+
+_INSECABLES = (
+    (" :", "\xa0:"),
+    (" ;", "\u202f;"),
+    (" ?", "\u202f?"),
+    (" !", "\u202f!"),
+    ("« ", "«\xa0"),
+    (" »", "\xa0»"),
+)
+
+
+def typographier(texte: str) -> str:
+    """Espaces insécables de la typographie française : avant « : » (espace insécable), avant
+    « ; ? ! » (espace fine insécable), à l'intérieur des guillemets « ». Rien d'autre ne change.
+
+    >>> typographier("Objet : relance ; « urgent »") == "Objet\xa0: relance\u202f; «\xa0urgent\xa0»"
+    True
+    """
+    for avant, apres in _INSECABLES:
+        texte = texte.replace(avant, apres)
+    return texte

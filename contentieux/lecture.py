@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, get_args
@@ -17,10 +18,11 @@ from typing import Any, get_args
 import yaml
 from pydantic import ValidationError
 
-from contentieux._yaml import charger_yaml_exact
-from contentieux.erreurs import DonneesInvalides
+from contentieux._yaml import YamlRefuse, charger_yaml_exact, message_yaml
+from contentieux.erreurs import DonneesInvalides, LimiteDepassee
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import Evenement
+from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, Limites
 from contentieux.modeles.parties import Partie
 
 
@@ -123,10 +125,15 @@ def traduire_erreurs(exc: ValidationError) -> list[str]:
     return lignes
 
 
-def valider_dossier(donnees: Any, *, origine: str = "dossier") -> Dossier:
-    """Valide des données déjà lues ; lève ``DonneesInvalides`` avec des messages français."""
+def valider_dossier(
+    donnees: Any, *, origine: str = "dossier", limites: Limites | None = None
+) -> Dossier:
+    """Valide des données déjà lues ; lève ``DonneesInvalides`` avec des messages français.
+
+    ``limites`` : bornes de taille (``Limites``) ; par défaut ``LIMITES_PAR_DEFAUT``.
+    """
     try:
-        return Dossier.model_validate(donnees)
+        return Dossier.model_validate(donnees, context={"limites": limites or LIMITES_PAR_DEFAUT})
     except ValidationError as exc:
         lignes = traduire_erreurs(exc)
         raise DonneesInvalides(
@@ -135,33 +142,87 @@ def valider_dossier(donnees: Any, *, origine: str = "dossier") -> Dossier:
         ) from None
 
 
-def lire_donnees(chemin: str | Path) -> Any:
-    """Lit un fichier YAML ou JSON (nombres exacts) ; ``DonneesInvalides`` s'il est illisible."""
-    fichier = Path(chemin)
-    if not fichier.is_file():
+def _lire_octets(fichier: Path, limites: Limites) -> bytes:
+    """Octets d'un fichier **ordinaire** (ni dossier, ni tube, ni périphérique), taille bornée."""
+    try:
+        etat = fichier.stat()  # suit les liens symboliques : on juge la cible
+    except FileNotFoundError:
         raise DonneesInvalides(
             f"fichier introuvable : {fichier} ; vérifiez le chemin (fichier .yaml, .yml ou .json)"
+        ) from None
+    except OSError as exc:
+        raise DonneesInvalides(f"{fichier} : illisible ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(etat.st_mode):
+        raise DonneesInvalides(
+            f"{fichier} est un dossier, pas un fichier ; donnez le chemin d'un fichier de dossier "
+            "(.yaml, .yml ou .json) qui s'y trouve"
+        )
+    if not stat.S_ISREG(etat.st_mode):
+        raise DonneesInvalides(
+            f"{fichier} n'est pas un fichier ordinaire (tube, périphérique ou socket) ; "
+            "seuls les fichiers .yaml, .yml ou .json enregistrés sur disque sont lus"
+        )
+    if etat.st_size > limites.taille_fichier:
+        raise LimiteDepassee(
+            f"{fichier} : fichier de {etat.st_size} octets, plus que la limite de "
+            f"{limites.taille_fichier} ; scindez le dossier (ou relevez Limites.taille_fichier)",
+            champ=None,
         )
     try:
-        texte = fichier.read_text(encoding="utf-8")
+        with fichier.open("rb") as flux:
+            octets = flux.read(limites.taille_fichier + 1)
+    except OSError as exc:
+        raise DonneesInvalides(f"{fichier} : illisible ({exc.strerror or exc})") from None
+    if len(octets) > limites.taille_fichier:
+        raise LimiteDepassee(
+            f"{fichier} : fichier de plus de {limites.taille_fichier} octets ; scindez le "
+            "dossier (ou relevez Limites.taille_fichier)",
+            champ=None,
+        )
+    return octets
+
+
+def lire_donnees(chemin: str | Path, *, limites: Limites | None = None) -> Any:
+    """Lit un fichier YAML ou JSON (nombres exacts) ; ``DonneesInvalides`` s'il est illisible.
+
+    Refusés avant toute validation, avec un message qui dit ce qui ne va pas : fichier vide,
+    dossier au lieu d'un fichier, fichier non ordinaire (tube, ``/dev/zero``), fichier trop gros,
+    encodage autre que UTF-8, clés en double (YAML et JSON, avec la ligne), balises YAML
+    (``!!python/…``, ``!!binary``), plusieurs documents YAML, imbrication trop profonde, alias
+    YAML démesurés. Une marque d'ordre d'octets UTF-8 (BOM) en tête est acceptée.
+    """
+    limites = limites or LIMITES_PAR_DEFAUT
+    fichier = Path(chemin)
+    octets = _lire_octets(fichier, limites)
+    try:
+        texte = octets.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DonneesInvalides(
             f"{fichier} : le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8"
         ) from None
+    if not texte.strip():
+        raise DonneesInvalides(
+            f"{fichier} : le fichier est vide ; écrivez-y un dossier (voir « contentieux exemple »)"
+        )
     try:
         if fichier.suffix.lower() == ".json":
-            return json.loads(texte, parse_float=Decimal)
-        return charger_yaml_exact(texte)
+            donnees = _lire_json(texte, limites)
+        else:
+            donnees = charger_yaml_exact(
+                texte, profondeur=limites.profondeur, expansion_alias=limites.expansion_alias
+            )
+    except YamlRefuse as exc:
+        raise DonneesInvalides(f"{fichier} : {exc}") from None
     except json.JSONDecodeError as exc:
         raise DonneesInvalides(
             f"{fichier} : JSON invalide ligne {exc.lineno}, colonne {exc.colno} ({exc.msg}) ; "
             "corrigez la syntaxe (virgules, guillemets, accolades)"
         ) from None
     except yaml.YAMLError as exc:
-        position = getattr(exc, "problem_mark", None)
-        ou = f" ligne {position.line + 1}, colonne {position.column + 1}" if position else ""
+        raise DonneesInvalides(f"{fichier} : {message_yaml(exc)}") from None
+    except RecursionError:
         raise DonneesInvalides(
-            f"{fichier} : YAML invalide{ou} ; corrigez l'indentation ou la syntaxe"
+            f"{fichier} : imbrication trop profonde ; vérifiez la structure du fichier"
         ) from None
     except (ValueError, ArithmeticError) as exc:
         # PyYAML construit lui-même les dates (2025-13-01 lève ValueError) ; un nombre YAML
@@ -170,6 +231,114 @@ def lire_donnees(chemin: str | Path) -> Any:
             f"{fichier} : valeur illisible ({_valeur_illisible(exc)}) ; vérifiez les dates "
             "(AAAA-MM-JJ, date existante) et les nombres (par exemple 1234.56)"
         ) from None
+    if donnees is None:
+        raise DonneesInvalides(
+            f"{fichier} : le fichier ne contient aucune donnée (seulement des commentaires) ; "
+            "écrivez-y un dossier (voir « contentieux exemple »)"
+        )
+    return donnees
+
+
+class _CleEnDouble(ValueError):
+    def __init__(self, cle: str) -> None:
+        super().__init__(cle)
+        self.cle = cle
+
+
+def _sans_doublon(paires: list[tuple[str, Any]]) -> dict[str, Any]:
+    resultat: dict[str, Any] = {}
+    for cle, valeur in paires:
+        if cle in resultat:
+            raise _CleEnDouble(cle)
+        resultat[cle] = valeur
+    return resultat
+
+
+_CHAINE_JSON = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _profondeur_json(texte: str) -> tuple[int, int]:
+    """Profondeur maximale d'imbrication d'un texte JSON, et la position où elle est atteinte."""
+    profondeur = maximum = position = 0
+    sans_chaines = _CHAINE_JSON.sub(lambda m: " " * len(m.group()), texte)
+    for trouve in re.finditer(r"[\[\]{}]", sans_chaines):
+        if trouve.group() in "[{":
+            profondeur += 1
+            if profondeur > maximum:
+                maximum, position = profondeur, trouve.start()
+        else:
+            profondeur -= 1
+    return maximum, position
+
+
+def _ligne_de(texte: str, position: int) -> int:
+    return texte.count("\n", 0, position) + 1
+
+
+def _lire_json(texte: str, limites: Limites) -> Any:
+    profondeur, position = _profondeur_json(texte)
+    if profondeur > limites.profondeur:
+        raise YamlRefuse(
+            f"imbrication trop profonde ligne {_ligne_de(texte, position)} : plus de "
+            f"{limites.profondeur} niveaux de listes ou d'objets emboîtés ; un dossier en compte "
+            "moins de dix, vérifiez la structure du fichier"
+        )
+    try:
+        return json.loads(
+            texte,
+            parse_float=Decimal,
+            parse_constant=_constante_refusee,
+            object_pairs_hook=_sans_doublon,
+        )
+    except _CleEnDouble as exc:
+        raise YamlRefuse(_message_doublon_json(texte, exc.cle)) from None
+
+
+def _constante_refusee(constante: str) -> Any:
+    raise YamlRefuse(
+        f"constante JSON « {constante} » refusée : un nombre doit être fini, par exemple 1234.56"
+    )
+
+
+def _message_doublon_json(texte: str, cle: str) -> str:
+    """Retrouve l'objet et les lignes de la clé en double (relecture lente, seulement en cas
+    d'erreur : l'analyseur JSON rapide ne donne pas les positions)."""
+    from json import decoder, scanner
+
+    trouve: list[tuple[int, int]] = []
+
+    def objet(s_et_fin: tuple[str, int], *arguments: Any) -> tuple[Any, int]:
+        debut = s_et_fin[1] - 1
+        cles: list[str] = []
+
+        def garder(paires: list[tuple[str, Any]]) -> dict[str, Any]:
+            cles.extend(c for c, _ in paires)
+            return dict(paires)
+
+        strict, scan_once, object_hook, _, *reste = arguments
+        resultat, fin = decoder.JSONObject(  # type: ignore[attr-defined]
+            s_et_fin, strict, scan_once, object_hook, garder, *reste
+        )
+        if not trouve and cles.count(cle) > 1:
+            trouve.append((debut, fin))
+        return resultat, fin
+
+    lecteur = json.JSONDecoder(parse_float=Decimal, parse_constant=_constante_refusee)
+    lecteur.parse_object = objet  # type: ignore[attr-defined]
+    lecteur.scan_once = scanner.py_make_scanner(lecteur)  # type: ignore[attr-defined]
+    lecteur.decode(texte)
+    ou = ""
+    if trouve:
+        debut, fin = trouve[0]
+        motif = re.compile(r'"' + re.escape(json.dumps(cle)[1:-1]) + r'"\s*:')
+        lignes = [_ligne_de(texte, debut + m.start()) for m in motif.finditer(texte[debut:fin])]
+        ou = f" lignes {', '.join(map(str, lignes[:10]))} (objet commençant ligne " + (
+            f"{_ligne_de(texte, debut)})"
+        )
+    return (
+        f"clé « {cle} » en double dans un même objet JSON{ou} ; ne gardez qu'une des deux "
+        "(sinon la dernière écraserait la première en silence)"
+    )
 
 
 def _valeur_illisible(exc: Exception) -> str:
@@ -183,11 +352,13 @@ def _valeur_illisible(exc: Exception) -> str:
     return "date ou nombre impossible"
 
 
-def lire_dossier(chemin: str | Path) -> Dossier:
-    """Lit et valide un dossier depuis un fichier YAML ou JSON.
+def lire_dossier(chemin: str | Path, *, limites: Limites | None = None) -> Dossier:
+    """Lit et valide un dossier depuis un fichier YAML ou JSON, dans les ``limites`` données.
 
     >>> from contentieux.exemples import chemin_exemple
     >>> lire_dossier(chemin_exemple("b2b")).reference
     'EX-B2B-2025-001'
     """
-    return valider_dossier(lire_donnees(chemin), origine=str(chemin))
+    return valider_dossier(
+        lire_donnees(chemin, limites=limites), origine=str(chemin), limites=limites
+    )

@@ -11,8 +11,12 @@ Les fichiers ``regles/*.yaml`` décrivent des paramètres ; l'identifiant d'un p
   ``verifie_jusqu_au`` (dernière date à laquelle on a vérifié l'absence de changement).
 - ``permanente`` (40 €, durées) : vaut jusqu'à un changement daté ou une abrogation (``null``).
 
-Une surcouche (dossier passé à ``charger_regles`` ou nommé par ``CONTENTIEUX_REGLES``) ajoute ou
-corrige des valeurs sans toucher au paquet : mêmes noms de fichiers, mêmes clés.
+Une surcouche (dossier passé à ``charger_regles``, nommé par ``CONTENTIEUX_REGLES``, ou à défaut
+le dossier personnel ``<user_data_dir>/contentieux/regles`` s'il existe) ajoute ou corrige des
+valeurs sans toucher au paquet : mêmes noms de fichiers, mêmes clés. Elle est validée exactement
+comme le paquet (unités, bornes de chaque unité, débuts de semestre, références résolues), ne
+peut changer ni l'unité ni la périodicité d'un paramètre du paquet, ni réintituler une source du
+paquet ; chaque erreur nomme le fichier fautif.
 
 >>> import datetime as dt
 >>> regles = charger_regles()
@@ -27,7 +31,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+import re
+import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -37,7 +43,7 @@ from typing import Any, Final, Literal, get_args
 import yaml
 from pydantic import Field
 
-from contentieux._yaml import charger_yaml_exact
+from contentieux._yaml import YamlRefuse, charger_yaml_exact, message_yaml
 from contentieux.erreurs import RegleMalFormee, RegleNonCouverte
 from contentieux.modeles.base import Modele
 
@@ -48,10 +54,37 @@ ValeurBrute = Decimal | tuple[str, ...]
 FICHIER_SOURCES: Final = "sources.yaml"
 VARIABLE_SURCOUCHE: Final = "CONTENTIEUX_REGLES"
 _CHAMPS_PARAMETRE: Final = frozenset(
-    {"libelle", "unite", "periodicite", "fondement", "note", "verifie_jusqu_au", "valeurs"}
+    {
+        "libelle",
+        "unite",
+        "periodicite",
+        "fondement",
+        "note",
+        "verifie_jusqu_au",
+        "verifie_reference",
+        "valeurs",
+    }
 )
+_CHAMPS_FIGES: Final = ("unite", "periodicite")
 _CHAMPS_VALEUR: Final = frozenset({"valeur", "reference", "note"})
+_CHAMPS_SOURCE: Final = frozenset({"titre", "url", "urls", "articles", "note"})
 _CONSULTEES_MAX: Final = 200_000
+TAILLE_FICHIER_MAX: Final = 2 * 1024 * 1024
+"""Taille maximale d'un fichier de règles (octets)."""
+
+BORNES: Final[dict[str, tuple[Decimal, Decimal]]] = {
+    "pourcent": (Decimal(0), Decimal(100)),
+    "points": (Decimal(0), Decimal(100)),
+    "coefficient": (Decimal(0), Decimal(100)),
+    "euros": (Decimal(0), Decimal(1_000_000_000)),
+    "annees": (Decimal(0), Decimal(100)),
+    "mois": (Decimal(0), Decimal(1_200)),
+    "jours": (Decimal(0), Decimal(36_500)),
+}
+"""Bornes de chaque unité, appliquées au paquet comme aux surcouches : un taux est entre 0 et
+100 %, une durée entre zéro et un siècle, un montant entre 0 et un milliard d'euros."""
+
+_UNITES_ENTIERES: Final = frozenset({"annees", "mois", "jours"})
 
 
 # --- semestres ----------------------------------------------------------------------------------
@@ -124,6 +157,7 @@ class Parametre:
     note: str | None = None
     verifie_jusqu_au: dt.date | None = None
     fichier: str = ""
+    verifie_reference: str | None = None
 
     def semestres_couverts(self) -> list[str]:
         """Semestres ayant une valeur (paramètres semestriels)."""
@@ -142,16 +176,32 @@ class Regles:
         sources: Mapping[str, Source],
         dossiers: tuple[Path, ...],
         version: str,
+        origine_surcouche: str | None = None,
     ) -> None:
         self._parametres = dict(parametres)
         self._sources = dict(sources)
         self.dossiers = dossiers
         self.version = version
+        self.origine_surcouche = origine_surcouche
         # Valeurs déjà consultées (le jeu est immuable) : un calcul en série relit les mêmes.
         self._consultees: dict[tuple[str, dt.date], ValeurRegle] = {}
 
     def __repr__(self) -> str:
         return f"Regles({len(self._parametres)} paramètres, {self.version})"
+
+    @property
+    def surcouche(self) -> Path | None:
+        """Le dossier de la surcouche appliquée, ou ``None`` (règles du paquet seules)."""
+        return self.dossiers[-1] if len(self.dossiers) > 1 else None
+
+    @property
+    def description(self) -> str:
+        """Quelles règles : version du paquet, empreinte, et la surcouche (chemin, d'où elle vient).
+
+        C'est ce texte (``version``) que portent les résultats : un décompte calculé avec une
+        surcouche le dit, avec le chemin du dossier et l'empreinte de son contenu.
+        """
+        return self.version
 
     def identifiants(self) -> list[str]:
         """Identifiants de tous les paramètres, triés."""
@@ -204,20 +254,18 @@ class Regles:
 def _non_couverte(
     regles: Regles, parametre: Parametre, au: dt.date, raison: str
 ) -> RegleNonCouverte:
-    fichier, cle = parametre.identifiant.split(".", 1)
+    from contentieux.regles_surcouche import comment_ajouter
+
     quand = f" ({semestre(au)})" if parametre.periodicite == "semestrielle" else ""
-    debut = debut_semestre(au) if parametre.periodicite == "semestrielle" else au
-    surcouche = str(regles.dossiers[-1]) if len(regles.dossiers) > 1 else "<surcouche>"
+    fichier = parametre.identifiant.split(".", 1)[0]
     return RegleNonCouverte(
         f"{parametre.identifiant} ({parametre.libelle}) : aucune valeur connue au {au.isoformat()}"
-        f"{quand} — {raison}. Pour l'ajouter sans modifier la bibliothèque, écrivez dans une "
-        f"surcouche le fichier {surcouche}/{fichier}.yaml :\n"
-        f"  {cle}:\n    valeurs:\n      {debut.isoformat()}: {{valeur: …, reference: …}}\n"
-        f"et la référence dans {surcouche}/{FICHIER_SOURCES} (voir docs/regles.md).",
+        f"{quand} — {raison}.\n{comment_ajouter(regles, parametre, au)}",
         identifiant=parametre.identifiant,
         au=au,
         semestre=semestre(au),
         fichier=f"{fichier}.yaml",
+        raison=raison,
     )
 
 
@@ -276,26 +324,98 @@ def dossier_regles_paquet() -> Path:
 
 
 def _lire(fichier: Path) -> dict[str, Any]:
+    """Un fichier de règles : fichier ordinaire, taille bornée, UTF-8, YAML sûr et sans doublon."""
     try:
-        contenu = charger_yaml_exact(fichier.read_text(encoding="utf-8"))
+        etat = fichier.stat()
+        if not stat.S_ISREG(etat.st_mode):
+            raise RegleMalFormee(
+                f"{fichier} : n'est pas un fichier ordinaire (dossier, tube ou périphérique) ; "
+                "une surcouche ne contient que des fichiers .yaml"
+            )
+        if etat.st_size > TAILLE_FICHIER_MAX:
+            raise RegleMalFormee(
+                f"{fichier} : fichier de {etat.st_size} octets, plus que les "
+                f"{TAILLE_FICHIER_MAX} permis pour un fichier de règles"
+            )
+        with fichier.open("rb") as flux:
+            octets = flux.read(TAILLE_FICHIER_MAX + 1)
     except OSError as erreur:
-        raise RegleMalFormee(f"{fichier} : illisible ({erreur})") from erreur
-    except (yaml.YAMLError, ArithmeticError) as erreur:
-        raise RegleMalFormee(f"{fichier} : YAML invalide ({erreur})") from erreur
+        raise RegleMalFormee(f"{fichier} : illisible ({erreur.strerror or erreur})") from None
+    try:
+        texte = octets.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RegleMalFormee(
+            f"{fichier} : le fichier n'est pas encodé en UTF-8 (Latin-1 ?) ; enregistrez-le en "
+            "UTF-8"
+        ) from None
+    try:
+        contenu = charger_yaml_exact(texte)
+    except YamlRefuse as erreur:
+        raise RegleMalFormee(f"{fichier} : {erreur}") from None
+    except yaml.YAMLError as erreur:
+        raise RegleMalFormee(f"{fichier} : {message_yaml(erreur)}") from None
+    except (ValueError, ArithmeticError) as erreur:
+        raise RegleMalFormee(
+            f"{fichier} : date ou nombre impossible ({_explication(erreur)}) ; écrivez les dates "
+            "AAAA-MM-JJ (date existante) et les nombres avec un point (2.15)"
+        ) from None
     if contenu is None:
         return {}
     if not isinstance(contenu, dict):
         raise RegleMalFormee(f"{fichier} : un dictionnaire de paramètres est attendu")
+    for cle in contenu:
+        if not isinstance(cle, str):
+            raise RegleMalFormee(
+                f"{fichier} : clé « {cle} » ({type(cle).__name__}) ; chaque clé de premier niveau "
+                "est un nom (texte), par exemple « autres »"
+            )
     return contenu
+
+
+@lru_cache(maxsize=64)
+def _lire_en_cache(fichier: Path, taille: int, date: int) -> dict[str, Any]:
+    """``_lire`` indexé par taille et date de modification (ne pas modifier le résultat)."""
+    return _lire(fichier)
+
+
+def _lire_fige(fichier: Path) -> dict[str, Any]:
+    try:
+        etat = fichier.stat()
+    except OSError:
+        return _lire(fichier)
+    if not stat.S_ISREG(etat.st_mode):
+        return _lire(fichier)
+    return _lire_en_cache(fichier, etat.st_size, etat.st_mtime_ns)
+
+
+def _explication(erreur: Exception) -> str:
+    texte = str(erreur)
+    if "month must be in" in texte:
+        return "mois hors de 1 à 12"
+    if "day is out of range" in texte:
+        return "jour inexistant dans ce mois"
+    if isinstance(erreur, ArithmeticError):
+        return "nombre non décimal"
+    return "valeur illisible"
 
 
 def _date(brute: Any, ou: str) -> dt.date:
     if isinstance(brute, dt.date) and not isinstance(brute, dt.datetime):
         return brute
-    try:
-        return dt.date.fromisoformat(str(brute))
-    except ValueError:
-        raise RegleMalFormee(f"{ou} : date « {brute} » invalide, écrivez AAAA-MM-JJ") from None
+    if isinstance(brute, str):
+        try:
+            return dt.date.fromisoformat(brute)
+        except ValueError:
+            pass
+    raise RegleMalFormee(f"{ou} : date « {brute} » invalide, écrivez AAAA-MM-JJ") from None
+
+
+def _texte(brute: Any, ou: str, champ: str, *, facultatif: bool = False) -> str | None:
+    if brute is None and facultatif:
+        return None
+    if not isinstance(brute, str) or not brute.strip():
+        raise RegleMalFormee(f"{ou} : « {champ} » doit être un texte non vide, trouvé « {brute} »")
+    return brute
 
 
 def _valeur(brute: Any, unite: str, ou: str) -> ValeurBrute | None:
@@ -307,22 +427,47 @@ def _valeur(brute: Any, unite: str, ou: str) -> ValeurBrute | None:
         return tuple(brute)
     if isinstance(brute, bool) or not isinstance(brute, int | Decimal):
         raise RegleMalFormee(f"{ou} : nombre attendu, trouvé « {brute} »")
-    return Decimal(brute)
+    valeur = Decimal(brute)
+    minimum, maximum = BORNES[unite]
+    if not valeur.is_finite() or not minimum <= valeur <= maximum:
+        raise RegleMalFormee(
+            f"{ou} : valeur {brute} hors des bornes de l'unité « {unite} » ({minimum} à "
+            f"{maximum}) ; vérifiez le nombre (un taux s'écrit en pourcent : 2.15 pour 2,15 %)"
+        )
+    if unite in _UNITES_ENTIERES and valeur != valeur.to_integral_value():
+        raise RegleMalFormee(f"{ou} : un nombre entier de {unite} est attendu, trouvé {brute}")
+    return valeur
 
 
-def _fusionner(brut: dict[str, dict[str, Any]], fichier: Path, contenu: dict[str, Any]) -> None:
+def _fusionner(
+    brut: dict[str, dict[str, Any]],
+    fichier: Path,
+    contenu: dict[str, Any],
+    *,
+    surcouche: bool,
+) -> None:
     """Ajoute le contenu d'un fichier de paramètres ; une surcouche remplace date par date."""
     for cle, definition in contenu.items():
         ou = f"{fichier}, « {cle} »"
         if not isinstance(definition, dict):
             raise RegleMalFormee(f"{ou} : un dictionnaire est attendu")
-        inconnus = set(definition) - _CHAMPS_PARAMETRE
+        inconnus = {str(c) for c in definition} - _CHAMPS_PARAMETRE
         if inconnus:
             raise RegleMalFormee(
                 f"{ou} : champ(s) inconnu(s) {sorted(inconnus)} ; champs permis : "
                 f"{sorted(_CHAMPS_PARAMETRE)}"
             )
-        cible = brut.setdefault(f"{fichier.stem}.{cle}", {"valeurs": {}, "fichier": str(fichier)})
+        identifiant = f"{fichier.stem}.{cle}"
+        existant = identifiant in brut
+        cible = brut.setdefault(identifiant, {"valeurs": {}, "fichier": str(fichier)})
+        if surcouche and existant:
+            for champ in _CHAMPS_FIGES:
+                if champ in definition and definition[champ] != cible.get(champ):
+                    raise RegleMalFormee(
+                        f"{ou} : une surcouche ne peut pas changer « {champ} » d'un paramètre du "
+                        f"paquet ({cible.get(champ)} → {definition[champ]}) ; retirez ce champ "
+                        "et n'ajoutez que des valeurs datées"
+                    )
         for champ, valeur in definition.items():
             if champ == "valeurs":
                 if not isinstance(valeur, dict):
@@ -331,6 +476,7 @@ def _fusionner(brut: dict[str, dict[str, Any]], fichier: Path, contenu: dict[str
                     cible["valeurs"][_date(jour, ou)] = (ligne, f"{fichier}, « {cle} », {jour}")
             else:
                 cible[champ] = valeur
+                cible[f"_fichier_{champ}"] = str(fichier)
 
 
 def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Source]) -> Parametre:
@@ -344,6 +490,9 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         raise RegleMalFormee(
             f"{ou} : périodicité « {brut['periodicite']} » inconnue ({get_args(Periodicite)})"
         )
+    for champ in ("libelle", "fondement"):
+        ou_champ = f"{brut.get(f'_fichier_{champ}', brut['fichier'])}, « {identifiant} »"
+        _texte(brut[champ], ou_champ, champ)
     if not brut["valeurs"]:
         raise RegleMalFormee(f"{ou} : aucune valeur datée")
     valeurs = []
@@ -351,25 +500,41 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         ligne, ou_valeur = brut["valeurs"][jour]
         if not isinstance(ligne, dict) or "reference" not in ligne or "valeur" not in ligne:
             raise RegleMalFormee(f"{ou_valeur} : écrivez {{valeur: …, reference: …}}")
-        if set(ligne) - _CHAMPS_VALEUR:
+        if {str(c) for c in ligne} - _CHAMPS_VALEUR:
             raise RegleMalFormee(f"{ou_valeur} : champs permis {sorted(_CHAMPS_VALEUR)}")
-        if ligne["reference"] not in sources:
+        reference = _texte(ligne["reference"], ou_valeur, "reference")
+        if reference not in sources:
             raise RegleMalFormee(
-                f"{ou_valeur} : référence « {ligne['reference']} » absente de {FICHIER_SOURCES}"
+                f"{ou_valeur} : référence « {reference} » absente de {FICHIER_SOURCES} ; "
+                "ajoutez-la au sources.yaml de la surcouche"
             )
         valeurs.append(
             ValeurDatee(
                 du=jour,
                 valeur=_valeur(ligne["valeur"], brut["unite"], ou_valeur),
-                reference=str(ligne["reference"]),
-                note=ligne.get("note"),
+                reference=str(reference),
+                note=_texte(ligne.get("note"), ou_valeur, "note", facultatif=True),
             )
         )
     if brut["periodicite"] == "semestrielle":
         for v in valeurs:
             if v.du != debut_semestre(v.du):
-                raise RegleMalFormee(f"{ou} : {v.du} n'est pas un début de semestre")
+                raise RegleMalFormee(
+                    f"{ou} : {v.du} n'est pas un début de semestre (1er janvier ou 1er juillet)"
+                )
     verifie = brut.get("verifie_jusqu_au")
+    ou_verifie = f"{brut.get('_fichier_verifie_jusqu_au', brut['fichier'])}, « {identifiant} »"
+    reference_verification = _texte(
+        brut.get("verifie_reference"), ou_verifie, "verifie_reference", facultatif=True
+    )
+    if reference_verification is not None and reference_verification not in sources:
+        raise RegleMalFormee(
+            f"{ou_verifie} : référence « {reference_verification} » absente de {FICHIER_SOURCES}"
+        )
+    if verifie is not None and brut["periodicite"] != "evenementielle":
+        raise RegleMalFormee(
+            f"{ou_verifie} : « verifie_jusqu_au » ne vaut que pour un paramètre événementiel"
+        )
     return Parametre(
         identifiant=identifiant,
         libelle=str(brut["libelle"]),
@@ -377,81 +542,161 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         periodicite=brut["periodicite"],
         fondement=str(brut["fondement"]),
         valeurs=tuple(valeurs),
-        note=brut.get("note"),
-        verifie_jusqu_au=_date(verifie, ou) if verifie is not None else None,
+        note=_texte(brut.get("note"), ou, "note", facultatif=True),
+        verifie_jusqu_au=_date(verifie, ou_verifie) if verifie is not None else None,
         fichier=str(brut["fichier"]),
+        verifie_reference=reference_verification,
     )
 
 
-def _sources(brutes: dict[str, Any], fichier: Path) -> dict[str, Source]:
-    sources = {}
-    for cle, brute in brutes.items():
-        if not isinstance(brute, dict) or "titre" not in brute:
-            raise RegleMalFormee(f"{fichier}, « {cle} » : écrivez {{titre: …, url: …}}")
-        urls = tuple(brute.get("urls", ())) + ((brute["url"],) if "url" in brute else ())
-        sources[str(cle)] = Source(
-            cle=str(cle),
-            titre=str(brute["titre"]),
-            urls=urls,
-            articles=brute.get("articles"),
-            note=brute.get("note"),
+def _source(cle: Any, brute: Any, fichier: Path) -> Source:
+    ou = f"{fichier}, « {cle} »"
+    if not isinstance(cle, str):
+        raise RegleMalFormee(f"{fichier} : clé de source « {cle} » : un texte est attendu")
+    if not isinstance(brute, dict) or "titre" not in brute:
+        raise RegleMalFormee(f"{ou} : écrivez {{titre: …, url: …}}")
+    inconnus = {str(c) for c in brute} - _CHAMPS_SOURCE
+    if inconnus:
+        raise RegleMalFormee(
+            f"{ou} : champ(s) inconnu(s) {sorted(inconnus)} ; champs permis : "
+            f"{sorted(_CHAMPS_SOURCE)}"
         )
-    return sources
+    urls = brute.get("urls", [])
+    if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
+        raise RegleMalFormee(f"{ou} : « urls » doit être une liste d'adresses (textes)")
+    if "url" in brute:
+        urls = [*urls, _texte(brute["url"], ou, "url")]
+    return Source(
+        cle=cle,
+        titre=str(_texte(brute["titre"], ou, "titre")),
+        urls=tuple(urls),
+        articles=_texte(brute.get("articles"), ou, "articles", facultatif=True),
+        note=_texte(brute.get("note"), ou, "note", facultatif=True),
+    )
 
 
-def _fichiers(dossier: Path) -> Iterable[Path]:
-    return sorted(p for p in dossier.glob("*.yaml") if p.name != FICHIER_SOURCES)
+_NOM_FICHIER = re.compile(r"[a-z][a-z0-9_]*\.yaml")
 
 
-@lru_cache(maxsize=16)
-def _charger(dossiers: tuple[Path, ...]) -> Regles:
-    empreinte = hashlib.sha256()
-    sources_brutes: dict[str, Any] = {}
-    parametres_bruts: dict[str, dict[str, Any]] = {}
+def _fichiers(dossier: Path) -> list[Path]:
+    fichiers = sorted(p for p in dossier.iterdir() if p.suffix in {".yaml", ".yml"})
+    for fichier in fichiers:
+        if not _NOM_FICHIER.fullmatch(fichier.name):
+            raise RegleMalFormee(
+                f"{fichier} : nom de fichier de règles invalide ; lettres minuscules, chiffres "
+                "et soulignés, sans point ni tiret, extension .yaml (par exemple "
+                "interet_legal.yaml) : le nom du fichier forme l'identifiant « fichier.clé »"
+            )
+    return [p for p in fichiers if p.name != FICHIER_SOURCES]
+
+
+def _empreinte_fichiers(dossiers: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Nom, taille et date de modification de chaque fichier : la clé du cache."""
+    vus = []
     for dossier in dossiers:
+        try:
+            for p in sorted(dossier.iterdir()):
+                etat = p.stat()
+                vus.append((str(p), etat.st_size, etat.st_mtime_ns))
+        except OSError:
+            vus.append((str(dossier), -1, -1))
+    return tuple(vus)
+
+
+def _charger(dossiers: tuple[Path, ...], origine: str | None) -> Regles:
+    empreinte = hashlib.sha256()
+    sources_brutes: dict[str, tuple[Any, Path]] = {}
+    parametres_bruts: dict[str, dict[str, Any]] = {}
+    sources: dict[str, Source] = {}
+    for rang, dossier in enumerate(dossiers):
+        surcouche = rang > 0
         if not dossier.is_dir():
             raise RegleMalFormee(
                 f"dossier de règles introuvable : {dossier} ; indiquez un dossier existant "
                 f"(option --regles ou variable {VARIABLE_SURCOUCHE})"
             )
+        fichiers = _fichiers(dossier)
         fichier_sources = dossier / FICHIER_SOURCES
-        if fichier_sources.is_file():
-            empreinte.update(fichier_sources.read_bytes())
-            sources_brutes.update(
-                {k: (v, fichier_sources) for k, v in _lire(fichier_sources).items()}
-            )
-        for fichier in _fichiers(dossier):
+        if fichier_sources.exists():
+            contenu = _lire_fige(fichier_sources)
+            empreinte.update(FICHIER_SOURCES.encode() + fichier_sources.read_bytes())
+            for cle, brute in contenu.items():
+                source = _source(cle, brute, fichier_sources)
+                if surcouche and cle in sources and sources[cle] != source:
+                    raise RegleMalFormee(
+                        f"{fichier_sources}, « {cle} » : cette clé est une source du paquet ; une "
+                        "surcouche ne peut pas la réintituler ni la modifier : choisissez une "
+                        "autre clé (par exemple « ma-" + cle + " »)"
+                    )
+                sources[cle] = source
+                sources_brutes[cle] = (brute, fichier_sources)
+        for fichier in fichiers:
+            contenu = _lire_fige(fichier)
             empreinte.update(fichier.name.encode() + fichier.read_bytes())
-            _fusionner(parametres_bruts, fichier, _lire(fichier))
-    sources: dict[str, Source] = {}
-    for cle, (brute, fichier) in sources_brutes.items():
-        sources.update(_sources({cle: brute}, fichier))
+            _fusionner(parametres_bruts, fichier, contenu, surcouche=surcouche)
     parametres = {i: _parametre(i, b, sources) for i, b in sorted(parametres_bruts.items())}
     from contentieux import __version__
 
     version = f"contentieux {__version__}, règles {empreinte.hexdigest()[:12]}"
     if len(dossiers) > 1:
-        version += " (avec surcouche)"
-    return Regles(parametres, sources, dossiers, version)
+        version += f" (avec surcouche {dossiers[-1]}, {origine or 'argument'})"
+    return Regles(parametres, sources, dossiers, version, origine)
+
+
+@lru_cache(maxsize=16)
+def _charger_en_cache(
+    dossiers: tuple[Path, ...], origine: str | None, cle: tuple[tuple[str, int, int], ...]
+) -> Regles:
+    """Cache par contenu : la clé comprend taille et date de chaque fichier, si bien qu'une
+    surcouche modifiée (``regles ajouter``) est relue, et qu'un résultat ne dépend que des
+    fichiers, jamais d'un appel antérieur."""
+    return _charger(dossiers, origine)
+
+
+def dossier_surcouche_utilisateur() -> Path:
+    """Dossier personnel des surcouches : ``<user_data_dir>/contentieux/regles``.
+
+    Sous Linux, ``$XDG_DATA_HOME/contentieux/regles`` (par défaut
+    ``~/.local/share/contentieux/regles``) ; ailleurs, l'emplacement que ``platformdirs`` donne.
+    """
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("contentieux", appauthor=False)) / "regles"
+
+
+def surcouche_active(surcouche: str | Path | None = None) -> tuple[Path | None, str | None]:
+    """La surcouche qui s'applique et d'où elle vient, dans l'ordre : l'argument (option
+    ``--regles``), la variable ``CONTENTIEUX_REGLES``, le dossier personnel s'il existe."""
+    if surcouche is not None:
+        return Path(surcouche).resolve(), "option --regles"
+    variable = os.environ.get(VARIABLE_SURCOUCHE)
+    if variable:
+        return Path(variable).resolve(), f"variable {VARIABLE_SURCOUCHE}"
+    personnel = dossier_surcouche_utilisateur()
+    if personnel.is_dir():
+        return personnel.resolve(), "dossier personnel"
+    return None, None
 
 
 def charger_regles(surcouche: str | Path | None = None) -> Regles:
     """Charge les règles du paquet, complétées par une surcouche éventuelle.
 
     ``surcouche`` : dossier de fichiers YAML de même format ; à défaut, la variable d'environnement
-    ``CONTENTIEUX_REGLES``. Le résultat est mis en cache (les fichiers sont relus si leur chemin
-    change, pas s'ils changent sur place : redémarrez le processus après avoir modifié une
-    surcouche). Lève ``RegleMalFormee`` si un fichier est incohérent.
+    ``CONTENTIEUX_REGLES`` ; à défaut, le dossier personnel (``dossier_surcouche_utilisateur()``)
+    s'il existe. Le texte ``version`` du résultat nomme la surcouche (chemin et origine) et
+    l'empreinte du contenu ; les résultats de calcul le portent. Les fichiers modifiés sont relus
+    (le cache est indexé par leur taille et leur date). Lève ``RegleMalFormee``, qui nomme le
+    fichier fautif, si un fichier est incohérent.
     """
-    if surcouche is None:
-        surcouche = os.environ.get(VARIABLE_SURCOUCHE) or None
+    dossier, origine = surcouche_active(surcouche)
     dossiers: tuple[Path, ...] = (dossier_regles_paquet(),)
-    if surcouche is not None:
-        dossiers += (Path(surcouche).resolve(),)
-    return _charger(dossiers)
+    if dossier is not None:
+        dossiers += (dossier,)
+    return _charger_en_cache(dossiers, origine, _empreinte_fichiers(dossiers))
 
 
 __all__ = [
+    "BORNES",
     "Parametre",
     "Regles",
     "Source",
@@ -460,6 +705,8 @@ __all__ = [
     "charger_regles",
     "debut_semestre",
     "dossier_regles_paquet",
+    "dossier_surcouche_utilisateur",
     "fin_semestre",
     "semestre",
+    "surcouche_active",
 ]

@@ -138,6 +138,9 @@ def construire(identifiant: str) -> bytes:
     pied.add_run(" / ").font.size = Pt(7.5)
     _champ_page(pied, "NUMPAGES")
 
+    _para(doc, "{%p if logo %}")
+    _para(doc, "{{ logo }}")
+    _para(doc, "{%p endif %}")
     _para(doc, "{{ contenu.en_tete.nom }}", gras=True, taille=13)
     _para(doc, "{%p for ligne in contenu.en_tete.lignes %}")
     _para(doc, "{{ ligne }}", taille=8.5)
@@ -167,7 +170,7 @@ def construire(identifiant: str) -> bytes:
     p.runs[0].italic = True  # type: ignore[attr-defined]
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if contenu.objet %}")
-    _para(doc, "Objet : {{ contenu.objet }}")
+    _para(doc, "Objet\u00a0: {{ contenu.objet }}")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if contenu.formule_appel %}")
     _para(doc, "{{ contenu.formule_appel }}")
@@ -191,7 +194,7 @@ def construire(identifiant: str) -> bytes:
 
     # Mention manuscrite (C. civ. 1376).
     _para(doc, "{%p if contenu.mention_manuscrite %}")
-    _para(doc, "Modèle de mention : {{ contenu.mention_manuscrite }}", taille=9.5)
+    _para(doc, "Modèle de mention\u00a0: {{ contenu.mention_manuscrite }}", taille=9.5)
     cadre = doc.add_table(rows=1, cols=1)
     cadre.style = "Table Grid"
     cadre.rows[0].height = Mm(38)

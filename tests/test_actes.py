@@ -9,12 +9,15 @@ import datetime as dt
 import io
 import json
 import re
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from contentieux.actes import ACTES, ActeGenere, Atelier, generer_acte, verifier_acte
 from contentieux.actes.manifeste import (
@@ -248,6 +251,12 @@ def test_actes_signes_exposent_leurs_emplacements(
         "convention_recouvrement": {"signature-creancier", "signature-agence"},
     }
     for nom, acte, r in _ok(produits, "pdf"):
+        # Chaque boîte de signature ou de mention du contrat est bien dessinée (rien de coupé).
+        contenu = r.contrat.contenu
+        boites = {s.identifiant for s in contenu.signatures}
+        if contenu.mention_manuscrite:
+            boites.add("mention-manuscrite")
+        assert set(r.emplacements) == boites, (nom, acte)
         if acte in attendus:
             assert atelier.manifeste(acte).signe
             assert set(r.emplacements) == attendus[acte], (nom, acte)
@@ -552,7 +561,11 @@ def test_gabarits_docx_a_jour() -> None:
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    ecrivait, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # pas de __pycache__ livré
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = ecrivait
     assert sorted(module.actes()) == sorted(ACTES)
     for acte in ACTES:
         neuf = zipfile.ZipFile(io.BytesIO(module.construire(acte)))
@@ -578,3 +591,93 @@ def test_exemple_de_chaque_gabarit(atelier: Atelier, acte: str) -> None:
     assert contrat.identifiant == acte
     html = atelier.html(contrat)
     assert contrat.contenu.titre.split()[0] in html
+
+
+# --- propriété : tout texte du dossier est une donnée --------------------------------------------
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
+    ).filter(lambda t: t.strip() != "")
+)
+def test_html_echappe_tout_nom(atelier: Atelier, nom: str) -> None:
+    """Quel que soit le nom du débiteur, le HTML le contient échappé, jamais interprété."""
+    from markupsafe import escape
+
+    donnees = _donnees("b2b")
+    donnees["debiteurs"][0]["denomination"] = nom
+    dossier = Dossier.model_validate(donnees)
+    contrat, _ = atelier.preparer("relance", dossier, au=AU)
+    rendu = atelier.html(contrat)
+    propre = dossier.debiteur.denomination  # type: ignore[union-attr]
+    assert str(escape(propre)) in rendu
+    if "<" in propre:
+        assert f"<div>{propre}" not in rendu and f">{propre}<" not in rendu
+
+
+def test_en_tete_et_logo_du_cabinet(atelier: Atelier, tmp_path: Path) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), (20, 60, 120)).save(logo)
+    parametres = {
+        "en_tete": {
+            "nom": "Cabinet Lumière & Associés",
+            "lignes": ["3 rue de la Loi, 35000 Rennes", "Barreau de Rennes"],
+            "logo": str(logo),
+        },
+        "signataire": {"nom": "Me Jeanne Lumière", "qualite": "Avocate au barreau de Rennes"},
+    }
+    for fmt in ("pdf", "docx"):
+        r = atelier.generer(
+            "relance", dossier_exemple("b2b"), au=AU, format=fmt, parametres=parametres
+        )  # type: ignore[arg-type]
+        texte = normaliser(texte_pdf(r.contenu) if fmt == "pdf" else texte_docx(r.contenu))
+        assert "cabinet lumière & associés" in texte and "barreau de rennes" in texte
+        assert "me jeanne lumière" in texte
+    pdf = atelier.generer("relance", dossier_exemple("b2b"), au=AU, parametres=parametres)
+    lecteur = PdfReader(io.BytesIO(pdf.contenu))
+    images = [
+        x
+        for x in lecteur.pages[0]["/Resources"].get("/XObject", {}).values()
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
+    assert images, "le logo doit être dessiné dans le PDF"
+    docx = atelier.generer(
+        "relance", dossier_exemple("b2b"), au=AU, format="docx", parametres=parametres
+    )
+    noms = zipfile.ZipFile(io.BytesIO(docx.contenu)).namelist()
+    assert any(n.startswith("word/media/") for n in noms), "le logo doit figurer dans le DOCX"
+
+
+def test_logo_introuvable(atelier: Atelier, tmp_path: Path) -> None:
+    from contentieux.erreurs import DonneesInvalides
+
+    with pytest.raises(DonneesInvalides, match="logo"):
+        atelier.generer(
+            "relance",
+            dossier_exemple("b2b"),
+            au=AU,
+            parametres={"en_tete": {"nom": "X", "logo": str(tmp_path / "absent.png")}},
+        )
+
+
+def test_verifier_acte_sans_le_logo_d_origine(atelier: Atelier, tmp_path: Path) -> None:
+    """Le logo (un fichier local) n'est pas nécessaire pour revérifier les chiffres."""
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (30, 10), (0, 0, 0)).save(logo)
+    r = atelier.generer(
+        "mise_en_demeure",
+        dossier_exemple("b2b"),
+        au=AU,
+        parametres={"en_tete": {"nom": "Cabinet", "logo": str(logo)}},
+    )
+    logo.unlink()
+    assert verifier_acte(r.contenu).tient

@@ -16,3 +16,4 @@ def test_banc_decompte_fonctionne() -> None:
     assert resultat.returncode == 0, resultat.stderr
     assert "Rapport" in resultat.stdout
     assert "dossiers/s" in resultat.stdout
+    assert "Coût moyen d'un décompte" in resultat.stdout and "µs" in resultat.stdout

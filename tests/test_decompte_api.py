@@ -7,12 +7,18 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
-from contentieux.erreurs import FraisInterditsConsommateur, RegleNonCouverte
+from contentieux.erreurs import (
+    ArgumentInvalide,
+    FraisInterditsConsommateur,
+    InteretsHorsLimites,
+    RegleNonCouverte,
+)
 from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.interets import arrondir, calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
 
@@ -177,7 +183,9 @@ def test_jugement_sans_date_executoire_pas_de_majoration() -> None:
 
 def test_indemnite_non_reclamee() -> None:
     d = _dossier([_facture("F", "2026-01-31", "1000.00")])
-    r = etablir_decompte(d, au=dt.date(2026, 3, 31), indemnite_forfaitaire=False)
+    r = etablir_decompte(
+        d, au=dt.date(2026, 3, 31), options=OptionsDecompte(indemnite_forfaitaire=False)
+    )
     assert r.indemnites == ()
 
 
@@ -200,14 +208,18 @@ def test_indemnite_avant_2013_non_due() -> None:
 
 def test_frais_complementaires_contre_un_professionnel() -> None:
     d = _dossier([_facture("F", "2026-01-31", "1000.00")])
-    r = etablir_decompte(d, au=dt.date(2026, 1, 31), frais_recouvrement=Decimal("150.00"))
+    r = etablir_decompte(
+        d, au=dt.date(2026, 1, 31), options=OptionsDecompte(frais_recouvrement=Decimal("150.00"))
+    )
     assert [(i.nature, i.montant) for i in r.indemnites] == [("complementaire", Decimal("150.00"))]
 
 
 def test_frais_refuses_au_consommateur() -> None:
     d = _dossier([_facture("F", "2026-01-31", "1000.00")], debiteur=PARTICULIER)
     with pytest.raises(FraisInterditsConsommateur, match="L111-8"):
-        etablir_decompte(d, au=dt.date(2026, 3, 31), frais_recouvrement=Decimal("30.00"))
+        etablir_decompte(
+            d, au=dt.date(2026, 3, 31), options=OptionsDecompte(frais_recouvrement=Decimal("30.00"))
+        )
     # Sans demande expresse : pas d'erreur, et jamais d'indemnité contre un consommateur.
     assert etablir_decompte(d, au=dt.date(2026, 3, 31)).indemnites == ()
 
@@ -424,7 +436,9 @@ def test_depart_envoi_ignore_la_date_d_effet_et_le_dit() -> None:
         ],
         debiteur=PARTICULIER,
     )
-    r = etablir_decompte(d, au=dt.date(2026, 3, 31), depart_taux_legal="envoi")
+    r = etablir_decompte(
+        d, au=dt.date(2026, 3, 31), options=OptionsDecompte(depart_taux_legal="envoi")
+    )
     assert r.lignes[0].du == dt.date(2026, 2, 2)
     assert any("date d'effet" in a and "ignorée" in a for a in r.avertissements)
     r = etablir_decompte(d, au=dt.date(2026, 3, 31))
@@ -447,7 +461,9 @@ def test_indemnite_demandee_par_un_creancier_non_professionnel() -> None:
             ],
         }
     )
-    r = etablir_decompte(d, au=dt.date(2026, 3, 31), indemnite_forfaitaire=True)
+    r = etablir_decompte(
+        d, au=dt.date(2026, 3, 31), options=OptionsDecompte(indemnite_forfaitaire=True)
+    )
     assert r.indemnites == ()
     assert any("créancier n'est pas un professionnel" in a for a in r.avertissements)
 
@@ -458,7 +474,9 @@ def test_compte_jours_deux_bornes_un_jour_de_plus() -> None:
     # deux_bornes : 32 jours → 10 000 × 12,15 % × 32 / 365 = 106,521 → 106,52
     d = _dossier([_facture("F", "2026-01-31", "10000.00")])
     exclu = etablir_decompte(d, au=dt.date(2026, 3, 3))
-    bornes = etablir_decompte(d, au=dt.date(2026, 3, 3), compte_jours="deux_bornes")
+    bornes = etablir_decompte(
+        d, au=dt.date(2026, 3, 3), options=OptionsDecompte(compte_jours="deux_bornes")
+    )
     assert [(li.du, li.jours, li.montant) for li in exclu.lignes] == [
         (dt.date(2026, 1, 31), 31, Decimal("103.19"))
     ]
@@ -482,7 +500,9 @@ def test_compte_jours_deux_bornes_un_seul_jour_de_plus_malgre_les_paiements() ->
         [{"type": "paiement", "date": "2026-02-15", "montant": "5000.00"}],
     )
     exclu = etablir_decompte(d, au=dt.date(2026, 3, 31))
-    bornes = etablir_decompte(d, au=dt.date(2026, 3, 31), compte_jours="deux_bornes")
+    bornes = etablir_decompte(
+        d, au=dt.date(2026, 3, 31), options=OptionsDecompte(compte_jours="deux_bornes")
+    )
     assert sum(li.jours for li in bornes.lignes) == sum(li.jours for li in exclu.lignes) + 1
 
 
@@ -504,7 +524,9 @@ def test_plancher_contrat_muet_2024_s2() -> None:
 def test_plancher_contrat_muet_ne_touche_pas_les_autres_semestres() -> None:
     # 2026-S1 : 2,15 + 10 = 12,15 % > 3 × 2,62 = 7,86 % : l'option ne change rien.
     d = _dossier([_facture("F", "2026-01-31", "10000.00")])
-    avec = etablir_decompte(d, au=dt.date(2026, 3, 3), plancher_contrat_muet=True)
+    avec = etablir_decompte(
+        d, au=dt.date(2026, 3, 3), options=OptionsDecompte(plancher_contrat_muet=True)
+    )
     sans = etablir_decompte(d, au=dt.date(2026, 3, 3))
     assert avec.lignes == sans.lignes
 
@@ -517,7 +539,9 @@ def test_jugement_taux_legal_bascule_toujours() -> None:
         debiteur=PARTICULIER,
     )
     for option in ("regime", "taux_legal"):
-        r = etablir_decompte(d, au=dt.date(2025, 9, 30), apres_jugement=option)  # type: ignore[arg-type]
+        r = etablir_decompte(
+            d, au=dt.date(2025, 9, 30), options=OptionsDecompte(apres_jugement=option)
+        )  # type: ignore[arg-type]
         assert {li.regime for li in r.lignes} == {"jugement"}
         assert any(li.taux == Decimal("8.71") for li in r.lignes)  # 3,71 + 5 en 2025-S1
 
@@ -531,11 +555,13 @@ def test_commande_publique_continue_apres_jugement() -> None:
     )
     r = etablir_decompte(d, au=dt.date(2026, 3, 31))
     assert {(li.regime, li.taux) for li in r.lignes} == {("commande_publique", Decimal("11.15"))}
-    r = etablir_decompte(d, au=dt.date(2026, 3, 31), apres_jugement="taux_legal")
+    r = etablir_decompte(
+        d, au=dt.date(2026, 3, 31), options=OptionsDecompte(apres_jugement="taux_legal")
+    )
     assert "jugement" in {li.regime for li in r.lignes}
 
 
-# --- Frontière de l'API : arguments vérifiés avant le moteur (compilé ou non) -----------------
+# --- Frontière de l'API : arguments vérifiés avant le moteur ------------------------------------
 
 
 def test_un_dossier_non_valide_est_refuse_avec_un_message_clair() -> None:
@@ -544,20 +570,168 @@ def test_un_dossier_non_valide_est_refuse_avec_un_message_clair() -> None:
 
 
 def test_une_date_en_texte_est_refusee_avec_un_message_clair() -> None:
-    with pytest.raises(TypeError, match=r"au : une date est attendue, pas str"):
+    with pytest.raises(
+        ArgumentInvalide, match=r"au : une date \(datetime.date\) est attendue, pas str"
+    ):
         etablir_decompte(dossier_exemple("b2b"), au="2026-06-30")  # type: ignore[arg-type]
+
+
+def test_une_date_et_heure_est_refusee() -> None:
+    with pytest.raises(ArgumentInvalide, match="pas datetime") as info:
+        etablir_decompte(dossier_exemple("b2b"), au=dt.datetime(2026, 6, 30, 12))
+    assert info.value.code == "argument_invalide" and isinstance(info.value, TypeError)
+
+
+def test_options_inconnues_refusees_en_francais() -> None:
+    with pytest.raises(ValidationError, match="« 366 » n'est pas une valeur admise"):
+        OptionsDecompte(diviseur="366")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="« 365 » ou « exact » \\(un texte\\)"):
+        OptionsDecompte(diviseur=366)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="extra"):
+        OptionsDecompte(diviser="365")  # type: ignore[call-arg]
+    with pytest.raises(ValidationError, match="plancher_contrat_muet"):
+        OptionsDecompte(plancher_contrat_muet="oui")  # type: ignore[arg-type]
+    with pytest.raises(
+        ArgumentInvalide, match="options : un OptionsDecompte est attendu, pas dict"
+    ):
+        etablir_decompte(
+            dossier_exemple("b2b"),
+            au=dt.date(2026, 6, 30),
+            options={"diviseur": "exact"},  # type: ignore[arg-type]
+        )
+    with pytest.raises(TypeError, match="unexpected keyword argument 'diviseur'"):
+        etablir_decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30), diviseur="exact")  # type: ignore[call-arg]
+
+
+def test_calculer_interets_refuse_un_regime_inconnu() -> None:
+    with pytest.raises(ArgumentInvalide, match="regime : 'penalite_b2b' n'est pas une valeur"):
+        calculer_interets(
+            Decimal("100"),
+            dt.date(2026, 1, 1),
+            dt.date(2026, 2, 1),
+            regime="penalite_b2b",  # type: ignore[arg-type]
+        )
+    with pytest.raises(ArgumentInvalide, match="diviseur : '366'"):
+        calculer_interets(
+            Decimal("100"),
+            dt.date(2026, 1, 1),
+            dt.date(2026, 2, 1),
+            diviseur="366",  # type: ignore[arg-type]
+        )
+    with pytest.raises(ArgumentInvalide, match="fin : une date"):
+        calculer_interets(Decimal("100"), dt.date(2026, 1, 1), dt.datetime(2026, 2, 1))
+    with pytest.raises(ArgumentInvalide, match="jamais un float"):
+        calculer_interets(1.5, dt.date(2026, 1, 1), dt.date(2026, 2, 1))  # type: ignore[arg-type]
+
+
+def test_aucun_etat_d_un_decompte_a_l_autre() -> None:
+    """Deux créances aux taux stipulés « égaux » mais écrits « 5.0 » et « 5 » : chacune garde son
+    texte, quel que soit l'ordre des décomptes (il n'y a plus de cache global)."""
+
+    def dossier(taux: str) -> Dossier:
+        brut = dossier_exemple("b2b").model_dump(mode="json")
+        brut["creances"][0]["taux_contractuel"] = taux
+        return Dossier.model_validate(brut)
+
+    au = dt.date(2026, 6, 30)
+    seul = etablir_decompte(dossier("5"), au=au).model_dump_json()
+    etablir_decompte(dossier("5.0"), au=au)
+    assert etablir_decompte(dossier("5"), au=au).model_dump_json() == seul
+    assert "taux stipulé 5 % relevé" in seul and "5,0 %" not in seul
+    assert "taux stipulé 5,0 % relevé" in etablir_decompte(dossier("5.0"), au=au).model_dump_json()
+
+
+def test_capitalisation_qui_deborde_erreur_claire() -> None:
+    """100 % l'an capitalisé pendant un siècle : refus clair, pas d'InvalidOperation."""
+    brut = dossier_exemple("consommateur").model_dump(mode="json")
+    creance = brut["creances"][0]
+    creance.update(
+        nature="prestation_services",
+        taux_contractuel="100",
+        capitalisation_stipulee=True,
+        mise_en_demeure_par_echeance=True,
+    )
+    for facture in creance["factures"]:
+        facture.update(date_emission="1925-01-01", date_echeance="1925-01-31")
+    with pytest.raises(InteretsHorsLimites, match="dépassent") as info:
+        etablir_decompte(Dossier.model_validate(brut), au=dt.date(2025, 12, 31))
+    assert info.value.code == "interets_hors_limites"
+    # Sur dix ans, le même dossier se calcule, exactement : le total est la somme de ses parties.
+    for facture in creance["factures"]:
+        facture.update(date_emission="2015-01-01", date_echeance="2015-01-31")
+    d = etablir_decompte(Dossier.model_validate(brut), au=dt.date(2025, 12, 31))
+    assert d.total == (
+        d.total_principal_restant
+        + d.total_interets
+        + d.total_penalites
+        + d.total_indemnites
+        + d.total_clauses_penales
+        - d.total_accessoires_regles
+    )
+    assert d.capitalisations and d.total > 1000 * d.total_principal
 
 
 def test_les_options_sont_validees_comme_des_donnees() -> None:
     """Un ERP peut passer les frais en texte : ils sont validés (pydantic), jamais en float."""
     d = etablir_decompte(
-        dossier_exemple("b2b"), au=dt.date(2026, 6, 30), frais_recouvrement="150.00"
+        dossier_exemple("b2b"),
+        au=dt.date(2026, 6, 30),
+        options=OptionsDecompte(frais_recouvrement="150.00"),
     )  # type: ignore[arg-type]
     assert d.options.frais_recouvrement == Decimal("150.00")
     assert any(
         i.nature == "complementaire" and i.montant == Decimal("150.00") for i in d.indemnites
     )
     with pytest.raises(ValueError, match="virgule flottante"):
-        etablir_decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30), frais_recouvrement=1.5)  # type: ignore[arg-type]
+        etablir_decompte(
+            dossier_exemple("b2b"),
+            au=dt.date(2026, 6, 30),
+            options=OptionsDecompte(frais_recouvrement=1.5),
+        )  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="diviseur"):
-        etablir_decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30), diviseur="360")  # type: ignore[arg-type]
+        etablir_decompte(
+            dossier_exemple("b2b"), au=dt.date(2026, 6, 30), options=OptionsDecompte(diviseur="360")
+        )  # type: ignore[arg-type]
+
+
+def test_deux_mises_en_demeure_tout_ordre_meme_decompte() -> None:
+    """Issue 13 : le résultat ne dépend pas de l'ordre des mises en demeure ; la première reçue
+    l'emporte, même envoyée après l'autre (loyer, au 1er janvier 2026)."""
+    import itertools
+
+    brut = dossier_exemple("loyer").model_dump(mode="json")
+    tardive = {  # envoyée avant celle de l'exemple (20/11), reçue après (24/11)
+        "type": "mise_en_demeure",
+        "date_envoi": "2025-11-18",
+        "date_reception": "2025-12-02",
+        "moyen": "lettre_recommandee_ar",
+    }
+    autres = [e for e in brut["evenements"] if e["type"] != "mise_en_demeure"]
+    meds = [e for e in brut["evenements"] if e["type"] == "mise_en_demeure"] + [tardive]
+    sorties = set()
+    for ordre in itertools.permutations([*meds, *autres]):
+        brut["evenements"] = list(ordre)
+        d = etablir_decompte(Dossier.model_validate(brut), au=dt.date(2026, 1, 1))
+        sorties.add(d.model_dump_json())
+        assert all(li.du >= dt.date(2025, 11, 24) for li in d.lignes if li.regime == "taux_legal")
+        assert any(li.du == dt.date(2025, 11, 24) for li in d.lignes)
+    assert len(sorties) == 1
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"au": None},
+        {"au": 20260630},
+        {"au": dt.date(2026, 6, 30), "options": None},
+        {"au": dt.date(2026, 6, 30), "options": "exact"},
+        {"au": dt.date(2026, 6, 30), "regles": "regles/"},
+    ],
+    ids=["au-none", "au-entier", "options-none", "options-texte", "regles-texte"],
+)
+def test_arguments_mal_formes_erreur_documentee(arguments: dict[str, Any]) -> None:
+    """Seules les erreurs documentées sortent d'``etablir_decompte`` (issue 13)."""
+    with pytest.raises(ArgumentInvalide) as info:
+        etablir_decompte(dossier_exemple("b2b"), **arguments)
+    assert info.value.code == "argument_invalide"
+    assert "attendu" in str(info.value) or "attendue" in str(info.value)

@@ -13,7 +13,7 @@ from contentieux import erreurs
 from contentieux._yaml import charger_yaml_exact
 from contentieux.interets import etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 
 DOSSIER_CAS = Path(__file__).parent / "cas" / "decompte"
 CAS = sorted(DOSSIER_CAS.glob("*.yaml"))
@@ -64,7 +64,8 @@ def _comparer_liste(attendus: list[dict[str, Any]], reels: tuple[Any, ...], nom:
 
 def _etablir(cas: dict[str, Any]) -> Decompte:
     dossier = Dossier.model_validate(cas["dossier"])
-    return etablir_decompte(dossier, au=cas["au"], **(cas.get("options") or {}))
+    options = OptionsDecompte(**(cas.get("options") or {}))
+    return etablir_decompte(dossier, au=cas["au"], options=options)
 
 
 @pytest.mark.parametrize("chemin", CAS, ids=[c.stem for c in CAS])
@@ -81,7 +82,7 @@ def test_cas(chemin: Path) -> None:
         return
     decompte = _etablir(cas)
     attendu = cas["attendu"]
-    for nom in ("lignes", "indemnites", "capitalisations", "clauses_penales"):
+    for nom in ("lignes", "indemnites", "capitalisations", "clauses_penales", "factures_exclues"):
         if nom in attendu:
             _comparer_liste(attendu[nom], getattr(decompte, nom), nom)
     if "imputations" in attendu:
@@ -95,6 +96,8 @@ def test_cas(chemin: Path) -> None:
     _comparer(attendu.get("totaux", {}), decompte, "totaux")
     for morceau in attendu.get("avertissements_contiennent", []):
         assert any(morceau in a for a in decompte.avertissements), decompte.avertissements
+    for article in attendu.get("fondements_contiennent", []):
+        assert article in decompte.fondements, decompte.fondements
     # Invariants : le total se recompose, les lignes s'additionnent, le JSON est fidèle.
     somme_lignes = sum((li.montant for li in decompte.lignes), start=Decimal(0))
     assert decompte.total_interets + decompte.total_penalites == somme_lignes
@@ -103,7 +106,11 @@ def test_cas(chemin: Path) -> None:
         + somme_lignes
         + decompte.total_indemnites
         + decompte.total_clauses_penales
-        - (decompte.total_paiements - decompte.trop_percu)
+        - (
+            decompte.total_paiements
+            - decompte.trop_percu
+            - sum((f.paiements_recus for f in decompte.factures_exclues), start=Decimal(0))
+        )
     )
     assert Decompte.model_validate_json(decompte.model_dump_json()) == decompte
 
@@ -127,3 +134,26 @@ def test_tous_les_cas_exiges_sont_presents() -> None:
         "semestre_non_couvert",
     ):
         assert attendu in noms
+
+
+def test_fondements_au_format_unique_et_resolus() -> None:
+    """Chaque article de ``Decompte.fondements`` (cas et exemples) est une citation au format
+    unique qui renvoie à ``regles/sources.yaml`` (section « Articles cités »)."""
+    import datetime as dt
+
+    from contentieux.droit.citations import est_citation
+    from contentieux.exemples import dossier_exemple, noms_exemples
+    from contentieux.regles import charger_regles
+
+    regles = charger_regles()
+    emis: set[str] = set()
+    for chemin in CAS:
+        cas = _lire(chemin)
+        if "erreur" not in cas:
+            emis.update(_etablir(cas).fondements)
+    for nom in noms_exemples():
+        emis.update(etablir_decompte(dossier_exemple(nom), au=dt.date(2026, 6, 30)).fondements)
+    assert len(emis) >= 20
+    for article in sorted(emis):
+        assert est_citation(article), article
+        assert regles.source(article).titre, article

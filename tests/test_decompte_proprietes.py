@@ -9,9 +9,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contentieux.erreurs import InteretsHorsLimites
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
-from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.base import MONTANT_MAX
+from contentieux.modeles.decompte import Decompte, OptionsDecompte
 from tests.parties_types import CLIENT, PARTICULIER, SOCIETE
 
 DEBUT_COUVERT = dt.date(2015, 1, 1)
@@ -89,19 +91,37 @@ def _floats(valeur: Any, chemin: str = "") -> list[str]:
 @given(dossiers(), diviseurs)
 def test_total_egale_somme_des_lignes_arrondies(cas: tuple[Dossier, dt.date], div: str) -> None:
     dossier, au = cas
-    d = etablir_decompte(dossier, au=au, diviseur=div)  # type: ignore[arg-type]
+    d = etablir_decompte(dossier, au=au, options=OptionsDecompte(diviseur=div))  # type: ignore[arg-type]
     somme = sum((li.montant for li in d.lignes), start=Decimal(0))
     assert d.total_interets + d.total_penalites == somme
     for li in d.lignes:
         assert li.montant == li.montant.quantize(Decimal("0.01"))
+    recus_exclues = sum((f.paiements_recus for f in d.factures_exclues), start=Decimal(0))
     assert d.total == (
         d.total_principal
         + somme
         + d.total_indemnites
         + d.total_clauses_penales
-        - (d.total_paiements - d.trop_percu)
+        - (d.total_paiements - d.trop_percu - recus_exclues)
     )
     assert d.total >= 0
+    # Les factures prescrites exclues (k.8) : exactement ce que l'option « inclure » ajoute.
+    inclus = etablir_decompte(
+        dossier,
+        au=au,
+        options=OptionsDecompte(diviseur=div, factures_prescrites="inclure"),  # type: ignore[arg-type]
+    )
+    assert inclus.factures_exclues == ()
+    assert (
+        inclus.total
+        == d.total
+        + sum(
+            (f.principal_restant + f.accessoires_restants for f in d.factures_exclues),
+            start=Decimal(0),
+        )
+        + sum((c.montant for c in inclus.clauses_penales), start=Decimal(0))
+        - d.total_clauses_penales
+    )
     assert _floats(d.model_dump()) == []
     assert Decompte.model_validate_json(d.model_dump_json()) == d
 
@@ -113,8 +133,10 @@ def test_date_plus_tardive_ne_diminue_jamais_les_interets(
 ) -> None:
     dossier, au = cas
     plus_tard = min(au + dt.timedelta(days=ecart), FIN_COUVERTE)
-    avant = etablir_decompte(dossier, au=au)
-    apres = etablir_decompte(dossier, au=plus_tard)
+    # Factures prescrites gardées : la prescription, elle, peut retirer une facture plus tard.
+    options = OptionsDecompte(factures_prescrites="inclure")
+    avant = etablir_decompte(dossier, au=au, options=options)
+    apres = etablir_decompte(dossier, au=plus_tard, options=options)
     assert (apres.total_interets + apres.total_penalites) >= (
         avant.total_interets + avant.total_penalites
     )
@@ -157,3 +179,60 @@ def test_zero_jour_donne_zero(montant: Decimal, jour: dt.date, regime: str, div:
     r = calculer_interets(montant, jour, jour, regime=regime, diviseur=div)  # type: ignore[arg-type]
     assert r.total == 0
     assert r.lignes == ()
+
+
+# --- Issue 13 : montants extrêmes, contexte décimal local, seules les erreurs documentées -------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.decimals(min_value=Decimal("0.01"), max_value=MONTANT_MAX, places=2),
+        min_size=1,
+        max_size=4,
+    ),
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100"), places=2),
+    st.integers(0, 120),
+    st.booleans(),
+)
+def test_montants_extremes_totaux_exacts_ou_refus_clair(
+    montants: list[Decimal], taux: Decimal, annees: int, capitalisation: bool
+) -> None:
+    """Jusqu'au plafond des montants, à 100 % l'an, capitalisés sur un siècle : le total est
+    exactement la somme de ses parties, ou le décompte refuse avec ``InteretsHorsLimites`` ;
+    jamais de ``decimal.InvalidOperation``."""
+    echeance = dt.date(2025, 12, 31) - dt.timedelta(days=365 * annees + 1)
+    brut = {
+        "reference": "EXTREME",
+        "creancier": SOCIETE,
+        "debiteurs": [PARTICULIER],
+        "creances": [
+            {
+                "reference": "C",
+                "nature": "autre",
+                "taux_contractuel": str(taux),
+                "capitalisation_stipulee": capitalisation,
+                "mise_en_demeure_par_echeance": True,
+                "factures": [
+                    {
+                        "numero": f"F{i}",
+                        "date_emission": echeance.isoformat(),
+                        "date_echeance": echeance.isoformat(),
+                        "montant_ttc": str(m),
+                    }
+                    for i, m in enumerate(montants)
+                ],
+            }
+        ],
+    }
+    dossier = Dossier.model_validate(brut)
+    options = OptionsDecompte(factures_prescrites="inclure")
+    try:
+        d = etablir_decompte(dossier, au=dt.date(2025, 12, 31), options=options)
+    except InteretsHorsLimites as erreur:
+        assert "dépassent" in str(erreur)
+        return
+    somme = sum((li.montant for li in d.lignes), start=Decimal(0))
+    assert d.total_interets + d.total_penalites == somme
+    assert d.total == d.total_principal + somme + d.total_indemnites + d.total_clauses_penales
+    assert d.total_principal == sum(montants, start=Decimal(0))

@@ -251,7 +251,7 @@ def test_echeance_vendredi_saint_moselle() -> None:
     assert e.motif == (
         "jour férié : Vendredi saint (Moselle), puis samedi, dimanche, jour férié : Lundi de Pâques"
     )
-    assert e.fondements == ("CPC art. 640", "CPC art. 641", "CPC art. 642")
+    assert e.fondements == ("CPC 640", "CPC 641", "CPC 642")
 
 
 def test_echeance_vendredi_saint_paris_non_prorogee() -> None:

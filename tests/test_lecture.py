@@ -123,7 +123,7 @@ def test_fichier_introuvable(tmp_path: Path) -> None:
 
 
 def test_un_repertoire_n_est_pas_un_dossier(tmp_path: Path) -> None:
-    with pytest.raises(DonneesInvalides, match="fichier introuvable"):
+    with pytest.raises(DonneesInvalides, match="est un dossier, pas un fichier"):
         lire_dossier(tmp_path)
 
 
@@ -175,7 +175,7 @@ def test_fichier_non_utf8(tmp_path: Path) -> None:
         lire_dossier(chemin)
 
 
-@pytest.mark.parametrize("texte", ["", "- 1\n- 2\n", "bonjour\n"])
+@pytest.mark.parametrize("texte", ["- 1\n- 2\n", "bonjour\n"])
 def test_document_qui_n_est_pas_un_dossier(tmp_path: Path, texte: str) -> None:
     with pytest.raises(DonneesInvalides) as exc:
         lire_dossier(ecrire(tmp_path, "d.yaml", texte))
@@ -313,3 +313,236 @@ def test_traduire_erreurs_sur_une_validation_error() -> None:
     assert "creancier : champ obligatoire absent : ajoutez-le" in lignes
     assert "debiteurs : au moins 1 élément(s) attendu(s)" in lignes
     assert "creances : au moins 1 élément(s) attendu(s)" in lignes
+
+
+# --- Entrées hostiles : refus clair, en temps et mémoire bornés (issue 13) ----------------------
+
+
+def _refus(tmp_path: Path, nom: str, texte: str) -> str:
+    with pytest.raises(DonneesInvalides) as exc:
+        lire_dossier(ecrire(tmp_path, nom, texte))
+    return message_de(exc)
+
+
+def test_bombe_d_alias_yaml_refusee_avant_validation(tmp_path: Path) -> None:
+    import time
+
+    lignes = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for precedent, nom in zip("abcdefg", "bcdefgh", strict=False):
+        lignes.append(f"{nom}: &{nom} [" + ", ".join([f"*{precedent}"] * 10) + "]")
+    debut = time.perf_counter()
+    message = _refus(tmp_path, "bombe.yaml", "\n".join(lignes) + "\n")
+    assert time.perf_counter() - debut < 5
+    assert "alias YAML trop nombreux ou trop gros" in message
+    assert "10000" in message
+
+
+def test_alias_raisonnables_acceptes(tmp_path: Path) -> None:
+    texte = DOSSIER_YAML.replace(
+        "  siege: {ligne1: 12 rue des Tanneurs", "  siege: &siege {ligne1: 12 rue des Tanneurs"
+    )
+    texte = texte.replace(
+        '    adresse: {ligne1: 17 cours Victor-Hugo, code_postal: "33000", ville: Bordeaux}',
+        "    adresse: *siege",
+    )
+    dossier = lire_dossier(ecrire(tmp_path, "d.yaml", texte))
+    assert dossier.debiteur.adresse_principale.code_postal == "75011"
+
+
+def test_alias_recursif_refuse(tmp_path: Path) -> None:
+    assert "récursif" in _refus(tmp_path, "d.yaml", "reference: &r [*r]\n")
+
+
+@pytest.mark.parametrize("niveaux", [500, 5000])
+def test_imbrication_profonde_yaml_refusee(tmp_path: Path, niveaux: int) -> None:
+    message = _refus(tmp_path, "d.yaml", "reference: " + "[" * niveaux + "]" * niveaux + "\n")
+    assert "imbrication trop profonde" in message
+    bloc = "".join("  " * i + f"k{i}:\n" for i in range(niveaux // 5))
+    assert "imbrication trop profonde" in _refus(tmp_path, "e.yaml", bloc)
+
+
+@pytest.mark.parametrize("niveaux", [1000, 100_000])
+def test_imbrication_profonde_json_refusee(tmp_path: Path, niveaux: int) -> None:
+    texte = '{"reference": ' + "[" * niveaux + "]" * niveaux + "}"
+    message = _refus(tmp_path, "d.json", texte)
+    assert "imbrication trop profonde ligne 1" in message
+    assert "d.json" in message
+
+
+def test_imbrication_profonde_passee_par_python_refusee() -> None:
+    profond: list[object] = []
+    for _ in range(2000):
+        profond = [profond]
+    with pytest.raises(DonneesInvalides) as exc:
+        valider_dossier({"reference": profond})
+    assert "imbrication de plus de 64 niveaux" in str(exc.value)
+
+
+def test_cle_en_double_yaml_refusee_avec_sa_ligne(tmp_path: Path) -> None:
+    texte = DOSSIER_YAML.replace(
+        "  - {type: paiement, date: 2025-03-01, montant: 0.3}",
+        "  - type: paiement\n    date: 2025-03-01\n    montant: 3000.00\n    montant: 30.00",
+    )
+    message = _refus(tmp_path, "d.yaml", texte)
+    premiere = texte.splitlines().index("    montant: 3000.00") + 1
+    attendu = f"clé « montant » en double ligne {premiere + 1} (déjà présente ligne {premiere})"
+    assert attendu in message
+
+
+def test_cle_en_double_json_refusee_avec_ses_lignes(tmp_path: Path) -> None:
+    donnees = json.loads(json.dumps(dossier_exemple("b2b").model_dump(mode="json"), indent=1))
+    texte = json.dumps(donnees, indent=1).replace(
+        '"reference": "EX-B2B-2025-001"', '"reference": "A",\n "reference": "B"', 1
+    )
+    message = _refus(tmp_path, "d.json", texte)
+    assert "clé « reference » en double dans un même objet JSON lignes 2, 3" in message
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("reference: !!python/object/apply:os.system [echo]\n", "!!python/object/apply:os.system"),
+        ("reference: !!python/name:os.system\n", "ne peut pas créer d'objet Python"),
+        ("reference: !!binary aGVsbG8=\n", "!!binary"),
+        ("reference: D1\n---\nreference: D2\n", "plusieurs documents YAML"),
+        ("reference: !!set {a, b}\n", "balise « !!set » refusée"),
+    ],
+)
+def test_balises_et_documents_multiples_refuses_en_le_disant(
+    tmp_path: Path, texte: str, attendu: str
+) -> None:
+    message = _refus(tmp_path, "d.yaml", texte)
+    assert attendu in message
+    assert "indentation" not in message
+
+
+def test_bom_utf8_accepte_en_json_comme_en_yaml(tmp_path: Path) -> None:
+    donnees = dossier_exemple("b2b").model_dump(mode="json")
+    (tmp_path / "d.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(donnees).encode())
+    (tmp_path / "d.yaml").write_bytes(b"\xef\xbb\xbf" + DOSSIER_YAML.encode())
+    assert lire_dossier(tmp_path / "d.json").reference == "EX-B2B-2025-001"
+    assert lire_dossier(tmp_path / "d.yaml").reference == "D-2025-01"
+
+
+@pytest.mark.parametrize("nom", ["d.yaml", "d.json"])
+def test_fichier_vide_le_dit(tmp_path: Path, nom: str) -> None:
+    assert "le fichier est vide" in _refus(tmp_path, nom, "  \n")
+
+
+def test_fichier_de_commentaires_le_dit(tmp_path: Path) -> None:
+    assert "aucune donnée" in _refus(tmp_path, "d.yaml", "# rien\n")
+
+
+def test_fifo_et_peripherique_refuses_sur_le_champ(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "tube.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(DonneesInvalides, match="n'est pas un fichier ordinaire"):
+        lire_dossier(fifo)  # ne doit pas bloquer
+    lien = tmp_path / "zero.yaml"
+    lien.symlink_to("/dev/zero")
+    with pytest.raises(DonneesInvalides, match="n'est pas un fichier ordinaire"):
+        lire_dossier(lien)
+
+
+def test_constante_json_non_finie_refusee(tmp_path: Path) -> None:
+    assert "constante JSON « NaN » refusée" in _refus(tmp_path, "d.json", '{"reference": NaN}')
+
+
+# --- Limites de taille ----------------------------------------------------------------------------
+
+
+def test_limites_configurables_et_validees() -> None:
+    from contentieux.modeles.limites import Limites
+
+    with pytest.raises(ValidationError):
+        Limites(factures=0)
+    with pytest.raises(ValidationError):
+        Limites(profondeur=100_000)  # au-delà, la pile Python ne suivrait plus
+    with pytest.raises(ValidationError):
+        Limites(inconnue=1)  # type: ignore[call-arg]
+
+
+def test_taille_de_fichier_limitee(tmp_path: Path) -> None:
+    from contentieux.erreurs import LimiteDepassee
+    from contentieux.modeles.limites import Limites
+
+    chemin = ecrire(tmp_path, "d.yaml", DOSSIER_YAML)
+    with pytest.raises(LimiteDepassee, match="plus que la limite de 100 ; scindez") as exc:
+        lire_dossier(chemin, limites=Limites(taille_fichier=100))
+    assert exc.value.code == "limite_depassee"
+    assert lire_dossier(chemin).reference == "D-2025-01"
+
+
+def _dossier_de(factures: int, paiements: int) -> dict[str, object]:
+    donnees = dossier_exemple("b2b").model_dump(mode="json")
+    modele = donnees["creances"][0]["factures"][0]
+    donnees["creances"][0]["factures"] = [
+        {**modele, "numero": f"F{i}", "montant_ttc": "10.00"} for i in range(factures)
+    ]
+    donnees["evenements"] = [
+        {"type": "paiement", "date": "2025-06-01", "montant": "1.00"} for _ in range(paiements)
+    ]
+    return donnees
+
+
+@pytest.mark.parametrize(
+    ("limites", "factures", "paiements", "attendu"),
+    [
+        ({"factures": 5}, 6, 0, "creances : 6 factures dans le dossier, plus que la limite de 5"),
+        ({"paiements": 3}, 1, 4, "evenements : 4 paiements dans le dossier, plus que la limite"),
+        ({"evenements": 2}, 1, 3, "evenements : 3 événements"),
+    ],
+)
+def test_nombre_de_factures_et_de_paiements_limite(
+    limites: dict[str, int], factures: int, paiements: int, attendu: str
+) -> None:
+    from contentieux.modeles.limites import Limites
+
+    donnees = _dossier_de(factures, paiements)
+    with pytest.raises(DonneesInvalides) as exc:
+        valider_dossier(donnees, limites=Limites(**limites))
+    assert attendu in str(exc.value)
+    with pytest.raises(ValidationError):  # la même limite, depuis l'API pydantic
+        Dossier.model_validate(donnees, context={"limites": Limites(**limites)})
+    assert valider_dossier(donnees).reference == "EX-B2B-2025-001"
+
+
+def test_longueur_de_texte_limitee() -> None:
+    from contentieux.modeles.limites import Limites
+
+    donnees = dossier_exemple("b2b").model_dump(mode="json")
+    donnees["creancier"]["denomination"] = "x" * 20_001
+    with pytest.raises(DonneesInvalides) as exc:
+        valider_dossier(donnees)
+    assert "creancier.denomination : texte de 20001 caractères" in str(exc.value)
+    donnees["creancier"]["denomination"] = "x" * 150
+    with pytest.raises(DonneesInvalides, match=r"creancier\.denomination : texte de 150"):
+        valider_dossier(donnees, limites=Limites(longueur_texte=140))
+
+
+@pytest.mark.parametrize("montant", ["1e26", "1" + "0" * 30, "1000000000000000.01", "Infinity"])
+def test_montant_demesure_refuse_sans_invalid_operation(montant: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        Paiement.model_validate({"date": "2025-01-01", "montant": montant})
+    assert "montant" in str(exc.value)
+
+
+def test_montant_maximal_accepte() -> None:
+    from contentieux.modeles.base import MONTANT_MAX
+
+    paiement = Paiement.model_validate({"date": "2025-01-01", "montant": str(MONTANT_MAX)})
+    assert paiement.montant == MONTANT_MAX
+
+
+def test_doublons_lineaires_sur_dix_mille_factures() -> None:
+    import time
+
+    donnees = _dossier_de(10_000, 0)
+    debut = time.perf_counter()
+    valider_dossier(donnees)
+    assert time.perf_counter() - debut < 30  # quadratique : plusieurs minutes
+    donnees["creances"][0]["factures"][-1]["numero"] = "F0"
+    with pytest.raises(DonneesInvalides, match=r"numéro\(s\) en double dans la créance .* F0 "):
+        valider_dossier(donnees)

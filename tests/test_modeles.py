@@ -153,7 +153,7 @@ def test_code_postal_avec_espace_et_lignes_d_adresse() -> None:
     assert adresse.code_postal == "75011"
     assert adresse.ligne1 == "5 rue X"
     assert adresse.en_lignes() == ("5 rue X", "Bât. B", "75011 Paris")
-    assert adresse.pays == "France"
+    assert adresse.pays == "FR"
 
 
 def test_code_postal_numerique_refuse() -> None:
@@ -162,10 +162,74 @@ def test_code_postal_numerique_refuse() -> None:
         Adresse.model_validate({"ligne1": "x", "code_postal": 1000, "ville": "Bourg"})
 
 
-def test_pays_etranger_refuse() -> None:
+def test_pays_inconnu_refuse_avec_son_chemin() -> None:
     with pytest.raises(ValidationError) as exc:
-        Adresse(ligne1="x", code_postal="75011", ville="Paris", pays="Belgique")  # type: ignore[arg-type]
-    assert erreurs(exc)[0][0] == ("pays",)
+        Adresse(ligne1="x", code_postal="75011", ville="Paris", pays="Belgique")
+    ((loc, _, message),) = erreurs(exc)
+    assert loc == ("pays",)
+    assert "ISO 3166-1" in message
+
+
+@pytest.mark.parametrize("code_postal", ["99999", "00100", "96100", "97000", "97700", "98100"])
+def test_code_postal_francais_inexistant_refuse(code_postal: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        Adresse(ligne1="x", code_postal=code_postal, ville="V")
+    ((loc, _, message),) = erreurs(exc)
+    assert loc == ("code_postal",)
+    assert "inexistant en France" in message
+
+
+def test_code_postal_inexistant_nomme_son_chemin_dans_le_dossier() -> None:
+    from contentieux.erreurs import DonneesInvalides
+    from contentieux.lecture import valider_dossier
+
+    donnees = dossier()
+    donnees["creancier"] = {**SOCIETE, "siege": {**ADRESSE, "code_postal": "99999"}}
+    with pytest.raises(DonneesInvalides) as exc:
+        valider_dossier(donnees)
+    lignes = exc.value.details["erreurs"]
+    assert any(ligne.startswith("creancier.siege.code_postal : ") for ligne in lignes)
+
+
+def test_monaco_exige_son_pays() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Adresse(ligne1="1 bd Albert-Ier", code_postal="98000", ville="Monaco")
+    ((loc, _, message),) = erreurs(exc)
+    assert loc == ("code_postal",)
+    assert "pays: MC" in message
+    monaco = Adresse(ligne1="1 bd Albert-Ier", code_postal="98000", ville="Monaco", pays="mc")
+    assert monaco.pays == "MC"
+    assert monaco.departement is None
+    assert not monaco.est_alsace_moselle
+    assert monaco.en_lignes()[-1] == "MONACO"
+
+
+def test_adresse_etrangere_garde_son_code_postal() -> None:
+    bruxelles = Adresse(ligne1="Rue Haute 1", code_postal="1000", ville="Bruxelles", pays="BE")
+    assert (bruxelles.code_postal, bruxelles.departement) == ("1000", None)
+    londres = Adresse(ligne1="10 Downing St", code_postal="SW1A 2AA", ville="London", pays="GB")
+    assert londres.code_postal == "SW1A 2AA"
+    with pytest.raises(ValidationError) as exc:
+        Adresse(ligne1="x", code_postal="<script>", ville="V", pays="DE")
+    assert erreurs(exc)[0][0] == ("code_postal",)
+
+
+@pytest.mark.parametrize(
+    ("code_postal", "departement"),
+    [
+        ("01000", "01"), ("20000", "2A"), ("20199", "2A"), ("20200", "2B"), ("20620", "2B"),
+        ("95000", "95"), ("97110", "971"), ("97133", "977"), ("97150", "978"), ("97200", "972"),
+        ("97300", "973"), ("97400", "974"), ("97500", "975"), ("97600", "976"), ("98600", "986"),
+        ("98700", "987"), ("98800", "988"),
+    ],
+)
+def test_departements_et_collectivites(code_postal: str, departement: str) -> None:
+    adresse = Adresse(ligne1="x", code_postal=code_postal, ville="V")
+    assert adresse.departement == departement
+
+
+def test_ancien_pays_france_en_toutes_lettres_accepte() -> None:
+    assert Adresse(ligne1="x", code_postal="75011", ville="Paris", pays="France").pays == "FR"
 
 
 # --- Parties --------------------------------------------------------------------------------------
@@ -281,6 +345,7 @@ def test_qualites() -> None:
         "non_professionnel",
         "professionnel",
         "commercant",
+        "artisan",
         "acheteur_public",
     }
 

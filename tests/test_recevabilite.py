@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from contentieux.droit.exigibilite import date_exigibilite
 from contentieux.erreurs import CreanceIrrecevable
 from contentieux.exemples import dossier_exemple
 from contentieux.modeles.recevabilite import Recevabilite
 from contentieux.recevabilite import exiger_recevabilite, verifier_recevabilite
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import fin_de_mois, verifier_delais_paiement
-from contentieux.recevabilite.exigibilite import date_exigibilite, verifier_exigibilite
+from contentieux.recevabilite.exigibilite import verifier_exigibilite
 from contentieux.recevabilite.injonction import verifier_injonction
 from contentieux.recevabilite.juridiction import (
     chercher_dans_annuaire,
@@ -138,7 +139,8 @@ def test_au_doit_etre_une_date() -> None:
 
 
 def test_paiement_non_designe_impute_sur_la_plus_ancienne_facture_echue() -> None:
-    from contentieux.recevabilite._commun import imputer_paiements, principal_utile
+    from contentieux.droit.imputation_factures import imputer_paiements
+    from contentieux.recevabilite.montant import principal_utile
 
     d = dossier_exemple("b2b")
     imputations = imputer_paiements(d, au=dt.date(2026, 11, 23))

@@ -43,6 +43,18 @@ def _rapport(cas: dict[str, Any], tmp_path: Path) -> Recevabilite:
     )
 
 
+def fondements_du_rapport(rapport: Recevabilite) -> set[str]:
+    """Tous les fondements qu'émet un rapport : constats, voie, juridiction, prescription,
+    calendrier."""
+    cites = {f for c in rapport.constats for f in c.fondements}
+    cites.update(rapport.voie.fondements)
+    if rapport.juridiction is not None:
+        cites.update(rapport.juridiction.fondements)
+    cites.update(f for d in rapport.prescription for f in d.fondements)
+    cites.update(e.fondement for e in rapport.calendrier)
+    return cites
+
+
 def test_au_moins_quarante_scenarios() -> None:
     assert len(CAS) >= 40
 
@@ -67,6 +79,15 @@ def test_scenario(chemin: Path, tmp_path: Path) -> None:
     if "nom_juridiction" in attendu:
         assert rapport.juridiction is not None
         assert rapport.juridiction.nom == attendu["nom_juridiction"]
+    if "lieu_juridiction" in attendu:
+        assert rapport.juridiction is not None
+        assert rapport.juridiction.lieu == attendu["lieu_juridiction"], contexte
+    if "determination" in attendu:
+        assert rapport.juridiction is not None and rapport.juridiction.determination
+        assert attendu["determination"] in rapport.juridiction.determination, contexte
+    for fondement in attendu.get("fondements_juridiction", ()):
+        assert rapport.juridiction is not None
+        assert fondement in rapport.juridiction.fondements, (fondement, contexte)
     detail = rapport.prescription[0]
     if "date_prescription" in attendu:
         assert detail.date_prescription == attendu["date_prescription"], contexte
@@ -117,6 +138,10 @@ def test_scenario(chemin: Path, tmp_path: Path) -> None:
         assert texte in motifs
     for texte in attendu.get("motifs_voie_absents", ()):
         assert texte not in motifs
+    # Les fondements que cite le scénario figurent dans le rapport qu'il décrit.
+    cites = fondements_du_rapport(rapport)
+    for fondement in cas["fondements"]:
+        assert fondement in cites, (fondement, sorted(cites))
     # Le rapport est sérialisable et relu à l'identique.
     assert Recevabilite.model_validate_json(rapport.model_dump_json()) == rapport
     # Un verdict indéterminé nomme toujours les faits manquants.

@@ -102,7 +102,7 @@ def test_les_montants_et_taux_ont_des_contraintes_standard() -> None:
     montant_ttc = defs["Facture"]["properties"]["montant_ttc"]
     assert not {"gt", "ge", "le", "decimal_places"} & set(montant_ttc)
     nombre, texte = montant_ttc["anyOf"]
-    assert nombre == {"type": "number", "exclusiveMinimum": 0}
+    assert nombre == {"type": "number", "exclusiveMinimum": 0, "maximum": 10**15}
     assert texte["type"] == "string"
     assert re.fullmatch(texte["pattern"], "1234.56")
     assert not re.fullmatch(texte["pattern"], "1234.567")

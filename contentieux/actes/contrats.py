@@ -31,7 +31,14 @@ from contentieux.actes.contenu import (
 from contentieux.actes.parametres import ParametresActes, exiger
 from contentieux.actes.plan import EcheancePlan, calculer_echeancier
 from contentieux.erreurs import ActeInadapte, FraisInterditsConsommateur
-from contentieux.francais import formater_date, formater_montant, formater_taux, montant_en_lettres
+from contentieux.francais import (
+    formater_date,
+    formater_montant,
+    formater_taux,
+    montant_en_lettres,
+    nombre_simple,
+    typographier,
+)
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import TypePiece
 from contentieux.modeles.decompte import Decompte
@@ -165,7 +172,7 @@ def d(valeur: dt.date) -> str:
 
 
 def _p(*textes: str, style: StyleParagraphe = "normal") -> tuple[Paragraphe, ...]:
-    return tuple(Paragraphe(texte=t, style=style) for t in textes if t)
+    return tuple(Paragraphe(texte=typographier(t), style=style) for t in textes if t)
 
 
 def imprimer_partie(partie: PersonnePhysique | PersonneMorale) -> PartieImprimee:
@@ -273,12 +280,16 @@ def _pied(faits: Faits, fondements: str) -> str:
     return f"Réf. {faits.dossier.reference} — {fondements}"
 
 
-def _est_b2b(faits: Faits) -> bool:
-    from contentieux.interets.decompte import regime_applicable
+def _regimes(faits: Faits) -> set[str | None]:
+    """Les régimes d'intérêts des créances du dossier (une seule règle : contentieux.droit)."""
+    from contentieux.droit.regime import regime_interets
 
-    return any(
-        regime_applicable(faits.dossier, c) == "penalites_b2b" for c in faits.dossier.creances
-    )
+    d = faits.dossier
+    return {regime_interets(d.creancier, d.debiteur, c).nom for c in d.creances}
+
+
+def _est_b2b(faits: Faits) -> bool:
+    return "penalites_b2b" in _regimes(faits)
 
 
 def _debiteur_consommateur(faits: Faits) -> bool:
@@ -584,11 +595,16 @@ def construire_mise_en_demeure(faits: Faits) -> ContratMiseEnDemeure:
         if b2b
         else ()
     )
+    regimes = _regimes(faits)
+    taux_legal = "taux_legal" in regimes
     interets = (
-        "Les intérêts continuent de courir jusqu'au complet paiement."
-        if b2b
-        else "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
+        "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
         "dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
+        if taux_legal
+        else "La présente mise en demeure fait courir les intérêts au taux convenu sur les "
+        "sommes dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
+        if "taux_conventionnel" in regimes
+        else "Les intérêts continuent de courir jusqu'au complet paiement."
     )
     sections = (
         Section(
@@ -630,7 +646,7 @@ def construire_mise_en_demeure(faits: Faits) -> ContratMiseEnDemeure:
         identifiant="mise_en_demeure",
         contenu=contenu,
         chiffres={**chiffres_decompte(dec), "date_limite": d(echeance.date_limite)},
-        drapeaux={"b2b": b2b, "consommateur": consommateur},
+        drapeaux={"b2b": b2b, "consommateur": consommateur, "taux_legal": taux_legal},
         mentions_requises=(imprimer_partie(faits.dossier.debiteur).nom, envoi),
         date_limite=echeance.date_limite,
         moyen=p.moyen,
@@ -898,7 +914,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                             d(i.date),
                             m(i.montant),
                             "; ".join(
-                                f"{p.facture or p.creance} ({p.nature}) {m(p.montant)}"
+                                f"{p.facture or p.creance} ({POSTES[p.nature]}) {m(p.montant)}"
                                 for p in i.parts
                             )
                             or i.motif,
@@ -920,9 +936,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     lignes=tuple(
                         (
                             v.identifiant,
-                            formater_taux(v.valeur)
-                            if v.unite in {"pourcent", "points"}
-                            else m(v.valeur),
+                            _valeur_regle(v.valeur, v.unite),
                             f"du {d(v.du)}" + (f" au {d(v.jusqu_au)}" if v.jusqu_au else ""),
                             f"{v.reference} — {v.source}",
                         )
@@ -936,6 +950,23 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
     notes += list(dec.avertissements)
     sections.append(Section(notes=_p(*notes, style="petit")))
     return tuple(sections)
+
+
+POSTES = {"interets": "intérêts", "indemnite": "indemnité", "principal": "principal"}
+"""Libellés des postes d'imputation d'un paiement."""
+
+
+def _valeur_regle(valeur: Decimal, unite: str) -> str:
+    """Une valeur de règle avec son unité : « 12,15 % », « 10,00 points », « 40,00 € »."""
+    if unite == "pourcent":
+        return formater_taux(valeur)
+    if unite == "points":
+        return f"{nombre_simple(valeur)} points"
+    if unite == "euros":
+        return m(valeur)
+    if unite == "coefficient":
+        return f"× {nombre_simple(valeur)}"
+    return f"{nombre_simple(valeur)} {unite}"
 
 
 def construire_decompte(faits: Faits) -> ContratDecompte:
@@ -1167,8 +1198,9 @@ def construire_reconnaissance_dette(faits: Faits) -> ContratReconnaissanceDette:
         sous_titre="Article 1376 du Code civil",
         destinataire=None,
         sections=sections,
-        mention_manuscrite=f"« Bon pour reconnaissance de dette de la somme de {lettres} "
-        f"({m(montant)}). »",
+        mention_manuscrite=typographier(
+            f"« Bon pour reconnaissance de dette de la somme de {lettres} ({m(montant)}). »"
+        ),
         signatures=(
             BlocSignature(
                 identifiant="signature-debiteur",

@@ -128,6 +128,7 @@ class Atelier:
         self._docx: dict[str, bytes] = {}
         self._manifestes: dict[str, Manifeste] = {}
         self._dernier_texte = ""
+        self._articles: dict[str, Any] | None = None
 
     # --- fichiers ---
 
@@ -148,12 +149,14 @@ class Atelier:
         return self._manifestes[acte]
 
     def articles(self) -> dict[str, Any]:
-        from contentieux._yaml import charger_yaml_exact
+        """Les textes reproduits (``_commun/articles.yaml``), lus une fois par atelier."""
+        if self._articles is None:
+            from contentieux._yaml import charger_yaml_exact
 
-        donnees: dict[str, Any] = charger_yaml_exact(
-            self.chemin("_commun", "articles.yaml").read_text(encoding="utf-8")
-        )
-        return donnees
+            self._articles = charger_yaml_exact(
+                self.chemin("_commun", "articles.yaml").read_text(encoding="utf-8")
+            )
+        return self._articles
 
     def _feuille(self) -> tuple[Any, Any]:
         if self._css is None:
@@ -250,7 +253,12 @@ class Atelier:
             self._docx[cle] = self.chemin(cle, "gabarit.docx").read_bytes()
         modele = DocxTemplate(io.BytesIO(self._docx[cle]))
         modele.render(
-            {"c": contrat, "contenu": contrat.contenu, "manifeste": self.manifeste(cle)},
+            {
+                "c": contrat,
+                "contenu": contrat.contenu,
+                "manifeste": self.manifeste(cle),
+                "logo": _logo_docx(modele, contrat.contenu.en_tete.logo),
+            },
             jinja_env=self.env,
             autoescape=True,
         )
@@ -295,6 +303,19 @@ class Atelier:
             emplacements=place,
             pages=pages,
         )
+
+
+def _logo_docx(modele: Any, logo: str | None) -> Any:
+    """Le logo de l'en-tête en image Word (PNG ou JPEG ; un SVG reste propre au PDF)."""
+    if not logo or not logo.startswith(("data:image/png", "data:image/jpeg")):
+        return None
+    import base64
+
+    from docx.shared import Mm
+    from docxtpl import InlineImage  # type: ignore[import-untyped,unused-ignore]
+
+    donnees = base64.b64decode(logo.split(",", 1)[1])
+    return InlineImage(modele, io.BytesIO(donnees), height=Mm(15))
 
 
 def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste) -> dict[str, Any]:

@@ -72,8 +72,11 @@ def lire_donnees_acte(contenu: bytes) -> dict[str, Any]:
     return donnees
 
 
-def verifier_acte(contenu: bytes, *, regles: Regles | None = None) -> RapportActe:
-    """Relit un acte PDF, recalcule et compare les chiffres imprimés."""
+def verifier_acte(
+    contenu: bytes, *, regles: Regles | None = None, atelier: Any = None
+) -> RapportActe:
+    """Relit un acte PDF, recalcule et compare les chiffres imprimés (``atelier`` : un
+    :class:`~contentieux.actes.rendu.Atelier` à réutiliser pour en relire beaucoup)."""
     from contentieux.actes.manifeste import normaliser, texte_pdf
     from contentieux.actes.rendu import Atelier
     from contentieux.lecture import valider_dossier
@@ -82,10 +85,14 @@ def verifier_acte(contenu: bytes, *, regles: Regles | None = None) -> RapportAct
     donnees = lire_donnees_acte(contenu)
     dossier = valider_dossier(donnees["dossier"], origine="dossier embarqué")
     au = dt.date.fromisoformat(donnees["au"])
-    atelier = Atelier(regles=regles)
-    contrat, faits = atelier.preparer(
-        donnees["acte"], dossier, au=au, parametres=donnees["parametres"]
-    )
+    outil = atelier if atelier is not None else Atelier(regles=regles)
+    # L'en-tête (et son logo, un fichier local) ne change aucun chiffre : il n'est pas relu.
+    parametres = {k: v for k, v in donnees["parametres"].items() if k != "en_tete"}
+    if dossier.actes is not None and dossier.actes.en_tete is not None:
+        dossier = dossier.model_copy(
+            update={"actes": dossier.actes.model_copy(update={"en_tete": None})}
+        )
+    contrat, faits = outil.preparer(donnees["acte"], dossier, au=au, parametres=parametres)
     imprimes: dict[str, str] = donnees["chiffres"]
     ecarts = tuple(
         Ecart(chiffre=nom, imprime=valeur, recalcule=contrat.chiffres.get(nom))

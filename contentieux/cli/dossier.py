@@ -225,21 +225,22 @@ def commande_decompte(
         )
     lu = charger_dossier(dossier)
     from contentieux.interets import etablir_decompte
+    from contentieux.modeles.decompte import OptionsDecompte
     from contentieux.regles import charger_regles
 
     jeu = executer(lambda: charger_regles(regles))
-    resultat = executer(
-        lambda: etablir_decompte(
-            lu,
-            au=date,
-            regles=jeu,
-            diviseur=diviseur,  # type: ignore[arg-type]
-            depart_taux_legal=depart,  # type: ignore[arg-type]
-            compte_jours=compte_jours,  # type: ignore[arg-type]
-            apres_jugement=apres_jugement,  # type: ignore[arg-type]
-            plancher_contrat_muet=plancher_contrat_muet,
+    options = executer(
+        lambda: OptionsDecompte.model_validate(
+            {
+                "diviseur": diviseur,
+                "depart_taux_legal": depart,
+                "compte_jours": compte_jours,
+                "apres_jugement": apres_jugement,
+                "plancher_contrat_muet": plancher_contrat_muet,
+            }
         )
     )
+    resultat = executer(lambda: etablir_decompte(lu, au=date, regles=jeu, options=options))
     if json_:
         afficher_json(resultat.model_dump(mode="json"))
         return

@@ -1,56 +1,410 @@
-"""Commandes ``regles`` et ``schema`` : les valeurs légales datées, le schéma d'un dossier."""
+"""Commandes ``regles`` et ``schema`` : les valeurs légales datées, leur mise à jour, le schéma.
+
+``contentieux regles`` est un groupe : ``afficher`` (le tableau du jour), ``etat`` (jusqu'où
+chaque paramètre daté est couvert, et la commande qui ajoute ce qui manque), ``ajouter
+interet_legal`` / ``ajouter bce`` (une valeur dans la surcouche), ``actualiser --bce`` (relevé du
+portail de la BCE). ``contentieux regles --au DATE`` reste un raccourci d'``afficher``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
 from rich.table import Table
 
 from contentieux.cli.commun import (
-    OptionAu,
     OptionJson,
     OptionRegles,
     afficher_json,
     app,
     console,
+    echouer,
     executer,
     lire_date,
 )
 
+if TYPE_CHECKING:
+    from contentieux.regles import Regles, ValeurRegle
 
-@app.command("regles")
-def commande_regles(au: OptionAu, json_: OptionJson = False, regles: OptionRegles = None) -> None:
-    """Les valeurs légales en vigueur à une date, chacune avec sa source."""
-    date = lire_date(au)
+regles_app = typer.Typer(
+    name="regles",
+    help="Les valeurs légales datées (taux, montants, durées) et leur mise à jour.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+ajouter_app = typer.Typer(
+    name="ajouter",
+    help="Ajouter une valeur officielle dans la surcouche (jamais dans le paquet).",
+    no_args_is_help=True,
+)
+regles_app.add_typer(ajouter_app, name="ajouter")
+app.add_typer(regles_app, name="regles")
+
+OptionAuFacultative = Annotated[
+    str | None, typer.Option("--au", help="Date d'évaluation, AAAA-MM-JJ.")
+]
+OptionReference = Annotated[
+    str,
+    typer.Option(
+        "--reference",
+        help="Le texte officiel : arrêté (date, JORF, NOR) ou communiqué de la BCE.",
+    ),
+]
+OptionUrl = Annotated[str | None, typer.Option("--url", help="Adresse du texte officiel.")]
+
+_GROUPES = {
+    "interet_legal": "Intérêt légal",
+    "bce": "Banque centrale européenne",
+    "penalites_b2b": "Pénalités de retard entre professionnels",
+    "indemnite_forfaitaire": "Indemnité forfaitaire de recouvrement",
+    "commande_publique": "Commande publique",
+    "delais_paiement": "Délais de paiement",
+    "prescription": "Prescription",
+    "injonction_de_payer": "Injonction de payer",
+    "petites_creances": "Petites créances",
+    "procedure_collective": "Procédure collective",
+    "seuils": "Seuils",
+    "juridictions": "Juridictions",
+}
+
+
+# --- mise en forme française --------------------------------------------------------------------
+
+
+def _nombre(valeur: Decimal) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(valeur, format="#,##0.####", locale="fr_FR"))
+
+
+def _pluriel(valeur: Decimal, singulier: str, pluriel: str) -> str:
+    return f"{_nombre(valeur)}\xa0{singulier if abs(valeur) < 2 else pluriel}"
+
+
+def valeur_en_francais(valeur: Decimal | tuple[str, ...], unite: str) -> str:
+    """« 2,15 % », « 5 ans », « 5 000 € », « 10 points » : une valeur de règle lisible.
+
+    >>> valeur_en_francais(Decimal("2.15"), "pourcent"), valeur_en_francais(Decimal(5), "annees")
+    ('2,15\\xa0%', '5\\xa0ans')
+    >>> valeur_en_francais(Decimal(5000), "euros")
+    '5\\u202f000\\xa0€'
+    """
+    if isinstance(valeur, tuple):
+        return ", ".join(valeur)
+    if unite == "pourcent":
+        from contentieux.francais import formater_taux
+
+        return formater_taux(valeur)
+    if unite == "euros":
+        if valeur == valeur.to_integral_value():
+            return f"{_nombre(valeur)}\xa0€"
+        from contentieux.francais import formater_montant
+
+        return formater_montant(valeur)
+    noms = {
+        "points": ("point", "points"),
+        "annees": ("an", "ans"),
+        "mois": ("mois", "mois"),
+        "jours": ("jour", "jours"),
+    }
+    if unite in noms:
+        return _pluriel(valeur, *noms[unite])
+    return _nombre(valeur)
+
+
+def _date_fr(date: dt.date | None) -> str:
+    return date.strftime("%d/%m/%Y") if date else "sans terme"
+
+
+# --- afficher -----------------------------------------------------------------------------------
+
+
+def _charger(regles: Any) -> Regles:
     from contentieux.regles import charger_regles
 
-    jeu = executer(lambda: charger_regles(regles))
+    return executer(lambda: charger_regles(regles))
+
+
+def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
+    jeu = _charger(regles)
     valeurs, manquantes = jeu.en_vigueur(au=date)
     if json_:
         afficher_json(
             {
                 "au": date.isoformat(),
                 "version": jeu.version,
+                "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
                 "valeurs": [v.model_dump(mode="json") for v in valeurs],
                 "non_couvertes": [str(e) for e in manquantes],
             }
         )
         return
-    table = Table(title=f"Règles en vigueur au {date.isoformat()} ({jeu.version})")
-    table.add_column("Paramètre", style="cyan")
-    table.add_column("Valeur", justify="right")
-    table.add_column("Depuis")
-    table.add_column("Fondement")
-    table.add_column("Source")
+    console.print(f"[bold]Règles en vigueur au {_date_fr(date)}[/]")
+    console.print(escape(jeu.version), soft_wrap=True)
+    par_groupe: dict[str, list[ValeurRegle]] = {}
     for v in valeurs:
-        valeur = ", ".join(v.valeur) if isinstance(v.valeur, tuple) else f"{v.valeur} {v.unite}"
-        table.add_row(v.identifiant, valeur, v.du.isoformat(), v.fondement, v.source.titre)
-    console.print(table)
+        par_groupe.setdefault(v.identifiant.split(".", 1)[0], []).append(v)
+    for groupe, liste in par_groupe.items():
+        table = Table(title=escape(_GROUPES.get(groupe, groupe)), title_justify="left")
+        largeur = max(len(v.identifiant.split(".", 1)[1]) for v in liste)
+        table.add_column("Paramètre et fondement", min_width=min(largeur, 44), overflow="fold")
+        table.add_column("Valeur", justify="right", no_wrap=True)
+        table.add_column("Depuis le", no_wrap=True)
+        listes = []
+        for v in liste:
+            cle = v.identifiant.split(".", 1)[1]
+            if isinstance(v.valeur, tuple):
+                listes.append((cle, v.valeur))
+                valeur = f"{len(v.valeur)} éléments"
+            else:
+                valeur = valeur_en_francais(v.valeur, v.unite)
+            table.add_row(
+                f"[cyan]{escape(cle)}[/]\n[dim]{escape(v.fondement)}[/]",
+                escape(valeur),
+                _date_fr(v.du),
+            )
+        console.print(table)
+        for cle, elements in listes:
+            console.print(f"[cyan]{escape(cle)}[/] : {escape(', '.join(elements))}")
     for erreur in manquantes:
-        console.print(f"[yellow]non couvert[/] : {str(erreur).split(' Pour l')[0]}")
+        premiere = str(erreur).split("\n", 1)[0]
+        console.print(f"[yellow]non couvert[/] : {escape(premiere)}")
     if manquantes:
         console.print(
-            "Pour ajouter une valeur sans modifier la bibliothèque : une surcouche "
-            "(option --regles ou variable CONTENTIEUX_REGLES), voir docs/regles.md."
+            "Pour voir ce qui manque et la commande qui l'ajoute : contentieux regles etat "
+            f"--au {date.isoformat()}",
+            soft_wrap=True,
         )
+
+
+@regles_app.callback()
+def commande_regles(
+    ctx: typer.Context,
+    au: OptionAuFacultative = None,
+    json_: OptionJson = False,
+    regles: OptionRegles = None,
+) -> None:
+    """Les valeurs légales datées ; sans sous-commande, « afficher » (avec --au)."""
+    if ctx.invoked_subcommand is not None:
+        if au is not None or json_ or regles is not None:
+            ctx.obj = {"au": au, "json": json_, "regles": regles}
+        return
+    if au is None:
+        console.print(ctx.get_help())
+        echouer("indiquez la date : contentieux regles afficher --au AAAA-MM-JJ")
+    _afficher(lire_date(au), json_, regles)
+
+
+def _defaut(ctx: typer.Context, nom: str, valeur: Any) -> Any:
+    if valeur is None or valeur is False:
+        return (ctx.obj or {}).get(nom, valeur)
+    return valeur
+
+
+@regles_app.command("afficher")
+def commande_afficher(
+    ctx: typer.Context,
+    au: OptionAuFacultative = None,
+    json_: OptionJson = False,
+    regles: OptionRegles = None,
+) -> None:
+    """Les valeurs en vigueur à une date, groupées, chacune avec son fondement."""
+    au = _defaut(ctx, "au", au)
+    if au is None:
+        echouer("--au : indiquez la date d'évaluation, AAAA-MM-JJ, par exemple 2026-06-30")
+    _afficher(lire_date(au), _defaut(ctx, "json", json_), _defaut(ctx, "regles", regles))
+
+
+# --- état ---------------------------------------------------------------------------------------
+
+
+@regles_app.command("etat")
+def commande_etat(
+    ctx: typer.Context,
+    au: OptionAuFacultative = None,
+    json_: OptionJson = False,
+    regles: OptionRegles = None,
+) -> None:
+    """Jusqu'où chaque paramètre daté est couvert, ce qui manque, la commande qui l'ajoute."""
+    from contentieux.regles_surcouche import etat_regles
+
+    texte = _defaut(ctx, "au", au)
+    date = lire_date(texte) if texte else None
+    jeu = _charger(_defaut(ctx, "regles", regles))
+    etats = executer(lambda: etat_regles(jeu, au=date))
+    if _defaut(ctx, "json", json_):
+        afficher_json(
+            {
+                "au": date.isoformat() if date else None,
+                "version": jeu.version,
+                "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
+                "parametres": [
+                    {
+                        "identifiant": e.identifiant,
+                        "periodicite": e.periodicite,
+                        "couvert_jusqu_au": (
+                            e.couvert_jusqu_au.isoformat() if e.couvert_jusqu_au else None
+                        ),
+                        "couvert": e.couvert,
+                        "manque": e.manque,
+                        "commande": e.commande,
+                        "publication": e.publication,
+                    }
+                    for e in etats
+                ],
+            }
+        )
+        return
+    dates = [e for e in etats if e.periodicite != "permanente" or e.couvert is False]
+    quand = f" au {_date_fr(date)}" if date else ""
+    table = Table(title=f"État des règles datées{quand}", title_justify="left")
+    table.add_column("Paramètre", style="cyan", overflow="fold")
+    table.add_column("Couvert jusqu'au", no_wrap=True)
+    table.add_column("État", overflow="fold")
+    for e in dates:
+        if e.couvert is None:
+            etat = "—"
+        elif e.couvert:
+            etat = "[green]couvert[/]"
+        else:
+            etat = f"[red]manque[/] : {escape(e.manque or '')}"
+        table.add_row(escape(e.identifiant), _date_fr(e.couvert_jusqu_au), etat)
+    console.print(table)
+    surcouche = jeu.surcouche or _dossier_personnel()
+    console.print(f"Surcouche : {escape(str(surcouche))}", soft_wrap=True)
+    vues: set[str] = set()
+    for e in dates:
+        if e.commande and e.commande not in vues:
+            vues.add(e.commande)
+            console.print(f"\n[bold]{escape(e.identifiant)}[/]")
+            if e.publication:
+                console.print(f"Publication : {escape(e.publication)}")
+            console.print(escape(e.commande), soft_wrap=True)
+
+
+def _dossier_personnel() -> Any:
+    from contentieux.regles import dossier_surcouche_utilisateur
+
+    return dossier_surcouche_utilisateur()
+
+
+# --- ajouter ------------------------------------------------------------------------------------
+
+
+def _rapport_ajout(ajout: Any) -> None:
+    for identifiant, date, valeur in ajout.valeurs:
+        unite = "pourcent"
+        console.print(
+            f"Ajouté : {escape(identifiant)} = {valeur_en_francais(valeur, unite)} "
+            f"à compter du {_date_fr(date)}"
+        )
+    if ajout.verifie_jusqu_au:
+        console.print(f"Vérifié jusqu'au {_date_fr(ajout.verifie_jusqu_au)}")
+    for fichier in ajout.fichiers:
+        console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+    for note in ajout.notes:
+        console.print(f"[yellow]Attention[/] : {escape(note)}", soft_wrap=True)
+
+
+@ajouter_app.command("interet_legal")
+def commande_ajouter_interet_legal(
+    semestre: Annotated[str, typer.Option("--semestre", help="Semestre, AAAA-S1 ou AAAA-S2.")],
+    particuliers: Annotated[
+        str, typer.Option("--particuliers", help="Taux « particuliers », en pourcent (6.67).")
+    ],
+    autres: Annotated[str, typer.Option("--autres", help="Taux « autres cas », en pourcent.")],
+    reference: OptionReference,
+    url: OptionUrl = None,
+    regles: OptionRegles = None,
+) -> None:
+    """Les deux taux de l'intérêt légal d'un semestre (arrêté publié au Journal officiel)."""
+    from contentieux.regles_surcouche import ajouter_interet_legal
+
+    ajout = executer(
+        lambda: ajouter_interet_legal(
+            semestre,
+            particuliers=particuliers,
+            autres=autres,
+            reference=reference,
+            url=url,
+            surcouche=regles,
+        )
+    )
+    _rapport_ajout(ajout)
+
+
+@ajouter_app.command("bce")
+def commande_ajouter_bce(
+    reference: OptionReference,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date d'effet de la décision, AAAA-MM-JJ.")
+    ] = None,
+    taux: Annotated[str | None, typer.Option("--taux", help="Nouveau taux, en pourcent.")] = None,
+    verifie_jusqu_au: Annotated[
+        str | None,
+        typer.Option("--verifie-jusqu-au", help="Aucune décision nouvelle jusqu'à ce jour."),
+    ] = None,
+    url: OptionUrl = None,
+    regles: OptionRegles = None,
+) -> None:
+    """Une décision de la BCE (--date et --taux) ou une vérification (--verifie-jusqu-au)."""
+    from contentieux.regles_surcouche import ajouter_bce, verifier_bce_jusqu_au
+
+    if verifie_jusqu_au is not None:
+        if date is not None or taux is not None:
+            echouer("--verifie-jusqu-au s'emploie seul ; ajoutez une décision à part (--date)")
+        jour = lire_date(verifie_jusqu_au, "--verifie-jusqu-au")
+        ajout = executer(
+            lambda: verifier_bce_jusqu_au(jour, reference=reference, url=url, surcouche=regles)
+        )
+    elif date is not None and taux is not None:
+        effet = lire_date(date, "--date")
+        ajout = executer(
+            lambda: ajouter_bce(effet, taux=taux, reference=reference, url=url, surcouche=regles)
+        )
+    else:
+        echouer(
+            "indiquez --date AAAA-MM-JJ et --taux TAUX (une décision), ou --verifie-jusqu-au "
+            "AAAA-MM-JJ (aucune décision jusqu'à ce jour)"
+        )
+    _rapport_ajout(ajout)
+
+
+# --- actualiser ---------------------------------------------------------------------------------
+
+
+@regles_app.command("actualiser")
+def commande_actualiser(
+    bce: Annotated[bool, typer.Option("--bce", help="Relever le taux de la BCE.")] = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Adresse du CSV SDMX (un miroir).")
+    ] = None,
+    delai: Annotated[float, typer.Option("--delai", help="Délai d'attente, en secondes.")] = 20.0,
+    regles: OptionRegles = None,
+) -> None:
+    """Relève en ligne les taux qui ont une source ouverte (aujourd'hui : la BCE)."""
+    from contentieux.regles_surcouche import actualiser_bce
+
+    if not bce:
+        echouer(
+            "précisez --bce : seul le taux de la BCE se relève en ligne ; le taux de l'intérêt "
+            "légal s'ajoute avec « contentieux regles ajouter interet_legal »"
+        )
+    resultat = executer(lambda: actualiser_bce(source=source, surcouche=regles, delai=delai))
+    if resultat.decisions:
+        for jour, taux in resultat.decisions:
+            console.print(
+                f"Décision : {valeur_en_francais(taux, 'pourcent')} à compter du {_date_fr(jour)}"
+            )
+    else:
+        console.print("Aucune décision nouvelle.")
+    console.print(f"Taux de la BCE vérifié jusqu'au {_date_fr(resultat.verifie_jusqu_au)}")
+    for fichier in resultat.fichiers:
+        console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
 
 
 # --- schéma -------------------------------------------------------------------------------------

@@ -6,9 +6,11 @@ API publique :
 - :func:`calculer_interets` : les intérêts d'un seul montant entre deux dates ;
 - :func:`arrondir` : l'arrondi au centime, au demi supérieur.
 
-Ce module reste en pur Python : il vérifie les arguments reçus (dossier, date, options validées
-par pydantic, avec des messages en français) avant d'appeler le moteur (les autres modules du
-paquet), que la roue compile avec mypyc (voir ``hatch_build.py``).
+Le moteur est en pur Python, sans état d'un appel à l'autre : chaque décompte lit ses taux dans
+ses règles et les garde le temps de ce seul calcul. Les arguments sont vérifiés à l'entrée
+(``ArgumentInvalide``, en français) ; le calcul se fait dans un contexte décimal local de
+précision suffisante (``PRECISION``) pour que chaque total soit exactement la somme de ses
+parties.
 
 >>> import datetime as dt
 >>> from decimal import Decimal
@@ -21,19 +23,19 @@ paquet), que la roue compile avec mypyc (voir ``hatch_build.py``).
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Final, TypeVar, get_args
 
+from contentieux.erreurs import ArgumentInvalide, InteretsHorsLimites
 from contentieux.interets.arrondi import arrondir
-from contentieux.interets.construction import construire
 from contentieux.interets.decompte import decompter
 from contentieux.interets.etat import Cours, Dette
-from contentieux.interets.memoire import ranger
 from contentieux.interets.taux import Categorie, RegimeDette
 from contentieux.modeles.decompte import (
-    ApresJugement,
     CompteJours,
     Decompte,
-    DepartTauxLegal,
     Diviseur,
     Interets,
     OptionsDecompte,
@@ -42,50 +44,53 @@ from contentieux.modeles.decompte import (
 from contentieux.modeles.dossier import Dossier
 from contentieux.regles import Regles, charger_regles
 
-_OPTIONS: dict[tuple[object, ...], OptionsDecompte] = {}
+PRECISION: Final = 60
+"""Chiffres significatifs du contexte décimal du calcul : un montant validé (au plus quelques
+dizaines de chiffres) et ses intérêts y tiennent exactement ; au-delà de ``LIMITE``, refus."""
+
+LIMITE: Final = Decimal(10) ** 18
+"""Plus grand montant qu'un décompte accepte de produire (un milliard de milliards d'euros) :
+au-delà (capitalisation à un taux extrême pendant des décennies), ``InteretsHorsLimites``."""
+
+R = TypeVar("R")
 
 
-def _options(
-    diviseur: Diviseur,
-    depart_taux_legal: DepartTauxLegal,
-    indemnite_forfaitaire: bool | None,
-    frais_recouvrement: Decimal | None,
-    compte_jours: CompteJours,
-    apres_jugement: ApresJugement,
-    plancher_contrat_muet: bool,
-) -> OptionsDecompte:
-    """Les ``OptionsDecompte`` validées, mémorisées (modèle figé, partagé entre décomptes).
+def _calculer(calcul: Callable[[], R], quoi: str) -> R:
+    """Exécute ``calcul`` dans un contexte décimal local ; un débordement devient une erreur
+    claire plutôt qu'une ``decimal.InvalidOperation``."""
+    with decimal.localcontext() as contexte:
+        contexte.prec = PRECISION
+        contexte.rounding = decimal.ROUND_HALF_EVEN
+        contexte.traps[decimal.InvalidOperation] = True
+        contexte.traps[decimal.Overflow] = True
+        try:
+            resultat = calcul()
+        except (decimal.InvalidOperation, decimal.Overflow) as exc:
+            raise InteretsHorsLimites(_message_limite(quoi), cause=type(exc).__name__) from None
+    return resultat
 
-    La clé garde le type de chaque argument : ``Decimal("40")`` et ``Decimal("40.0")`` (ou un
-    texte) restent distincts, leur validation et leur JSON pouvant différer.
-    """
-    args = (
-        diviseur,
-        depart_taux_legal,
-        indemnite_forfaitaire,
-        frais_recouvrement,
-        compte_jours,
-        apres_jugement,
-        plancher_contrat_muet,
-    )
-    cle = (*args, *map(type, args), str(frais_recouvrement))
-    try:
-        options = _OPTIONS.get(cle)
-    except TypeError:  # argument non hachable : la validation dira ce qui ne va pas
-        options, cle = None, ()
-    if options is None:
-        options = OptionsDecompte(
-            diviseur=diviseur,
-            depart_taux_legal=depart_taux_legal,
-            indemnite_forfaitaire=indemnite_forfaitaire,
-            frais_recouvrement=frais_recouvrement,
-            compte_jours=compte_jours,
-            apres_jugement=apres_jugement,
-            plancher_contrat_muet=plancher_contrat_muet,
+
+def _message_limite(quoi: str) -> str:
+    return (
+        f"{quoi} : les intérêts dépassent {LIMITE:,} € (capitalisation à un taux extrême sur "
+        "une très longue durée ?) ; le décompte refuse de produire un tel montant : vérifiez le "
+        "taux stipulé, les dates et la capitalisation du dossier."
+    ).replace(",", "\u202f")
+
+
+def _verifier_limite(montants: list[Decimal], quoi: str) -> None:
+    if any(abs(m) > LIMITE for m in montants):
+        raise InteretsHorsLimites(_message_limite(quoi))
+
+
+def _verifier_date(nom: str, valeur: object) -> None:
+    if isinstance(valeur, dt.datetime) or not isinstance(valeur, dt.date):
+        raise ArgumentInvalide(
+            f"{nom} : une date (datetime.date) est attendue, pas {type(valeur).__name__} ; "
+            "écrivez par exemple datetime.date(2026, 6, 30) (une date et heure n'est pas admise : "
+            "le décompte compte des jours)",
+            argument=nom,
         )
-        if cle:
-            ranger(_OPTIONS, cle, options)
-    return options
 
 
 def etablir_decompte(
@@ -93,49 +98,59 @@ def etablir_decompte(
     *,
     au: dt.date,
     regles: Regles | None = None,
-    diviseur: Diviseur = "365",
-    depart_taux_legal: DepartTauxLegal = "reception",
-    indemnite_forfaitaire: bool | None = None,
-    frais_recouvrement: Decimal | None = None,
-    compte_jours: CompteJours = "debut_exclu",
-    apres_jugement: ApresJugement = "regime",
-    plancher_contrat_muet: bool = False,
+    options: OptionsDecompte = OptionsDecompte(),  # noqa: B008 (modèle figé, partagé sans risque)
 ) -> Decompte:
     """Établit le décompte d'un dossier au jour ``au`` (inclus).
 
-    ``diviseur`` : « 365 » (par défaut) ou « exact » ; ``depart_taux_legal`` : les intérêts au taux
-    légal courent à compter de la réception de la mise en demeure (« reception », ou sa date
-    d'effet) ou de son envoi (« envoi ») ; ``indemnite_forfaitaire`` : None (automatique), True
-    (demandée expressément), False (non réclamée) ; ``frais_recouvrement`` : frais justifiés
-    au-delà de 40 € ; ``compte_jours`` : « debut_exclu » (le jour de départ ne compte pas) ou
-    « deux_bornes » (il compte aussi) ; ``apres_jugement`` : « regime » (pénalités, taux stipulé
-    et intérêts de la commande publique continuent après jugement, seul le taux légal bascule en
-    intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le taux légal) ;
-    ``plancher_contrat_muet`` : le plancher de 3 × le taux légal s'applique aussi au taux par
-    défaut des pénalités d'un contrat muet. Lève ``RegleNonCouverte`` si un taux manque pour une
-    partie de la période, ``FraisInterditsConsommateur`` si des frais de recouvrement sont
-    demandés à un débiteur qui n'est pas professionnel.
+    ``regles`` : le jeu de règles (par défaut celui du paquet, avec la surcouche éventuelle) ;
+    ``options`` : les choix de convention, un :class:`~contentieux.modeles.decompte.OptionsDecompte`
+    validé (diviseur, point de départ du taux légal, décompte des jours, intérêts après jugement,
+    plancher du contrat muet, indemnité forfaitaire, frais de recouvrement), documenté une fois
+    sur ce modèle et reproduit dans le résultat.
+
+    Lève ``ArgumentInvalide`` pour un argument mal formé, ``RegleNonCouverte`` si un taux manque
+    pour une partie de la période, ``FraisInterditsConsommateur`` si des frais de recouvrement
+    sont demandés à un débiteur qui n'est pas professionnel, ``InteretsHorsLimites`` si les
+    intérêts dépassent ``LIMITE``.
     """
     if not isinstance(dossier, Dossier):
-        raise TypeError(
+        raise ArgumentInvalide(
             f"dossier : un contentieux.Dossier est attendu, pas {type(dossier).__name__} ; "
-            "lisez-le avec contentieux.lecture.lire_dossier ou Dossier.model_validate"
+            "lisez-le avec contentieux.lecture.lire_dossier ou Dossier.model_validate",
+            argument="dossier",
         )
-    if not isinstance(au, dt.date):
-        raise TypeError(
-            f"au : une date est attendue, pas {type(au).__name__} ; "
-            "écrivez par exemple au=datetime.date(2026, 6, 30)"
+    _verifier_date("au", au)
+    if not isinstance(options, OptionsDecompte):
+        raise ArgumentInvalide(
+            f"options : un OptionsDecompte est attendu, pas {type(options).__name__} ; écrivez "
+            'par exemple options=OptionsDecompte(diviseur="exact")',
+            argument="options",
         )
-    options = _options(
-        diviseur,
-        depart_taux_legal,
-        indemnite_forfaitaire,
-        frais_recouvrement,
-        compte_jours,
-        apres_jugement,
-        plancher_contrat_muet,
+    if regles is not None and not isinstance(regles, Regles):
+        raise ArgumentInvalide(
+            f"regles : un jeu de règles (contentieux.regles.Regles) est attendu, pas "
+            f"{type(regles).__name__} ; chargez-le avec contentieux.charger_regles()",
+            argument="regles",
+        )
+    jeu = regles if regles is not None else charger_regles()
+    resultat = _calculer(
+        lambda: decompter(dossier, au, jeu, options), f"Dossier {dossier.reference}"
     )
-    return decompter(dossier, au, regles if regles is not None else charger_regles(), options)
+    _verifier_limite(
+        [resultat.total, resultat.total_interets, resultat.total_penalites],
+        f"Dossier {dossier.reference}",
+    )
+    return resultat
+
+
+def _choix(nom: str, valeur: object, admis: tuple[str, ...]) -> None:
+    if not isinstance(valeur, str) or valeur not in admis:
+        raise ArgumentInvalide(
+            f"{nom} : {valeur!r} n'est pas une valeur admise ; choisissez parmi "
+            + ", ".join(f"« {a} »" for a in admis),
+            argument=nom,
+            admis=admis,
+        )
 
 
 def calculer_interets(
@@ -156,24 +171,82 @@ def calculer_interets(
 
     ``regime`` : « taux_legal » (catégorie ``categorie``), « penalites_b2b » (taux par défaut, ou
     ``taux_contractuel`` relevé au plancher), « commande_publique » (taux unique du semestre de
-    départ) ou « jugement » (``debut`` = date du jugement ; +5 points après ``date_executoire``
-    + 2 mois). ``compte_jours="deux_bornes"`` compte aussi le jour ``debut`` ;
-    ``plancher_contrat_muet`` relève au plancher de 3 × le taux légal le taux par défaut des
-    pénalités quand il lui est inférieur (2024). Lève ``RegleNonCouverte`` si un taux manque.
+    départ), « taux_conventionnel » (``taux_contractuel``, constant) ou « jugement » (``debut`` =
+    date du jugement ; +5 points après ``date_executoire`` + 2 mois). ``diviseur`` et
+    ``compte_jours`` : comme dans ``OptionsDecompte`` ; ``plancher_contrat_muet`` relève au
+    plancher de 3 × le taux légal le taux par défaut des pénalités quand il lui est inférieur
+    (2024). Lève ``ArgumentInvalide`` pour un argument mal formé, ``RegleNonCouverte`` si un taux
+    manque.
 
     >>> r = calculer_interets(Decimal("1000"), dt.date(2026, 1, 1), dt.date(2026, 1, 1))
     >>> r.lignes, r.total
     ((), Decimal('0.00'))
     """
-    if isinstance(montant, float):
-        raise TypeError("montant : passez un Decimal ou un texte, jamais un float")
-    montant = Decimal(montant)
-    if montant < 0 or montant != montant.quantize(Decimal("0.01")):
-        raise ValueError(
+    if isinstance(montant, float) or not isinstance(montant, Decimal | str | int):
+        raise ArgumentInvalide(
+            f"montant : passez un Decimal ou un texte, pas {type(montant).__name__} "
+            '(jamais un float) ; écrivez par exemple Decimal("1234.56")',
+            argument="montant",
+        )
+    try:
+        montant = Decimal(montant)
+    except decimal.InvalidOperation:
+        raise ArgumentInvalide(
+            f'montant : {montant!r} n\'est pas un nombre ; écrivez par exemple Decimal("1234.56")',
+            argument="montant",
+        ) from None
+    if not montant.is_finite() or montant < 0 or montant != montant.quantize(Decimal("0.01")):
+        raise ArgumentInvalide(
             f"montant : {montant} n'est pas un montant en euros positif au centime ; "
-            'écrivez par exemple Decimal("1234.56")'
+            'écrivez par exemple Decimal("1234.56")',
+            argument="montant",
+        )
+    _verifier_date("debut", debut)
+    _verifier_date("fin", fin)
+    if date_executoire is not None:
+        _verifier_date("date_executoire", date_executoire)
+    _choix("regime", regime, get_args(RegimeLigne))
+    _choix("categorie", categorie, get_args(Categorie))
+    _choix("diviseur", diviseur, get_args(Diviseur))
+    _choix("compte_jours", compte_jours, get_args(CompteJours))
+    if regime == "taux_conventionnel" and taux_contractuel is None:
+        raise ArgumentInvalide(
+            "taux_contractuel : le régime « taux_conventionnel » demande un taux, par exemple "
+            'taux_contractuel=Decimal("8")',
+            argument="taux_contractuel",
         )
     jeu = regles if regles is not None else charger_regles()
+    return _calculer(
+        lambda: _interets(
+            jeu,
+            montant,
+            debut,
+            fin,
+            regime,
+            categorie,
+            taux_contractuel,
+            date_executoire,
+            diviseur,
+            compte_jours,
+            plancher_contrat_muet,
+        ),
+        "Calcul d'intérêts",
+    )
+
+
+def _interets(
+    jeu: Regles,
+    montant: Decimal,
+    debut: dt.date,
+    fin: dt.date,
+    regime: RegimeLigne,
+    categorie: Categorie,
+    taux_contractuel: Decimal | None,
+    date_executoire: dt.date | None,
+    diviseur: Diviseur,
+    compte_jours: CompteJours,
+    plancher_contrat_muet: bool,
+) -> Interets:
     juge = regime == "jugement"
     date_majoration = None
     if juge and date_executoire is not None:
@@ -181,16 +254,17 @@ def calculer_interets(
         from contentieux.delais import ajouter_mois
 
         date_majoration = ajouter_mois(date_executoire, int(delai))
+    nom: RegimeLigne = "taux_legal" if juge else regime
     dette = Dette(
         creance="",
-        facture="",
+        facture=None,
         date_emission=debut,
         date_echeance=debut,
         principal_initial=montant,
         regime=RegimeDette(
-            nom="taux_legal" if juge else regime,
+            nom=nom,
             categorie=categorie,
-            taux_contractuel=taux_contractuel,
+            taux_contractuel=taux_contractuel if nom != "taux_legal" else None,
             date_jugement=debut if juge else None,
             date_majoration=date_majoration,
             plancher_contrat_muet=plancher_contrat_muet and regime == "penalites_b2b",
@@ -200,15 +274,11 @@ def calculer_interets(
         jour_de_depart_compte=compte_jours == "deux_bornes",
     )
     dette.avancer(fin, clore=True)
-    lignes = tuple(
-        ligne.model_copy(update={"creance": "", "facture": None}) for ligne in dette.lignes
-    )
-    return construire(
-        Interets,
-        {
-            "lignes": lignes,
-            "total": sum((ligne.montant for ligne in lignes), start=Decimal("0.00")),
-        },
+    lignes = tuple(dette.lignes)
+    _verifier_limite([ligne.montant for ligne in lignes], "Calcul d'intérêts")
+    return Interets.model_construct(
+        lignes=lignes,
+        total=sum((ligne.montant for ligne in lignes), start=Decimal("0.00")),
     )
 
 

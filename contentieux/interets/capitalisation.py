@@ -17,7 +17,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Final
 
 from contentieux.delais import ajouter_annees
-from contentieux.interets.construction import construire
 from contentieux.modeles.decompte import Capitalisation
 
 if TYPE_CHECKING:
@@ -41,14 +40,11 @@ def capitaliser(dette: Dette, date: dt.date) -> None:
         return
     dette.capitalise = dus
     dette.capitalisations.append(
-        construire(
-            Capitalisation,
-            {
-                "creance": dette.creance,
-                "facture": dette.facture,
-                "date": date,
-                "montant": nouveaux,
-                "fondement": FONDEMENT,
-            },
+        Capitalisation.model_construct(
+            creance=dette.creance,
+            facture=dette.facture,
+            date=date,
+            montant=nouveaux,
+            fondement=FONDEMENT,
         )
     )

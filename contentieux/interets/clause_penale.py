@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Final
 
 from contentieux.interets.arrondi import arrondir
-from contentieux.interets.construction import construire
 from contentieux.modeles.creances import Creance
 from contentieux.modeles.decompte import ClausePenaleLigne
 
@@ -32,27 +31,21 @@ def ligne_clause_penale(creance: Creance, debiteur_professionnel: bool) -> Claus
             "ne peut pas couvrir des frais de recouvrement (CPCE L111-8 al. 2)"
         )
     if clause.montant is not None:
-        return construire(
-            ClausePenaleLigne,
-            {
-                "creance": creance.reference,
-                "base": None,
-                "pourcentage": None,
-                "montant": clause.montant,
-                "fondement": FONDEMENT,
-                "note": note,
-            },
+        return ClausePenaleLigne.model_construct(
+            creance=creance.reference,
+            base=None,
+            pourcentage=None,
+            montant=clause.montant,
+            fondement=FONDEMENT,
+            note=note,
         )
     assert clause.pourcentage is not None
     base = creance.principal
-    return construire(
-        ClausePenaleLigne,
-        {
-            "creance": creance.reference,
-            "base": base,
-            "pourcentage": clause.pourcentage,
-            "montant": arrondir(base * clause.pourcentage / CENT),
-            "fondement": FONDEMENT,
-            "note": note,
-        },
+    return ClausePenaleLigne.model_construct(
+        creance=creance.reference,
+        base=base,
+        pourcentage=clause.pourcentage,
+        montant=arrondir(base * clause.pourcentage / CENT),
+        fondement=FONDEMENT,
+        note=note,
     )

@@ -1,46 +1,48 @@
 """Orchestration du décompte : ce qui est dû sur un dossier à une date, ligne par ligne.
 
-Les paiements sont rejoués dans l'ordre chronologique : à chaque paiement, les intérêts de toutes
-les factures courent jusqu'au jour du paiement inclus, puis le paiement est imputé
-(:mod:`contentieux.interets.imputation`). Les intérêts courent ensuite jusqu'à la date ``au``.
+Le régime de chaque créance vient de :func:`contentieux.droit.regime.regime_interets`, la mise en
+demeure effective de :func:`contentieux.droit.mise_en_demeure.mise_en_demeure_effective`. Les
+paiements sont rejoués dans l'ordre chronologique : les intérêts des factures qu'un paiement
+atteint courent jusqu'au jour du paiement inclus, puis le paiement est imputé
+(:mod:`contentieux.interets.imputation`). Les intérêts courent ensuite jusqu'à la date ``au``,
+ou jusqu'au jugement d'ouverture d'une procédure collective (C. com. L622-28).
+
+Tout est calculé pour ce seul décompte : aucun état ne survit d'un appel à l'autre.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from decimal import Decimal
 from typing import Final
 
-from contentieux.delais import ajouter_mois
+from contentieux.delais import ajouter_annees, ajouter_mois
+from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
+from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.regime import RegimeRetenu, regime_interets
+from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
-from contentieux.interets.construction import construire
 from contentieux.interets.etat import ZERO, Cours, Dette
 from contentieux.interets.imputation import FONDEMENT_PUBLIC as FONDEMENT_IMPUTATION_PUBLIQUE
 from contentieux.interets.imputation import FONDEMENTS as FONDEMENTS_IMPUTATION
-from contentieux.interets.imputation import imputer
+from contentieux.interets.imputation import Imputeur
 from contentieux.interets.indemnite import (
     FONDEMENT_B2B,
     FONDEMENT_PUBLIC,
     montant_indemnite,
     verifier_frais_demandes,
 )
-from contentieux.interets.memoire import ranger
-from contentieux.interets.taux import (
-    Calendrier,
-    Categorie,
-    RegimeDette,
-    TauxPeriode,
-    a_un_calendrier,
-    calendrier,
-)
+from contentieux.interets.taux import Categorie, RegimeDette, TauxPeriode
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import (
     ApresJugement,
     Capitalisation,
     ClausePenaleLigne,
     Decompte,
+    FactureExclue,
     Imputation,
     Indemnite,
     LigneInterets,
@@ -54,7 +56,9 @@ from contentieux.modeles.evenements import (
     Jugement,
     MiseEnDemeure,
     NatureDemande,
+    NatureProcedureCollective,
     Paiement,
+    ProcedureCollective,
 )
 from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.regles import Regles, ValeurRegle
@@ -63,29 +67,18 @@ UN_JOUR: Final = dt.timedelta(days=1)
 
 ARTICLES: Final[dict[RegimeLigne, tuple[str, ...]]] = {
     "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
-    "penalites_b2b": ("C. com. L441-10 II",),
+    "penalites_b2b": ("C. com. L441-10",),
     "commande_publique": ("CCP R2192-31",),
+    "taux_conventionnel": (),  # les fondements du régime retenu (taux stipulé ou L312-39)
     "jugement": ("C. civ. 1231-7", "CMF L313-2"),
 }
 
-
-def regime_applicable(dossier: Dossier, creance: Creance) -> RegimeLigne | None:
-    """Régime d'intérêts d'une créance ; « automatique » est déduit des qualités des parties.
-
-    Débiteur acheteur public : commande publique ; créancier et débiteur professionnels :
-    pénalités L441-10 ; sinon taux légal (à compter de la mise en demeure). None : « aucun ».
-    """
-    choisi = creance.regime_interets
-    if choisi == "aucun":
-        return None
-    if choisi != "automatique":
-        return choisi
-    debiteur = dossier.debiteur
-    if debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
-        return "commande_publique"
-    if est_professionnel(dossier.creancier) and est_professionnel(debiteur):
-        return "penalites_b2b"
-    return "taux_legal"
+ARTICLES_PROCEDURE: Final[dict[NatureProcedureCollective, tuple[str, ...]]] = {
+    NatureProcedureCollective.SAUVEGARDE: ("C. com. L622-28",),
+    NatureProcedureCollective.REDRESSEMENT_JUDICIAIRE: ("C. com. L622-28", "C. com. L631-14"),
+    NatureProcedureCollective.LIQUIDATION_JUDICIAIRE: ("C. com. L622-28", "C. com. L641-3"),
+}
+"""L'arrêt du cours des intérêts (L622-28), appliqué au redressement et à la liquidation."""
 
 
 def categorie_creancier(dossier: Dossier) -> Categorie:
@@ -96,9 +89,9 @@ def categorie_creancier(dossier: Dossier) -> Categorie:
 def _bascule(nom: RegimeLigne | None, apres_jugement: ApresJugement) -> bool:
     """Vrai si, après un jugement, la dette passe aux intérêts 1231-7 (majorables, L313-3).
 
-    Le taux légal (ou une créance sans intérêts) bascule toujours ; les pénalités L441-10 et les
-    intérêts moratoires de la commande publique continuent à leur taux, sauf si le jugement a
-    alloué le taux légal (``apres_jugement="taux_legal"``).
+    Le taux légal (ou une créance sans intérêts) bascule toujours ; les pénalités L441-10, le
+    taux conventionnel et les intérêts moratoires de la commande publique continuent à leur taux,
+    sauf si le jugement a alloué le taux légal (``apres_jugement="taux_legal"``).
     """
     return nom in (None, "taux_legal") or apres_jugement == "taux_legal"
 
@@ -128,14 +121,21 @@ class _Calcul:
         self.professionnel = est_professionnel(debiteur)
         # Indemnité de 40 € : entre professionnels (C. com. L441-10 II, D441-5), ou due par un
         # acheteur public au titulaire du marché (CCP D2192-35) : le créancier doit être un
-        # professionnel agissant comme tel.
+        # professionnel de droit privé agissant comme tel (pas un acheteur public créancier).
         creancier = dossier.creancier
-        self._creancier_pro = est_professionnel(creancier)
-        self.creancier_professionnel = self._creancier_pro and not creancier.est_particulier
+        self.creancier_professionnel = (
+            est_professionnel_prive(creancier) and not creancier.est_particulier
+        )
         self.public = debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
         self.paiements = dossier.evenements_de_type(Paiement)
         self._a_jugement = any(isinstance(e, Jugement) for e in dossier.evenements)
+        self.fondements_regime: dict[str, tuple[str, ...]] = {}
+        """Fondements du régime retenu pour chaque créance (écrits si elle a des lignes)."""
+        self._a_decider: list[tuple[dt.date, int, Dette]] = []
+        self._decidees = 0
+        self.prescrites: dict[tuple[str, str | None], dt.date | None] = {}
+        """Factures prescrites ou forcloses au jour ``au`` et leur dernier jour pour agir."""
 
     def avertir(self, message: str) -> None:
         self.avertissements.setdefault(message, None)
@@ -150,20 +150,20 @@ class _Calcul:
     # --- préparation ---------------------------------------------------------------------------
 
     def _depart_taux_legal(self, creance: Creance) -> dt.date | None:
-        """Point de départ (non compté) du taux légal : la mise en demeure ou, si elle est plus
-        ancienne ou absente, la demande en justice qui en tient lieu (C. civ. 1344, 1231-6)."""
+        """Point de départ (non compté) des intérêts moratoires (taux légal ou conventionnel) :
+        la mise en demeure effective (la première à produire effet) ou, si elle est plus ancienne
+        ou absente, la demande en justice qui en tient lieu (C. civ. 1344, 1344-1, 1231-6)."""
         if creance.mise_en_demeure_par_echeance:
             return dt.date.min
         ref = creance.reference
         depart_med: dt.date | None = None
         avertissement_med: str | None = None
-        meds = [
-            m
-            for m in self.dossier.evenements_de_type(MiseEnDemeure, ref)
-            if m.date_envoi <= self.au
-        ]
-        if meds:
-            med = meds[0]
+        med = mise_en_demeure_effective(
+            self.dossier.evenements_de_type(MiseEnDemeure, ref),
+            au=self.au,
+            convention=self.options.depart_taux_legal,
+        )
+        if med is not None:
             if self.options.depart_taux_legal == "envoi":
                 depart_med = med.date_envoi
                 if med.date_effet is not None and med.date_effet != med.date_envoi:
@@ -219,36 +219,68 @@ class _Calcul:
         ]
         return jugements[0] if jugements else None
 
+    def _arret(self, creance: Creance) -> dt.date | None:
+        """Dernier jour d'intérêts d'une créance si une procédure collective a été ouverte au plus
+        tard ``au`` (C. com. L622-28, L631-14, L641-3) ; None sinon, ou si la créance relève de
+        l'exception (prêt d'un an ou plus, paiement différé d'un an ou plus)."""
+        ref = creance.reference
+        procedures = [
+            p
+            for p in self.dossier.evenements_de_type(ProcedureCollective, ref)
+            if p.date_jugement_ouverture <= self.au
+        ]
+        if not procedures:
+            return None
+        p = procedures[0]
+        ouverture = p.date_jugement_ouverture
+        articles = ARTICLES_PROCEDURE[p.nature]
+        nature = p.nature.value.replace("_", " ")
+        self.fonder(*articles)
+        if creance.pret_ou_paiement_differe_un_an:
+            self.avertir(
+                f"Créance {ref} : {nature} ouverte le {ouverture:%d/%m/%Y} ; prêt conclu pour un "
+                "an ou plus ou paiement différé d'un an ou plus : les intérêts continuent de "
+                "courir après le jugement d'ouverture (C. com. L622-28 al. 1) ; déclarez leurs "
+                "modalités de calcul (C. com. R622-23)."
+            )
+            return None
+        self.avertir(
+            f"Créance {ref} : {nature} ouverte le {ouverture:%d/%m/%Y} : le jugement d'ouverture "
+            "arrête le cours des intérêts légaux et conventionnels, des intérêts de retard et des "
+            f"majorations ({', '.join(articles)}) ; les intérêts sont arrêtés au "
+            f"{ouverture:%d/%m/%Y} : c'est le montant à déclarer au mandataire judiciaire "
+            "(C. com. L622-24, R622-23)."
+        )
+        return ouverture
+
     def preparer(self) -> None:
         categorie = categorie_creancier(self.dossier)
         deux_bornes = self.options.compte_jours == "deux_bornes"
+        creancier, debiteur = self.dossier.creancier, self.dossier.debiteur
         for creance in self.dossier.creances:
-            nom = regime_applicable(self.dossier, creance)
+            retenu = regime_interets(creancier, debiteur, creance)
+            if retenu.avertissement is not None:
+                self.avertir(retenu.avertissement)
+            nom = retenu.nom
+            self.fondements_regime[creance.reference] = retenu.fondements
             jugement = self._jugement(creance)
             depart: dt.date | None = None
-            if nom == "taux_legal":
+            if retenu.court_des_mise_en_demeure:
                 depart = self._depart_taux_legal(creance)
             elif nom is not None:
                 depart = dt.date.min
             bascule = jugement is not None and _bascule(nom, self.options.apres_jugement)
             regime: RegimeDette | None = None
-            cal: Calendrier | None = None
             if nom is not None or jugement is not None:
-                regime, cal = _regime_dette(
-                    self.regles,
-                    nom or "taux_legal",
+                regime = _regime_dette(
+                    retenu,
                     categorie,
-                    creance.taux_contractuel if nom == "penalites_b2b" else None,
                     jugement.date if jugement and bascule else None,
                     self._date_majoration(jugement) if jugement and bascule else None,
                     self.options.plancher_contrat_muet and nom == "penalites_b2b",
                 )
-            if nom is not None and nom != "penalites_b2b" and creance.taux_contractuel:
-                self.avertir(
-                    f"Créance {creance.reference} : le taux contractuel ne s'applique qu'aux "
-                    f"pénalités entre professionnels ; régime retenu : {nom}."
-                )
             capitalisation, depart_capitalisation = self._capitalisation(creance, jugement)
+            arret = self._arret(creance) if regime is not None else None
             reference = creance.reference
             for facture in creance.factures:
                 echeance = facture.date_echeance
@@ -262,15 +294,17 @@ class _Calcul:
                     regime,
                     debut,
                     self.cours,
-                    cal,
                     capitalisation,
                     deux_bornes,
+                    arret,
                 )
                 if capitalisation and depart_capitalisation is not None and dette.depart:
                     dette.depart_capitalisation = max(depart_capitalisation, dette.depart)
+                self._a_decider.append((echeance, len(self.dettes), dette))
                 self.dettes.append(dette)
             if jugement is not None:
                 self._verifier_jugement(creance, jugement, nom, bascule)
+        self._a_decider.sort(key=lambda t: (t[0], t[1]))
 
     def _capitalisation(
         self, creance: Creance, jugement: Jugement | None
@@ -320,11 +354,10 @@ class _Calcul:
         if bascule:
             self.fonder("C. civ. 1231-7")
         else:
-            quoi = (
-                "les pénalités L441-10 (intérêts moratoires : avis CEPC n° 23-8)"
-                if nom == "penalites_b2b"
-                else "les intérêts moratoires de la commande publique (CCP R2192-31)"
-            )
+            quoi = {
+                "penalites_b2b": "les pénalités L441-10 (intérêts moratoires : avis CEPC n° 23-8)",
+                "taux_conventionnel": "les intérêts au taux conventionnel",
+            }.get(nom or "", "les intérêts moratoires de la commande publique (CCP R2192-31)")
             self.avertir(
                 f"Créance {creance.reference} : jugement du {jugement.date:%d/%m/%Y} ; {quoi} "
                 "continuent de courir à leur taux après le jugement, sans la majoration de "
@@ -343,15 +376,34 @@ class _Calcul:
     # --- déroulement ---------------------------------------------------------------------------
 
     def decider_retards(self, jour: dt.date) -> None:
-        """Factures échues avant ``jour`` : en retard si leur principal n'est pas soldé."""
-        for d in self.dettes:
-            if d.en_retard is None and d.date_echeance < jour:
-                d.en_retard = d.principal > ZERO
-                if d.en_retard:
-                    self._indemnite(d)
+        """Factures échues avant ``jour`` : en retard si leur principal n'est pas soldé.
+
+        Les factures sont parcourues une fois, par échéance (``_a_decider``) ; celles décidées
+        ensemble le sont dans l'ordre du dossier.
+        """
+        a_decider, i = self._a_decider, self._decidees
+        fin = i
+        while fin < len(a_decider) and a_decider[fin][0] < jour:
+            fin += 1
+        if fin == i:
+            return
+        self._decidees = fin
+        for _, _, d in sorted(a_decider[i:fin], key=lambda t: t[1]):
+            d.en_retard = d.principal > ZERO
+            if d.en_retard:
+                self._indemnite(d)
 
     def _indemnite(self, dette: Dette) -> None:
         if not self.professionnel or self.indemnite_refusee:
+            return
+        if dette.arret is not None and dette.date_echeance >= dette.arret:
+            # Le jugement d'ouverture interdit de payer la créance antérieure à son échéance
+            # (C. com. L622-7) : le retard ne peut être reproché, pas d'indemnité.
+            self.avertir(
+                f"Facture {dette.facture} : échue après le jugement d'ouverture de la procédure "
+                "collective, qui interdit de la payer (C. com. L622-7) : pas d'indemnité "
+                "forfaitaire de 40 €."
+            )
             return
         if not self.creancier_professionnel:
             self.avertir(
@@ -360,26 +412,19 @@ class _Calcul:
                 "et D441-5) ou par un acheteur public au titulaire du marché (CCP D2192-35)."
             )
             return
-        emission = dette.date_emission
-        cle = (self.version, self.public)
-        trouvee = _INDEMNITES.get(cle)
-        if trouvee is None or not (
-            trouvee[2] <= emission and (trouvee[3] is None or emission <= trouvee[3])
-        ):
-            v, _, raison = montant_indemnite(self.regles, self.dossier.debiteur, emission)
-            if v is None:
-                self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
-                return
-            assert isinstance(v.valeur, Decimal)
-            trouvee = _INDEMNITES[cle] = (v, arrondir(v.valeur), v.du, v.jusqu_au)
-        v = trouvee[0]
-        dette.indemnite = trouvee[1]
+        v, _, raison = montant_indemnite(self.regles, self.dossier.debiteur, dette.date_emission)
+        if v is None:
+            self.avertir(f"Facture {dette.facture} : pas d'indemnité forfaitaire ({raison}).")
+            return
+        assert isinstance(v.valeur, Decimal)
+        dette.indemnite = arrondir(v.valeur)
         if self._valeur_indemnite is not v:
             self._valeur_indemnite = v
             self.utiliser(v)
 
     def derouler(self) -> list[Imputation]:
         imputations: list[Imputation] = []
+        imputeur: Imputeur | None = None  # rangé au premier paiement seulement
         for p in self.paiements:
             if p.date > self.au:
                 self.avertir(
@@ -387,7 +432,9 @@ class _Calcul:
                 )
                 continue
             self.decider_retards(p.date)
-            imputation = imputer(p, self.dettes, principal_d_abord=self.public)
+            if imputeur is None:
+                imputeur = Imputeur(self.dettes, principal_d_abord=self.public)
+            imputation = imputeur.imputer(p)
             if imputation.non_impute > ZERO:
                 self.avertir(
                     f"Paiement du {p.date:%d/%m/%Y} : {imputation.non_impute} € excèdent ce qui "
@@ -402,7 +449,99 @@ class _Calcul:
 
     # --- résultat ------------------------------------------------------------------------------
 
+    def prescription(self) -> None:
+        """Les factures prescrites ou forcloses au jour ``au``, décidées par
+        :mod:`contentieux.droit.prescription` (la même règle que la recevabilité).
+
+        Raccourci sans nouvelle règle : aucun délai ne court avant l'émission ou l'exécution
+        d'une facture, et aucun ne se raccourcit (interruptions et suspensions l'allongent) ; si,
+        pour chaque créance, la facture la plus ancienne est plus récente que le délai de son
+        régime (``determiner_regime`` et la durée des règles ; la déchéance quadriennale si le
+        débiteur est un acheteur public), rien n'est prescrit et l'analyse est inutile.
+        """
+        from contentieux.droit.prescription import analyser_prescriptions, determiner_regime
+
+        public = self.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        for creance in self.dossier.creances:
+            regime = determiner_regime(self.dossier, creance, au=self.au)
+            annees = _annees(self.regles, f"prescription.{regime.identifiant}", self.au)
+            if public and annees is not None:
+                quadriennale = _annees(self.regles, "prescription.decheance_quadriennale", self.au)
+                annees = None if quadriennale is None else min(annees, quadriennale)
+            plus_ancienne = min(
+                min(f.date_emission, f.date_execution or f.date_emission) for f in creance.factures
+            )
+            if annees is None or self.au >= ajouter_annees(plus_ancienne, annees):
+                break
+        else:
+            return
+        analyse = analyser_prescriptions(self.dossier, au=self.au, regles=self.regles)
+        for detail in analyse.details:
+            for f in detail.par_facture:
+                if f.prescrite:
+                    self.prescrites[(f.creance, f.numero)] = f.date_prescription
+
+    def _exclure(self) -> tuple[list[Dette], list[FactureExclue]]:
+        """Sépare les dettes retenues des factures prescrites (k.8), et le dit."""
+        if not self.prescrites:
+            return self.dettes, []
+        inclure = self.options.factures_prescrites == "inclure"
+        consommateur = not self.professionnel
+        retenues: list[Dette] = []
+        exclues: list[FactureExclue] = []
+        for d in self.dettes:
+            cle = (d.creance, d.facture)
+            if cle not in self.prescrites or d.solde() <= ZERO:
+                retenues.append(d)  # non prescrite, ou soldée : rien à retirer
+                continue
+            date = self.prescrites[cle]
+            quand = f" (dernier jour pour agir : {date:%d/%m/%Y})" if date else ""
+            accessoires = d.interets_dus() + d.indemnite_due()
+            self.fonder("C. civ. 2219", "C. civ. 2249")
+            if inclure:
+                retenues.append(d)
+                self.avertir(
+                    f"Facture {d.facture} (créance {d.creance}) prescrite ou forclose{quand} : "
+                    "gardée au total à votre demande (factures_prescrites « inclure ») ; le "
+                    "débiteur peut opposer la prescription (C. civ. 2219, 2247) : ne la réclamez "
+                    "pas en justice comme si elle était due (C. civ. 2249)"
+                    + (
+                        " ; envers un consommateur, la réclamer sans le dire peut être une "
+                        "pratique commerciale trompeuse (C. consom. L121-2)."
+                        if consommateur
+                        else "."
+                    )
+                )
+                if consommateur:
+                    self.fonder("C. consom. L121-2")
+                continue
+            motif = (
+                f"prescrite ou forclose{quand} : hors de ce qui peut être réclamé en justice "
+                "(C. civ. 2219) ; les paiements reçus restent acquis (C. civ. 2249)"
+            )
+            exclues.append(
+                FactureExclue.model_construct(
+                    creance=d.creance,
+                    facture=d.facture or "",
+                    date_prescription=date,
+                    paiements_recus=d.principal_initial
+                    - d.principal
+                    + d.interets_payes
+                    + d.indemnite_payee,
+                    principal_restant=d.principal,
+                    accessoires_restants=accessoires,
+                    motif=motif,
+                )
+            )
+            self.avertir(
+                f"Facture {d.facture} (créance {d.creance}) {motif} : {d.principal} € de "
+                f"principal et {accessoires} € d'accessoires laissés hors du total ; option "
+                "factures_prescrites « inclure » pour les y garder."
+            )
+        return retenues, exclues
+
     def resultat(self, imputations: list[Imputation]) -> Decompte:
+        retenues, exclues = self._exclure()
         lignes: list[LigneInterets] = []
         capitalisations: list[Capitalisation] = []
         indemnites: list[Indemnite] = []
@@ -410,7 +549,7 @@ class _Calcul:
         public = self.public
         fondement_indemnite = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
         total_principal = principal_restant = regles_payes = ZERO
-        for d in self.dettes:
+        for d in retenues:
             lignes += d.lignes
             capitalisations += d.capitalisations
             total_principal += d.principal_initial
@@ -423,23 +562,18 @@ class _Calcul:
         if indemnites:
             self.fonder("CCP D2192-35" if public else "C. com. D441-5")
         if self.options.frais_recouvrement:
-            self.fonder("C. com. L441-10 II")
+            self.fonder("C. com. L441-10")
             indemnites.append(
-                construire(
-                    Indemnite,
-                    {
-                        "creance": self.dossier.creances[0].reference,
-                        "facture": None,
-                        "nature": "complementaire",
-                        "montant": self.options.frais_recouvrement,
-                        "date_exigibilite": None,
-                        "fondement": (
-                            "C. com. L441-10 II (indemnisation complémentaire sur justification)"
-                        ),
-                        "motif": (
-                            "frais de recouvrement exposés supérieurs à l'indemnité forfaitaire"
-                        ),
-                    },
+                Indemnite.model_construct(
+                    creance=self.dossier.creances[0].reference,
+                    facture=None,
+                    nature="complementaire",
+                    montant=self.options.frais_recouvrement,
+                    date_exigibilite=None,
+                    fondement=(
+                        "C. com. L441-10 II (indemnisation complémentaire sur justification)"
+                    ),
+                    motif=("frais de recouvrement exposés supérieurs à l'indemnité forfaitaire"),
                 )
             )
         clauses: list[ClausePenaleLigne] = []
@@ -452,9 +586,11 @@ class _Calcul:
                 self.fonder(FONDEMENT_CLAUSE)
         regimes: dict[RegimeLigne, None] = {}
         total_penalites = total_interets = ZERO
-        for d in self.dettes:
+        for d in retenues:
             total_penalites += d.penalites_fermees
             total_interets += d.interets_fermes - d.penalites_fermees
+            if d.lignes and d.regime is not None and d.regime.nom == "taux_conventionnel":
+                self.fonder(*self.fondements_regime[d.creance])
             for taux in d.taux_lignes.values():
                 regime = taux.regime
                 regimes[regime] = None
@@ -489,76 +625,70 @@ class _Calcul:
             + total_clauses
             - regles_payes
         )
-        valeurs = _valeurs_utilisees(self.version, self.cours.utilises, self.utilisees)
-        return construire(
-            Decompte,
-            {
-                "dossier": self.dossier.reference,
-                "au": self.au,
-                "options": self.options,
-                "lignes": tuple(lignes),
-                "indemnites": tuple(indemnites),
-                "clauses_penales": tuple(clauses),
-                "capitalisations": tuple(capitalisations),
-                "imputations": tuple(imputations),
-                "total_principal": total_principal,
-                "total_paiements": total_paiements,
-                "total_principal_restant": principal_restant,
-                "total_interets": total_interets,
-                "total_penalites": total_penalites,
-                "total_indemnites": total_indemnites,
-                "total_clauses_penales": total_clauses,
-                "total_accessoires_regles": regles_payes,
-                "trop_percu": trop_percu,
-                "total": total,
-                "fondements": tuple(self.fondements),
-                "avertissements": tuple(self.avertissements),
-                "valeurs_utilisees": valeurs,
-                "regles_version": self.version,
-            },
+        valeurs = _valeurs_utilisees(self.regles, self.cours.utilises, self.utilisees)
+        return Decompte.model_construct(
+            dossier=self.dossier.reference,
+            au=self.au,
+            options=self.options,
+            lignes=tuple(lignes),
+            indemnites=tuple(indemnites),
+            clauses_penales=tuple(clauses),
+            capitalisations=tuple(capitalisations),
+            imputations=tuple(imputations),
+            total_principal=total_principal,
+            total_paiements=total_paiements,
+            total_principal_restant=principal_restant,
+            total_interets=total_interets,
+            total_penalites=total_penalites,
+            total_indemnites=total_indemnites,
+            total_clauses_penales=total_clauses,
+            total_accessoires_regles=regles_payes,
+            trop_percu=trop_percu,
+            factures_exclues=tuple(exclues),
+            total=total,
+            fondements=tuple(self.fondements),
+            avertissements=tuple(self.avertissements),
+            valeurs_utilisees=valeurs,
+            regles_version=self.version,
         )
 
 
-_REGIMES: Final[dict[tuple[object, ...], tuple[RegimeDette, Calendrier | None]]] = {}
+def _annees(regles: Regles, identifiant: str, au: dt.date) -> int | None:
+    """Une durée des règles en années entières ; None si elle manque ou n'est pas en années."""
+    try:
+        v = regles.valeur(identifiant, au=au)
+    except RegleNonCouverte:
+        return None
+    if v.unite == "annees" and isinstance(v.valeur, Decimal):
+        return int(v.valeur)
+    return None
 
 
 def _regime_dette(
-    regles: Regles,
-    nom: RegimeLigne,
+    retenu: RegimeRetenu,
     categorie: Categorie,
-    taux_contractuel: Decimal | None,
     date_jugement: dt.date | None,
     date_majoration: dt.date | None,
     plancher_contrat_muet: bool,
-) -> tuple[RegimeDette, Calendrier | None]:
-    """Le régime d'une créance et son calendrier semestriel (taux légal ou pénalités sans
-    jugement, CMF L313-2, C. com. L441-10 II), partagés par toutes ses factures.
-
-    Mémorisés par jeu de règles : un même régime revient d'un dossier à l'autre. Le texte du taux
-    stipulé (« 12 » ou « 12.0 ») figure dans les notes des lignes : il entre dans la clé.
-    """
-    cle = (
-        regles.version,
-        nom,
-        categorie,
-        None if taux_contractuel is None else str(taux_contractuel),
-        date_jugement,
-        date_majoration,
-        plancher_contrat_muet,
-    )
-    trouve = _REGIMES.get(cle)
-    if trouve is None:
-        regime = RegimeDette(
-            nom=nom,
-            categorie=categorie,
-            taux_contractuel=taux_contractuel,
-            date_jugement=date_jugement,
-            date_majoration=date_majoration,
-            plancher_contrat_muet=plancher_contrat_muet,
+) -> RegimeDette:
+    """Le régime d'une créance tel que ses dettes l'appliquent (partagé par ses factures)."""
+    nom = retenu.nom or "taux_legal"
+    fondement = None
+    if nom == "taux_conventionnel":
+        fondement = (
+            "C. consom. L312-39 (taux du prêt après défaillance)"
+            if "C. consom. L312-39" in retenu.fondements
+            else "C. civ. 1231-6 et 1343-1 (taux stipulé)"
         )
-        cal = calendrier(regles, regime) if a_un_calendrier(regime) else None
-        trouve = ranger(_REGIMES, cle, (regime, cal))
-    return trouve
+    return RegimeDette(
+        nom=nom,
+        categorie=categorie,
+        taux_contractuel=retenu.taux_stipule,
+        date_jugement=date_jugement,
+        date_majoration=date_majoration,
+        plancher_contrat_muet=plancher_contrat_muet,
+        fondement=fondement,
+    )
 
 
 def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
@@ -566,84 +696,54 @@ def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
     l'échéance)."""
     e = dette.date_echeance
     payee = dette.principal == ZERO
-    motif = _MOTIFS_INDEMNITE.get((e, payee))
-    if motif is None:
-        motif = ranger(
-            _MOTIFS_INDEMNITE,
-            (e, payee),
-            f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, "
-            + ("payée après l'échéance" if payee else "impayée à l'échéance"),
-        )
-    return construire(
-        Indemnite,
-        {
-            "creance": dette.creance,
-            "facture": dette.facture,
-            "nature": "forfaitaire",
-            "montant": dette.indemnite,
-            "date_exigibilite": e + UN_JOUR,
-            "fondement": fondement,
-            "motif": motif,
-        },
+    motif = f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, " + (
+        "payée après l'échéance" if payee else "impayée à l'échéance"
+    )
+    return Indemnite.model_construct(
+        creance=dette.creance,
+        facture=dette.facture,
+        nature="forfaitaire",
+        montant=dette.indemnite,
+        date_exigibilite=e + UN_JOUR,
+        fondement=fondement,
+        motif=motif,
     )
 
 
-_INDEMNITES: Final[
-    dict[tuple[str, bool], tuple[ValeurRegle, Decimal, dt.date, dt.date | None]]
-] = {}
-"""Dernière valeur de l'indemnité forfaitaire consultée (son montant, sa période), par jeu de
-règles et selon que le débiteur est un acheteur public ; reprise tant que l'émission est dans sa
-période."""
-_MOTIFS_INDEMNITE: Final[dict[tuple[dt.date, bool], str]] = {}
-"""Motifs des indemnités forfaitaires, par (échéance, facture soldée) : le texte est partagé."""
-
-
-_VALEURS_UTILISEES: Final[dict[tuple[str, str, dt.date], ValeurUtilisee]] = {}
-_ListeValeurs = tuple[tuple[TauxPeriode, ...], tuple[ValeurUtilisee, ...]]
-_LISTES_VALEURS: Final[dict[tuple[object, ...], _ListeValeurs]] = {}
+_VALEURS_PAR_REGLES: Final[
+    weakref.WeakKeyDictionary[Regles, dict[tuple[str, dt.date], ValeurUtilisee]]
+] = weakref.WeakKeyDictionary()
+"""Les ``ValeurUtilisee`` d'un jeu de règles (immuable), construites une fois : la mémoire vit et
+meurt avec lui, et chaque entrée ne dépend que de sa valeur de règle."""
 
 
 def _valeurs_utilisees(
-    version: str,
+    regles: Regles,
     taux_utilises: dict[int, TauxPeriode],
     autres: dict[tuple[str, dt.date], ValeurRegle],
 ) -> tuple[ValeurUtilisee, ...]:
-    """Valeurs de règles utilisées (taux et autres), triées par identifiant puis date d'effet.
-
-    La liste ne dépend que des taux employés et des autres valeurs : elle est mémorisée. La clé
-    contient l'``id`` des taux ; l'entrée garde les taux eux-mêmes, pour qu'aucun autre objet ne
-    puisse recevoir le même ``id`` tant qu'elle existe.
-    """
-    cle = (version, frozenset(taux_utilises), frozenset(autres))
-    trouvee = _LISTES_VALEURS.get(cle)
-    if trouvee is None:
-        toutes = dict(autres)
-        toutes.update({(v.identifiant, v.du): v for t in taux_utilises.values() for v in t.valeurs})
-        valeurs = tuple(_valeur_utilisee(version, v) for _, v in sorted(toutes.items()))
-        trouvee = ranger(_LISTES_VALEURS, cle, (tuple(taux_utilises.values()), valeurs))
-    return trouvee[1]
-
-
-def _valeur_utilisee(version: str, v: ValeurRegle) -> ValeurUtilisee:
-    """La ``ValeurUtilisee`` d'une valeur de règle, construite une fois par jeu de règles."""
-    cle = (version, v.identifiant, v.du)
-    trouvee = _VALEURS_UTILISEES.get(cle)
-    if trouvee is None:
-        trouvee = construire(
-            ValeurUtilisee,
-            {
-                "identifiant": v.identifiant,
-                "valeur": v.valeur if isinstance(v.valeur, Decimal) else ZERO,
-                "unite": v.unite,
-                "du": v.du,
-                "jusqu_au": v.jusqu_au,
-                "reference": v.reference,
-                "source": v.source.titre,
-                "fondement": v.fondement,
-            },
-        )
-        _VALEURS_UTILISEES[cle] = trouvee
-    return trouvee
+    """Valeurs de règles utilisées (taux et autres), triées par identifiant puis date d'effet."""
+    memoire = _VALEURS_PAR_REGLES.get(regles)
+    if memoire is None:
+        memoire = _VALEURS_PAR_REGLES[regles] = {}
+    toutes = dict(autres)
+    toutes.update({(v.identifiant, v.du): v for t in taux_utilises.values() for v in t.valeurs})
+    resultat = []
+    for cle, v in sorted(toutes.items()):
+        trouvee = memoire.get(cle)
+        if trouvee is None:
+            trouvee = memoire[cle] = ValeurUtilisee.model_construct(
+                identifiant=v.identifiant,
+                valeur=v.valeur if isinstance(v.valeur, Decimal) else ZERO,
+                unite=v.unite,
+                du=v.du,
+                jusqu_au=v.jusqu_au,
+                reference=v.reference,
+                source=v.source.titre,
+                fondement=v.fondement,
+            )
+        resultat.append(trouvee)
+    return tuple(resultat)
 
 
 def decompter(dossier: Dossier, au: dt.date, regles: Regles, options: OptionsDecompte) -> Decompte:
@@ -652,5 +752,6 @@ def decompter(dossier: Dossier, au: dt.date, regles: Regles, options: OptionsDec
         dossier.debiteur, options.indemnite_forfaitaire, options.frais_recouvrement
     )
     calcul = _Calcul(dossier, au, regles, options)
+    calcul.prescription()
     calcul.preparer()
     return calcul.resultat(calcul.derouler())

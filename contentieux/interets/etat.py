@@ -14,20 +14,8 @@ from typing import Final
 
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
-from contentieux.interets.construction import construire
 from contentieux.interets.jours import decouper_par_annee, interet_exact
-from contentieux.interets.taux import (
-    Calendrier,
-    Periode,
-    RegimeDette,
-    TauxPeriode,
-    a_un_calendrier,
-    calendrier,
-    meme_taux,
-    periodes,
-    taux_commande_publique,
-    taux_du_jour,
-)
+from contentieux.interets.taux import Bareme, Periode, RegimeDette, TauxPeriode, meme_taux, periodes
 from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets
 from contentieux.regles import Regles
 
@@ -38,15 +26,18 @@ UN_JOUR: Final = dt.timedelta(days=1)
 
 @dataclass(slots=True, eq=False, init=False)
 class Cours:
-    """Ce que partagent les dettes d'un décompte : les règles, le diviseur et les taux employés
-    (indexés par ``id``, pour la liste des valeurs de règles du décompte)."""
+    """Ce que partagent les dettes d'un seul décompte : les règles, leur barème (les taux lus
+    pendant ce calcul), le diviseur et les taux employés (indexés par ``id``, pour la liste des
+    valeurs de règles du décompte)."""
 
     regles: Regles
+    bareme: Bareme
     diviseur: Diviseur
     utilises: dict[int, TauxPeriode]
 
     def __init__(self, regles: Regles, diviseur: Diviseur = "365") -> None:
         self.regles = regles
+        self.bareme = Bareme(regles)
         self.diviseur = diviseur
         self.utilises = {}
 
@@ -56,17 +47,16 @@ class Dette:
     """Une facture en cours de décompte."""
 
     creance: str
-    facture: str
+    facture: str | None
     date_emission: dt.date
     date_echeance: dt.date
     principal_initial: Decimal
     regime: RegimeDette | None
     debut_interets: dt.date | None
     cours: Cours
-    calendrier: Calendrier | None
-    """Semestres du régime (taux légal ou pénalités sans jugement) ; None : autre régime."""
-    taux_unique: TauxPeriode | None
-    """Commande publique : le taux de tout le retard, une fois lu (``_taux_unique``)."""
+    arret: dt.date | None
+    """Dernier jour d'intérêts (jugement d'ouverture d'une procédure collective, C. com.
+    L622-28) ; None : pas d'arrêt."""
     capitalisation: bool
     jour_de_depart_compte: bool
     """Convention « deux_bornes » : le jour de départ des intérêts compte aussi."""
@@ -105,16 +95,16 @@ class Dette:
     def __init__(
         self,
         creance: str,
-        facture: str,
+        facture: str | None,
         date_emission: dt.date,
         date_echeance: dt.date,
         principal_initial: Decimal,
         regime: RegimeDette | None,
         debut_interets: dt.date | None,
         cours: Cours,
-        calendrier: Calendrier | None = None,
         capitalisation: bool = False,
         jour_de_depart_compte: bool = False,
+        arret: dt.date | None = None,
     ) -> None:
         self.creance = creance
         self.facture = facture
@@ -124,8 +114,7 @@ class Dette:
         self.regime = regime
         self.debut_interets = debut_interets
         self.cours = cours
-        self.calendrier = calendrier
-        self.taux_unique = None
+        self.arret = arret
         self.capitalisation = capitalisation
         self.jour_de_depart_compte = jour_de_depart_compte
         self.depart = depart = self.depart_effectif()
@@ -200,23 +189,20 @@ class Dette:
             self.penalites_fermees += montant
         self.taux_lignes.setdefault(id(taux), taux)
         self.lignes.append(
-            construire(
-                LigneInterets,
-                {
-                    "creance": self.creance,
-                    "facture": self.facture,
-                    "regime": taux.regime,
-                    "du": du,
-                    "au": au,
-                    "jours": jours,
-                    "base": base,
-                    "dont_interets_capitalises": capitalise,
-                    "taux": taux.taux,
-                    "diviseur": diviseur,
-                    "montant": montant,
-                    "fondement": taux.fondement,
-                    "note": taux.note,
-                },
+            LigneInterets.model_construct(
+                creance=self.creance,
+                facture=self.facture,
+                regime=taux.regime,
+                du=du,
+                au=au,
+                jours=jours,
+                base=base,
+                dont_interets_capitalises=capitalise,
+                taux=taux.taux,
+                diviseur=diviseur,
+                montant=montant,
+                fondement=taux.fondement,
+                note=taux.note,
             )
         )
 
@@ -259,47 +245,6 @@ class Dette:
         self.ligne_au = au
         self.ligne_jours = (au - du).days
 
-    def _courir_troncons(
-        self, debut: dt.date, troncons: tuple[tuple[dt.date, TauxPeriode], ...], clore: bool
-    ) -> None:
-        """Fait courir ``(debut, bout]`` tronçon par tronçon (diviseur 365, base constante).
-
-        Même effet que ``_ajouter`` sur chaque tronçon : le premier prolonge la ligne en cours
-        si son taux se lit de la même façon (CMF L313-2, C. com. L441-10 II) ; deux tronçons
-        successifs ont des taux différents, donc chacun des suivants fait sa ligne ; le dernier
-        reste ouvert, sauf si ``clore`` (fin du décompte) : il entre alors directement.
-        """
-        capitalise = self.capitalise
-        base = self.principal + capitalise
-        if base <= ZERO:
-            self.fermer()
-            return
-        bout, taux = troncons[0]
-        if self._prolonge(debut, 365, base, capitalise, taux):
-            self.ligne_au = bout
-            self.ligne_jours += (bout - debut).days
-            if len(troncons) == 1:
-                return
-            self.fermer()
-        else:
-            self.fermer()
-            if len(troncons) == 1:
-                if clore:
-                    self._ligne(taux, base, capitalise, 365, debut, bout, (bout - debut).days)
-                else:
-                    self._ouvrir(taux, base, 365, debut, bout)
-                return
-            self._ligne(taux, base, capitalise, 365, debut, bout, (bout - debut).days)
-        courant = bout
-        for bout, taux in troncons[1:-1]:
-            self._ligne(taux, base, capitalise, 365, courant, bout, (bout - courant).days)
-            courant = bout
-        bout, taux = troncons[-1]
-        if clore:
-            self._ligne(taux, base, capitalise, 365, courant, bout, (bout - courant).days)
-        else:
-            self._ouvrir(taux, base, 365, courant, bout)
-
     # --- avancer dans le temps -----------------------------------------------------------------
 
     def depart_effectif(self) -> dt.date | None:
@@ -319,40 +264,28 @@ class Dette:
         depart = self.depart
         if depart is None or depart >= jour or self.principal + self.capitalise <= ZERO:
             return ZERO
-        cal = self.calendrier
-        if cal is not None:
-            try:
-                return cal.semestre(jour)[1].taux
-            except RegleNonCouverte:
-                pass
+        if self.arret is not None and jour > self.arret:
+            return ZERO
         regime = self.regime
         assert regime is not None
-        regles = self.cours.regles
+        premier = (self.debut_interets or jour - UN_JOUR) + UN_JOUR
         try:
-            cal = self._calendrier()
-            if cal is not None:
-                return cal.semestre(jour)[1].taux
-            premier = (self.debut_interets or jour - UN_JOUR) + UN_JOUR
-            return taux_du_jour(regles, regime, jour, premier).taux
+            return self.cours.bareme.taux(regime, jour, premier)[0].taux
         except RegleNonCouverte:
             return self._periodes(jour - UN_JOUR, jour)[0].taux.taux  # message précis
 
     def avancer(self, jusqu_a: dt.date, *, clore: bool = False) -> None:
-        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus ; ``clore`` : puis ferme la
-        ligne en cours (fin du décompte)."""
+        """Fait courir les intérêts jusqu'au jour ``jusqu_a`` inclus (au plus jusqu'à l'arrêt
+        des intérêts) ; ``clore`` : puis ferme la ligne en cours (fin du décompte)."""
         depart = self.depart
-        if jusqu_a > self.curseur and depart is not None and depart < jusqu_a:
+        fin = jusqu_a if self.arret is None or jusqu_a <= self.arret else self.arret
+        if fin > self.curseur and depart is not None and depart < fin:
             debut = self.curseur if self.curseur > depart else depart
-            cal = self.calendrier
-            if cal is not None and not self.capitalisation and self.cours.diviseur == "365":
-                # Chemin rapide (le plus fréquent) : semestres mémorisés (CMF L313-2), diviseur
-                # 365.
-                self._courir_calendrier(cal, debut, jusqu_a, clore)
-            elif not self.capitalisation:
-                self._courir(debut, jusqu_a)
+            if not self.capitalisation:
+                self._courir(debut, fin)
             else:
-                while debut < jusqu_a:
-                    bout = jusqu_a
+                while debut < fin:
+                    bout = fin
                     anniversaire = self._anniversaire(self.depart_capitalisation or depart)
                     if debut < anniversaire < bout:
                         bout = anniversaire
@@ -360,36 +293,16 @@ class Dette:
                     if bout == anniversaire:
                         self._capitaliser(anniversaire)
                     debut = bout
-        if jusqu_a > self.curseur:
-            self.curseur = jusqu_a
+        if fin > self.curseur:
+            self.curseur = fin
         if clore:
             self.fermer()
 
-    def _courir_calendrier(
-        self, cal: Calendrier, debut: dt.date, fin: dt.date, clore: bool = False
-    ) -> None:
-        """Fait courir ``(debut, fin]`` sur les tronçons mémorisés d'un calendrier semestriel."""
-        try:
-            troncons, rencontres = cal.troncons(debut, fin)
-        except RegleNonCouverte:
-            self._periodes(debut, fin)  # lève l'erreur avec son contexte
-            raise
-        self.cours.utilises.update(rencontres)
-        self._courir_troncons(debut, troncons, clore)
-
     def _courir(self, debut: dt.date, fin: dt.date) -> None:
+        """Fait courir ``(debut, fin]`` période par période (et année par année en diviseur
+        « exact »)."""
         diviseur = self.cours.diviseur
         utilises = self.cours.utilises
-        if diviseur == "365":
-            cal = self._calendrier()
-            if cal is not None:
-                self._courir_calendrier(cal, debut, fin)
-                return
-            taux = self._taux_unique()
-            if taux is not None:
-                utilises[id(taux)] = taux
-                self._ajouter(debut, fin, 365, taux)
-                return
         for p in self._periodes(debut, fin):
             utilises[id(p.taux)] = p.taux
             if diviseur == "365":
@@ -398,40 +311,11 @@ class Dette:
                 for du, au, div in decouper_par_annee(p.debut, p.fin, diviseur):
                     self._ajouter(du, au, div, p.taux)
 
-    def _taux_unique(self) -> TauxPeriode | None:
-        """Commande publique sans jugement : le taux unique de tout le retard (CCP R2192-31),
-        mémorisé sur la dette ; None pour un autre régime, ou si la règle manque (le découpage
-        général lève alors l'erreur avec son contexte)."""
-        taux = self.taux_unique
-        regime = self.regime
-        if (
-            taux is None
-            and regime is not None
-            and regime.nom == "commande_publique"
-            and regime.date_jugement is None
-            and self.debut_interets is not None
-        ):
-            try:
-                taux = taux_commande_publique(self.cours.regles, self.debut_interets + UN_JOUR)
-            except RegleNonCouverte:
-                return None
-            self.taux_unique = taux
-        return taux
-
-    def _calendrier(self) -> Calendrier | None:
-        """Calendrier semestriel du régime (taux légal ou pénalités sans jugement), sinon None."""
-        cal = self.calendrier
-        if cal is None:
-            if self.regime is None or not a_un_calendrier(self.regime):
-                return None
-            cal = self.calendrier = calendrier(self.cours.regles, self.regime)
-        return cal
-
     def _periodes(self, debut: dt.date, fin: dt.date) -> list[Periode]:
         assert self.regime is not None
         premier = (self.debut_interets or debut) + UN_JOUR
         return periodes(
-            self.cours.regles,
+            self.cours.bareme,
             self.regime,
             debut,
             fin,

@@ -1,11 +1,9 @@
-"""Imputation des paiements (C. civ. 1342-10, 1343-1).
+"""Imputation des paiements sur les dettes d'un décompte (C. civ. 1342-10, 1343-1 ; CCP R2192-36).
 
-**Entre plusieurs dettes** : d'abord les factures que le débiteur a désignées
-(``Paiement.factures_designees``, dans l'ordre donné) ; à défaut, l'ordre de l'article 1342-10 :
-les dettes échues avant les autres ; parmi elles, celle que le débiteur avait le plus d'intérêt à
-acquitter — **décision de la bibliothèque : celle qui porte le taux d'intérêt le plus élevé au jour
-du paiement** (c'est elle qui coûte le plus au débiteur) ; à intérêt égal, la plus ancienne (date
-d'échéance la plus ancienne) ; à tout égal, proportionnellement au solde de chacune.
+L'ordre entre les dettes et, sur une dette, l'ordre des postes sont ceux de
+:mod:`contentieux.droit.imputation` (la doctrine y est écrite) ; ce module les applique aux
+dettes du décompte : il fait courir leurs intérêts jusqu'au jour du paiement, éteint les postes et
+écrit l'``Imputation`` du résultat.
 
 **Sur une même dette** : d'abord les intérêts ou pénalités (1343-1), puis l'indemnité forfaitaire
 de 40 € (accessoire imputé avant le capital : Cass. 1re civ. 7 févr. 1995, n° 92-14.216), enfin le
@@ -22,197 +20,60 @@ reste, sur leurs intérêts et leur indemnité.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Literal
 
-from contentieux.interets.arrondi import tronquer
-from contentieux.interets.construction import construire
-from contentieux.interets.etat import ZERO, Dette
-from contentieux.modeles.decompte import (
-    Imputation,
-    NaturePart,
-    PartImputation,
+from contentieux.droit.imputation import (
+    FONDEMENT_PUBLIC,
+    FONDEMENTS,
+    OrdreImputation,
+    repartir,
+    ventiler,
 )
+from contentieux.interets.etat import ZERO, Dette
+from contentieux.modeles.decompte import Imputation, NaturePart, PartImputation
 from contentieux.modeles.evenements import Paiement
 
-FONDEMENTS: Final = ("C. civ. 1342-10", "C. civ. 1343-1")
-FONDEMENT_PUBLIC: Final = "CCP R2192-36"
-CENTIME: Final = Decimal("0.01")
-
-
-def imputer_sur_dette(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
-    """Impute ``montant`` sur une dette : intérêts (1343-1), indemnité, principal. Rend le reste."""
-    if montant <= ZERO:
-        return montant
-    return _principal(dette, _accessoires(dette, montant, parts), parts)
-
-
-def _accessoires(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
-    """Impute sur les intérêts puis l'indemnité d'une dette ; rend le reste."""
-    if montant <= ZERO:
-        return montant
-    paye = min(dette.interets_dus(), montant)
-    if paye > ZERO:
-        montant -= paye
-        dette.interets_payes += paye
-        # Les intérêts capitalisés, les plus anciens, sont éteints les premiers.
-        dette.capitalise = max(ZERO, dette.capitalise - paye)
-        parts.append(_part(dette, "interets", paye))
-        if montant <= ZERO:
-            return montant
-    paye = min(dette.indemnite_due(), montant)
-    if paye > ZERO:
-        montant -= paye
-        dette.indemnite_payee += paye
-        parts.append(_part(dette, "indemnite", paye))
-    return montant
-
-
-def _principal(dette: Dette, montant: Decimal, parts: list[PartImputation]) -> Decimal:
-    """Impute sur le principal d'une dette ; rend le reste."""
-    if montant <= ZERO:
-        return montant
-    paye = min(dette.principal, montant)
-    if paye > ZERO:
-        montant -= paye
-        dette.principal -= paye
-        parts.append(_part(dette, "principal", paye))
-    return montant
-
-
-def _part(dette: Dette, nature: NaturePart, montant: Decimal) -> PartImputation:
-    return construire(
-        PartImputation,
-        {"creance": dette.creance, "facture": dette.facture, "nature": nature, "montant": montant},
-    )
-
-
-def ordonner(dettes: Sequence[Dette], paiement: Paiement) -> list[list[Dette]]:
-    """Groupes de dettes dans l'ordre d'imputation ; une dette par groupe sauf égalité parfaite."""
-    designees: list[Dette] = []
-    for numero in paiement.factures_designees:
-        designees.extend(d for d in dettes if d.facture == numero and d not in designees)
-    groupes: list[list[Dette]] = [[d] for d in designees]
-    autres = [d for d in dettes if d not in designees] if designees else dettes
-    if len(autres) < 2:
-        groupes.extend([d] for d in autres)
-        return groupes
-    # Clé de 1342-10 : échue d'abord, puis taux le plus élevé au jour du paiement, puis échéance
-    # la plus ancienne ; à clé égale, l'ordre des factures dans le dossier (tri stable).
-    jour = paiement.date
-    cles = sorted(
-        ((d.date_echeance > jour, -d.taux_au(jour), d.date_echeance), i)
-        for i, d in enumerate(autres)
-    )
-    precedente = None
-    for cle, i in cles:
-        if cle == precedente:
-            groupes[-1].append(autres[i])
-        else:
-            groupes.append([autres[i]])
-            precedente = cle
-    return groupes
-
-
-def repartir(montant: Decimal, soldes: list[Decimal]) -> list[Decimal]:
-    """Répartit ``montant`` entre des dettes égales, au prorata de leur solde, au centime."""
-    total = sum(soldes, start=ZERO)
-    if montant >= total or total <= ZERO:
-        return soldes
-    parts = [tronquer(montant * s / total) for s in soldes]
-    reste = montant - sum(parts, start=ZERO)
-    i = 0
-    while reste > 0 and i < 10 * len(parts) + 100:
-        j = i % len(parts)
-        if parts[j] < soldes[j]:
-            parts[j] += CENTIME
-            reste -= CENTIME
-        i += 1
-    return parts
-
-
-def imputer(
-    paiement: Paiement, dettes: Sequence[Dette], *, principal_d_abord: bool = False
-) -> Imputation:
-    """Impute un paiement sur les dettes qu'il concerne et dit comment.
-
-    Les intérêts d'une dette ne courent jusqu'au jour du paiement (``Dette.avancer``) que si
-    elle reçoit une part : les autres poursuivent leur ligne. ``principal_d_abord`` (acheteur
-    public, CCP R2192-36) : le principal de toutes les dettes d'abord, puis les intérêts et
-    indemnités.
-    """
-    jour = paiement.date
-    concernees = []
-    toutes = not paiement.creances  # paiement sans créance désignée : il les concerne toutes
-    for d in dettes:
-        if not toutes and not paiement.concerne(d.creance):
-            continue
-        if d.capitalise > ZERO:
-            d.avancer(jour)
-        # Une dette au principal soldé ne court plus : son solde est déjà à jour.
-        if d.principal > ZERO or d.solde() > ZERO:
-            concernees.append(d)
-    reste = paiement.montant
-    parts: list[PartImputation] = []
-    groupes = ordonner(concernees, paiement)
-    if not principal_d_abord:
-        reste = _imputer_groupes(groupes, jour, reste, parts, "tout")
-    else:
-        reste = _imputer_groupes(groupes, jour, reste, parts, "principal")
-        reste = _imputer_groupes(groupes, jour, reste, parts, "accessoires")
-    fondements: tuple[str, ...] = FONDEMENTS
-    if principal_d_abord:
-        fondements = (*FONDEMENTS, FONDEMENT_PUBLIC)
-        motif = (
-            "CCP R2192-36 : paiement de l'acheteur public imputé d'abord sur le principal (les "
-            "intérêts moratoires et l'indemnité sont payés ensuite) ; entre factures, "
-            + (
-                "désignation du débiteur (" + ", ".join(paiement.factures_designees) + "), puis "
-                if paiement.factures_designees
-                else ""
-            )
-            + "C. civ. 1342-10 ; le reste sur les intérêts, puis l'indemnité"
-        )
-    elif paiement.factures_designees:
-        motif = (
-            "imputation désignée par le débiteur ("
-            + ", ".join(paiement.factures_designees)
-            + "), puis C. civ. 1342-10 ; sur chaque facture : intérêts, indemnité, principal"
-        )
-    else:
-        motif = (
-            "C. civ. 1342-10 : dettes échues d'abord, puis taux le plus élevé, puis la plus "
-            "ancienne, à égalité au prorata ; sur chaque facture : intérêts (1343-1), "
-            "indemnité, principal"
-        )
-    return construire(
-        Imputation,
-        {
-            "date": paiement.date,
-            "montant": paiement.montant,
-            "parts": tuple(parts),
-            "non_impute": reste,
-            "motif": motif,
-            "fondements": fondements,
-        },
-    )
-
+__all__ = ["FONDEMENTS", "FONDEMENT_PUBLIC", "Imputeur", "imputer_sur_dette"]
 
 Etape = Literal["tout", "principal", "accessoires"]
 """Ce qu'un passage d'imputation éteint : tout (intérêts, indemnité, principal : 1343-1), ou,
 pour un acheteur public (CCP R2192-36), le principal, puis les accessoires."""
 
 
-def _imputer_sur(
-    dette: Dette, montant: Decimal, parts: list[PartImputation], etape: Etape
+def imputer_sur_dette(
+    dette: Dette, montant: Decimal, parts: list[PartImputation], etape: Etape = "tout"
 ) -> Decimal:
     """Impute ``montant`` sur une dette selon l'étape ; rend le reste."""
-    if etape == "tout":
-        return imputer_sur_dette(dette, montant, parts)
-    if etape == "principal":
-        return _principal(dette, montant, parts)
-    return _accessoires(dette, montant, parts)
+    if montant <= ZERO:
+        return montant
+    postes: list[NaturePart] = []
+    dus: list[Decimal] = []
+    if etape != "principal":
+        postes += ["interets", "indemnite"]
+        dus += [dette.interets_dus(), dette.indemnite_due()]
+    if etape != "accessoires":
+        postes.append("principal")
+        dus.append(dette.principal)
+    payes, reste = ventiler(montant, dus)
+    for nature, paye in zip(postes, payes, strict=True):
+        if paye <= ZERO:
+            continue
+        if nature == "interets":
+            dette.interets_payes += paye
+            # Les intérêts capitalisés, les plus anciens, sont éteints les premiers.
+            dette.capitalise = max(ZERO, dette.capitalise - paye)
+        elif nature == "indemnite":
+            dette.indemnite_payee += paye
+        else:
+            dette.principal -= paye
+        parts.append(
+            PartImputation.model_construct(
+                creance=dette.creance, facture=dette.facture, nature=nature, montant=paye
+            )
+        )
+    return reste
 
 
 def _du(dette: Dette, etape: Etape) -> Decimal:
@@ -224,24 +85,137 @@ def _du(dette: Dette, etape: Etape) -> Decimal:
     return dette.interets_dus() + dette.indemnite_due()
 
 
-def _imputer_groupes(
-    groupes: list[list[Dette]],
-    jour: dt.date,
-    reste: Decimal,
-    parts: list[PartImputation],
-    etape: Etape,
-) -> Decimal:
-    """Impute ``reste`` groupe par groupe, selon l'étape ; rend ce qui n'a pas été imputé."""
-    for groupe in groupes:
-        if reste <= ZERO:
-            break
-        for d in groupe:
-            d.avancer(jour)
-        if len(groupe) == 1:
-            reste = _imputer_sur(groupe[0], reste, parts, etape)
-            continue
-        soldes = [_du(d, etape) for d in groupe]
-        for dette, part in zip(groupe, repartir(reste, soldes), strict=True):
-            non_impute = _imputer_sur(dette, part, parts, etape)
-            reste -= part - non_impute
-    return reste
+def _groupe(dette: Dette) -> Hashable:
+    """Dettes qui portent le même taux le même jour : une créance (un régime, un point de départ,
+    un jugement) ; en commande publique, le taux dépend aussi du semestre de l'échéance."""
+    regime = dette.regime
+    if regime is not None and regime.nom == "commande_publique":
+        e = dette.date_echeance
+        return (dette.creance, e.year, e.month > 6)
+    return (dette.creance,)
+
+
+class Imputeur:
+    """Impute les paiements d'un décompte, dans l'ordre chronologique, sur ses dettes.
+
+    Les dettes sont rangées une fois (:class:`~contentieux.droit.imputation.OrdreImputation`) :
+    un paiement ne lit que les dettes qu'il atteint.
+    """
+
+    def __init__(self, dettes: Sequence[Dette], *, principal_d_abord: bool = False) -> None:
+        self.principal_d_abord = principal_d_abord
+        self.ordre: OrdreImputation[Dette] = OrdreImputation(
+            dettes, echeance=lambda d: d.date_echeance, groupe=_groupe
+        )
+        self.par_numero: dict[str | None, list[Dette]] = {}
+        for d in dettes:
+            self.par_numero.setdefault(d.facture, []).append(d)
+
+    def imputer(self, paiement: Paiement) -> Imputation:
+        """Impute un paiement et dit comment.
+
+        Les intérêts d'une dette ne courent jusqu'au jour du paiement (``Dette.avancer``) que si
+        elle reçoit une part : les autres poursuivent leur ligne.
+        """
+        jour = paiement.date
+
+        def ouverte(d: Dette) -> bool:
+            if d.capitalise > ZERO:
+                d.avancer(jour)
+            # Une dette au principal soldé ne court plus : son solde est déjà à jour.
+            return d.principal > ZERO or d.solde() > ZERO
+
+        toutes = not paiement.creances  # sans créance désignée : il les concerne toutes
+
+        def concerne(d: Dette) -> bool:
+            return toutes or paiement.concerne(d.creance)
+
+        designees = [
+            d
+            for numero in paiement.factures_designees
+            for d in self.par_numero.get(numero, ())
+            if concerne(d) and ouverte(d)
+        ]
+        groupes: Iterator[list[Dette]] = self.ordre.ordre(
+            jour,
+            taux=lambda d: d.taux_au(jour),
+            ouverte=ouverte,
+            concerne=None if toutes else concerne,
+            designees=designees,
+        )
+        reste = paiement.montant
+        parts: list[PartImputation] = []
+        if not self.principal_d_abord:
+            reste = self._imputer_groupes(groupes, jour, reste, parts, "tout")
+        else:
+            # Les deux passages suivent le même ordre, établi avant le paiement : le premier
+            # l'enregistre au fil de la lecture ; le second le rejoue. Si le premier s'arrête
+            # avant la fin, c'est que le paiement est épuisé : le second n'a rien à imputer.
+            vus: list[list[Dette]] = []
+
+            def enregistrer() -> Iterator[list[Dette]]:
+                for groupe in groupes:
+                    vus.append(groupe)
+                    yield groupe
+
+            reste = self._imputer_groupes(enregistrer(), jour, reste, parts, "principal")
+            reste = self._imputer_groupes(iter(vus), jour, reste, parts, "accessoires")
+        return Imputation.model_construct(
+            date=paiement.date,
+            montant=paiement.montant,
+            parts=tuple(parts),
+            non_impute=reste,
+            motif=self._motif(paiement),
+            fondements=(*FONDEMENTS, FONDEMENT_PUBLIC) if self.principal_d_abord else FONDEMENTS,
+        )
+
+    def _imputer_groupes(
+        self,
+        groupes: Iterator[list[Dette]],
+        jour: dt.date,
+        reste: Decimal,
+        parts: list[PartImputation],
+        etape: Etape,
+    ) -> Decimal:
+        """Impute ``reste`` groupe par groupe, selon l'étape ; rend ce qui n'a pas été imputé."""
+        for groupe in groupes:
+            if reste <= ZERO:
+                break
+            for d in groupe:
+                d.avancer(jour)
+            if len(groupe) == 1:
+                reste = imputer_sur_dette(groupe[0], reste, parts, etape)
+            else:
+                soldes = [_du(d, etape) for d in groupe]
+                for dette, part in zip(groupe, repartir(reste, soldes), strict=True):
+                    non_impute = imputer_sur_dette(dette, part, parts, etape)
+                    reste -= part - non_impute
+            for d in groupe:
+                if d.principal + d.capitalise <= ZERO and d.solde() > ZERO:
+                    self.ordre.sans_interet(d)
+        return reste
+
+    def _motif(self, paiement: Paiement) -> str:
+        if self.principal_d_abord:
+            return (
+                "CCP R2192-36 : paiement de l'acheteur public imputé d'abord sur le principal (les "
+                "intérêts moratoires et l'indemnité sont payés ensuite) ; entre factures, "
+                + (
+                    "désignation du débiteur (" + ", ".join(paiement.factures_designees) + "), "
+                    "puis "
+                    if paiement.factures_designees
+                    else ""
+                )
+                + "C. civ. 1342-10 ; le reste sur les intérêts, puis l'indemnité"
+            )
+        if paiement.factures_designees:
+            return (
+                "imputation désignée par le débiteur ("
+                + ", ".join(paiement.factures_designees)
+                + "), puis C. civ. 1342-10 ; sur chaque facture : intérêts, indemnité, principal"
+            )
+        return (
+            "C. civ. 1342-10 : dettes échues d'abord, puis taux le plus élevé, puis la plus "
+            "ancienne, à égalité au prorata ; sur chaque facture : intérêts (1343-1), "
+            "indemnité, principal"
+        )

@@ -7,30 +7,36 @@
   1er janvier (premier semestre) ou le 1er juillet (second) + 10 points, réévalué chaque semestre ;
   un taux stipulé inférieur à 3 × le taux légal « autres » du semestre est relevé à ce plancher, et
   la ligne le dit. Quand le plancher dépasse le taux par défaut (2024-S1 : 3 × 5,07 = 15,21 % contre
-  4,50 + 10 = 14,50 %), le taux par défaut reste appliqué à un contrat muet (le plancher ne vise que
-  le taux stipulé) et la ligne le signale ; option ``plancher_contrat_muet`` : le plancher
-  s'applique aussi au contrat muet (question non tranchée).
+  4,50 + 10 = 14,50 %), le taux par défaut reste appliqué à un contrat muet et la ligne le dit :
+  le texte lie le plancher au taux que fixent les conditions (« ce taux ne peut être inférieur à
+  trois fois le taux d'intérêt légal ») ; « sauf disposition contraire », c'est le taux BCE + 10
+  points qui s'applique, même inférieur (REFERENCE c.3 et k.11). Option
+  ``plancher_contrat_muet`` : le plancher s'applique aussi au contrat muet (lecture extensive).
 - **Commande publique** (CCP R2192-31) : taux BCE en vigueur le premier jour du semestre au cours
   duquel les intérêts ont commencé à courir + 8 points, un seul taux pour tout le retard.
+- **Taux conventionnel** (C. civ. 1231-6, 1343-1 ; C. consom. L312-39) : le taux stipulé hors
+  pénalités L441-10, ou le taux du prêt d'un crédit à la consommation, constant.
 - **Après jugement** (C. civ. 1231-7 ; CMF L313-3) : taux légal, majoré de 5 points pour les jours
   postérieurs à l'expiration d'un délai de deux mois à compter du jour où la décision est devenue
   exécutoire. Seules les dettes au taux légal basculent (ou toutes, option
   ``apres_jugement="taux_legal"``) : le décompte ne fixe ``date_jugement`` que pour elles.
 
 Les valeurs viennent des règles datées ; une valeur absente lève ``RegleNonCouverte`` (rien n'est
-deviné). Les consultations sont mises en cache par jeu de règles (``Regles.version``).
+deviné). Les taux lus sont gardés **avec leur jeu de règles** (immuable ; la clé d'un taux dit tout
+ce dont il dépend, texte du taux stipulé compris) : aucun décompte ne dépend d'un décompte
+antérieur. :meth:`Bareme.taux` est le seul endroit où le régime choisit son taux.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal
 
 from contentieux.erreurs import RegleNonCouverte
-from contentieux.interets.memoire import ranger
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.regles import Regles, ValeurRegle, debut_semestre, fin_semestre, semestre
 
@@ -42,11 +48,9 @@ FONDEMENTS: Final[dict[RegimeLigne, str]] = {
     "taux_legal": "C. civ. 1231-6 et 1344-1 ; CMF L313-2",
     "penalites_b2b": "C. com. L441-10 II",
     "commande_publique": "CCP L2192-13 et R2192-31",
+    "taux_conventionnel": "C. civ. 1231-6 et 1343-1 (taux stipulé)",
     "jugement": "C. civ. 1231-7 ; CMF L313-2",
 }
-
-_CACHE_TAUX: Final[dict[tuple[object, ...], TauxPeriode]] = {}
-_TAILLE_MAX: Final = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,8 @@ class RegimeDette:
     date_jugement: dt.date | None = None
     date_majoration: dt.date | None = None
     plancher_contrat_muet: bool = False
+    fondement: str | None = None
+    """Taux conventionnel : le fondement écrit sur ses lignes (taux stipulé ou taux du prêt)."""
 
 
 def _nombre(v: ValeurRegle) -> Decimal:
@@ -103,21 +109,158 @@ def _couverture(exc: RegleNonCouverte, jour: dt.date, quoi: str) -> RegleNonCouv
     )
 
 
-def taux_legal(regles: Regles, categorie: Categorie, jour: dt.date) -> TauxPeriode:
-    """Taux de l'intérêt légal du semestre de ``jour`` pour la catégorie du créancier."""
-    cle: tuple[object, ...] = (regles.version, "legal", categorie, jour.year, jour.month > 6)
-    trouve = _CACHE_TAUX.get(cle)
-    if trouve is None:
-        v = regles.valeur(f"interet_legal.{categorie}", au=jour)
-        trouve = TauxPeriode(
-            _nombre(v),
-            "taux_legal",
-            f"{FONDEMENTS['taux_legal']} (taux « {categorie} »)",
-            None,
-            (v,),
+_PAR_REGLES: Final[weakref.WeakKeyDictionary[Regles, dict[tuple[object, ...], TauxPeriode]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Taux déjà lus, **par jeu de règles** (``Regles`` est immuable) : la mémoire vit et meurt avec
+son jeu de règles, et chaque taux ne dépend que de ces règles et de sa clé complète ; elle ne
+peut donc pas faire dépendre un décompte d'un décompte antérieur."""
+
+
+def taux_des_regles(regles: Regles) -> dict[tuple[object, ...], TauxPeriode]:
+    """La mémoire des taux d'un jeu de règles (créée au premier usage)."""
+    memoire = _PAR_REGLES.get(regles)
+    if memoire is None:
+        memoire = _PAR_REGLES[regles] = {}
+    return memoire
+
+
+class Bareme:
+    """Les taux d'un calcul, lus dans les règles une fois par semestre et par régime et gardés
+    avec ce jeu de règles (:func:`taux_des_regles`).
+
+    Le texte d'un taux stipulé (« 12 » ou « 12.0 ») figure dans les notes : il entre dans la clé,
+    de sorte que deux créances aux taux « égaux » mais écrits autrement gardent chacune le leur.
+    """
+
+    __slots__ = ("_taux", "regles")
+
+    def __init__(self, regles: Regles) -> None:
+        self.regles = regles
+        self._taux = taux_des_regles(regles)
+
+    def taux(
+        self, regime: RegimeDette, jour: dt.date, premier_jour_interets: dt.date
+    ) -> tuple[TauxPeriode, dt.date]:
+        """(taux que porte le jour ``jour`` une dette soumise à ``regime``, dernier jour où ce
+        taux vaut). Le seul aiguillage des régimes ; ``RegleNonCouverte`` si une valeur manque.
+
+        ``premier_jour_interets`` : premier jour d'intérêts (semestre de départ de la commande
+        publique).
+        """
+        jugement = regime.date_jugement
+        if jugement is not None and jour > jugement:
+            majoration = regime.date_majoration
+            majore = majoration is not None and jour > majoration
+            bout = fin_semestre(jour)
+            if majoration is not None and not majore and majoration < bout:
+                bout = majoration
+            return self._jugement(regime.categorie, jour, majore), bout
+        nom = regime.nom
+        if nom == "taux_legal":
+            taux, bout = self._legal(regime.categorie, jour), fin_semestre(jour)
+        elif nom == "penalites_b2b":
+            taux = self._penalites(regime.taux_contractuel, jour, regime.plancher_contrat_muet)
+            bout = fin_semestre(jour)
+        elif nom == "commande_publique":
+            taux, bout = self._commande_publique(premier_jour_interets), dt.date.max
+        elif nom == "taux_conventionnel":
+            taux, bout = self._conventionnel(regime), dt.date.max
+        else:
+            raise ValueError(f"régime d'intérêts inconnu : {nom!r}")
+        if jugement is not None and jugement < bout:
+            bout = jugement
+        return taux, bout
+
+    def _legal(self, categorie: Categorie, jour: dt.date) -> TauxPeriode:
+        """Taux de l'intérêt légal du semestre de ``jour`` pour la catégorie du créancier."""
+        cle: tuple[object, ...] = ("legal", categorie, jour.year, jour.month > 6)
+        trouve = self._taux.get(cle)
+        if trouve is None:
+            v = self.regles.valeur(f"interet_legal.{categorie}", au=jour)
+            trouve = self._taux[cle] = TauxPeriode(
+                _nombre(v),
+                "taux_legal",
+                f"{FONDEMENTS['taux_legal']} (taux « {categorie} »)",
+                None,
+                (v,),
+            )
+        return trouve
+
+    def _penalites(
+        self, taux_contractuel: Decimal | None, jour: dt.date, plancher_contrat_muet: bool
+    ) -> TauxPeriode:
+        """Pénalités L441-10 II du semestre de ``jour`` (taux par défaut, ou stipulé relevé au
+        plancher)."""
+        muet_releve = plancher_contrat_muet and taux_contractuel is None
+        cle: tuple[object, ...] = (
+            "b2b",
+            None if taux_contractuel is None else str(taux_contractuel),
+            jour.year,
+            jour.month > 6,
+            muet_releve,
         )
-        _CACHE_TAUX[cle] = trouve
-    return trouve
+        trouve = self._taux.get(cle)
+        if trouve is None:
+            trouve = self._taux[cle] = taux_penalites_b2b(
+                self.regles, taux_contractuel, jour, plancher_contrat_muet
+            )
+        return trouve
+
+    def _commande_publique(self, premier_jour: dt.date) -> TauxPeriode:
+        """Taux unique des intérêts moratoires : BCE au premier jour du semestre du départ + 8."""
+        debut = debut_semestre(premier_jour)
+        cle: tuple[object, ...] = ("cp", debut)
+        trouve = self._taux.get(cle)
+        if trouve is None:
+            v_bce = self.regles.valeur("bce.taux_refinancement", au=debut)
+            v_maj = self.regles.valeur("commande_publique.majoration_points", au=debut)
+            trouve = self._taux[cle] = TauxPeriode(
+                _nombre(v_bce) + _nombre(v_maj),
+                "commande_publique",
+                f"{FONDEMENTS['commande_publique']} (taux BCE au premier jour du semestre de "
+                "départ + 8 points, un seul taux pour tout le retard)",
+                None,
+                (v_bce, v_maj),
+            )
+        return trouve
+
+    def _conventionnel(self, regime: RegimeDette) -> TauxPeriode:
+        """Taux stipulé hors pénalités L441-10, ou taux du prêt (L312-39) : constant."""
+        taux = regime.taux_contractuel
+        assert taux is not None
+        fondement = regime.fondement or FONDEMENTS["taux_conventionnel"]
+        cle: tuple[object, ...] = ("conventionnel", str(taux), fondement)
+        trouve = self._taux.get(cle)
+        if trouve is None:
+            trouve = self._taux[cle] = TauxPeriode(taux, "taux_conventionnel", fondement, None, ())
+        return trouve
+
+    def _jugement(self, categorie: Categorie, jour: dt.date, majore: bool) -> TauxPeriode:
+        """Taux légal après condamnation (1231-7), majoré de 5 points si ``majore`` (L313-3)."""
+        cle: tuple[object, ...] = ("jugement", categorie, debut_semestre(jour), majore)
+        trouve = self._taux.get(cle)
+        if trouve is None:
+            v = self.regles.valeur(f"interet_legal.{categorie}", au=jour)
+            if majore:
+                v_maj = self.regles.valeur("interet_legal.majoration_points", au=jour)
+                trouve = TauxPeriode(
+                    _nombre(v) + _nombre(v_maj),
+                    "jugement",
+                    f"C. civ. 1231-7 ; CMF L313-2 et L313-3 (taux « {categorie} » + 5 points)",
+                    "majoration de 5 points : plus de deux mois après le caractère exécutoire",
+                    (v, v_maj),
+                )
+            else:
+                trouve = TauxPeriode(
+                    _nombre(v),
+                    "jugement",
+                    f"{FONDEMENTS['jugement']} (taux « {categorie} »)",
+                    None,
+                    (v,),
+                )
+            self._taux[cle] = trouve
+        return trouve
 
 
 def taux_penalites_b2b(
@@ -130,19 +273,8 @@ def taux_penalites_b2b(
 
     ``plancher_contrat_muet`` : le taux par défaut d'un contrat muet est, lui aussi, relevé au
     plancher de 3 × le taux légal « autres » quand celui-ci le dépasse (option ; sinon le taux par
-    défaut est appliqué et la ligne signale l'écart).
+    défaut est appliqué et la ligne dit pourquoi).
     """
-    cle: tuple[object, ...] = (
-        regles.version,
-        "b2b",
-        taux_contractuel,
-        jour.year,
-        jour.month > 6,
-        plancher_contrat_muet and taux_contractuel is None,
-    )
-    trouve = _CACHE_TAUX.get(cle)
-    if trouve is not None:
-        return trouve
     debut = debut_semestre(jour)
     v_legal = regles.valeur("interet_legal.autres", au=jour)
     v_coef = regles.valeur("penalites_b2b.plancher_coefficient", au=jour)
@@ -151,6 +283,7 @@ def taux_penalites_b2b(
         f"plancher {_nombre(v_coef):f} × taux légal « autres » {_texte(_nombre(v_legal))} "
         f"= {_texte(plancher)}"
     )
+    note: str | None = None
     if taux_contractuel is None:
         v_bce = regles.valeur("bce.taux_refinancement", au=debut)
         v_maj = regles.valeur("penalites_b2b.majoration_points", au=debut)
@@ -158,7 +291,6 @@ def taux_penalites_b2b(
         fondement = (
             f"{FONDEMENTS['penalites_b2b']} (taux BCE au 1er janvier ou au 1er juillet + 10 points)"
         )
-        note = None
         if plancher > taux:
             texte_defaut = (
                 f"taux par défaut {_texte(_nombre(v_bce))} + {_nombre(v_maj):f} points "
@@ -167,13 +299,13 @@ def taux_penalites_b2b(
             if plancher_contrat_muet:
                 note = (
                     f"{texte_defaut} : contrat muet relevé au plancher (option "
-                    "plancher_contrat_muet, question non tranchée)"
+                    "plancher_contrat_muet : le texte ne lie le plancher qu'au taux stipulé)"
                 )
                 taux = plancher
             else:
                 note = (
-                    f"{texte_defaut} : le plancher ne vise que le taux stipulé, le taux par "
-                    "défaut est appliqué (question non tranchée)"
+                    f"{texte_defaut} : contrat muet, taux par défaut appliqué (L441-10 II lie le "
+                    "plancher au seul taux stipulé par les conditions)"
                 )
         valeurs: tuple[ValeurRegle, ...] = (v_bce, v_maj, v_legal, v_coef)
     else:
@@ -184,129 +316,7 @@ def taux_penalites_b2b(
             note = f"taux stipulé {_texte(taux_contractuel)} relevé au {texte_plancher}"
         else:
             taux = taux_contractuel
-            note = None
-    trouve = TauxPeriode(taux, "penalites_b2b", fondement, note, valeurs)
-    _CACHE_TAUX[cle] = trouve
-    return trouve
-
-
-def taux_commande_publique(regles: Regles, premier_jour: dt.date) -> TauxPeriode:
-    """Taux unique des intérêts moratoires : BCE au premier jour du semestre du départ + 8."""
-    debut = debut_semestre(premier_jour)
-    cle: tuple[object, ...] = (regles.version, "cp", debut)
-    trouve = _CACHE_TAUX.get(cle)
-    if trouve is None:
-        v_bce = regles.valeur("bce.taux_refinancement", au=debut)
-        v_maj = regles.valeur("commande_publique.majoration_points", au=debut)
-        taux = _nombre(v_bce) + _nombre(v_maj)
-        trouve = TauxPeriode(
-            taux,
-            "commande_publique",
-            f"{FONDEMENTS['commande_publique']} (taux BCE au premier jour du semestre de départ "
-            "+ 8 points, un seul taux pour tout le retard)",
-            None,
-            (v_bce, v_maj),
-        )
-        _CACHE_TAUX[cle] = trouve
-    return trouve
-
-
-def taux_jugement(regles: Regles, categorie: Categorie, jour: dt.date, majore: bool) -> TauxPeriode:
-    """Taux légal après condamnation (1231-7), majoré de 5 points si ``majore`` (L313-3)."""
-    cle: tuple[object, ...] = (regles.version, "jugement", categorie, debut_semestre(jour), majore)
-    trouve = _CACHE_TAUX.get(cle)
-    if trouve is None:
-        v = regles.valeur(f"interet_legal.{categorie}", au=jour)
-        if majore:
-            v_maj = regles.valeur("interet_legal.majoration_points", au=jour)
-            trouve = TauxPeriode(
-                _nombre(v) + _nombre(v_maj),
-                "jugement",
-                f"C. civ. 1231-7 ; CMF L313-2 et L313-3 (taux « {categorie} » + 5 points)",
-                "majoration de 5 points : plus de deux mois après le caractère exécutoire",
-                (v, v_maj),
-            )
-        else:
-            trouve = TauxPeriode(
-                _nombre(v),
-                "jugement",
-                f"{FONDEMENTS['jugement']} (taux « {categorie} »)",
-                None,
-                (v,),
-            )
-        _CACHE_TAUX[cle] = trouve
-    return trouve
-
-
-class Calendrier:
-    """Semestres d'un régime sans jugement (taux légal ou pénalités L441-10), mémorisés.
-
-    Le taux légal et les pénalités entre professionnels changent au 1er janvier et au 1er juillet
-    (CMF L313-2 ; C. com. L441-10 II) : pour chaque semestre, on retient une fois pour toutes son
-    dernier jour et son taux. Un calendrier est partagé par toutes les dettes d'un même régime.
-    """
-
-    __slots__ = ("_regime", "_regles", "_semestres", "_troncons")
-
-    def __init__(self, regles: Regles, regime: RegimeDette) -> None:
-        self._regles = regles
-        self._regime = regime
-        self._semestres: dict[int, tuple[dt.date, TauxPeriode]] = {}
-        self._troncons: dict[tuple[int, dt.date], Troncons] = {}
-
-    def semestre(self, jour: dt.date) -> tuple[dt.date, TauxPeriode]:
-        """(dernier jour du semestre de ``jour``, taux du semestre) ; ``RegleNonCouverte`` sinon."""
-        cle = jour.year * 2 + (jour.month > 6)
-        trouve = self._semestres.get(cle)
-        if trouve is None:
-            regime = self._regime
-            if regime.nom == "taux_legal":
-                taux = taux_legal(self._regles, regime.categorie, jour)
-            else:
-                taux = taux_penalites_b2b(
-                    self._regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
-                )
-            trouve = self._semestres[cle] = (fin_semestre(jour), taux)
-        return trouve
-
-    def troncons(self, debut: dt.date, fin: dt.date) -> Troncons:
-        """Découpe ``(debut, fin]`` en suites maximales de semestres au même taux.
-
-        Rend ``(((bout, taux), …), taux rencontrés)`` : chaque tronçon finit à ``bout`` (le
-        premier commence à ``debut``, les suivants au bout du précédent) et garde le taux de son
-        premier semestre ; deux semestres consécutifs se fondent quand leurs taux se lisent de
-        la même façon (CMF L313-2, C. com. L441-10 II : le taux ne change qu'au 1er janvier et au
-        1er juillet). Le découpage ne dépend que du semestre du premier jour et de ``fin`` : il
-        est mémorisé. ``RegleNonCouverte`` si un semestre manque.
-        """
-        premier = debut + UN_JOUR
-        cle = (premier.year * 2 + (premier.month > 6), fin)
-        trouve = self._troncons.get(cle)
-        if trouve is None:
-            trouve = ranger(self._troncons, cle, self._decouper(premier, fin), _TAILLE_MAX)
-        return trouve
-
-    def _decouper(self, premier: dt.date, fin: dt.date) -> Troncons:
-        """Tronçons de ``troncons`` à partir du jour ``premier`` (compté) jusqu'à ``fin``."""
-        morceaux: list[tuple[dt.date, TauxPeriode]] = []
-        rencontres: dict[int, TauxPeriode] = {}
-        jour = premier
-        while jour <= fin:
-            bout, taux = self.semestre(jour)
-            if bout > fin:
-                bout = fin
-            rencontres[id(taux)] = taux
-            if morceaux and meme_taux(morceaux[-1][1], taux):
-                morceaux[-1] = (bout, morceaux[-1][1])
-            else:
-                morceaux.append((bout, taux))
-            jour = bout + UN_JOUR
-        return tuple(morceaux), rencontres
-
-
-Troncons = tuple[tuple[tuple[dt.date, TauxPeriode], ...], dict[int, TauxPeriode]]
-"""Découpage d'une période par ``Calendrier.troncons`` : (tronçons, taux rencontrés indexés par
-``id``, prêts à compléter les taux utilisés d'un décompte)."""
+    return TauxPeriode(taux, "penalites_b2b", fondement, note, valeurs)
 
 
 def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
@@ -319,53 +329,8 @@ def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
     )
 
 
-_CACHE_CALENDRIERS: Final[dict[tuple[object, ...], Calendrier]] = {}
-
-
-def a_un_calendrier(regime: RegimeDette) -> bool:
-    """Vrai pour un régime à taux semestriel sans jugement (taux légal ou pénalités L441-10)."""
-    return regime.date_jugement is None and regime.nom in ("taux_legal", "penalites_b2b")
-
-
-def calendrier(regles: Regles, regime: RegimeDette) -> Calendrier:
-    """Le ``Calendrier`` d'un régime taux légal ou pénalités sans jugement, par jeu de règles."""
-    assert a_un_calendrier(regime)
-    contractuel = regime.taux_contractuel if regime.nom == "penalites_b2b" else None
-    # Le texte du taux stipulé (« 12 » ou « 12.0 ») figure dans les notes : il entre dans la clé.
-    # L'option plancher_contrat_muet change le taux d'un contrat muet : elle entre dans la clé.
-    cle = (
-        regles.version,
-        regime.nom,
-        regime.categorie,
-        None if contractuel is None else str(contractuel),
-        regime.nom == "penalites_b2b" and contractuel is None and regime.plancher_contrat_muet,
-    )
-    trouve = _CACHE_CALENDRIERS.get(cle)
-    if trouve is None:
-        trouve = ranger(_CACHE_CALENDRIERS, cle, Calendrier(regles, regime), _TAILLE_MAX)
-    return trouve
-
-
-def taux_du_jour(
-    regles: Regles, regime: RegimeDette, jour: dt.date, premier_jour_interets: dt.date
-) -> TauxPeriode:
-    """Taux que porte, le jour ``jour``, une dette soumise à ``regime``."""
-    if regime.date_jugement is None:
-        if regime.nom == "taux_legal":
-            return taux_legal(regles, regime.categorie, jour)
-        if regime.nom == "penalites_b2b":
-            return taux_penalites_b2b(
-                regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
-            )
-        if regime.nom == "commande_publique":
-            return taux_commande_publique(regles, premier_jour_interets)
-    return periodes(
-        regles, regime, jour - UN_JOUR, jour, premier_jour_interets=premier_jour_interets
-    )[0].taux
-
-
 def periodes(
-    regles: Regles,
+    bareme: Bareme,
     regime: RegimeDette,
     debut: dt.date,
     fin: dt.date,
@@ -373,66 +338,19 @@ def periodes(
     premier_jour_interets: dt.date | None = None,
     quoi: Callable[[], str] | None = None,
 ) -> list[Periode]:
-    """Découpe ``(debut, fin]`` en périodes de taux constant selon ``regime``.
-
-    ``premier_jour_interets`` sert au régime de la commande publique (semestre du départ).
-    """
+    """Découpe ``(debut, fin]`` en périodes de taux constant selon ``regime`` (une par semestre
+    pour le taux légal et les pénalités ; la ligne d'une dette fond ensuite les semestres qui se
+    lisent de la même façon). ``premier_jour_interets`` sert à la commande publique."""
     resultat: list[Periode] = []
     courant = debut
-    if regime.date_jugement is None:
-        # Chemin le plus fréquent : pas de jugement, périodes semestrielles (ou taux unique).
-        try:
-            if regime.nom == "commande_publique":
-                if courant < fin:
-                    jour = courant + UN_JOUR
-                    t = taux_commande_publique(regles, premier_jour_interets or jour)
-                    resultat.append(Periode(courant, fin, t))
-                return resultat
-            legal = regime.nom == "taux_legal"
-            while courant < fin:
-                jour = courant + UN_JOUR
-                bout = fin_semestre(jour)
-                if bout > fin:
-                    bout = fin
-                if legal:
-                    t = taux_legal(regles, regime.categorie, jour)
-                else:
-                    t = taux_penalites_b2b(
-                        regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
-                    )
-                resultat.append(Periode(courant, bout, t))
-                courant = bout
-        except RegleNonCouverte as exc:
-            raise _couverture(exc, courant + UN_JOUR, quoi() if quoi else "décompte") from None
-        return resultat
     while courant < fin:
         jour = courant + UN_JOUR
-        juge = regime.date_jugement is not None and courant >= regime.date_jugement
-        if regime.nom == "commande_publique" and not juge:
-            bout = fin
-        else:
-            bout = min(fin, fin_semestre(jour))
-        if not juge and regime.date_jugement is not None:
-            bout = min(bout, regime.date_jugement)
-        majore = False
-        if juge and regime.date_majoration is not None:
-            if jour <= regime.date_majoration:
-                bout = min(bout, regime.date_majoration)
-            else:
-                majore = True
         try:
-            if juge:
-                t = taux_jugement(regles, regime.categorie, jour, majore)
-            elif regime.nom == "taux_legal":
-                t = taux_legal(regles, regime.categorie, jour)
-            elif regime.nom == "penalites_b2b":
-                t = taux_penalites_b2b(
-                    regles, regime.taux_contractuel, jour, regime.plancher_contrat_muet
-                )
-            else:
-                t = taux_commande_publique(regles, premier_jour_interets or jour)
+            taux, bout = bareme.taux(regime, jour, premier_jour_interets or jour)
         except RegleNonCouverte as exc:
             raise _couverture(exc, jour, quoi() if quoi else "décompte") from None
-        resultat.append(Periode(courant, bout, t))
+        if bout > fin:
+            bout = fin
+        resultat.append(Periode(courant, bout, taux))
         courant = bout
     return resultat

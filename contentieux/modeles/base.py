@@ -46,9 +46,25 @@ def refuser_float(valeur: Any) -> Any:
     return valeur
 
 
+MONTANT_MAX = Decimal("1000000000000000")
+"""Plus grand montant accepté : un million de milliards d'euros (10¹⁵ €).
+
+Très au-delà de toute créance réelle, cette borne garde chaque montant et chaque total exacts dans
+le contexte décimal de 28 chiffres (un montant de 10²⁶ € y serait arrondi, puis refusé par
+``decimal.InvalidOperation``)."""
+
+
 def au_centime(valeur: Decimal) -> Decimal:
     """Écriture canonique d'un montant à deux décimales (« 10.1 », « 1E+1 » → 10.10) ; exact."""
+    if not valeur.is_finite() or abs(valeur) > MONTANT_MAX:
+        raise ValueError(_MESSAGE_MONTANT_MAX)
     return valeur.quantize(Decimal("0.01"))
+
+
+_MESSAGE_MONTANT_MAX = (
+    "montant hors limites : au plus 1 000 000 000 000 000 € (un million de milliards) ; "
+    "vérifiez le nombre de chiffres"
+)
 
 
 def _schema(description: str, nombre: dict[str, Any], motif: str) -> WithJsonSchema:
@@ -66,20 +82,26 @@ _CENTIMES = r"^\d+(\.\d{1,2})?$"
 
 Montant = Annotated[
     Decimal,
-    Field(ge=0, decimal_places=2),
+    Field(ge=0, le=MONTANT_MAX, decimal_places=2),
     BeforeValidator(refuser_float),
     AfterValidator(au_centime),
-    _schema("Montant en euros, au centime (texte ou Decimal).", {"minimum": 0}, _CENTIMES),
+    _schema(
+        "Montant en euros, au centime (texte ou Decimal), au plus 10¹⁵ €.",
+        {"minimum": 0, "maximum": int(MONTANT_MAX)},
+        _CENTIMES,
+    ),
 ]
 """Montant en euros, positif ou nul, au plus deux décimales."""
 
 MontantStrict = Annotated[
     Decimal,
-    Field(gt=0, decimal_places=2),
+    Field(gt=0, le=MONTANT_MAX, decimal_places=2),
     BeforeValidator(refuser_float),
     AfterValidator(au_centime),
     _schema(
-        "Montant en euros strictement positif, au centime.", {"exclusiveMinimum": 0}, _CENTIMES
+        "Montant en euros strictement positif, au centime, au plus 10¹⁵ €.",
+        {"exclusiveMinimum": 0, "maximum": int(MONTANT_MAX)},
+        _CENTIMES,
     ),
 ]
 """Montant en euros strictement positif, au plus deux décimales."""

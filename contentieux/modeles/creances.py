@@ -9,6 +9,7 @@ de la juridiction ; son origine (contractuelle ou statutaire) ouvre l'injonction
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
@@ -16,6 +17,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from contentieux.modeles.base import Modele, Montant, MontantStrict, Taux
+from contentieux.modeles.parties import Adresse
 
 
 class NatureCreance(StrEnum):
@@ -156,7 +158,11 @@ class Contestation(Modele):
     )
 
 
-RegimeInterets = Literal["automatique", "taux_legal", "penalites_b2b", "commande_publique", "aucun"]
+RegimeInterets = Literal[
+    "automatique", "taux_legal", "penalites_b2b", "commande_publique", "taux_conventionnel", "aucun"
+]
+"""Régime des intérêts de retard choisi dans le dossier ; « automatique » : décidé par
+:func:`contentieux.droit.regime.regime_interets` d'après les qualités des parties."""
 
 
 class Creance(Modele):
@@ -172,12 +178,33 @@ class Creance(Modele):
         default="automatique",
         description=(
             "« automatique » déduit le régime des qualités : débiteur acheteur public → commande "
-            "publique ; créancier et débiteur professionnels → pénalités L441-10 ; sinon taux "
-            "légal à compter de la mise en demeure."
+            "publique ; créancier et débiteur professionnels → pénalités L441-10 ; crédit à la "
+            "consommation → taux du prêt (L312-39) ; taux stipulé → taux conventionnel ; sinon "
+            "taux légal à compter de la mise en demeure (contentieux.droit.regime)."
         ),
     )
     taux_contractuel: Taux | None = Field(
-        default=None, description="Taux annuel de pénalités stipulé, en pourcent."
+        default=None,
+        description=(
+            "Taux annuel d'intérêt de retard stipulé, en pourcent : pénalités L441-10 entre "
+            "professionnels (relevé au plancher de 3 × le taux légal), taux conventionnel "
+            "ailleurs (C. civ. 1231-6, 1343-1 ; modérable s'il est une pénalité, 1231-5)."
+        ),
+    )
+    taux_pret: Taux | None = Field(
+        default=None,
+        description=(
+            "Crédit à la consommation : taux débiteur du prêt, en pourcent ; après la "
+            "défaillance, les sommes restant dues portent intérêt à ce taux (C. consom. L312-39)."
+        ),
+    )
+    pret_ou_paiement_differe_un_an: bool = Field(
+        default=False,
+        description=(
+            "Prêt conclu pour une durée d'au moins un an, ou contrat assorti d'un paiement "
+            "différé d'au moins un an : ses intérêts continuent de courir après le jugement "
+            "d'ouverture d'une procédure collective (C. com. L622-28 al. 1)."
+        ),
     )
     clause_penale: ClausePenale | None = None
     capitalisation_stipulee: bool = Field(
@@ -202,11 +229,17 @@ class Creance(Modele):
             "faux : contrat de droit privé ; inconnu par défaut (vérification « à confirmer »)."
         ),
     )
+    adresse_immeuble: Adresse | None = Field(
+        default=None,
+        description=(
+            "Charges de copropriété : adresse de l'immeuble, qui fixe le tribunal compétent "
+            "(décret 67-223 art. 62) ; à défaut, l'adresse du syndicat créancier."
+        ),
+    )
 
     @model_validator(mode="after")
     def _coherence(self) -> Creance:
-        numeros = [f.numero for f in self.factures]
-        doublons = sorted({n for n in numeros if numeros.count(n) > 1})
+        doublons = _doublons(f.numero for f in self.factures)
         if doublons:
             raise ValueError(
                 f"factures : numéro(s) en double dans la créance {self.reference} : "
@@ -219,7 +252,30 @@ class Creance(Modele):
             )
         return self
 
+    @model_validator(mode="after")
+    def _taux_conventionnel(self) -> Creance:
+        if self.regime_interets == "taux_conventionnel" and (
+            self.taux_contractuel is None and self.taux_pret is None
+        ):
+            raise ValueError(
+                f"regime_interets : la créance {self.reference} choisit « taux_conventionnel » "
+                "sans taux ; indiquez taux_contractuel (ou taux_pret pour un crédit à la "
+                "consommation), ou choisissez « automatique »"
+            )
+        return self
+
     @property
     def principal(self) -> Decimal:
         """Somme des montants TTC des factures."""
         return sum((f.montant_ttc for f in self.factures), start=Decimal("0"))
+
+
+def _doublons(valeurs: Iterable[str]) -> list[str]:
+    """Valeurs présentes plusieurs fois, triées ; linéaire (un ensemble, pas ``list.count``)."""
+    vues: set[str] = set()
+    doublons: set[str] = set()
+    for valeur in valeurs:
+        if valeur in vues:
+            doublons.add(valeur)
+        vues.add(valeur)
+    return sorted(doublons)

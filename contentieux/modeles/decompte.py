@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from contentieux.modeles.base import Modele, Montant
 
@@ -33,17 +33,42 @@ et les intérêts moratoires de la commande publique continuent, sans majoration
 le taux légal bascule en intérêts 1231-7 majorables) ou « taux_legal » (le jugement a alloué le
 taux légal : toute créance bascule en intérêts 1231-7, majorés de 5 points, CMF L313-3)."""
 
+FacturesPrescrites = Literal["exclure", "inclure"]
+"""Factures prescrites ou forcloses au jour du décompte : « exclure » (par défaut) les laisse hors
+de ce qui peut être réclamé en justice, et le décompte le dit ; « inclure » les garde, avec un
+avertissement (C. civ. 2219, 2249 ; envers un consommateur, C. consom. L121-2)."""
+
 CompteJours = Literal["debut_exclu", "deux_bornes"]
 """Décompte des jours : « debut_exclu » (jours *j* tels que ``du < j <= au``) ou « deux_bornes »
 (le jour de départ compte aussi : un jour de plus sur la première ligne de chaque dette)."""
 
-RegimeLigne = Literal["taux_legal", "penalites_b2b", "commande_publique", "jugement"]
-"""Régime effectivement appliqué à une ligne."""
+RegimeLigne = Literal[
+    "taux_legal", "penalites_b2b", "commande_publique", "taux_conventionnel", "jugement"
+]
+"""Régime effectivement appliqué à une ligne ; « taux_conventionnel » : taux stipulé hors
+pénalités L441-10 (C. civ. 1231-6, 1343-1) ou taux du prêt d'un crédit à la consommation après
+défaillance (C. consom. L312-39)."""
 
 NaturePart = Literal["interets", "indemnite", "principal"]
 
+
 class OptionsDecompte(Modele):
-    """Choix de convention retenus pour un décompte (reproduits dans le résultat)."""
+    """Les choix de convention d'un décompte, validés une fois et reproduits dans le résultat.
+
+    C'est le seul objet d'options de :func:`contentieux.interets.etablir_decompte` ; la ligne de
+    commande le construit à partir de ses options. Figé : un même objet sert à plusieurs
+    décomptes. Une valeur inconnue (« 366 », « penalite_b2b »…) est refusée avec un message en
+    français, jamais remplacée en silence par la valeur par défaut.
+
+    >>> OptionsDecompte(diviseur="exact").diviseur
+    'exact'
+    >>> OptionsDecompte(diviseur="366")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for OptionsDecompte
+    diviseur
+      Value error, diviseur : « 366 » n'est pas une valeur admise ; choisissez « 365 »...
+    """
 
     diviseur: Diviseur = "365"
     depart_taux_legal: DepartTauxLegal = "reception"
@@ -65,9 +90,10 @@ class OptionsDecompte(Modele):
     plancher_contrat_muet: bool = Field(
         default=False,
         description=(
-            "Pénalités L441-10, contrat muet sur le taux : True applique aussi le plancher de "
-            "3 × le taux légal quand il dépasse le taux par défaut (2024) ; False : taux par "
-            "défaut (question non tranchée, REFERENCE c.3)."
+            "Pénalités L441-10, contrat muet sur le taux : False (par défaut) applique le taux "
+            "par défaut (BCE + 10 points) même quand 3 × le taux légal le dépasse (2024) : "
+            "L441-10 II lie ce plancher au seul taux stipulé (REFERENCE c.3, k.11) ; True relève "
+            "aussi le contrat muet au plancher (lecture extensive)."
         ),
     )
     indemnite_forfaitaire: bool | None = Field(
@@ -77,6 +103,15 @@ class OptionsDecompte(Modele):
             "expressément (refusée contre un consommateur) ; False : non réclamée."
         ),
     )
+    factures_prescrites: FacturesPrescrites = Field(
+        default="exclure",
+        description=(
+            "exclure : les factures prescrites ou forcloses au jour du décompte (décision de "
+            "contentieux.droit.prescription) sont laissées hors du total réclamable et listées "
+            "dans factures_exclues ; inclure : elles restent au total, avec un avertissement "
+            "(C. civ. 2249 ; REFERENCE k.8)."
+        ),
+    )
     frais_recouvrement: Montant | None = Field(
         default=None,
         description=(
@@ -84,6 +119,43 @@ class OptionsDecompte(Modele):
             "(C. com. L441-10 II) ; interdits contre un consommateur (CPCE L111-8)."
         ),
     )
+
+    @field_validator(
+        "diviseur",
+        "depart_taux_legal",
+        "compte_jours",
+        "apres_jugement",
+        "factures_prescrites",
+        mode="before",
+    )
+    @classmethod
+    def _choix(cls, valeur: object, info: ValidationInfo) -> object:
+        admis = _CHOIX[info.field_name or ""]
+        if not isinstance(valeur, str) or valeur not in admis:
+            raise ValueError(
+                f"{info.field_name} : « {valeur} » n'est pas une valeur admise ; choisissez "
+                + " ou ".join(f"« {a} »" for a in admis)
+                + (" (un texte)" if not isinstance(valeur, str) else "")
+            )
+        return valeur
+
+    @field_validator("plancher_contrat_muet", mode="before")
+    @classmethod
+    def _booleen(cls, valeur: object, info: ValidationInfo) -> object:
+        if not isinstance(valeur, bool):
+            raise ValueError(
+                f"{info.field_name} : « {valeur} » n'est pas un booléen ; écrivez True ou False"
+            )
+        return valeur
+
+
+_CHOIX: dict[str, tuple[str, ...]] = {
+    "diviseur": get_args(Diviseur),
+    "depart_taux_legal": get_args(DepartTauxLegal),
+    "compte_jours": get_args(CompteJours),
+    "apres_jugement": get_args(ApresJugement),
+    "factures_prescrites": get_args(FacturesPrescrites),
+}
 
 
 class LigneInterets(Modele):
@@ -178,11 +250,30 @@ class ValeurUtilisee(Modele):
     fondement: str
 
 
+class FactureExclue(Modele):
+    """Facture prescrite ou forclose laissée hors du total réclamable (C. civ. 2219, 2249)."""
+
+    creance: str
+    facture: str
+    date_prescription: dt.date | None = Field(description="Dernier jour pour agir.")
+    paiements_recus: Montant = Field(
+        description="Part des paiements imputée sur cette facture (acquise : C. civ. 2249)."
+    )
+    principal_restant: Montant
+    accessoires_restants: Montant = Field(
+        description="Intérêts, pénalités et indemnité courus et non payés sur cette facture."
+    )
+    motif: str
+
+
 class Decompte(Modele):
     """Ce qui est dû sur un dossier à une date, ligne par ligne.
 
     ``total`` = principal restant + intérêts + pénalités + indemnités + clauses pénales − part des
-    paiements imputée sur ces accessoires.
+    paiements imputée sur ces accessoires. Les factures prescrites ou forcloses (option
+    ``factures_prescrites="exclure"``, par défaut) n'entrent dans aucun total ni aucune ligne :
+    elles sont listées dans ``factures_exclues`` ; les paiements qu'elles ont reçus restent acquis
+    au créancier (C. civ. 2249) et figurent dans ``imputations``.
     """
 
     dossier: str
@@ -205,6 +296,9 @@ class Decompte(Modele):
     )
     trop_percu: Montant = Decimal("0")
     total: Montant = Field(description="Reste dû à la date du décompte.")
+    factures_exclues: tuple[FactureExclue, ...] = Field(
+        default=(), description="Factures prescrites ou forcloses, hors du total (k.8)."
+    )
     fondements: tuple[str, ...]
     avertissements: tuple[str, ...]
     valeurs_utilisees: tuple[ValeurUtilisee, ...]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from contentieux.modeles.actes import ParametresActes
 from contentieux.modeles.base import Modele
-from contentieux.modeles.creances import Creance, Facture
+from contentieux.modeles.creances import Creance, Facture, _doublons
 from contentieux.modeles.evenements import Evenement, Paiement
 from contentieux.modeles.parties import Mandataire, Partie
 
@@ -41,10 +41,21 @@ class Dossier(Modele):
         ),
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _limites(cls, donnees: Any, info: ValidationInfo) -> Any:
+        """Limites de taille (``Limites``, passée par ``context={"limites": …}``), avant tout."""
+        from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, verifier_limites
+
+        contexte = info.context if isinstance(info.context, dict) else {}
+        verifier_limites(donnees, contexte.get("limites") or LIMITES_PAR_DEFAUT)
+        return donnees
+
     @model_validator(mode="after")
     def _references(self) -> Dossier:
         refs = [c.reference for c in self.creances]
-        doublons = sorted({r for r in refs if refs.count(r) > 1})
+        connues = set(refs)
+        doublons = _doublons(refs)
         if doublons:
             raise ValueError(
                 f"creances : référence(s) en double : {', '.join(doublons)} ; "
@@ -52,18 +63,18 @@ class Dossier(Modele):
             )
         numeros = {f.numero for c in self.creances for f in c.factures}
         for i, ev in enumerate(self.evenements):
-            inconnues = [r for r in ev.creances if r not in refs]
+            inconnues = [r for r in ev.creances if r not in connues]
             if inconnues:
                 raise ValueError(
                     f"evenements[{i}].creances : créance(s) inconnue(s) {', '.join(inconnues)} ; "
-                    f"références connues : {', '.join(refs)}"
+                    f"références connues : {_liste_courte(connues)}"
                 )
             if isinstance(ev, Paiement):
                 absentes = [n for n in ev.factures_designees if n not in numeros]
                 if absentes:
                     raise ValueError(
                         f"evenements[{i}].factures_designees : facture(s) inconnue(s) "
-                        f"{', '.join(absentes)} ; numéros connus : {', '.join(sorted(numeros))}"
+                        f"{', '.join(absentes)} ; numéros connus : {_liste_courte(numeros)}"
                     )
         return self
 
@@ -104,3 +115,10 @@ def _date_evenement(ev: object) -> dt.date:
         if isinstance(valeur, dt.date):
             return valeur
     raise AttributeError(f"événement sans date : {ev!r}")
+
+
+def _liste_courte(valeurs: set[str], nombre: int = 20) -> str:
+    """Les premières valeurs triées, et combien d'autres (un message reste lisible)."""
+    triees = sorted(valeurs)
+    texte = ", ".join(triees[:nombre])
+    return texte + (f"… (et {len(triees) - nombre} autres)" if len(triees) > nombre else "")

@@ -96,6 +96,14 @@ class ReconnaissanceDette(_Evenement):
     date: dt.date
     montant: Montant | None = None
     ecrite: bool = True
+    factures: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Numéros des factures que la reconnaissance nomme ; vide : toutes celles des créances "
+            "concernées. Elle n'interrompt que pour ce qu'elle reconnaît (C. civ. 2240) : un "
+            "montant inférieur à ces factures laisse les dernières échues hors de son effet."
+        ),
+    )
 
 
 class PlanApurement(_Evenement):
@@ -126,6 +134,9 @@ class NatureDemande(StrEnum):
     REFERE = "refere"
     SIGNIFICATION_INJONCTION = "signification_injonction"
     REQUETE_INJONCTION = "requete_injonction"
+    OPPOSITION_INJONCTION = "opposition_injonction"
+    """Opposition du débiteur à l'ordonnance portant injonction de payer (CPC 1415 à 1417) : elle
+    saisit le tribunal, qui statue sur la demande (CPC 1417) ; instance à suivre, non à doubler."""
     DECLARATION_CREANCE = "declaration_creance"
     AUTRE = "autre"
 

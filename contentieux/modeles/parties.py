@@ -14,7 +14,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from contentieux.modeles.base import Modele
 
@@ -29,49 +29,124 @@ class Qualite(StrEnum):
     NON_PROFESSIONNEL = "non_professionnel"
     PROFESSIONNEL = "professionnel"
     COMMERCANT = "commercant"
+    ARTISAN = "artisan"
+    """Artisan immatriculé au registre national des entreprises (C. com. L721-3 1° depuis le
+    1er janvier 2022 : compétence du tribunal de commerce entre artisans et commerçants)."""
     ACHETEUR_PUBLIC = "acheteur_public"
 
 
 def departement_depuis_code_postal(code_postal: str) -> str:
-    """Département d'un code postal français.
+    """Département (ou collectivité) d'un code postal français ; refuse un code qui n'existe pas.
+
+    Le contrôle porte sur le **préfixe** du code, qui désigne le département : 01 à 95 (la Corse,
+    20, se partage entre Corse-du-Sud ``2A`` jusqu'à 20199 et Haute-Corse ``2B`` au-delà), 971 à
+    976 pour les départements et collectivités d'outre-mer, 97133 (Saint-Barthélemy, ``977``),
+    97150 (Saint-Martin, ``978``), 984 (TAAF), 986 à 988 (Wallis-et-Futuna, Polynésie française,
+    Nouvelle-Calédonie). Les préfixes 00, 96, 99, 970, 977 à 979, 980 (Monaco, pays étranger),
+    981 à 983, 985 et 989 ne sont attribués à aucun département français. La liste des codes
+    postaux de La Poste n'est pas embarquée : un code au préfixe valable mais non distribué
+    (75999) est accepté.
 
     >>> departement_depuis_code_postal("75008")
     '75'
     >>> departement_depuis_code_postal("20090"), departement_depuis_code_postal("20200")
     ('2A', '2B')
-    >>> departement_depuis_code_postal("97110")
-    '971'
+    >>> departement_depuis_code_postal("97110"), departement_depuis_code_postal("97133")
+    ('971', '977')
     """
     if not re.fullmatch(r"\d{5}", code_postal):
         raise ValueError(
             f"code postal « {code_postal} » invalide : cinq chiffres attendus, par exemple 75008"
         )
-    if code_postal.startswith("20"):
+    prefixe = code_postal[:2]
+    if prefixe == "20":
         return "2A" if code_postal < "20200" else "2B"
-    if code_postal[:2] in {"97", "98"}:
-        return code_postal[:3]
-    return code_postal[:2]
+    if prefixe in {"97", "98"}:
+        if code_postal in _COLLECTIVITES_97:
+            return _COLLECTIVITES_97[code_postal]
+        if code_postal[:3] in _OUTRE_MER:
+            return code_postal[:3]
+        if code_postal[:3] == "980":
+            raise ValueError(
+                f"code postal « {code_postal} » : les codes 980xx sont ceux de Monaco, qui n'est "
+                "pas la France ; indiquez pays: MC dans l'adresse"
+            )
+    elif "01" <= prefixe <= "95":
+        return prefixe
+    raise ValueError(
+        f"code postal « {code_postal} » inexistant en France : ses premiers chiffres ne "
+        "désignent aucun département (01 à 95, 971 à 976, 984, 986 à 988) ; vérifiez le code, "
+        "ou indiquez le pays de l'adresse (pays: BE, CH, MC…) si elle est à l'étranger"
+    )
+
+
+_OUTRE_MER = frozenset({"971", "972", "973", "974", "975", "976", "984", "986", "987", "988"})
+"""Préfixes à trois chiffres des départements et collectivités d'outre-mer."""
+
+_COLLECTIVITES_97 = {"97133": "977", "97150": "978"}
+"""Saint-Barthélemy et Saint-Martin gardent un code postal de la Guadeloupe (971)."""
+
+
+def _pays_iso(valeur: str) -> str:
+    """Code pays ISO 3166-1 alpha-2 en majuscules, vérifié sur la liste des territoires de Babel."""
+    code = valeur.strip()
+    if code.casefold() == "france":
+        return "FR"
+    code = code.upper()
+    if re.fullmatch(r"[A-Z]{2}", code):
+        from babel import Locale
+
+        if code in Locale.parse("fr").territories and code not in {"EU", "EZ", "UN", "QO"}:
+            return code
+    raise ValueError(
+        f"pays « {valeur} » inconnu : donnez le code ISO 3166-1 alpha-2 du pays en deux lettres "
+        "(FR pour la France, BE, CH, MC, DE…)"
+    )
 
 
 class Adresse(Modele):
-    """Adresse postale ; le code postal donne le département (jours fériés, droit local)."""
+    """Adresse postale ; en France, le code postal donne le département (fériés, droit local)."""
 
     ligne1: str = Field(min_length=1, description="Numéro et voie.")
     ligne2: str | None = Field(default=None, description="Complément d'adresse.")
-    code_postal: str = Field(description="Cinq chiffres, par exemple 75008.")
+    pays: str = Field(
+        default="FR",
+        description="Code ISO 3166-1 alpha-2 du pays (FR par défaut ; MC pour Monaco, BE…).",
+        json_schema_extra={"pattern": "^[A-Za-z]{2}$"},
+    )
+    code_postal: str = Field(
+        description="En France : cinq chiffres, par exemple 75008 ; ailleurs, le code local."
+    )
     ville: str = Field(min_length=1)
-    pays: Literal["France"] = "France"
+
+    @field_validator("pays")
+    @classmethod
+    def _pays(cls, valeur: str) -> str:
+        return _pays_iso(valeur)
 
     @field_validator("code_postal")
     @classmethod
-    def _code_postal(cls, valeur: str) -> str:
+    def _code_postal(cls, valeur: str, info: ValidationInfo) -> str:
+        pays = info.data.get("pays")
+        if pays is None:  # pays invalide : son erreur est déjà signalée
+            return valeur
+        if pays != "FR":
+            valeur = " ".join(valeur.split())
+            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 -]{0,11}", valeur):
+                raise ValueError(
+                    f"code postal « {valeur} » invalide pour le pays {pays} : lettres, chiffres, "
+                    "espaces ou tirets, douze caractères au plus"
+                )
+            return valeur
         valeur = valeur.replace(" ", "")
         departement_depuis_code_postal(valeur)
         return valeur
 
     @property
-    def departement(self) -> str:
-        """Code du département (« 75 », « 2A », « 971 »)."""
+    def departement(self) -> str | None:
+        """Code du département (« 75 », « 2A », « 971 ») ; ``None`` hors de France."""
+        if self.pays != "FR":
+            return None
         return departement_depuis_code_postal(self.code_postal)
 
     @property
@@ -80,12 +155,20 @@ class Adresse(Modele):
         return self.departement in DEPARTEMENTS_ALSACE_MOSELLE
 
     def en_lignes(self) -> tuple[str, ...]:
-        """Les lignes de l'adresse telles qu'on les imprime."""
+        """Les lignes de l'adresse telles qu'on les imprime (le pays, hors de France)."""
         lignes = [self.ligne1]
         if self.ligne2:
             lignes.append(self.ligne2)
         lignes.append(f"{self.code_postal} {self.ville}")
+        if self.pays != "FR":
+            lignes.append(_nom_pays(self.pays))
         return tuple(lignes)
+
+
+def _nom_pays(code: str) -> str:
+    from babel import Locale
+
+    return str(Locale.parse("fr").territories.get(code, code)).upper()
 
 
 class PersonnePhysique(Modele):
@@ -251,7 +334,9 @@ def est_professionnel(partie: PersonnePhysique | PersonneMorale) -> bool:
     return partie.qualite in _PROFESSIONNELS
 
 
-_PROFESSIONNELS = frozenset({Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ACHETEUR_PUBLIC})
+_PROFESSIONNELS = frozenset(
+    {Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ARTISAN, Qualite.ACHETEUR_PUBLIC}
+)
 
 
 class NatureMandataire(StrEnum):

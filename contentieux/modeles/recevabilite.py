@@ -26,6 +26,13 @@ class CodeVoie(StrEnum):
     DECLARATION_CREANCE = "declaration_creance"
     INTERRUPTION_PRESCRIPTION = "interruption_prescription"
     EXECUTION_TITRE = "execution_titre"
+    SUIVRE_INSTANCE = "suivre_instance"
+    """Une instance est déjà pendante (assignation, opposition…) : la suivre (CPC 100)."""
+    INJONCTION_EUROPEENNE = "injonction_de_payer_europeenne"
+    """Débiteur établi dans un autre État membre : injonction de payer européenne (règlement (CE)
+    n° 1896/2006), devant la juridiction que désigne le règlement (UE) n° 1215/2012."""
+    HORS_CHAMP = "hors_champ"
+    """Débiteur établi hors de l'Union (ou au Danemark) : hors du champ de la bibliothèque."""
     AUCUNE = "aucune"
 
 
@@ -37,6 +44,7 @@ class NatureJuridiction(StrEnum):
     PRESIDENT_TRIBUNAL_COMMERCE = "president_tribunal_commerce"
     PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES = "president_tribunal_activites_economiques"
     CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE = "chambre_commerciale_tribunal_judiciaire"
+    PRESIDENT_TRIBUNAL_MIXTE_COMMERCE = "president_tribunal_mixte_commerce"
     JURIDICTION_ADMINISTRATIVE = "juridiction_administrative"
 
 
@@ -63,6 +71,13 @@ class Juridiction(Modele):
     nom: str | None = Field(default=None, description="Nom exact, tiré de l'annuaire fourni.")
     fondements: tuple[str, ...]
     avertissements: tuple[str, ...] = ()
+    determination: str | None = Field(
+        default=None,
+        description=(
+            "Comment la juridiction a été décidée : ressort transcrit dans les règles, commune "
+            "du siège, annuaire fourni, lieu de l'immeuble…"
+        ),
+    )
 
 
 class EtapeCalendrier(Modele):

@@ -12,6 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from contentieux.delais import calculer_echeance
+from contentieux.droit.citations import articles
+from contentieux.droit.durees import duree
+from contentieux.droit.faits import date_longue as formater
+from contentieux.droit.faits import departement_debiteur, evenements
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import DemandeEnJustice, MiseEnDemeure, NatureDemande
@@ -21,17 +25,11 @@ from contentieux.modeles.recevabilite import (
     EtapeCalendrier,
     VoieRecommandee,
 )
-from contentieux.recevabilite._commun import (
-    departement_debiteur,
-    duree,
-    evenements,
-    formater,
-    procedures_ouvertes,
-)
 from contentieux.recevabilite.mise_en_demeure import echeance_mise_en_demeure
 from contentieux.recevabilite.procedure_collective import (
     REGLE_DECLARATION,
     echeance_declaration,
+    procedures_ouvertes,
 )
 from contentieux.regles import Regles
 
@@ -53,7 +51,7 @@ def _mois(regles: Regles, identifiant: str, au: dt.date) -> tuple[int | None, st
         mois, valeur = duree(regles, identifiant, au=au)
     except RegleNonCouverte as erreur:
         return None, erreur.message
-    return mois, valeur.fondement
+    return mois, articles(valeur.fondement)[0]
 
 
 def etablir_calendrier(
@@ -77,7 +75,7 @@ def etablir_calendrier(
                     echeance.date_limite,
                     f"{med.delai_jours} jours à compter de la réception le "
                     f"{formater(echeance.depart)}{proroge}",
-                    "C. civ. 1344 ; CPC 640 à 642",
+                    "C. civ. 1344",
                     au,
                 )
             )
@@ -91,7 +89,7 @@ def etablir_calendrier(
                         "4 ans du 1er janvier suivant l'acquisition des droits ou la dernière "
                         "interruption ; plus proche que la "
                         f"{detail.intitule} ({detail.duree}) : date retenue, à confirmer",
-                        "Loi 68-1250 art. 1 et 2",
+                        "Loi 68-1250 art. 1",
                         au,
                     )
                 )
@@ -134,7 +132,7 @@ def etablir_calendrier(
                     echeance.date_limite,
                     f"{mois_opp} mois à compter de la signification du "
                     f"{formater(signification.date)} (si elle a été faite à personne)",
-                    "CPC 1416 ; CPC 640 à 642",
+                    "CPC 1416",
                     au,
                 )
             )
@@ -160,7 +158,7 @@ def etablir_calendrier(
                 f"{mois} mois à compter de l'envoi de la lettre ; le silence vaut refus"
                 if mois
                 else fondement,
-                "CPCE L125-1 ; R125-2",
+                "CPCE R125-2",
                 au,
             )
         )
@@ -181,7 +179,7 @@ def etablir_calendrier(
                 "Déclaration de créance au mandataire judiciaire",
                 echeance.date_limite if echeance else None,
                 regle,
-                "C. com. L622-24 ; R622-24",
+                "C. com. R622-24",
                 au,
             )
         )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.faits import chemin_creance, evenements
+from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.creances import (
     TYPES_PIECES_ENGAGEANT_LE_DEBITEUR,
     OrigineCreance,
@@ -20,11 +22,10 @@ from contentieux.modeles.creances import (
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import Jugement, PlanApurement, ReconnaissanceDette
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import chemin_creance, evenements, formater
 
 CONDITION = "certitude"
 INTITULE = "Créance certaine (absence de contestation sérieuse)"
-FONDEMENTS = ("CPC art. 1405", "CPC art. 1409")
+FONDEMENTS = ("CPC 1405", "CPC 1409")
 
 _PIECES = {
     TypePiece.CONTRAT: "contrat",

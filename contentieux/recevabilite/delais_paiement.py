@@ -15,15 +15,17 @@ import datetime as dt
 from functools import partial
 
 from contentieux.delais import ajouter_jours
+from contentieux.droit.durees import duree
+from contentieux.droit.faits import date_longue as formater
+from contentieux.droit.qualites import est_b2b
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import duree, est_b2b, formater
 from contentieux.regles import Regles
 
 CONDITION = "delais_paiement"
 INTITULE = "Délai de paiement convenu conforme (C. com. L441-10 I)"
-FONDEMENTS = ("C. com. L441-10 I",)
+FONDEMENTS = ("C. com. L441-10",)
 
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)

@@ -12,15 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.exigibilite import date_exigibilite
+from contentieux.droit.faits import chemin_creance, chemin_evenement, evenements
+from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import PlanApurement
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_creance,
-    chemin_evenement,
-    evenements,
-    formater,
-)
 
 CONDITION = "exigibilite"
 INTITULE = "Créance exigible (terme échu)"
@@ -29,14 +26,6 @@ FONDEMENTS = ("C. civ. 1305", "C. civ. 1305-4", "CPCE L111-2")
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
 """Constat de cette condition (identifiant et intitulé fixés)."""
-
-
-def date_exigibilite(echeance: dt.date, date_decheance: dt.date | None) -> dt.date:
-    """Date à partir de laquelle le paiement peut être exigé : l'échéance, ou la déchéance du
-    terme si elle est antérieure."""
-    if date_decheance is not None and date_decheance < echeance:
-        return date_decheance
-    return echeance
 
 
 def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
@@ -92,13 +81,15 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
                     exigibles.append(f"{facture.numero} (échue le {formater(exigible_le)})")
             else:
                 non_echues.append(f"{facture.numero} (échéance le {formater(exigible_le)})")
-    fondements = FONDEMENTS
+    fondements: tuple[str, ...] = FONDEMENTS
+    if any(evenements(dossier, PlanApurement, c, au=au) for c in dossier.creances):
+        fondements = (*FONDEMENTS, "C. civ. 1343-5")
     if plans_respectes:
         return _constat(
             satisfaite=False,
             motif="Exigibilité reportée : " + " ; ".join(plans_respectes) + ". Rien ne peut "
             "être réclamé tant que le plan est respecté.",
-            fondements=(*fondements, "C. civ. 1343-5"),
+            fondements=tuple(dict.fromkeys((*fondements, "C. civ. 1343-5"))),
             avertissements=tuple(avertissements),
         )
     if not exigibles:

@@ -14,29 +14,31 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.droit.faits import chemin_creance
+from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.creances import NatureCreance, OrigineCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Qualite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_creance,
-    creances_posterieures,
-    formater,
-    procedures_ouvertes,
-    titres_executoires,
-)
+from contentieux.recevabilite.instances import instances, titres_executoires
+from contentieux.recevabilite.procedure_collective import creances_posterieures, procedures_ouvertes
+from contentieux.regles import Regles, charger_regles
 
 CONDITION = "injonction_de_payer"
 INTITULE = "Conditions de l'injonction de payer (CPC 1405)"
-FONDEMENTS = ("CPC art. 1405", "CPC art. 1406")
+FONDEMENTS = ("CPC 1405", "CPC 1406")
 
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
 """Constat de cette condition (identifiant et intitulé fixés)."""
 
 
-def verifier_injonction(dossier: Dossier, *, au: dt.date) -> Constat:
-    """La créance peut-elle faire l'objet d'une requête en injonction de payer ?"""
+def verifier_injonction(dossier: Dossier, *, au: dt.date, regles: Regles | None = None) -> Constat:
+    """La créance peut-elle faire l'objet d'une requête en injonction de payer ?
+
+    Jamais pour une créance déjà portée devant un juge (CPC 100) : requête, assignation ou
+    opposition pendantes, ordonnance signifiée (REFERENCE k.5)."""
+    jeu = regles if regles is not None else charger_regles()
     titres = titres_executoires(dossier, au=au)
     if titres and all(c.reference in titres for c in dossier.creances):
         return _constat(
@@ -51,6 +53,17 @@ def verifier_injonction(dossier: Dossier, *, au: dt.date) -> Constat:
     manquants: list[str] = []
     avertissements: list[str] = []
     fondements = list(FONDEMENTS)
+    en_justice = instances(dossier, au=au, regles=jeu)
+    if en_justice:
+        deja = [i.motif for r, i in en_justice.items() if r not in titres]
+        if len(en_justice) == len(dossier.creances):
+            echecs.append("créance déjà portée devant un juge — " + " ; ".join(deja))
+        else:
+            avertissements.append(
+                "pas de nouvelle requête pour les créances déjà portées devant un juge "
+                "(CPC 100) — " + " ; ".join(deja)
+            )
+        fondements.append("CPC 100")
     for creance in dossier.creances:
         if creance.origine is OrigineCreance.AUTRE:
             echecs.append(f"{creance.reference} n'a ni cause contractuelle ni origine statutaire")

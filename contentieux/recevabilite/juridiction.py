@@ -3,15 +3,23 @@
 - Nature : juge des contentieux de la protection pour les loyers d'habitation et le crédit à la
   consommation ; président du tribunal de commerce quand le débiteur est commerçant ou société
   commerciale ; président du tribunal judiciaire sinon (débiteur consommateur, non-commerçant).
+- Artisans (C. com. L721-3 1°, depuis le 1er janvier 2022) : les engagements entre artisans, ou
+  entre un artisan et un commerçant, relèvent aussi du tribunal de commerce (REFERENCE k.6).
 - Tribunal des activités économiques : du 1er janvier 2025 au 31 décembre 2028, douze tribunaux
   de commerce sont remplacés par des TAE (liste datée dans les règles,
-  ``juridictions.tribunaux_activites_economiques``). **Approximation** : la bibliothèque ne
-  connaît pas le ressort de chaque tribunal ; elle compare la commune du domicile ou du siège du
-  débiteur à la ville siège du TAE. Un débiteur établi dans une autre commune du ressort
-  (Villeurbanne pour Lyon, Boulogne-Billancourt pour Nanterre…) n'est pas reconnu : un annuaire
-  fourni par l'utilisateur lève le doute.
+  ``juridictions.tribunaux_activites_economiques``), **dans leur ressort** (REFERENCE k.9) : le
+  ressort transcrit dans ``juridictions.ressorts_tae`` (un département ou des communes, sourcés :
+  Boulogne-Billancourt → TAE de Nanterre), sinon la seule commune du siège, signalée « à
+  vérifier » ; le résultat dit comment il a été décidé (``determination``). Devant un TAE, la
+  contribution pour la justice économique (demande de plus de 50 000 €) est toujours signalée.
+- Outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) : tribunaux mixtes de commerce
+  (C. com. L731-1 et s. ; sièges de l'annexe 7-4, liste non vérifiée par la référence : signalé).
 - Alsace-Moselle (57, 67, 68) : pas de tribunal de commerce ; la chambre commerciale du tribunal
-  judiciaire en tient lieu — règles locales non étudiées par la référence (a.3) : à confirmer.
+  judiciaire en tient lieu (C. com. annexe 7-4) — règles locales non étudiées par la référence
+  (a.3) : à confirmer.
+- Charges de copropriété : tribunal du lieu de l'immeuble (décret 67-223 art. 62), appliqué
+  aussi à l'injonction de payer par la pratique (REFERENCE k.4) ; adresse de l'immeuble
+  (``Creance.adresse_immeuble``), à défaut celle du syndicat créancier.
 - Acheteur public : contrat administratif (``Creance.contrat_administratif``) → juridiction
   administrative, sans CPC 1406 ni vocabulaire civil, à confirmer ; contrat de droit privé →
   règles ordinaires ; inconnu → juridiction administrative présumée, signalée indéterminée.
@@ -28,8 +36,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 
+from contentieux.droit.qualites import est_artisan, est_commercant, est_justiciable_commercial
+from contentieux.droit.qualites import normaliser as normaliser_commune
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Adresse, PersonnePhysique, Qualite
@@ -39,16 +51,17 @@ from contentieux.modeles.recevabilite import (
     Juridiction,
     NatureJuridiction,
 )
-from contentieux.recevabilite._commun import (
-    est_commercant,
-    euros,
-    normaliser_commune,
-    prescrites,
-    principal_utile,
-)
+from contentieux.recevabilite.montant import prescrites, principal_utile
 from contentieux.regles import Regles
 
 REGLE_TAE = "juridictions.tribunaux_activites_economiques"
+REGLE_RESSORTS_TAE = "juridictions.ressorts_tae"
+REGLE_TMC = "juridictions.tribunaux_mixtes_commerce"
+REGLE_TERRITORIALE_COPROPRIETE = (
+    "Tribunal du lieu de situation de l'immeuble pour les litiges nés de la loi du 10 juillet "
+    "1965 (décret 67-223 art. 62), appliqué par la pratique à la requête en injonction de payer "
+    "des charges de copropriété, de préférence au domicile du débiteur (CPC 1406)."
+)
 REGLE_TERRITORIALE_ADMINISTRATIVE = (
     "Tribunal administratif territorialement compétent selon le code de justice administrative "
     "(en matière de contrats, en principe celui du lieu d'exécution) : règle hors de la "
@@ -71,6 +84,9 @@ _INTITULES = {
     NatureJuridiction.CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE: (
         "Président de la chambre commerciale du tribunal judiciaire (Alsace-Moselle)"
     ),
+    NatureJuridiction.PRESIDENT_TRIBUNAL_MIXTE_COMMERCE: (
+        "Président du tribunal mixte de commerce (outre-mer)"
+    ),
     NatureJuridiction.JURIDICTION_ADMINISTRATIVE: (
         "Juge des référés du tribunal administratif (référé-provision)"
     ),
@@ -90,14 +106,73 @@ def commune_siege(ville: str) -> str:
     return simple
 
 
-def est_ville_tae(adresse: Adresse, *, au: dt.date, regles: Regles) -> bool:
-    """La commune de l'adresse est-elle le siège d'un TAE au jour ``au`` ? (approximation)"""
+def _liste(regles: Regles, identifiant: str, *, au: dt.date) -> tuple[str, ...]:
     try:
-        valeur = regles.valeur(REGLE_TAE, au=au).valeur
+        valeur = regles.valeur(identifiant, au=au).valeur
     except RegleNonCouverte:
-        return False
-    villes = valeur if isinstance(valeur, tuple) else ()
-    return commune_siege(adresse.ville) in {commune_siege(v) for v in villes}
+        return ()
+    return valeur if isinstance(valeur, tuple) else ()
+
+
+def _paires(entrees: tuple[str, ...]) -> list[tuple[str, str]]:
+    """« A = B » → (A, B), espaces retirés."""
+    paires = []
+    for entree in entrees:
+        gauche, _, droite = entree.partition("=")
+        paires.append((gauche.strip(), droite.strip()))
+    return paires
+
+
+def _est_departement(code: str) -> bool:
+    return code.isdigit() or code in {"2A", "2B"}
+
+
+def tae_competent(adresse: Adresse, *, au: dt.date, regles: Regles) -> tuple[str, str] | None:
+    """Le TAE dont relève l'adresse au jour ``au`` : (siège, comment c'est décidé), ou ``None``.
+
+    D'abord le ressort transcrit dans les règles (``juridictions.ressorts_tae`` : département ou
+    commune), puis la commune du siège (ressort non transcrit : à vérifier).
+
+    >>> import datetime as dt
+    >>> from contentieux.modeles.parties import Adresse
+    >>> from contentieux.regles import charger_regles
+    >>> boulogne = Adresse(ligne1="1 rue A", code_postal="92100", ville="Boulogne-Billancourt")
+    >>> tae_competent(boulogne, au=dt.date(2026, 3, 1), regles=charger_regles())[0]
+    'Nanterre'
+    """
+    sieges = _liste(regles, REGLE_TAE, au=au)
+    if not sieges:
+        return None
+    par_siege = {commune_siege(v): v for v in sieges}
+    commune = commune_siege(adresse.ville)
+    for siege, zone in _paires(_liste(regles, REGLE_RESSORTS_TAE, au=au)):
+        if commune_siege(siege) not in par_siege:
+            continue
+        if _est_departement(zone) and adresse.departement == zone:
+            return siege, (
+                f"ressort du tribunal des activités économiques de {siege} : le département "
+                f"{zone} entier (règles {REGLE_RESSORTS_TAE})"
+            )
+        if not _est_departement(zone) and commune_siege(zone) == commune:
+            return siege, (
+                f"ressort du tribunal des activités économiques de {siege} : la commune de "
+                f"{zone} (règles {REGLE_RESSORTS_TAE})"
+            )
+    if commune in par_siege:
+        return par_siege[commune], (
+            f"commune du siège du tribunal des activités économiques de {par_siege[commune]} "
+            "(ressort non transcrit dans les règles : à vérifier)"
+        )
+    return None
+
+
+def sieges_mixtes(departement: str | None, *, au: dt.date, regles: Regles) -> tuple[str, ...]:
+    """Sièges des tribunaux mixtes de commerce du département d'outre-mer (vide ailleurs)."""
+    if departement is None:
+        return ()
+    return tuple(
+        siege for dep, siege in _paires(_liste(regles, REGLE_TMC, au=au)) if dep == departement
+    )
 
 
 def chercher_dans_annuaire(
@@ -129,14 +204,17 @@ def determiner_juridiction(
     annuaire: Mapping[str, str] | None = None,
     prescriptions: tuple[DetailPrescription, ...] = (),
     voie: CodeVoie | None = None,
+    principal: Decimal | None = None,
 ) -> Juridiction:
-    """Nature de la juridiction, règle de lieu et, si l'annuaire le donne, son nom."""
+    """Nature de la juridiction, règle de lieu, comment elle a été décidée et, si l'annuaire le
+    donne, son nom."""
     debiteur = dossier.debiteur
     adresse = debiteur.adresse_principale
     natures = {c.nature for c in dossier.creances}
     avertissements: list[str] = []
-    fondements = ["CPC art. 1406"]
+    fondements = ["CPC 1406"]
     regle_territoriale = REGLE_TERRITORIALE
+    determination: str | None = None
     contrats = {c.contrat_administratif for c in dossier.creances}
     if voie is CodeVoie.PETITES_CREANCES:
         avertissements.append(
@@ -151,6 +229,9 @@ def determiner_juridiction(
             "lui-même (et non son président statuant sur requête) qui est saisi, selon les règles "
             "de compétence de droit commun — hors référence vérifiée, à confirmer"
         )
+    lieux = [
+        f"{a.code_postal} {a.ville}" for a in (d.adresse_principale for d in dossier.debiteurs)
+    ]
     if debiteur.qualite is Qualite.ACHETEUR_PUBLIC and contrats != {False}:
         nature = NatureJuridiction.JURIDICTION_ADMINISTRATIVE
         fondements = ["CCP L6", "CJA R541-1"]
@@ -168,41 +249,49 @@ def determiner_juridiction(
             "réclamation du CCAG applicable) — règles hors de la référence vérifiée de la "
             "bibliothèque : à confirmer"
         )
+    elif NatureCreance.CHARGES_COPROPRIETE in natures:
+        nature = NatureJuridiction.PRESIDENT_TRIBUNAL_JUDICIAIRE
+        fondements = ["Décret 67-223 art. 62", "CPC 1406"]
+        regle_territoriale = REGLE_TERRITORIALE_COPROPRIETE
+        adresse, origine = _adresse_immeuble(dossier)
+        lieux = [f"{adresse.code_postal} {adresse.ville}"]
+        determination = f"lieu de l'immeuble ({origine}), décret 67-223 art. 62"
+        if len(natures) > 1:
+            avertissements.append(
+                "dossier mêlant des charges de copropriété et d'autres créances : la règle du "
+                "lieu de l'immeuble ne vaut que pour les charges (décret 67-223 art. 62) ; "
+                "présentez les autres au juge du domicile du débiteur (CPC 1406)"
+            )
+        avertissements.append(
+            "charges de copropriété : le tribunal du lieu de l'immeuble (décret 67-223 art. 62) "
+            "est retenu aussi pour l'injonction de payer, comme le fait la pratique (une source "
+            "le confirme, REFERENCE k.4) ; si le débiteur demeure ailleurs, vérifiez"
+        )
     elif natures & {NatureCreance.LOYER_HABITATION, NatureCreance.CREDIT_CONSOMMATION}:
         nature = NatureJuridiction.JUGE_CONTENTIEUX_PROTECTION
-    elif est_commercant(debiteur):
-        if adresse.est_alsace_moselle:
-            nature = NatureJuridiction.CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE
-            fondements.append("droit local d'Alsace-Moselle (à confirmer)")
-            avertissements.append(
-                "Alsace-Moselle : pas de tribunal de commerce ; la chambre commerciale du "
-                "tribunal judiciaire connaît des affaires commerciales — règles locales non "
-                "étudiées par la référence de la bibliothèque (a.3) : à confirmer"
-            )
-        elif est_ville_tae(adresse, au=au, regles=regles):
-            nature = NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES
-            fondements.append("Loi 2023-1059 art. 26 et 27")
-            avertissements.append(
-                f"{adresse.ville} est le siège d'un tribunal des activités économiques "
-                "(expérimentation 2025-2028) ; rapprochement fait sur la seule commune du "
-                "débiteur : vérifiez le ressort"
-            )
-            avertissements.extend(
-                _contribution(dossier, au=au, regles=regles, prescriptions=prescriptions)
-            )
-        else:
-            nature = NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE
-            avertissements.append(
-                "si le débiteur relève du ressort de l'un des tribunaux des activités "
-                "économiques (2025-2028) sans avoir son siège dans la ville du tribunal, "
-                "c'est ce tribunal qui est compétent : vérifiez le ressort"
-            )
+    elif _commerciale(dossier):
+        nature, determination = _juridiction_commerciale(
+            dossier,
+            adresse,
+            au=au,
+            regles=regles,
+            fondements=fondements,
+            avertissements=avertissements,
+        )
     else:
         nature = NatureJuridiction.PRESIDENT_TRIBUNAL_JUDICIAIRE
-        if isinstance(debiteur, PersonnePhysique) and debiteur.qualite is Qualite.PROFESSIONNEL:
+        if est_artisan(debiteur):
+            fondements.append("C. com. L721-3")
             avertissements.append(
-                "débiteur professionnel non commerçant (profession libérale, artisan…) : "
-                "vérifiez si son activité relève du tribunal de commerce"
+                "débiteur artisan face à un créancier ni commerçant ni artisan : tribunal "
+                "judiciaire (C. com. L721-3 1° ne vise que les engagements entre commerçants et "
+                "artisans)"
+            )
+        elif isinstance(debiteur, PersonnePhysique) and debiteur.qualite is Qualite.PROFESSIONNEL:
+            avertissements.append(
+                "débiteur professionnel non commerçant (profession libérale…) : s'il est "
+                "artisan, indiquez la qualité « artisan » — entre artisans et commerçants, le "
+                "tribunal de commerce est compétent (C. com. L721-3 1°)"
             )
     nom = chercher_dans_annuaire(annuaire, nature, adresse)
     if (
@@ -211,24 +300,115 @@ def determiner_juridiction(
         and (nature is NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE)
     ):
         nature = NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES
+        determination = "annuaire fourni : il désigne un tribunal des activités économiques"
         avertissements.append("l'annuaire désigne un tribunal des activités économiques")
+        fondements.extend(("Loi 2023-1059 art. 26", "Loi 2023-1059 art. 27"))
+        avertissements.extend(
+            _contribution(
+                dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
+            )
+        )
+    elif nature is NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES:
+        avertissements.extend(
+            _contribution(
+                dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
+            )
+        )
     if nom is None:
         avertissements.append(
             "nom exact de la juridiction non fourni : la bibliothèque n'en invente aucun ; "
             "passez un annuaire (code postal ou commune → nom)"
         )
-    lieux = [
-        f"{a.code_postal} {a.ville}" for a in (d.adresse_principale for d in dossier.debiteurs)
-    ]
+    elif determination is None:
+        determination = "annuaire fourni"
     return Juridiction(
         nature=nature,
         intitule=_INTITULES[nature],
         regle_territoriale=regle_territoriale,
         lieu=" ou ".join(dict.fromkeys(lieux)),
         nom=nom,
-        fondements=tuple(fondements),
-        avertissements=tuple(avertissements),
+        fondements=tuple(dict.fromkeys(fondements)),
+        avertissements=tuple(dict.fromkeys(avertissements)),
+        determination=determination,
     )
+
+
+def _adresse_immeuble(dossier: Dossier) -> tuple[Adresse, str]:
+    """Adresse de l'immeuble des charges (champ de la créance), à défaut celle du syndicat."""
+    for creance in dossier.creances:
+        if creance.nature is NatureCreance.CHARGES_COPROPRIETE and creance.adresse_immeuble:
+            return creance.adresse_immeuble, "adresse de l'immeuble donnée par la créance"
+    return (
+        dossier.creancier.adresse_principale,
+        "adresse du syndicat créancier, à défaut de l'adresse de l'immeuble (adresse_immeuble)",
+    )
+
+
+def _commerciale(dossier: Dossier) -> bool:
+    """Compétence commerciale : débiteur commerçant (ou société commerciale), ou engagement
+    entre artisans et commerçants (C. com. L721-3 1°)."""
+    debiteur = dossier.debiteur
+    if est_commercant(debiteur):
+        return True
+    return est_artisan(debiteur) and est_justiciable_commercial(dossier.creancier)
+
+
+def _juridiction_commerciale(
+    dossier: Dossier,
+    adresse: Adresse,
+    *,
+    au: dt.date,
+    regles: Regles,
+    fondements: list[str],
+    avertissements: list[str],
+) -> tuple[NatureJuridiction, str | None]:
+    """Tribunal de commerce, TAE, tribunal mixte de commerce ou chambre commerciale du TJ."""
+    if est_artisan(dossier.debiteur) or est_artisan(dossier.creancier):
+        fondements.append("C. com. L721-3")
+        avertissements.append(
+            "engagement entre artisan et commerçant (ou entre artisans) : tribunal de commerce "
+            "depuis le 1er janvier 2022 (C. com. L721-3 1°, loi 2021-1729)"
+        )
+    if adresse.est_alsace_moselle:
+        fondements.append("C. com. Annexe 7-4")
+        avertissements.append(
+            "Alsace-Moselle : pas de tribunal de commerce ; la chambre commerciale du "
+            "tribunal judiciaire connaît des affaires commerciales — règles locales non "
+            "étudiées par la référence de la bibliothèque (a.3) : à confirmer"
+        )
+        return (
+            NatureJuridiction.CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE,
+            f"département {adresse.departement} (Alsace-Moselle)",
+        )
+    mixtes = sieges_mixtes(adresse.departement, au=au, regles=regles)
+    if mixtes:
+        fondements.extend(("C. com. L731-1", "C. com. Annexe 7-4"))
+        avertissements.append(
+            "outre-mer : les affaires commerciales relèvent du tribunal mixte de commerce "
+            f"(C. com. L731-1 et s.) ; siège(s) dans ce département : {', '.join(mixtes)} — "
+            "liste des sièges lue dans l'annexe 7-4 du code de commerce mais non vérifiée par "
+            "la référence de la bibliothèque (REFERENCE k.7), et ressort de chaque siège non "
+            "transcrit : à vérifier"
+        )
+        return (
+            NatureJuridiction.PRESIDENT_TRIBUNAL_MIXTE_COMMERCE,
+            f"département d'outre-mer {adresse.departement} (règles {REGLE_TMC}, non vérifiées)",
+        )
+    tae = tae_competent(adresse, au=au, regles=regles)
+    if tae is not None:
+        siege, comment = tae
+        fondements.extend(("Loi 2023-1059 art. 26", "Loi 2023-1059 art. 27"))
+        avertissements.append(
+            f"{adresse.ville} relève du tribunal des activités économiques de {siege} "
+            f"(expérimentation 2025-2028) : {comment}"
+        )
+        return NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES, comment
+    avertissements.append(
+        "ressort des tribunaux des activités économiques (2025-2028) : seuls ceux que les "
+        "règles transcrivent sont reconnus (juridictions.ressorts_tae) ; si le débiteur relève "
+        "d'un autre, c'est ce tribunal qui est compétent : vérifiez le ressort"
+    )
+    return NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE, None
 
 
 def _contribution(
@@ -237,12 +417,17 @@ def _contribution(
     au: dt.date,
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...] = (),
+    principal: Decimal | None = None,
 ) -> list[str]:
     try:
         seuil = regles.decimal("seuils.contribution_justice_economique", au=au)
     except RegleNonCouverte:
         return []
-    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    montant = (
+        principal
+        if principal is not None
+        else principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    )
     if montant <= seuil:
         return []
     return [

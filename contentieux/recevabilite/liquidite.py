@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import euros
 
 CONDITION = "liquidite"
 INTITULE = "Créance liquide (somme d'argent déterminée)"
-FONDEMENTS = ("CPC art. 1405", "CPCE L111-2")
+FONDEMENTS = ("CPC 1405", "CPCE L111-2")
 
 _NON_LIQUIDES = {
     NatureCreance.DOMMAGES_INTERETS: (
@@ -47,7 +47,7 @@ def verifier_liquidite(dossier: Dossier, *, au: dt.date) -> Constat:
         return _constat(
             satisfaite=False,
             motif="Montant non déterminé : " + " ; ".join(echecs) + ".",
-            fondements=(*FONDEMENTS, "Cass. com. 19 mai 2015, n° 14-16.888"),
+            fondements=FONDEMENTS,
         )
     avertissements = [
         f"{c.reference} : la clause pénale stipulée fait partie du montant déterminé par le "

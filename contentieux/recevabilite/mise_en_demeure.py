@@ -19,17 +19,14 @@ import datetime as dt
 from functools import partial
 
 from contentieux.delais import Echeance, calculer_echeance
+from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.faits import chemin_evenement, departement_debiteur, evenements
+from contentieux.droit.faits import date_longue as formater
+from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
+from contentieux.droit.regime import regime_interets
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_evenement,
-    departement_debiteur,
-    evenements,
-    exigible_le,
-    formater,
-    regime_interets,
-)
 
 CONDITION = "mise_en_demeure"
 INTITULE = "Mise en demeure reçue et délai expiré"
@@ -61,12 +58,17 @@ def echeance_mise_en_demeure(dossier: Dossier, med: MiseEnDemeure) -> Echeance |
 
 
 def _besoin(dossier: Dossier) -> str:
-    regimes = {regime_interets(dossier, c) for c in dossier.creances}
+    regimes = _regimes(dossier)
     morceaux = []
     if "taux_legal" in regimes:
         morceaux.append(
             "les intérêts au taux légal ne courent qu'à compter de la mise en demeure "
             "(C. civ. 1231-6, 1344-1)"
+        )
+    if "taux_conventionnel" in regimes:
+        morceaux.append(
+            "les intérêts au taux stipulé ne courent qu'à compter de la mise en demeure, sauf "
+            "clause contraire (C. civ. 1231-6, 1344-1)"
         )
     if "penalites_b2b" in regimes:
         morceaux.append(
@@ -81,12 +83,18 @@ def _besoin(dossier: Dossier) -> str:
     return " ; ".join(morceaux)
 
 
+def _regimes(dossier: Dossier) -> set[str | None]:
+    """Régimes des intérêts des créances du dossier (règle partagée, C. com. L441-10 ; CCP
+    R2192-31 ; C. civ. 1231-6)."""
+    return {regime_interets(dossier.creancier, dossier.debiteur, c).nom for c in dossier.creances}
+
+
 def _fondements_besoin(dossier: Dossier) -> tuple[str, ...]:
     """Articles qui disent si une mise en demeure est nécessaire, selon les régimes en cause."""
-    regimes = {regime_interets(dossier, c) for c in dossier.creances}
+    regimes = _regimes(dossier)
     return (
         *FONDEMENTS,
-        *(("C. com. L441-10 II",) if "penalites_b2b" in regimes else ()),
+        *(("C. com. L441-10",) if "penalites_b2b" in regimes else ()),
         *(("CCP R2192-31",) if "commande_publique" in regimes else ()),
     )
 
@@ -144,7 +152,13 @@ def verifier_mise_en_demeure(dossier: Dossier, *, au: dt.date) -> Constat:
             fondements=_fondements_besoin(dossier),
             avertissements=tuple(avertissements),
         )
-    med = meds[-1]
+    # La mise en demeure qui produit effet la première parmi celles dont la réception est
+    # connue (règle partagée : ne dépend pas de l'ordre du fichier) ; sinon la dernière envoyée,
+    # dont la réception manque.
+    recues = [m for m in meds if m.date_point_de_depart is not None]
+    med = mise_en_demeure_effective(recues, au=au) if recues else None
+    if med is None:
+        med = meds[-1]
     chemin = chemin_evenement(dossier, med)
     if med.moyen in _MOYENS_FRAGILES:
         avertissements.append(

@@ -19,18 +19,13 @@ import datetime as dt
 from functools import partial
 
 from contentieux.delais import Echeance, calculer_echeance
+from contentieux.droit.durees import duree
+from contentieux.droit.faits import chemin_evenement, departement_debiteur, evenements
+from contentieux.droit.faits import date_longue as formater
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    chemin_evenement,
-    creances_posterieures,
-    departement_debiteur,
-    duree,
-    formater,
-    procedures_ouvertes,
-)
 from contentieux.regles import Regles
 
 CONDITION = "procedure_collective"
@@ -45,8 +40,29 @@ _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
 """Constat de cette condition (identifiant et intitulé fixés)."""
 
 
-def _outre_mer(departement: str) -> bool:
-    """Départements et collectivités d'outre-mer (codes postaux 97x et 98x)."""
+def procedures_ouvertes(dossier: Dossier, *, au: dt.date) -> list[ProcedureCollective]:
+    """Procédures collectives ouvertes au jour ``au`` et non clôturées."""
+    return [
+        p
+        for p in evenements(dossier, ProcedureCollective, au=au)
+        if p.date_cloture is None or p.date_cloture > au
+    ]
+
+
+def creances_posterieures(dossier: Dossier, procedure: ProcedureCollective) -> bool:
+    """Vrai si toutes les factures du dossier sont nées après le jugement d'ouverture : émises
+    et, si elle est connue, exécutées après ``date_jugement_ouverture``."""
+    ouverture = procedure.date_jugement_ouverture
+    return all(
+        f.date_emission > ouverture and (f.date_execution is None or f.date_execution > ouverture)
+        for _c, f in dossier.factures()
+    )
+
+
+def _outre_mer(departement: str | None) -> bool:
+    """Hors de la métropole : outre-mer (codes postaux 97x et 98x) ou étranger (``None``)."""
+    if departement is None:
+        return True
     return not departement[:1].isdigit() or departement.startswith(("97", "98"))
 
 
@@ -105,7 +121,7 @@ def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regl
             "frappée par l'interdiction des poursuites (selon qu'elle est née pour les besoins "
             "de la procédure ou en contrepartie d'une prestation) — à confirmer avec le "
             "mandataire ou l'administrateur.",
-            fondements=(*FONDEMENTS, "C. com. L622-17 (à confirmer)"),
+            fondements=(*FONDEMENTS, "C. com. L622-17"),
             faits_manquants=(
                 f"{chemin} : qualification de la créance postérieure (utile à la procédure ou "
                 "contrepartie d'une prestation fournie au débiteur)",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from contentieux.droit.qualites import est_b2b
 from contentieux.erreurs import CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import est_b2b
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import verifier_delais_paiement
@@ -18,7 +18,8 @@ from contentieux.recevabilite.injonction import verifier_injonction
 from contentieux.recevabilite.juridiction import determiner_juridiction
 from contentieux.recevabilite.liquidite import verifier_liquidite
 from contentieux.recevabilite.mise_en_demeure import verifier_mise_en_demeure
-from contentieux.recevabilite.prescription import analyser_prescription
+from contentieux.recevabilite.montant import principal_utile
+from contentieux.recevabilite.prescription import constater_prescription
 from contentieux.recevabilite.procedure_collective import verifier_procedure_collective
 from contentieux.recevabilite.voie import (
     AVERTISSEMENT_FORCLUSION,
@@ -27,6 +28,18 @@ from contentieux.recevabilite.voie import (
     recommander_voie,
 )
 from contentieux.regles import Regles, charger_regles
+
+SANS_JURIDICTION = frozenset(
+    {
+        CodeVoie.AUCUNE,
+        CodeVoie.DECLARATION_CREANCE,
+        CodeVoie.EXECUTION_TITRE,
+        CodeVoie.SUIVRE_INSTANCE,
+        CodeVoie.INJONCTION_EUROPEENNE,
+        CodeVoie.HORS_CHAMP,
+    }
+)
+"""Voies qui ne saisissent pas une juridiction française nouvelle : aucune n'est proposée."""
 
 CONDITIONS_RECEVABILITE = ("certitude", "liquidite", "exigibilite", "prescription")
 """Conditions dont dépend le verdict ``recevable`` (certaine, liquide, exigible, non prescrite)."""
@@ -51,14 +64,15 @@ def verifier_recevabilite(
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
         raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
     jeu = regles if regles is not None else charger_regles()
-    prescription, details = analyser_prescription(dossier, au=au, regles=jeu)
+    prescription, analyse = constater_prescription(dossier, au=au, regles=jeu)
+    details = analyse.details
     constats: list[Constat] = [
         verifier_certitude(dossier, au=au),
         verifier_liquidite(dossier, au=au),
         verifier_exigibilite(dossier, au=au),
         prescription,
         verifier_mise_en_demeure(dossier, au=au),
-        verifier_injonction(dossier, au=au),
+        verifier_injonction(dossier, au=au, regles=jeu),
         verifier_procedure_collective(dossier, au=au, regles=jeu),
     ]
     if est_b2b(dossier):
@@ -72,6 +86,9 @@ def verifier_recevabilite(
         recevable = None
     else:
         recevable = True
+    principal = principal_utile(
+        dossier, au=au, prescrites=analyse.prescrites(), imputations=analyse.imputations
+    )
     voie = recommander_voie(
         dossier,
         par_condition,
@@ -79,10 +96,11 @@ def verifier_recevabilite(
         regles=jeu,
         prescriptions=details,
         marge_prescription_jours=marge_prescription_jours,
+        principal=principal,
     )
     juridiction = (
         None
-        if voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE, CodeVoie.EXECUTION_TITRE}
+        if voie.code in SANS_JURIDICTION
         else determiner_juridiction(
             dossier,
             au=au,
@@ -90,6 +108,7 @@ def verifier_recevabilite(
             annuaire=annuaire,
             prescriptions=details,
             voie=voie.code,
+            principal=principal,
         )
     )
     urgentes = tuple(

@@ -10,7 +10,9 @@ payer au-delà. Quand la prescription (ou la forclusion) est proche — moins de
 l'acte qui interrompt (→ interruption de la prescription), la voie ordinaire venant ensuite.
 
 Les montants (seuils, libellé) sont le principal **exigible et non prescrit** restant dû
-(:func:`~contentieux.recevabilite._commun.principal_utile`).
+(:func:`~contentieux.recevabilite.montant.principal_utile`), calculé une fois par vérification. Le
+seuil des petites créances s'apprécie principal **et** intérêts (CPCE R125-1) : les intérêts
+sont ceux que calcule le décompte (:func:`~contentieux.recevabilite.montant.interets_echus`).
 
 La tentative préalable de règlement amiable (CPC 750-1) s'impose aux demandes au fond n'excédant
 pas le seuil des règles (``seuils.art_750_1``) devant le tribunal judiciaire ; son champ devant le
@@ -24,21 +26,19 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from contentieux.droit.faits import date_longue as formater
+from contentieux.droit.qualites import est_commercant
 from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.parties import Qualite
 from contentieux.modeles.recevabilite import CodeVoie, DetailPrescription, VoieRecommandee
 from contentieux.modeles.resultats import Constat
-from contentieux.recevabilite._commun import (
-    est_commercant,
-    euros,
-    formater,
-    prescrites,
-    principal_utile,
-    titres_executoires,
-)
+from contentieux.recevabilite.etranger import etat_du_debiteur
+from contentieux.recevabilite.instances import instances, titres_executoires
 from contentieux.recevabilite.mise_en_demeure import RAPPEL_IP
+from contentieux.recevabilite.montant import interets_echus, prescrites, principal_utile
 from contentieux.regles import Regles
 
 INTITULES = {
@@ -52,6 +52,11 @@ INTITULES = {
         "reconnaissance de dette signée"
     ),
     CodeVoie.EXECUTION_TITRE: "Exécution du titre exécutoire par un commissaire de justice",
+    CodeVoie.SUIVRE_INSTANCE: "Suivre l'instance en cours (pas de nouvelle action : CPC 100)",
+    CodeVoie.INJONCTION_EUROPEENNE: (
+        "Injonction de payer européenne (règlement (CE) n° 1896/2006) dans l'État membre compétent"
+    ),
+    CodeVoie.HORS_CHAMP: "Hors du champ de la bibliothèque : débiteur établi hors de l'Union",
     CodeVoie.AUCUNE: "Aucune action : créance prescrite",
 }
 
@@ -98,6 +103,7 @@ def mention_750_1(
     au: dt.date,
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...] = (),
+    principal: Decimal | None = None,
 ) -> str | None:
     """Rappel de CPC 750-1 si le principal exigible et non prescrit n'excède pas le seuil.
 
@@ -108,7 +114,11 @@ def mention_750_1(
     tribunal = nature_tribunal(dossier)
     if tribunal in {"administratif", None}:
         return None
-    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    montant = (
+        principal
+        if principal is not None
+        else principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    )
     try:
         seuil = regles.decimal("seuils.art_750_1", au=au)
     except RegleNonCouverte:
@@ -153,10 +163,22 @@ def recommander_voie(
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...] = (),
     marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
+    principal: Decimal | None = None,
 ) -> VoieRecommandee:
     """La démarche recommandée d'après les constats (indexés par condition), relevée en acte
-    interruptif quand la prescription tombe dans moins de ``marge_prescription_jours`` jours."""
-    voie = _voie_ordinaire(dossier, constats, au=au, regles=regles, prescriptions=prescriptions)
+    interruptif quand la prescription tombe dans moins de ``marge_prescription_jours`` jours.
+
+    ``principal`` : le principal exigible et non prescrit, s'il est déjà calculé."""
+    if principal is None:
+        principal = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    voie = _voie_ordinaire(
+        dossier,
+        constats,
+        au=au,
+        regles=regles,
+        prescriptions=prescriptions,
+        principal=principal,
+    )
     return _urgence(dossier, voie, prescriptions, au=au, marge=marge_prescription_jours)
 
 
@@ -171,7 +193,12 @@ def _urgence(
     proches = [
         d for d in prescriptions if d.jours_restants is not None and 0 <= d.jours_restants < marge
     ]
-    if not proches or voie.code in {CodeVoie.AUCUNE, CodeVoie.DECLARATION_CREANCE}:
+    if not proches or voie.code in {
+        CodeVoie.AUCUNE,
+        CodeVoie.DECLARATION_CREANCE,
+        CodeVoie.SUIVRE_INSTANCE,
+        CodeVoie.HORS_CHAMP,
+    }:
         return voie
     detail = min(proches, key=lambda d: d.jours_restants or 0)
     assert detail.date_prescription is not None
@@ -234,6 +261,7 @@ def _voie_ordinaire(
     au: dt.date,
     regles: Regles,
     prescriptions: tuple[DetailPrescription, ...],
+    principal: Decimal,
 ) -> VoieRecommandee:
     avertissements: list[str] = []
     inconnues = [c.intitule for c in constats.values() if c.satisfaite is None]
@@ -243,7 +271,9 @@ def _voie_ordinaire(
             + ", ".join(inconnues)
             + ") ; fournissez les faits manquants"
         )
-    mention = mention_750_1(dossier, au=au, regles=regles, prescriptions=prescriptions)
+    mention = mention_750_1(
+        dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
+    )
 
     procedure = constats.get("procedure_collective")
     if procedure is not None and procedure.satisfaite is False:
@@ -270,13 +300,43 @@ def _voie_ordinaire(
                 "acquis (C. civ. 2249).",
             ],
         )
+    etranger = _debiteur_etranger(dossier, au=au, regles=regles)
+    if etranger is not None:
+        return etranger
     titres = titres_executoires(dossier, au=au)
-    if titres and all(c.reference in titres for c in dossier.creances):
+    pendantes = {
+        r: i for r, i in instances(dossier, au=au, regles=regles).items() if r not in titres
+    }
+    executoires = {r: i for r, i in pendantes.items() if i.etat == "executoire"}
+    a_suivre = {r: i for r, i in pendantes.items() if i.etat != "executoire"}
+    references = [c.reference for c in dossier.creances]
+    if a_suivre and all(r in titres or r in pendantes for r in references):
+        motifs = [i.motif for i in a_suivre.values()]
+        if titres or executoires:
+            motifs.append(
+                "Titre exécutoire pour "
+                + ", ".join([*titres, *executoires])
+                + " : faites-le exécuter par un commissaire de justice (CPCE R141-1)."
+            )
+        return _voie(
+            CodeVoie.SUIVRE_INSTANCE,
+            motifs,
+            [f for i in a_suivre.values() for f in i.fondements],
+            avertissements,
+        )
+    if a_suivre:
+        avertissements.append(
+            "déjà devant un juge : "
+            + " ; ".join(i.motif for i in a_suivre.values())
+            + " — la voie ci-dessous ne vaut que pour les autres créances"
+        )
+    if (titres or executoires) and all(r in titres or r in executoires for r in references):
         motifs = [
             f"{reference} : titre exécutoire (décision exécutoire depuis le "
             f"{formater(j.date_caractere_executoire or j.date)})"
             for reference, j in titres.items()
         ]
+        motifs.extend(i.motif for i in executoires.values())
         motifs.append(
             "Remettez le titre à un commissaire de justice, ce qui vaut pouvoir pour toute "
             "exécution ne requérant pas de pouvoir spécial (CPCE R141-1) : saisie-attribution, "
@@ -287,17 +347,23 @@ def _voie_ordinaire(
         return _voie(
             CodeVoie.EXECUTION_TITRE,
             motifs,
-            ["CPCE L111-3", "CPCE L111-4", "CPCE R141-1", "C. civ. 2244"],
+            [
+                *(f for i in executoires.values() for f in i.fondements),
+                "CPCE L111-3",
+                "CPCE L111-4",
+                "CPCE R141-1",
+                "C. civ. 2244",
+            ],
             [
                 *avertissements,
                 "Frais d'exécution à la charge du débiteur (CPCE L111-8 al. 1), sauf le droit "
                 "proportionnel laissé au créancier par le tarif (C. com. A444-32).",
             ],
         )
-    if titres:
+    if titres or executoires:
         avertissements.append(
             "titre exécutoire pour "
-            + ", ".join(titres)
+            + ", ".join([*titres, *executoires])
             + " seulement : exécutez-le par un commissaire de justice ; la voie ci-dessous vaut "
             "pour les autres créances"
         )
@@ -372,17 +438,42 @@ def _voie_ordinaire(
             avertissements,
             intitule="Relance amiable, puis action au fond",
         )
-    montant = principal_utile(dossier, au=au, prescrites=prescrites(prescriptions))
+    montant = principal
     seuil = _seuil_petites_creances(au, regles)
-    fondements_ip = ["CPC art. 1405", "CPC art. 1406", "CPC art. 1407"]
+    fondements_ip = ["CPC 1405", "CPC 1406", "CPC 1407"]
+    interets: Decimal | None = None
+    pourquoi = ""
     if seuil is not None and montant < seuil:
+        interets, pourquoi = interets_echus(dossier, au=au, regles=regles)
+        if interets is not None and montant + interets >= seuil:
+            avertissements.append(
+                f"Principal de {euros(montant)} sous le seuil des petites créances, mais "
+                f"principal et intérêts ({euros(montant)} + {euros(interets)} d'{pourquoi}) "
+                f"atteignent {euros(montant + interets)} : au-delà de {euros(seuil)}, la "
+                "procédure simplifiée est fermée (CPCE R125-1) ; requête en injonction de "
+                "payer."
+            )
+            fondements_ip.append("CPCE R125-1")
+    alertes: list[str] = []
+    if seuil is None or montant >= seuil:
+        pass
+    elif interets is not None and montant + interets < seuil:
         alertes = [
             *avertissements,
-            f"Le seuil de {euros(seuil)} s'apprécie principal ET intérêts (CPCE R125-1) : "
-            f"ajoutez au principal de {euros(montant)} les intérêts, pénalités et clause pénale "
-            "échus avant de saisir le commissaire de justice ; au-delà, présentez une requête "
-            "en injonction de payer.",
+            f"Seuil de {euros(seuil)} apprécié principal et intérêts (CPCE R125-1) : "
+            f"{euros(montant)} de principal et {euros(interets)} d'{pourquoi} ; la clause "
+            "pénale et les intérêts qui courent encore s'y "
+            "ajoutent : vérifiez le total le jour de la saisine.",
         ]
+    elif interets is None:
+        alertes = [
+            *avertissements,
+            f"Le seuil de {euros(seuil)} s'apprécie principal ET intérêts (CPCE R125-1) ; "
+            f"{pourquoi} : ajoutez au principal de {euros(montant)} les intérêts, pénalités et "
+            "clause pénale échus avant de saisir le commissaire de justice ; au-delà, présentez "
+            "une requête en injonction de payer.",
+        ]
+    if alertes and seuil is not None:
         if any(c.nature is NatureCreance.CREDIT_CONSOMMATION for c in dossier.creances):
             alertes.append(
                 "crédit à la consommation : l'accord du débiteur aux petites créances suspend "
@@ -392,8 +483,9 @@ def _voie_ordinaire(
         return _voie(
             CodeVoie.PETITES_CREANCES,
             [
-                f"Principal exigible et non prescrit restant dû de {euros(montant)}, sous le "
-                f"seuil de {euros(seuil)} "
+                f"Principal exigible et non prescrit restant dû de {euros(montant)}"
+                + (f" et intérêts échus de {euros(interets)}" if interets is not None else "")
+                + f", sous le seuil de {euros(seuil)} "
                 "(principal et intérêts, CPCE R125-1) : un commissaire de justice du ressort de "
                 "la cour d'appel du domicile du débiteur peut délivrer un titre exécutoire si le "
                 "débiteur accepte, à frais du seul créancier.",
@@ -426,3 +518,47 @@ def _seuil_petites_creances(au: dt.date, regles: Regles) -> Decimal | None:
         return regles.decimal("seuils.petites_creances", au=au)
     except RegleNonCouverte:
         return None
+
+
+def _debiteur_etranger(dossier: Dossier, *, au: dt.date, regles: Regles) -> VoieRecommandee | None:
+    """Débiteur établi hors de France : jamais une juridiction française (issue 9).
+
+    Autre État membre lié par le règlement (CE) n° 1896/2006 → injonction de payer européenne,
+    devant la juridiction que désigne le règlement (UE) n° 1215/2012 (en principe celle du
+    domicile du défendeur ; celle du consommateur défendeur, toujours : règlement 1896/2006 art.
+    6 § 2) ; ailleurs → hors du champ de la bibliothèque."""
+    etat = etat_du_debiteur(dossier, au=au, regles=regles)
+    if etat.pays == "FR":
+        return None
+    if etat.union:
+        return _voie(
+            CodeVoie.INJONCTION_EUROPEENNE,
+            [
+                f"Débiteur établi dans un autre État membre ({etat.pays}) : la créance ne se "
+                "porte pas devant une juridiction française par la procédure du CPC. Demande "
+                "d'injonction de payer européenne (formulaire A du règlement (CE) n° 1896/2006) "
+                "devant la juridiction compétente selon le règlement (UE) n° 1215/2012 — en "
+                "principe celle de l'État du domicile du débiteur ; pour un consommateur, "
+                "toujours celle de son domicile (règlement 1896/2006, art. 6 § 2).",
+            ],
+            [
+                "Règlement 1896/2006 art. 2",
+                "Règlement 1896/2006 art. 6",
+                "Règlement 1215/2012 art. 4",
+            ],
+            [
+                "procédure européenne : juridiction, langue et frais de l'État saisi hors de la "
+                "référence vérifiée de la bibliothèque — à confirmer",
+                *etat.avertissements,
+            ],
+        )
+    return _voie(
+        CodeVoie.HORS_CHAMP,
+        [
+            f"Débiteur établi hors de l'Union européenne ou dans un État non lié par le "
+            f"règlement (CE) n° 1896/2006 ({etat.pays}) : recouvrement international hors du "
+            "champ de la bibliothèque ; aucune juridiction française n'est proposée.",
+        ],
+        ["Règlement 1896/2006 art. 2"],
+        list(etat.avertissements),
+    )

@@ -1,0 +1,41 @@
+"""Citations d'articles : un seul format, des clés qui renvoient à ``regles/sources.yaml``.
+
+Chaque ``fondement`` d'un résultat (constat, voie, juridiction, prescription, calendrier ; et,
+côté décompte, chaque ligne) est une **clé** de la section « Articles cités » de
+``regles/sources.yaml``, qui en donne l'intitulé et l'adresse officielle. Format unique : le code
+abrégé puis le numéro, sans « art. » pour un code, sans commentaire (celui-ci va dans le motif) :
+
+``C. civ. 1231-6``, ``C. com. L441-10``, ``C. consom. R312-35``, ``CPC 1405``, ``CPCE L111-8``
+(procédures civiles d'exécution), ``CMF L313-3``, ``CCP R2192-31``, ``CJA R541-1``,
+``C. postes L34-2`` (postes et communications électroniques), ``C. com. Annexe 7-4`` ; pour un
+texte hors code, son type, son numéro et l'article : ``Loi 65-557 art. 42``,
+``Décret 67-223 art. 62``, ``Règlement 1896/2006 art. 2`` ; un texte entier : ``Décret 2024-1225``.
+
+Dans les fichiers de règles, le champ ``fondement`` d'un paramètre suit le même format ; plusieurs
+articles s'y séparent par « ; » (:func:`articles`).
+
+>>> articles("CPCE L125-1 ; CPCE R125-1")
+('CPCE L125-1', 'CPCE R125-1')
+>>> est_citation("CPC 1405"), est_citation("CPC art. 1405"), est_citation("C. com. L110-4 I")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+_CODES = r"(?:C\. civ\.|C\. com\.|C\. consom\.|C\. postes|CPC|CPCE|CMF|CCP|CJA)"
+_NUMERO = r"(?:[LRDA]?\d+(?:-\d+)*(?:-[A-Z])?|Annexe \d+(?:-\d+)*)"
+_TEXTE = r"(?:Loi|Décret|Ordonnance|Règlement) \d{2,4}[-/]\d+"
+FORMAT = re.compile(rf"^(?:{_CODES} {_NUMERO}|{_TEXTE}(?: art\. \d+(?:-\d+)*)?)$")
+"""Expression régulière d'une citation au format unique."""
+
+
+def articles(fondement: str) -> tuple[str, ...]:
+    """Les citations d'un champ ``fondement`` des règles (séparées par « ; »)."""
+    return tuple(a.strip() for a in fondement.split(";") if a.strip())
+
+
+def est_citation(texte: str) -> bool:
+    """Vrai si ``texte`` est une citation au format unique (voir le module)."""
+    return FORMAT.fullmatch(texte) is not None

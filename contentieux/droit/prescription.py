@@ -1,0 +1,854 @@
+"""Prescription (et forclusion) de l'action en paiement, facture par facture.
+
+Décision partagée : la recevabilité en fait un constat, le décompte en retire les factures
+prescrites ou forcloses de ce qui peut être réclamé en justice (C. civ. 2249 ; k.8). Point
+d'entrée : :func:`analyser_prescriptions`.
+
+Délais lus dans les règles (``prescription.*``), jamais écrits ici :
+
+- droit commun 5 ans (C. civ. 2224) ; entre commerçants ou avec un commerçant 5 ans (C. com.
+  L110-4) ; professionnel contre consommateur 2 ans à compter de l'exécution de la prestation
+  (C. consom. L218-2 ; Cass. com. 26 févr. 2020, n° 18-25.036) ; transport 1 an à compter de la
+  livraison (C. com. L133-6) ; loyers d'habitation 3 ans (loi 89-462 art. 7-1) ; charges de
+  copropriété 5 ans (loi 65-557 art. 42) ; communications électroniques 1 an (CPCE postes
+  L34-2) ; titre exécutoire 10 ans (CPCE L111-4) ;
+- crédit à la consommation : **forclusion** de 2 ans à compter du premier incident de paiement non
+  régularisé (C. consom. R312-35) — ni suspendue ni interrompue, sauf par une action en justice ;
+  après un rééchelonnement, elle court du premier incident qui le suit. Les paiements s'imputent
+  sur les échéances les plus anciennes (C. civ. 1342-10 ; Cass. 1re civ. 28 oct. 2015,
+  n° 14-23.267) : un paiement qui régularise la première échéance impayée reporte le point de
+  départ à la suivante restée impayée. Une échéance régularisée après l'expiration du délai ne
+  le fait pas renaître : la forclusion était acquise.
+
+Chaque facture ou échéance prescrit à compter de sa propre date d'exigibilité (Cass. 1re civ.
+11 févr. 2016) ; le capital restant dû à compter de la déchéance du terme. Interrompent et font
+courir un nouveau délai de même durée (C. civ. 2231) : la reconnaissance du débiteur — un paiement
+partiel, un plan d'apurement signé — (2240), la demande en justice jusqu'à l'extinction de
+l'instance (2241, 2242), sauf désistement, péremption ou rejet définitif (2243), et l'acte
+d'exécution forcée ou la mesure conservatoire (2244). La médiation ou la conciliation suspend
+(2238) : le délai reprend pour ce qui restait, et au moins six mois. Délai butoir
+(``prescription.delai_butoir``) à compter de la naissance du droit (2232), qui ne joue ni pour
+2241 al. 1 ni pour 2244, ni pour le titre exécutoire (exceptions de 2232 al. 2 : à confirmer).
+Une mise en demeure n'interrompt pas la prescription.
+
+Un paiement partiel n'interrompt que pour les factures qu'il paie (C. civ. 2240 : il reconnaît la
+dette payée) : celles que le débiteur a désignées ou, à défaut, les factures échues au jour du
+paiement, la plus ancienne d'abord (1342-10), à hauteur du montant payé. Un plan d'apurement ou
+une reconnaissance de dette signés interrompent pour tout ce qu'ils couvrent.
+
+Débiteur acheteur public : la déchéance quadriennale (loi 68-1250 du 31 décembre 1968, art. 1 ;
+``prescription.decheance_quadriennale``) éteint la créance sur une personne publique quatre ans
+après le 1er janvier de l'année qui suit celle où les droits ont été acquis ; une réclamation
+écrite à l'administration, un recours juridictionnel ou un paiement même partiel l'interrompent
+(art. 2) et un nouveau délai court du 1er janvier suivant. La date la plus proche est retenue,
+signalée « à confirmer » (qualité de personne publique, année d'acquisition des droits).
+
+La date rendue est le dernier jour pour agir (CPC 641, sans la prorogation de l'art. 642 :
+choix prudent, agissez au plus tard la veille d'un samedi, dimanche ou jour férié).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from contentieux.delais import ajouter_annees, ajouter_jours, ajouter_mois
+from contentieux.droit.citations import articles
+from contentieux.droit.durees import duree
+from contentieux.droit.exigibilite import date_exigibilite
+from contentieux.droit.faits import chemin_evenement, chemin_facture, evenements
+from contentieux.droit.faits import date_longue as formater
+from contentieux.droit.imputation_factures import Cle, imputer_paiements
+from contentieux.droit.qualites import est_commercant, est_consommateur
+from contentieux.erreurs import RegleNonCouverte
+from contentieux.francais import formater_montant as euros
+from contentieux.modeles.creances import Creance, Facture, NatureCreance
+from contentieux.modeles.dossier import Dossier, _date_evenement
+from contentieux.modeles.evenements import (
+    DemandeEnJustice,
+    IssueDemande,
+    Jugement,
+    Mediation,
+    MesureExecution,
+    MiseEnDemeure,
+    NatureDemande,
+    Paiement,
+    PlanApurement,
+    ReconnaissanceDette,
+)
+from contentieux.modeles.parties import Qualite, est_professionnel
+from contentieux.modeles.recevabilite import DetailPrescription, PrescriptionFacture
+from contentieux.regles import Regles, ValeurRegle
+
+_ISSUES_NON_AVENUES = {
+    IssueDemande.REJETEE_DEFINITIVEMENT: "rejetée définitivement",
+    IssueDemande.DESISTEMENT: "suivie d'un désistement",
+    IssueDemande.PEREMPTION: "périmée",
+    IssueDemande.NON_AVENUE: "non avenue",
+}
+
+AVERTISSEMENT_QUADRIENNALE = (
+    "débiteur public : déchéance quadriennale (loi 68-1250 du 31 décembre 1968) appliquée "
+    "— à confirmer : elle ne vise que l'État, les collectivités territoriales et les "
+    "établissements publics dotés d'un comptable public, et l'année d'acquisition des "
+    "droits retenue (exécution, sinon émission) est une approximation prudente ; une "
+    "réclamation écrite adressée à l'administration l'interrompt (art. 2)"
+)
+
+NOMBRE_FACTURES_CITEES = 5
+"""Au-delà, une note d'imputation résume les factures payées (« et 12 autres »)."""
+
+
+@dataclass(frozen=True)
+class Regime:
+    """Régime de prescription d'une créance."""
+
+    identifiant: str
+    intitule: str
+    depart: str  # « exigibilite », « execution », « titre », « incident »
+    forclusion: bool = False
+    butoir: bool = True
+
+
+_REGIMES = {
+    "droit_commun": Regime("droit_commun", "prescription de droit commun", "exigibilite"),
+    "commerciale": Regime("commerciale", "prescription commerciale", "exigibilite"),
+    "consommateur": Regime(
+        "consommateur", "prescription biennale contre un consommateur", "execution"
+    ),
+    "transport": Regime("transport", "prescription annale du contrat de transport", "execution"),
+    "bail_habitation": Regime(
+        "bail_habitation", "prescription triennale des loyers d'habitation", "exigibilite"
+    ),
+    "copropriete": Regime("copropriete", "prescription des charges de copropriété", "exigibilite"),
+    "communications_electroniques": Regime(
+        "communications_electroniques",
+        "prescription annale des communications électroniques",
+        "exigibilite",
+    ),
+    "titre_executoire": Regime(
+        "titre_executoire", "délai d'exécution du titre exécutoire", "titre", butoir=False
+    ),
+    "credit_consommation_forclusion": Regime(
+        "credit_consommation_forclusion",
+        "forclusion du crédit à la consommation",
+        "incident",
+        forclusion=True,
+        butoir=False,
+    ),
+}
+
+_RANG = {
+    ReconnaissanceDette: 0,
+    Paiement: 1,
+    PlanApurement: 2,
+    DemandeEnJustice: 3,
+    MesureExecution: 4,
+    Mediation: 5,
+}
+"""Ordre des événements de même date (celui, historique, de leur examen)."""
+
+
+@dataclass(frozen=True)
+class AnalysePrescription:
+    """Le détail de la prescription de chaque créance, facture par facture, au jour ``au``."""
+
+    au: dt.date
+    details: tuple[DetailPrescription, ...]
+    faits_manquants: tuple[str, ...] = ()
+    avertissements: tuple[str, ...] = ()
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]] = field(default_factory=dict)
+    """L'imputation du principal des paiements (C. civ. 1342-10) sur laquelle l'analyse repose,
+    réutilisable (:func:`contentieux.recevabilite.montant.principal_utile`)."""
+
+    def prescrites(self) -> frozenset[Cle]:
+        """Couples (référence de la créance, numéro de facture) prescrits ou forclos."""
+        return frozenset(
+            (f.creance, f.numero) for d in self.details for f in d.par_facture if f.prescrite
+        )
+
+    def statut(self, creance: str, numero: str) -> bool | None:
+        """Vrai si la facture est prescrite (ou forclose), faux si non, ``None`` si indéterminé."""
+        for detail in self.details:
+            if detail.creance == creance:
+                for ligne in detail.par_facture:
+                    if ligne.numero == numero:
+                        return ligne.prescrite
+        raise KeyError((creance, numero))
+
+
+def determiner_regime(dossier: Dossier, creance: Creance, *, au: dt.date) -> Regime:
+    """Le régime de prescription d'une créance, d'après sa nature et la qualité des parties."""
+    if evenements(dossier, Jugement, creance, au=au):
+        return _REGIMES["titre_executoire"]
+    par_nature = {
+        NatureCreance.CREDIT_CONSOMMATION: "credit_consommation_forclusion",
+        NatureCreance.LOYER_HABITATION: "bail_habitation",
+        NatureCreance.CHARGES_COPROPRIETE: "copropriete",
+        NatureCreance.TRANSPORT: "transport",
+        NatureCreance.COMMUNICATIONS_ELECTRONIQUES: "communications_electroniques",
+    }
+    if creance.nature in par_nature:
+        return _REGIMES[par_nature[creance.nature]]
+    if (
+        est_consommateur(dossier.debiteur)
+        and est_professionnel(dossier.creancier)
+        and creance.nature
+        in {
+            NatureCreance.VENTE_BIENS,
+            NatureCreance.PRESTATION_SERVICES,
+            NatureCreance.TRAVAUX,
+            NatureCreance.AUTRE,
+        }
+    ):
+        return _REGIMES["consommateur"]
+    if est_commercant(dossier.creancier) or est_commercant(dossier.debiteur):
+        return _REGIMES["commerciale"]
+    return _REGIMES["droit_commun"]
+
+
+@dataclass
+class _Calcul:
+    fin: dt.date | None
+    butoir: dt.date | None
+    notes: list[str]
+    manquants: list[str]
+    ne_court_pas: str | None = None
+    butoir_annees: int = 0
+    fondements: list[str] = field(default_factory=list)
+    """Articles appliqués par les événements examinés (2242, 2243, 2250…)."""
+
+
+@dataclass
+class _Contexte:
+    """Ce qui se calcule une fois par créance (événements triés, titre, incident)."""
+
+    autres: list[tuple[dt.date, int, object]]
+    jugement: Jugement | None
+    decheance: dt.date | None
+    incident: dt.date | None = None
+    incident_connu: bool = False
+    notes_incident: list[str] = field(default_factory=list)
+    couvertes: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Par reconnaissance chiffrée (id), les factures qu'elle couvre (C. civ. 2240)."""
+    avertissements: list[str] = field(default_factory=list)
+
+
+def _date(ev: object) -> dt.date:
+    return ev.date_debut if isinstance(ev, Mediation) else _date_evenement(ev)
+
+
+def _contexte(dossier: Dossier, creance: Creance, *, au: dt.date) -> _Contexte:
+    autres: list[tuple[dt.date, int, object]] = []
+    for type_ in (ReconnaissanceDette, PlanApurement, DemandeEnJustice, MesureExecution, Mediation):
+        for ev in evenements(dossier, type_, creance, au=au):
+            autres.append((_date(ev), _RANG[type_], ev))
+    autres.sort(key=lambda t: (t[0], t[1]))
+    jugements = evenements(dossier, Jugement, creance, au=au)
+    decheance = creance.date_decheance_terme
+    if decheance is not None and decheance > au:
+        decheance = None
+    contexte = _Contexte(
+        autres=autres, jugement=jugements[-1] if jugements else None, decheance=decheance
+    )
+    for reconnaissance in evenements(dossier, ReconnaissanceDette, creance, au=au):
+        _couverture(creance, reconnaissance, contexte)
+    return contexte
+
+
+def _couverture(creance: Creance, ev: ReconnaissanceDette, contexte: _Contexte) -> None:
+    """Factures couvertes par une reconnaissance chiffrée (REFERENCE k.10).
+
+    Lecture prudente, facture par facture : le montant reconnu couvre les factures nommées (ou,
+    à défaut, toutes celles de la créance) dans l'ordre de leur exigibilité, la plus ancienne
+    d'abord ; les suivantes, au-delà du montant, peuvent ne pas être couvertes et ne sont pas
+    tenues pour interrompues (C. civ. 2240 : la reconnaissance n'interrompt que pour ce qu'elle
+    reconnaît). Une reconnaissance qui en paie un compte courant entier peut être lue autrement
+    (Cass. 1re civ. 25 févr. 2016) : le résultat le signale."""
+    if ev.montant is None:
+        return
+    nommees = set(ev.factures)
+    visees = sorted(
+        (
+            (date_exigibilite(f.date_echeance, contexte.decheance), i, f)
+            for i, f in enumerate(creance.factures)
+            if not nommees or f.numero in nommees
+        ),
+    )
+    total = sum((f.montant_ttc for _d, _i, f in visees), start=Decimal("0"))
+    if ev.montant >= total:
+        return
+    reste = ev.montant
+    couvertes: list[str] = []
+    hors: list[str] = []
+    for _d, _i, facture in visees:
+        if reste > 0:
+            couvertes.append(facture.numero)
+            reste -= facture.montant_ttc
+        else:
+            hors.append(facture.numero)
+    contexte.couvertes[id(ev)] = frozenset(couvertes)
+    contexte.avertissements.append(
+        f"reconnaissance de dette du {formater(ev.date)} pour {euros(ev.montant)}, inférieure "
+        f"aux factures qu'elle vise ({euros(total)}) : elle n'interrompt que pour ce qu'elle "
+        f"reconnaît (C. civ. 2240) ; peuvent ne pas être couvertes : {_enumerer(hors) or 'aucune'} "
+        "(lecture prudente, facture par facture, la plus ancienne d'abord ; une reconnaissance "
+        "du compte entier peut être plaidée : Cass. 1re civ. 25 févr. 2016)"
+    )
+
+
+def _calculer(
+    dossier: Dossier,
+    facture: Facture,
+    regime: Regime,
+    depart: dt.date,
+    annees: int,
+    reprise_mois: int,
+    *,
+    au: dt.date,
+    butoir_annees: int | None,
+    contexte: _Contexte,
+    payes: Iterable[Paiement],
+) -> _Calcul:
+    fin: dt.date | None = ajouter_annees(depart, annees)
+    butoir = ajouter_annees(depart, butoir_annees) if regime.butoir and butoir_annees else None
+    calcul = _Calcul(
+        fin=fin, butoir=butoir, notes=[], manquants=[], butoir_annees=butoir_annees or 0
+    )
+    paiements = ((p.date, _RANG[Paiement], p) for p in payes)
+    for date, _rang, ev in heapq.merge(contexte.autres, paiements, key=lambda t: (t[0], t[1])):
+        if calcul.fin is None:
+            break
+        fin = calcul.fin
+        if date < depart:
+            continue
+        libelle = _libelle(ev)
+        couvertes = contexte.couvertes.get(id(ev))
+        if couvertes is not None and facture.numero not in couvertes:
+            calcul.notes.append(
+                f"{libelle} : son montant ne couvre pas {facture.numero} (C. civ. 2240, "
+                "lecture prudente) ; sans effet interruptif pour cette facture"
+            )
+            continue
+        if regime.forclusion and not isinstance(ev, DemandeEnJustice):
+            calcul.notes.append(
+                f"{libelle} : sans effet sur un délai de forclusion, que seule une action en "
+                "justice interrompt (C. consom. R312-35)"
+            )
+            continue
+        if date > fin:
+            effet = "sans effet : le délai était déjà expiré"
+            if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
+                effet += (
+                    " (une reconnaissance postérieure peut valoir renonciation à la prescription "
+                    "acquise, C. civ. 2250 et 2251)"
+                )
+                calcul.fondements.extend(("C. civ. 2250", "C. civ. 2251"))
+            calcul.notes.append(f"{libelle} : {effet}")
+            continue
+        if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
+            brute = ajouter_annees(date, annees)
+            nouvelle = _plafonner(brute, butoir)
+            calcul.fin = max(fin, nouvelle)
+            objet = (
+                f"reconnaissance de la dette qu'il paie ({facture.numero})"
+                if isinstance(ev, Paiement)
+                else "reconnaissance du droit du créancier"
+            )
+            calcul.notes.append(
+                f"{libelle} : {objet}, interruption (C. civ. 2240) ; "
+                f"nouveau délai jusqu'au {formater(calcul.fin)}"
+                + _note_butoir(brute, butoir, calcul.butoir_annees, facture.numero)
+            )
+        elif isinstance(ev, MesureExecution):
+            calcul.fin = max(fin, ajouter_annees(date, annees))
+            calcul.notes.append(
+                f"{libelle} : interruption (C. civ. 2244) ; nouveau délai jusqu'au "
+                f"{formater(calcul.fin)}"
+            )
+        elif isinstance(ev, DemandeEnJustice):
+            _demande(dossier, ev, libelle, annees, calcul)
+        elif isinstance(ev, Mediation):
+            if ev.date_fin is None or ev.date_fin > au:
+                calcul.fin = None
+                calcul.ne_court_pas = (
+                    f"suspendue depuis le {formater(ev.date_debut)} par une "
+                    f"{ev.nature.value.replace('_', ' ')} en cours (C. civ. 2238)"
+                )
+                calcul.notes.append(f"{libelle} : suspension en cours (C. civ. 2238)")
+                continue
+            restant = (fin - ev.date_debut).days
+            reprise = max(
+                ajouter_jours(ev.date_fin, restant), ajouter_mois(ev.date_fin, reprise_mois)
+            )
+            calcul.fin = max(fin, _plafonner(reprise, butoir))
+            calcul.notes.append(
+                f"{libelle}, terminée le {formater(ev.date_fin)} : suspension (C. civ. 2238), "
+                f"il restait {restant} jours, au moins {reprise_mois} mois après la fin ; "
+                f"nouveau délai jusqu'au {formater(calcul.fin)}"
+                + _note_butoir(reprise, butoir, calcul.butoir_annees, facture.numero)
+            )
+    return calcul
+
+
+def _demande(
+    dossier: Dossier, ev: DemandeEnJustice, libelle: str, annees: int, calcul: _Calcul
+) -> None:
+    assert calcul.fin is not None
+    if ev.nature is NatureDemande.REQUETE_INJONCTION:
+        calcul.notes.append(
+            f"{libelle} : le dépôt de la requête n'interrompt pas ; seule la signification de "
+            "l'ordonnance le fait (Cass. 10 juil. 1990, n° 89-13.345)"
+        )
+        return
+    if ev.issue in _ISSUES_NON_AVENUES:
+        calcul.fondements.append("C. civ. 2243")
+        calcul.notes.append(
+            f"{libelle} {_ISSUES_NON_AVENUES[ev.issue]} : interruption non avenue (C. civ. 2243)"
+        )
+        return
+    calcul.fondements.append("C. civ. 2242")
+    if ev.date_fin_instance is None:
+        if ev.issue is IssueDemande.EN_COURS:
+            calcul.ne_court_pas = (
+                f"interrompue par la demande en justice du {formater(ev.date)} jusqu'à "
+                "l'extinction de l'instance (C. civ. 2241, 2242)"
+            )
+            calcul.notes.append(f"{libelle} : interruption jusqu'à l'extinction de l'instance")
+        else:
+            calcul.manquants.append(f"{chemin_evenement(dossier, ev)}.date_fin_instance")
+            calcul.notes.append(f"{libelle} : date de fin de l'instance inconnue")
+        calcul.fin = None
+        return
+    calcul.fin = max(calcul.fin, ajouter_annees(ev.date_fin_instance, annees))
+    calcul.notes.append(
+        f"{libelle} : interruption jusqu'à la fin de l'instance le "
+        f"{formater(ev.date_fin_instance)} (C. civ. 2241, 2242) ; nouveau délai jusqu'au "
+        f"{formater(calcul.fin)}"
+    )
+
+
+def _plafonner(date: dt.date, butoir: dt.date | None) -> dt.date:
+    return min(date, butoir) if butoir is not None else date
+
+
+def _note_butoir(brute: dt.date, butoir: dt.date | None, annees: int, numero: str) -> str:
+    if butoir is None or brute <= butoir:
+        return ""
+    return (
+        f" — plafonné pour {numero} au {formater(butoir)} par le délai butoir de {annees} ans "
+        "à compter de la naissance du droit (C. civ. 2232)"
+    )
+
+
+def _fin_annee(annee: int) -> dt.date:
+    """31 décembre de l'année : dernier jour d'un délai qui court du 1er janvier suivant."""
+    return dt.date(annee, 12, 31)
+
+
+def _faits_quadriennale(
+    dossier: Dossier, creance: Creance, *, au: dt.date
+) -> list[tuple[dt.date, str]]:
+    """Faits qui interrompent la déchéance quadriennale (loi 68-1250 art. 2), triés par date :
+    réclamation écrite, paiement même partiel, recours juridictionnel."""
+    faits: list[tuple[dt.date, str]] = []
+    for med in evenements(dossier, MiseEnDemeure, creance, au=au):
+        faits.append((med.date_envoi, f"réclamation écrite du {formater(med.date_envoi)}"))
+    for paiement in evenements(dossier, Paiement, creance, au=au):
+        faits.append((paiement.date, f"paiement du {formater(paiement.date)}"))
+    for demande in evenements(dossier, DemandeEnJustice, creance, au=au):
+        faits.append((demande.date, f"recours juridictionnel du {formater(demande.date)}"))
+    faits.sort()
+    return faits
+
+
+def _quadriennale(
+    facture: Facture, annees: int, faits: list[tuple[dt.date, str]]
+) -> tuple[dt.date, list[str]]:
+    """Dernier jour avant la déchéance quadriennale (loi 68-1250, art. 1 et 2) : à confirmer.
+
+    Droits réputés acquis l'année de l'exécution (ou, à défaut, de l'émission de la facture) :
+    la plus ancienne des deux dates connues, choix prudent. Le délai court du 1er janvier suivant
+    et expire le 31 décembre de la quatrième année ; une réclamation écrite (mise en demeure), un
+    recours juridictionnel ou un paiement même partiel l'interrompent (art. 2) et un nouveau délai
+    court du 1er janvier qui suit l'interruption. ``faits`` : triés par date.
+    """
+    connues = [d for d in (facture.date_execution, facture.date_emission) if d is not None]
+    acquis = min(connues)
+    fin = _fin_annee(acquis.year + annees)
+    notes: list[str] = []
+    for date, libelle in faits[bisect.bisect_left(faits, (acquis, "")) :]:
+        if date > fin:
+            break
+        fin = max(fin, _fin_annee(date.year + annees))
+        notes.append(
+            f"{libelle} : interrompt la déchéance quadriennale (loi 68-1250 art. 2), nouveau "
+            f"délai jusqu'au {formater(fin)} (à confirmer)"
+        )
+    return fin, notes
+
+
+def _libelle(ev: object) -> str:
+    if isinstance(ev, Paiement):
+        return f"paiement partiel du {formater(ev.date)}"
+    if isinstance(ev, ReconnaissanceDette):
+        return f"reconnaissance de dette du {formater(ev.date)}"
+    if isinstance(ev, PlanApurement):
+        return f"plan d'apurement signé le {formater(ev.date)}"
+    if isinstance(ev, MesureExecution):
+        return f"{ev.nature} du {formater(ev.date)}"
+    if isinstance(ev, DemandeEnJustice):
+        return f"demande en justice ({ev.nature.value.replace('_', ' ')}) du {formater(ev.date)}"
+    if isinstance(ev, Mediation):
+        return f"{ev.nature.value.replace('_', ' ')} ouverte le {formater(ev.date_debut)}"
+    return str(ev)
+
+
+def _premier_incident(
+    dossier: Dossier,
+    creance: Creance,
+    contexte: _Contexte,
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]],
+    regles: Regles,
+    *,
+    au: dt.date,
+) -> None:
+    """Premier incident de paiement non régularisé (C. consom. R312-35 ; k.1).
+
+    Les paiements reçus sont imputés sur les échéances les plus anciennes (imputation partagée,
+    C. civ. 1342-10). Une échéance échue et soldée avant l'expiration du délai compté depuis son
+    échéance est régularisée : le délai ne court pas d'elle. La première échéance échue restée
+    impayée au jour ``au`` — ou soldée trop tard, la forclusion étant déjà acquise — fixe le
+    point de départ. Aucune : pas d'incident, la forclusion ne court pas.
+    """
+    contexte.incident_connu = True
+    plans = evenements(dossier, PlanApurement, creance, au=au)
+    if plans:
+        contexte.incident = plans[-1].date_defaillance  # None : rééchelonnement respecté
+        if contexte.incident is None:
+            contexte.notes_incident.append(
+                "rééchelonnement respecté : aucun incident de paiement, la forclusion ne court "
+                "pas (C. consom. R312-35)"
+            )
+        return
+    identifiant = "prescription.credit_consommation_forclusion"
+    echeances = sorted(
+        (date_exigibilite(f.date_echeance, contexte.decheance), i, f)
+        for i, f in enumerate(creance.factures)
+    )
+    regularisees: list[str] = []
+    for exigible, _i, facture in echeances:
+        if exigible >= au:
+            break
+        parts = imputations.get((creance.reference, facture.numero), [])
+        paye = sum((part for _p, part in parts), start=Decimal("0"))
+        if paye < facture.montant_ttc:
+            contexte.incident = exigible
+            contexte.notes_incident.append(
+                f"premier incident de paiement non régularisé : échéance {facture.numero} du "
+                f"{formater(exigible)}"
+                + (f", payée en partie ({paye} €)" if paye else "")
+                + " ; les paiements sont imputés sur les échéances les plus anciennes "
+                "(C. civ. 1342-10) ; point de départ de la forclusion (C. consom. R312-35)"
+            )
+            break
+        soldee_le = parts[-1][0].date if parts else exigible
+        if soldee_le > exigible:
+            try:
+                annees = duree(regles, identifiant, au=exigible)[0]
+            except RegleNonCouverte:
+                annees = 0
+            if annees and soldee_le > ajouter_annees(exigible, annees):
+                contexte.incident = exigible
+                contexte.notes_incident.append(
+                    f"échéance {facture.numero} du {formater(exigible)} régularisée le "
+                    f"{formater(soldee_le)}, après l'expiration du délai de forclusion : "
+                    "la forclusion était acquise (C. consom. R312-35)"
+                )
+                break
+            regularisees.append(f"{facture.numero} (le {formater(soldee_le)})")
+    if regularisees:
+        contexte.notes_incident.insert(
+            0,
+            "échéances impayées puis régularisées par imputation des paiements sur les plus "
+            "anciennes (C. civ. 1342-10) : "
+            + _enumerer(regularisees)
+            + " ; la forclusion ne court pas de ces incidents (C. consom. R312-35)",
+        )
+    if contexte.incident is None:
+        contexte.notes_incident.append(
+            "aucun incident de paiement non régularisé au jour de l'évaluation : la forclusion "
+            "ne court pas (C. consom. R312-35)"
+        )
+
+
+def _enumerer(elements: list[str]) -> str:
+    """Liste lisible, bornée à :data:`NOMBRE_FACTURES_CITEES` éléments (« … et 3 autres »)."""
+    if len(elements) <= NOMBRE_FACTURES_CITEES:
+        return ", ".join(elements)
+    reste = len(elements) - NOMBRE_FACTURES_CITEES
+    return ", ".join(elements[:NOMBRE_FACTURES_CITEES]) + f" et {reste} autre{'s' * (reste > 1)}"
+
+
+def _depart(
+    dossier: Dossier,
+    creance: Creance,
+    index: int,
+    facture: Facture,
+    regime: Regime,
+    contexte: _Contexte,
+) -> tuple[dt.date | None, str | None]:
+    """Point de départ et, s'il manque, le chemin du fait à fournir."""
+    if regime.depart == "titre":
+        jugement = contexte.jugement
+        assert jugement is not None
+        if jugement.date_caractere_executoire is None:
+            return None, f"{chemin_evenement(dossier, jugement)}.date_caractere_executoire"
+        return jugement.date_caractere_executoire, None
+    if regime.depart == "execution":
+        if facture.date_execution is None:
+            return None, f"{chemin_facture(dossier, creance, facture, index)}.date_execution"
+        return facture.date_execution, None
+    if regime.depart == "incident":
+        return contexte.incident, None
+    return date_exigibilite(facture.date_echeance, contexte.decheance), None
+
+
+def analyser_prescriptions(dossier: Dossier, *, au: dt.date, regles: Regles) -> AnalysePrescription:
+    """Prescription (ou forclusion) de chaque facture de chaque créance au jour ``au``.
+
+    Rend le détail par créance (régime, durée, prochaine date, événements qui l'ont déplacée,
+    lignes par facture), les faits manquants et les avertissements. Aucune exception pour un
+    résultat défavorable ; une durée absente des règles est un avertissement et laisse la
+    facture indéterminée.
+    """
+    details: list[DetailPrescription] = []
+    manquants: list[str] = []
+    avertissements: list[str] = []
+    imputations = imputer_paiements(dossier, au=au)
+    for creance in dossier.creances:
+        details.append(
+            _analyser_creance(dossier, creance, au, regles, manquants, avertissements, imputations)
+        )
+    if dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC:
+        avertissements.append(AVERTISSEMENT_QUADRIENNALE)
+    return AnalysePrescription(
+        au=au,
+        details=tuple(details),
+        faits_manquants=tuple(dict.fromkeys(manquants)),
+        avertissements=tuple(dict.fromkeys(avertissements)),
+        imputations=imputations,
+    )
+
+
+def _notes_paiements(
+    dossier: Dossier,
+    creance: Creance,
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]],
+    *,
+    au: dt.date,
+) -> list[str]:
+    """Une note par paiement : les factures de la créance sur lesquelles il s'impute, pour
+    lesquelles seules il interrompt (C. civ. 2240)."""
+    par_paiement: dict[int, list[str]] = {}
+    for facture in creance.factures:
+        for paiement, _part in imputations.get((creance.reference, facture.numero), ()):
+            par_paiement.setdefault(id(paiement), []).append(facture.numero)
+    notes: list[str] = []
+    for paiement in evenements(dossier, Paiement, creance, au=au):
+        numeros = par_paiement.get(id(paiement))
+        libelle = _libelle(paiement)
+        if numeros is None:
+            notes.append(
+                f"{libelle} : imputé sur d'autres créances (désignation du débiteur, sinon "
+                f"C. civ. 1342-10) ; sans effet interruptif pour {creance.reference}"
+            )
+        elif len(numeros) < len(creance.factures):
+            autres = len(creance.factures) - len(numeros)
+            if autres <= NOMBRE_FACTURES_CITEES:
+                payees = set(numeros)
+                sans_effet = ", ".join(f.numero for f in creance.factures if f.numero not in payees)
+            else:
+                sans_effet = f"les {autres} autres factures"
+            notes.append(
+                f"{libelle} : imputé sur {_enumerer(numeros)} (désignation du débiteur, sinon "
+                f"C. civ. 1342-10) ; sans effet interruptif pour {sans_effet}"
+            )
+    return notes
+
+
+def _analyser_creance(
+    dossier: Dossier,
+    creance: Creance,
+    au: dt.date,
+    regles: Regles,
+    manquants: list[str],
+    avertissements: list[str],
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]],
+) -> DetailPrescription:
+    regime = determiner_regime(dossier, creance, au=au)
+    identifiant = f"prescription.{regime.identifiant}"
+    contexte = _contexte(dossier, creance, au=au)
+    if regime.depart == "incident":
+        _premier_incident(dossier, creance, contexte, imputations, regles, au=au)
+    avertissements.extend(contexte.avertissements)
+    lignes: list[PrescriptionFacture] = []
+    appliques: dict[str, None] = {}
+    notes: dict[str, None] = dict.fromkeys(contexte.notes_incident)
+    if not regime.forclusion:
+        notes.update(dict.fromkeys(_notes_paiements(dossier, creance, imputations, au=au)))
+    try:
+        fondement = regles.parametre(identifiant).fondement
+    except RegleNonCouverte:
+        fondement = ""
+    duree_texte = ""
+    neutres: dict[str, None] = {}
+    quadriennale = (
+        dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        and regime.identifiant != "titre_executoire"
+    )
+    faits_q = _faits_quadriennale(dossier, creance, au=au) if quadriennale else []
+    lues: dict[dt.date, tuple[int, ValeurRegle, int, int | None, int | None]] = {}
+
+    def durees(depart: dt.date) -> tuple[int, ValeurRegle, int, int | None, int | None]:
+        """Les durées en vigueur au point de départ, lues une fois par date dans ce calcul."""
+        if depart not in lues:
+            annees, valeur = duree(regles, identifiant, au=depart)
+            reprise = duree(regles, "prescription.reprise_suspension_mois", au=depart)[0]
+            butoir = (
+                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
+            )
+            annees_q = (
+                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
+                if quadriennale
+                else None
+            )
+            lues[depart] = (annees, valeur, reprise, butoir, annees_q)
+        return lues[depart]
+
+    par_quadriennale = False
+    for index, facture in enumerate(creance.factures):
+        depart, manque = _depart(dossier, creance, index, facture, regime, contexte)
+        if manque:
+            manquants.append(manque)
+        if depart is None:
+            prescrite = None if manque else False
+            lignes.append(
+                PrescriptionFacture(
+                    creance=creance.reference,
+                    numero=facture.numero,
+                    point_de_depart=None,
+                    date_prescription=None,
+                    prescrite=prescrite,
+                )
+            )
+            continue
+        try:
+            annees, valeur, reprise, butoir_annees, annees_q = durees(depart)
+        except RegleNonCouverte as erreur:
+            avertissements.append(erreur.message)
+            lignes.append(
+                PrescriptionFacture(
+                    creance=creance.reference,
+                    numero=facture.numero,
+                    point_de_depart=depart,
+                    date_prescription=None,
+                    prescrite=None,
+                )
+            )
+            continue
+        fondement = valeur.fondement or fondement
+        duree_texte = f"{annees} an{'s' if annees > 1 else ''}"
+        calcul = _calculer(
+            dossier,
+            facture,
+            regime,
+            depart,
+            annees,
+            reprise,
+            au=au,
+            butoir_annees=butoir_annees,
+            contexte=contexte,
+            payes=(p for p, _part in imputations.get((creance.reference, facture.numero), ())),
+        )
+        date_q: dt.date | None = None
+        if annees_q is not None:
+            date_q, notes_q = _quadriennale(facture, annees_q, faits_q)
+            calcul.notes.extend(notes_q)
+            if calcul.fin is None:
+                calcul.notes.append(
+                    f"{facture.numero} : déchéance quadriennale (loi 68-1250) non recalculée "
+                    "pendant la suspension ou l'instance en cours — à confirmer"
+                )
+            elif date_q < calcul.fin:
+                calcul.notes.append(
+                    f"{facture.numero} : déchéance quadriennale (loi 68-1250 art. 1) le "
+                    f"{formater(date_q)}, avant la prescription civile : date retenue, à "
+                    "confirmer"
+                )
+                calcul.fin = date_q
+                par_quadriennale = True
+        manquants.extend(calcul.manquants)
+        notes.update(dict.fromkeys(calcul.notes))
+        appliques.update(dict.fromkeys(calcul.fondements))
+        if calcul.fin is None:
+            prescrite = None if calcul.manquants else False
+            if calcul.ne_court_pas:
+                neutres[calcul.ne_court_pas] = None
+        else:
+            prescrite = au > calcul.fin
+        lignes.append(
+            PrescriptionFacture(
+                creance=creance.reference,
+                numero=facture.numero,
+                point_de_depart=depart,
+                date_prescription=calcul.fin,
+                date_butoir=calcul.butoir,
+                date_decheance_quadriennale=date_q,
+                prescrite=prescrite,
+            )
+        )
+    a_des_paiements = any(imputations.get((creance.reference, f.numero)) for f in creance.factures)
+    a_venir = [
+        ligne.date_prescription
+        for ligne in lignes
+        if ligne.prescrite is False and ligne.date_prescription is not None
+    ]
+    prochaine = min(a_venir) if a_venir else None
+    fondements = tuple(
+        f
+        for f in (
+            *articles(fondement),
+            "C. civ. 2231",
+            "C. civ. 2232" if regime.butoir else "",
+            "C. civ. 2238" if not regime.forclusion else "",
+            "C. civ. 2240" if not regime.forclusion else "",
+            "C. civ. 2241",
+            "C. civ. 2244" if not regime.forclusion else "",
+            "C. civ. 1342-10" if regime.forclusion or a_des_paiements else "",
+            *appliques,
+            "Loi 68-1250 art. 1" if quadriennale else "",
+            "Loi 68-1250 art. 2" if quadriennale else "",
+        )
+        if f
+    )
+    return DetailPrescription(
+        creance=creance.reference,
+        regime=regime.identifiant,
+        intitule=regime.intitule,
+        duree=duree_texte or "inconnue",
+        date_prescription=prochaine,
+        jours_restants=(prochaine - au).days if prochaine else None,
+        evenements=tuple([*notes, *(n for n in neutres if n not in notes)]),
+        par_facture=tuple(lignes),
+        fondements=fondements,
+        decheance_quadriennale=par_quadriennale
+        and any(
+            ligne.date_prescription == prochaine and ligne.date_decheance_quadriennale == prochaine
+            for ligne in lignes
+        ),
+    )
