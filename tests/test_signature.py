@@ -42,7 +42,12 @@ from tests.pki.pki import MOT_DE_PASSE, PkiDeTest
 # --- signataire --------------------------------------------------------------------------------
 
 
-def test_mot_de_passe_jamais_affiche(pki: PkiDeTest, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mot_de_passe_jamais_affiche(
+    pki: PkiDeTest, acte: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
     signataire = Signataire.depuis_pkcs12(pki.p12("creancier"), mot_de_passe=MOT_DE_PASSE)
     assert MOT_DE_PASSE not in repr(signataire)
     assert MOT_DE_PASSE not in str(vars(signataire) if hasattr(signataire, "__dict__") else "")
@@ -52,6 +57,8 @@ def test_mot_de_passe_jamais_affiche(pki: PkiDeTest, monkeypatch: pytest.MonkeyP
     assert MOT_DE_PASSE not in str(exc.value)
     assert "mot de passe" in str(exc.value)
     assert exc.value.__cause__ is None  # pas de trace qui porterait le secret
+    signer_pdf(acte, signataire, visible=(0, 50, 60, 270, 120))
+    assert MOT_DE_PASSE not in caplog.text  # journaux de pyHanko et des autres
 
 
 def test_mot_de_passe_par_variable_puis_invite(
@@ -98,6 +105,8 @@ def test_horodatage_injoignable(creancier: Signataire, acte: bytes) -> None:
         signer_pdf(acte, creancier, niveau="B-T", horodatage=f"http://127.0.0.1:{port}/tsa")
     with pytest.raises(HorodatageInjoignable, match="exige une autorité"):
         Signeur(creancier, niveau="B-T")
+    with pytest.raises(ErreurContentieux, match="B-LTA"):
+        Signeur(creancier, niveau="PAdES-B")
 
 
 def test_revocation_injoignable(pki: PkiDeTest, creancier: Signataire, acte: bytes) -> None:
@@ -126,18 +135,22 @@ def test_chaque_niveau(
     assert sig.signataire == "Agence Recouvr’Est « test »"
     if niveau is Niveau.B_B:
         assert sig.source_heure == "declaree" and sig.autorite_horodatage is None
+        assert sig.horodatage_verifie is None
     else:
         assert sig.source_heure == "horodatage"
         assert sig.autorite_horodatage == "Horodatage de test"
     if niveau in (Niveau.B_LT, Niveau.B_LTA):
         # les données de validation sont dans le document : vérifiable hors ligne
         assert (sig.indication, sig.verdict, sig.revoquee) == ("TOTAL-PASSED", "valide", False)
+        assert sig.horodatage_verifie is True
     else:
         # hors ligne, sans données de révocation : on ne peut pas conclure
         assert sig.indication == "INDETERMINATE" and sig.revoquee is None
         en_ligne = verifier_signature(signe, confiance=racine, en_ligne=True)
         assert en_ligne.signatures[0].indication == "TOTAL-PASSED"
         assert en_ligne.verdict == "valide"
+        if niveau is Niveau.B_T:
+            assert en_ligne.signatures[0].horodatage_verifie is True
     assert rapport.horodatages_document == (1 if niveau is Niveau.B_LTA else 0)
     json.loads(rapport.model_dump_json())  # sérialisable
 
@@ -376,3 +389,30 @@ def test_acte_tiers_signe_et_verifie_depuis_un_fichier(
     rapport = verifier_signature(signer_pdf(chemin, creancier), confiance=[racine], en_ligne=True)
     assert rapport.verdict == "valide"
     assert rapport.mention is None
+
+
+def test_champ_deja_signe_ou_boite_invalide(
+    creancier: Signataire, debiteur: Signataire, reconnaissance_lt: bytes, acte: bytes
+) -> None:
+    with pytest.raises(ErreurContentieux) as exc:
+        cosigner(reconnaissance_lt, Signeur(debiteur), mention=MENTION)
+    assert "Traceback" not in str(exc.value) and str(exc.value)
+    with pytest.raises(ChampSignatureInvalide, match="x1 < x2"):
+        signer_pdf(acte, creancier, visible=(0, 300, 60, 100, 120))
+    with pytest.raises(ChampSignatureInvalide, match="existe déjà"):
+        signer_acte(reconnaissance_lt, Signeur(creancier), EMPLACEMENTS)
+
+
+def test_signature_par_certificat_expire_signalee(
+    pki: PkiDeTest, acte: bytes, racine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Un document signé hors de la validité du certificat (par un autre outil) est signalé."""
+    expire = Signataire.depuis_pkcs12(pki.p12("expire"), mot_de_passe=MOT_DE_PASSE)
+    monkeypatch.setattr(Signataire, "verifier_certificat", lambda self, instant: None)
+    signe = signer_pdf(acte, expire)
+    rapport = verifier_signature(signe, confiance=racine, en_ligne=True)
+    (sig,) = rapport.signatures
+    assert sig.intacte
+    assert sig.indication != "TOTAL-PASSED" and rapport.verdict != "valide"
+    assert sig.sous_indication == "OUT_OF_BOUNDS_NO_POE"
+    assert "expiré" in sig.explication

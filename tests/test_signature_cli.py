@@ -82,6 +82,22 @@ def test_acte_cosigne_en_ligne_de_commande(
     # hors ligne, une signature B-B ne peut être confirmée : code de sortie non nul
     r4 = runner.invoke(app, ["verifier-signature", str(final), "--confiance", str(racine)])
     assert r4.exit_code == 1 and "INDÉTERMINÉ" in r4.output
+    # … sauf si l'on fournit les CRL (ici celles du serveur de test, enregistrées)
+    import urllib.request
+
+    crls = []
+    for nom in ("racine", "interm"):
+        url = f"{pki.base}/contentieux/crls/{nom}/latest.crl"
+        with urllib.request.urlopen(url) as reponse:  # 127.0.0.1
+            crls.append(tmp_path / f"{nom}.crl")
+            crls[-1].write_bytes(reponse.read())
+    r5 = runner.invoke(
+        app,
+        ["verifier-signature", str(final), "--confiance", str(racine), "--json",
+         "--revocation", str(crls[0]), "--revocation", str(crls[1])],
+    )  # fmt: skip
+    assert r5.exit_code == 0, r5.output
+    assert json.loads(r5.output)["verdict"] == "valide"
 
 
 def test_erreurs_claires(pki: PkiDeTest, acte: bytes, tmp_path: Path) -> None:
@@ -112,11 +128,18 @@ def test_erreurs_claires(pki: PkiDeTest, acte: bytes, tmp_path: Path) -> None:
 def test_etape_de_demonstration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from contentieux.cli.commun import ETAPES_DEMO
     from contentieux.cli.signature import _demo_signature
+    from contentieux.exemples import dossier_exemple
 
     assert _demo_signature in ETAPES_DEMO
-    _demo_signature(None, dt.date(2026, 6, 30), tmp_path)
-    signes = list(tmp_path.glob("*-signe.pdf"))
-    assert signes
+    _demo_signature(dossier_exemple("agence"), dt.date(2026, 6, 30), tmp_path)
+    signes = sorted(p.name for p in tmp_path.glob("*-signe.pdf"))
+    assert signes == [
+        "convention_recouvrement-signe.pdf",
+        "echeancier-signe.pdf",
+        "mandat_commissaire_justice-signe.pdf",
+        "reconnaissance_dette-signe.pdf",
+    ]
     sortie = capsys.readouterr().out
+    assert "concordante" in sortie  # la mention de la reconnaissance de dette
     assert "TEST — sans valeur juridique" in sortie
     assert "VALIDE" in sortie and "INVALIDE" not in sortie

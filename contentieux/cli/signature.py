@@ -239,7 +239,9 @@ def afficher_rapport(rapport: Any) -> None:
     table.add_column("Verdict")
     for s in rapport.signatures:
         heure = s.heure.strftime("%d/%m/%Y %H:%M:%S %Z") if s.heure else "inconnue"
-        source = "horodatée" if s.source_heure == "horodatage" else "déclarée"
+        source = "déclarée"
+        if s.source_heure == "horodatage":
+            source = "horodatée" if s.horodatage_verifie else "horodatée, jeton non vérifié"
         etsi = s.indication + (f" / {s.sous_indication}" if s.sous_indication else "")
         couleur = COULEURS[s.verdict]
         table.add_row(
@@ -253,7 +255,8 @@ def afficher_rapport(rapport: Any) -> None:
         )
     console.print(table)
     for s in rapport.signatures:
-        console.print(f"  [cyan]{escape(s.champ)}[/] : {escape(s.explication)}")
+        nature = " (certification)" if s.certification else ""
+        console.print(f"  [cyan]{escape(s.champ)}[/]{nature} : {escape(s.explication)}")
     if rapport.mention is not None:
         m = rapport.mention
         etat = "[green]concordante[/]" if m.concordante else "[red]discordante[/]"
@@ -274,13 +277,20 @@ def commande_verifier_signature(
     en_ligne: Annotated[
         bool, typer.Option("--en-ligne", help="Consulter OCSP et CRL (sinon : hors ligne).")
     ] = False,
+    revocation: Annotated[
+        list[Path] | None,
+        typer.Option("--revocation", help="CRL ou réponse OCSP (DER) fournie à part, répétable."),
+    ] = None,
     json_: OptionJson = False,
 ) -> None:
     """Vérifie les signatures d'un PDF (rapport ETSI EN 319 102-1) ; code 0 si toutes valides."""
     from contentieux.signature.verification import verifier_signature
 
+    donnees = [executer(chemin.read_bytes) for chemin in revocation or []]
     rapport = executer(
-        lambda: verifier_signature(fichier, confiance=confiance or [], en_ligne=en_ligne)
+        lambda: verifier_signature(
+            fichier, confiance=confiance or [], en_ligne=en_ligne, donnees_revocation=donnees
+        )
     )
     if json_:
         afficher_json(json.loads(rapport.model_dump_json()))
@@ -297,6 +307,8 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
     """Les actes signés en pratique (si la couche actes est là), sinon un PDF de démonstration."""
     import importlib
 
+    from contentieux.erreurs import ErreurContentieux
+
     try:
         generer_acte: Any = importlib.import_module("contentieux.actes").generer_acte
     except (ImportError, AttributeError):
@@ -311,7 +323,7 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
         ):
             try:
                 acte = generer_acte(identifiant, dossier, au=date)
-            except Exception:  # un acte que ce dossier ne permet pas : on passe
+            except ErreurContentieux:  # un acte que ce dossier ne permet pas : on passe
                 continue
             actes.append((identifiant, acte.contenu, dict(acte.emplacements)))
     if not actes:
@@ -336,17 +348,31 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
 
     dossier_sortie = sortie or Path(tempfile.mkdtemp(prefix="contentieux-demo-"))
     dossier_sortie.mkdir(parents=True, exist_ok=True)
+    from contentieux.erreurs import ErreurContentieux
+
     pki = creer_pki_jetable(dt.datetime.now(dt.UTC))
-    agence = Signeur(pki.agence, mention_test=True)
-    debiteur = Signeur(pki.debiteur, mention_test=True)
+    signeurs: dict[str, Any] = {}
+
+    def signeur(champ: str) -> Any:
+        if champ not in signeurs:
+            signeurs[champ] = Signeur(pki.pour_champ(champ), mention_test=True)
+        return signeurs[champ]
+
     console.rule(f"Signature électronique — {MENTION_TEST}")
     for identifiant, pdf, emplacements in _actes_a_signer(dossier, date):
-        signe = signer_acte(pdf, agence, emplacements)
-        if "signature-debiteur" in emplacements:
-            mention = None
-            if "mention-manuscrite" in emplacements:
-                mention = _mention_demo(lire_montant_imprime(pdf), formater_montant)
-            signe = cosigner(signe, debiteur, mention=mention)
+        try:
+            # le créancier certifie (tous les champs créés), puis chaque autre partie signe
+            signe = signer_acte(pdf, signeur("signature-creancier"), emplacements)
+            for champ in emplacements:
+                if not champ.startswith("signature-") or champ == "signature-creancier":
+                    continue
+                mention = None
+                if champ == "signature-debiteur" and "mention-manuscrite" in emplacements:
+                    mention = _mention_demo(lire_montant_imprime(pdf), formater_montant)
+                signe = cosigner(signe, signeur(champ), champ=champ, mention=mention)
+        except ErreurContentieux as exc:
+            console.print(f"[red]{escape(identifiant)}[/] : {escape(exc.message)}")
+            continue
         cible = dossier_sortie / f"{identifiant}-signe.pdf"
         cible.write_bytes(signe)
         rapport = verifier_signature(signe, confiance=pki.racine, donnees_revocation=[pki.crl])

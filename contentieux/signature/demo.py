@@ -27,7 +27,18 @@ class PkiJetable:
     """Certificat de la racine (asn1crypto), à donner comme ``confiance``."""
     agence: Signataire
     debiteur: Signataire
+    creancier: Signataire
+    commissaire: Signataire
     crl: bytes
+
+    def pour_champ(self, champ: str) -> Signataire:
+        """Le signataire d'un champ ``signature-<partie>`` (le débiteur à défaut)."""
+        partie = champ.removeprefix("signature-")
+        return {
+            "agence": self.agence,
+            "creancier": self.creancier,
+            "commissaire": self.commissaire,
+        }.get(partie, self.debiteur)
 
 
 def creer_pki_jetable(instant: dt.datetime) -> PkiJetable:
@@ -152,5 +163,7 @@ def creer_pki_jetable(instant: dt.datetime) -> PkiJetable:
         racine=translate_pyca_cryptography_cert_to_asn1(racine),
         agence=signataire("Agence de démonstration"),
         debiteur=signataire("Débiteur de démonstration"),
+        creancier=signataire("Créancier de démonstration"),
+        commissaire=signataire("Commissaire de justice de démonstration"),
         crl=crl.public_bytes(Encoding.DER),
     )

@@ -95,8 +95,6 @@ def lire_montant_en_lettres(texte: str) -> Decimal | None:
         fin_euros = next(i for i, m in enumerate(mots) if m in ("euro", "euros"))
     except StopIteration:
         return None
-    avant = [m for m in mots[:fin_euros] if m in _UNITES or m in _MULTIPLICATEURS
-             or m in ("cent", "cents", "et")]  # fmt: skip
     # garder la dernière suite continue de mots-nombres avant « euros »
     suite: list[str] = []
     for mot in reversed(mots[:fin_euros]):
@@ -104,7 +102,6 @@ def lire_montant_en_lettres(texte: str) -> Decimal | None:
             suite.insert(0, mot)
         else:
             break
-    del avant
     euros = _nombre(_corriger_quatre_vingts(suite))
     if euros is None:
         return None

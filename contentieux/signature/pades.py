@@ -328,7 +328,7 @@ def remplir_mention(
     Le remplissage se fait dans la même révision que la signature du débiteur, qui le couvre.
     """
     from pyhanko.pdf_utils.form_tools import populate_static_text_field
-    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.misc import FormFillingError, PdfError
 
     if not texte.strip():
         raise ChampSignatureInvalide(
@@ -336,7 +336,7 @@ def remplir_mention(
         )
     try:
         populate_static_text_field(w, champ, _style_mention(police or fabrique_police()), texte)
-    except PdfError:
+    except (PdfError, FormFillingError):
         raise ChampSignatureInvalide(
             f"Pas de champ de mention vide nommé « {champ} » : le document doit être préparé "
             "(champs créés à la première signature) et la mention ne peut être écrite qu'une fois."
@@ -436,7 +436,12 @@ class Signeur:
         from pyhanko.sign.timestamps import HTTPTimeStamper
 
         self.signataire = signataire
-        self.niveau = Niveau(niveau)
+        try:
+            self.niveau = Niveau(niveau)
+        except ValueError:
+            raise ErreurSignature(
+                f"Niveau « {niveau} » inconnu : B-B, B-T, B-LT ou B-LTA."
+            ) from None
         if self.niveau is not Niveau.B_B and not horodatage:
             raise HorodatageInjoignable(
                 f"Le niveau {self.niveau} exige une autorité d'horodatage : donnez son adresse "
@@ -449,8 +454,11 @@ class Signeur:
             if horodatage and self.niveau is not Niveau.B_B
             else None
         )
-        self._police = fabrique_police()
-        self._tampon = _style_tampon(mention_test, self._police)
+        try:
+            self._police: Any = fabrique_police()
+            self._tampon: Any = _style_tampon(mention_test, self._police)
+        except ImportError:  # uharfbuzz absent : signatures invisibles seulement
+            self._police = self._tampon = None
         self._contexte: Any = None
         if self.niveau in (Niveau.B_LT, Niveau.B_LTA):
             from pyhanko_certvalidator import ValidationContext
@@ -514,6 +522,11 @@ class Signeur:
         if champ not in existants:
             page_ix, boite = (0, None) if visible is None else _boite_pdf(visible)
             nouveau = fields.SigFieldSpec(champ, on_page=page_ix, box=boite)
+        if self._police is None and (mention is not None or visible is not None or champs):
+            raise ErreurSignature(
+                "Le tampon visible et la mention demandent la mise en page OpenType de pyHanko : "
+                "pip install 'pyHanko[opentype]' (uharfbuzz)."
+            )
         if mention is not None:
             remplir_mention(w, mention, champ_mention, self._police)
         lt = self.niveau in (Niveau.B_LT, Niveau.B_LTA)
@@ -579,18 +592,16 @@ def signer_acte(
     certifier: bool = True,
 ) -> bytes:
     """Première signature d'un acte à plusieurs signataires : crée **tous** les champs de
-    ``emplacements`` puis certifie (remplissage et signatures encore permis)."""
+    ``emplacements`` puis certifie (remplissage et signatures encore permis).
+
+    Si l'acte n'a pas d'emplacement pour ``champ`` (une reconnaissance de dette, acte
+    unilatéral, n'a que la case du débiteur), la certification est invisible : le créancier
+    scelle l'acte tel qu'il l'a émis, le débiteur y écrit la mention et signe.
+    """
+    champs = champs_depuis_emplacements(emplacements)
     if champ not in emplacements:
-        raise ChampSignatureInvalide(
-            f"L'acte n'a pas d'emplacement « {champ} » ; emplacements : "
-            f"{', '.join(emplacements) or 'aucun'}."
-        )
-    return signeur.signer(
-        pdf,
-        champ=champ,
-        champs=champs_depuis_emplacements(emplacements),
-        certifier=certifier,
-    )
+        champs.insert(0, Champ(champ, None))
+    return signeur.signer(pdf, champ=champ, champs=champs, certifier=certifier)
 
 
 def cosigner(

@@ -103,6 +103,8 @@ class SignatureVerifiee(BaseModel):
     """``horodatage`` : jeton RFC 3161 d'une autorité ; ``declaree`` : heure donnée par le
     signataire lui-même (non prouvée)."""
     autorite_horodatage: str | None
+    horodatage_verifie: bool | None
+    """Le jeton d'horodatage est intact et son autorité de confiance (``None`` : pas de jeton)."""
     niveau: Literal["B-B", "B-T", "B-LT", "B-LTA"]
     certification: bool
     """Signature de certification (DocMDP) : le premier signataire fixe ce qui reste permis."""
@@ -422,6 +424,7 @@ def verifier_signature(
                 heure=heure,
                 source_heure="horodatage" if jeton else "declaree",
                 autorite_horodatage=jeton[1] if jeton else None,
+                horodatage_verifie=_horodatage_verifie(statut) if jeton else None,
                 niveau=niveau,
                 certification=signature.docmdp_level is not None,
                 intacte=intacte,
@@ -468,6 +471,11 @@ def _ajouter_revocation(connu: Any, donnees: Iterable[bytes]) -> Any:
                 "Donnée de révocation illisible : donnez une CRL ou une réponse OCSP en DER."
             ) from None
     return dataclasses.replace(connu, known_crls=crls, known_ocsps=ocsps)
+
+
+def _horodatage_verifie(statut: Any) -> bool:
+    jeton = getattr(statut, "timestamp_validity", None)
+    return bool(jeton is not None and jeton.intact and jeton.valid and jeton.trusted)
 
 
 def _date_pdf(texte: str) -> dt.datetime | None:
