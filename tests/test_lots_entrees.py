@@ -229,6 +229,7 @@ def test_repertoire_de_dossiers(tmp_path: Path) -> None:
         shutil.copy(EXEMPLES / "dossiers" / f"{nom}.yaml", tmp_path / f"{nom}.yaml")
     (tmp_path / "casse.json").write_text("{", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignoré", encoding="utf-8")
+    (tmp_path / "archives.json").mkdir()  # un répertoire, pas un dossier de recouvrement
     elements = list(lire_entree(tmp_path))
     assert [(e.ligne, e.source, e.est_valide) for e in elements] == [
         (1, "b2b.yaml", True),

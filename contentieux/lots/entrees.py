@@ -498,7 +498,9 @@ def compter_dossiers(chemin: str | Path) -> int:
     entree = Path(chemin)
     nature = nature_entree(entree)
     if nature == "repertoire":
-        return sum(1 for p in entree.iterdir() if p.suffix.lower() in SUFFIXES_DOSSIER)
+        return sum(
+            1 for p in entree.iterdir() if p.suffix.lower() in SUFFIXES_DOSSIER and p.is_file()
+        )
     with entree.open(encoding="utf-8", errors="replace", newline="") as flux:
         if nature == "jsonl":
             return sum(1 for texte in flux if texte.strip())
