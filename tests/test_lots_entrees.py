@@ -230,6 +230,7 @@ def test_repertoire_de_dossiers(tmp_path: Path) -> None:
     (tmp_path / "casse.json").write_text("{", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignoré", encoding="utf-8")
     (tmp_path / "archives.json").mkdir()  # un répertoire, pas un dossier de recouvrement
+    (tmp_path / ".b2b.yaml.swp.json").write_text("{", encoding="utf-8")  # fichier caché
     elements = list(lire_entree(tmp_path))
     assert [(e.ligne, e.source, e.est_valide) for e in elements] == [
         (1, "b2b.yaml", True),

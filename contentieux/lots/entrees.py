@@ -400,14 +400,23 @@ def _element_csv(
 # --- dossier de fichiers ------------------------------------------------------------------------
 
 
+def _est_fichier_dossier(chemin: Path) -> bool:
+    """Fichier .yaml, .yml ou .json visible (les fichiers cachés, d'éditeurs ou de
+    sauvegarde, « .nom.json », sont ignorés)."""
+    return (
+        chemin.suffix.lower() in SUFFIXES_DOSSIER
+        and not chemin.name.startswith(".")
+        and chemin.is_file()
+    )
+
+
 def lire_repertoire(repertoire: Path) -> Iterator[ElementLot]:
-    """Un dossier par fichier ``.yaml``, ``.yml`` ou ``.json``, par ordre alphabétique.
+    """Un dossier par fichier ``.yaml``, ``.yml`` ou ``.json`` (fichiers cachés ignorés), par
+    ordre alphabétique.
 
     Seuls les noms de fichiers sont gardés en mémoire (pas leur contenu).
     """
-    fichiers = sorted(
-        p.name for p in repertoire.iterdir() if p.suffix.lower() in SUFFIXES_DOSSIER and p.is_file()
-    )
+    fichiers = sorted(p.name for p in repertoire.iterdir() if _est_fichier_dossier(p))
     from contentieux.erreurs import DonneesInvalides
 
     for rang, nom_fichier in enumerate(fichiers, start=1):
@@ -498,9 +507,7 @@ def compter_dossiers(chemin: str | Path) -> int:
     entree = Path(chemin)
     nature = nature_entree(entree)
     if nature == "repertoire":
-        return sum(
-            1 for p in entree.iterdir() if p.suffix.lower() in SUFFIXES_DOSSIER and p.is_file()
-        )
+        return sum(1 for p in entree.iterdir() if _est_fichier_dossier(p))
     with entree.open(encoding="utf-8", errors="replace", newline="") as flux:
         if nature == "jsonl":
             return sum(1 for texte in flux if texte.strip())
