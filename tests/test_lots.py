@@ -123,7 +123,8 @@ def test_version_de_gabarit_changee_refait_les_dossiers(tmp_path: Path) -> None:
     v1 = versions_gabarits(("relance",), str(gabarits))
     (gabarits / "relance" / "gabarit.html").write_text("<p>v2</p>", encoding="utf-8")
     v2 = versions_gabarits(("relance",), str(gabarits))
-    assert v1 != v2 and v1["relance"].startswith("gabarits/relance ")
+    assert v1["relance"] != v2["relance"] and v1["relance"].startswith("relance ")
+    assert v1["_commun"] == v2["_commun"]
     # la description de la tâche porte ces versions, donc l'empreinte du travail change
     entree = ecrire_jsonl(tmp_path / "lot.jsonl", 5)
     sortie = tmp_path / "sortie"
@@ -243,36 +244,47 @@ def _commande(entree: Path, sortie: Path) -> list[str]:
 
 
 def test_sigkill_puis_reprise(tmp_path: Path) -> None:
+    """Trois arrêts brutaux à des moments différents, puis une exécution complète."""
     n = 600
     entree = ecrire_jsonl(tmp_path / "lot.jsonl", n, proportion_invalides=0.05)
     sortie = tmp_path / "sortie"
-    env = {**os.environ, "COLUMNS": "120"}
-    processus = subprocess.Popen(
-        _commande(entree, sortie),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        env=env,
-    )
     chemin = sortie / NOM_MANIFESTE
-    limite = time.monotonic() + 120
-    while time.monotonic() < limite:
-        if chemin.is_file() and chemin.read_bytes().count(b"\n") >= 60:
-            break
-        time.sleep(0.005)
-    os.killpg(processus.pid, signal.SIGKILL)  # le processus principal et ses workers
-    processus.wait()
-    faits_avant = {e["cle"] for _n, e in lire_lignes(chemin) if e["statut"] == "ok"}
-    assert 0 < len(faits_avant) < n - 30, "l'arrêt doit tomber au milieu du lot"
-    dates_avant = {cle: (sortie / cle / "decompte.json").stat().st_mtime_ns for cle in faits_avant}
+    env = {**os.environ, "COLUMNS": "120"}
+    dates: dict[str, int] = {}
+    arrets = 0
+    for seuil in (60, 200, 380):
+        processus = subprocess.Popen(
+            _commande(entree, sortie),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            env=env,
+        )
+        limite = time.monotonic() + 120
+        while time.monotonic() < limite and processus.poll() is None:
+            if chemin.is_file() and chemin.read_bytes().count(b"\n") >= seuil:
+                break
+            time.sleep(0.005)
+        if processus.poll() is None:
+            os.killpg(processus.pid, signal.SIGKILL)  # le processus principal et ses workers
+            arrets += 1
+        processus.wait()
+        faits = {e["cle"] for _n, e in lire_lignes(chemin) if e["statut"] == "ok"}
+        # ce qui était fait avant cet arrêt l'est toujours, sans avoir été réécrit
+        for cle, date in dates.items():
+            assert cle in faits
+            assert (sortie / cle / "decompte.json").stat().st_mtime_ns == date
+        for cle in faits - dates.keys():
+            dates[cle] = (sortie / cle / "decompte.json").stat().st_mtime_ns
+    assert arrets >= 1 and 0 < len(dates) < n - 30, "les arrêts doivent tomber au milieu du lot"
     reprise = subprocess.run(_commande(entree, sortie), capture_output=True, env=env, timeout=300)
     assert reprise.returncode == CODE_DOSSIERS_EN_ERREUR, reprise.stderr.decode()
     lignes = verifier_coherence(sortie, n, 0.05)
     assert sum(e["statut"] == "ok" for e in lignes) == n - n // 20
     # rien de ce qui était fait n'a été refait
-    for cle, date in dates_avant.items():
+    for cle, date in dates.items():
         assert (sortie / cle / "decompte.json").stat().st_mtime_ns == date
-    assert f"{len(faits_avant)}" in reprise.stdout.decode()
+    assert f"{len(dates)}" in reprise.stdout.decode()
 
 
 # --- ligne de commande ---------------------------------------------------------------------------
@@ -299,10 +311,14 @@ def test_cli_codes_de_sortie_et_echappement(tmp_path: Path) -> None:
     assert entree_manifeste["cle"] == "[bold red]PIRATE[/]" and entree_manifeste["ligne"] == 2
     usage = runner.invoke(app, [*args, "-o", str(tmp_path / "c"), "--format", "odt"])
     assert usage.exit_code == 2 and "odt" in usage.output
+    inconnu = runner.invoke(app, [*args, "-o", str(tmp_path / "c"), "--actes", "assignation"])
+    assert inconnu.exit_code == 2 and "assignation non reconnu" in inconnu.output
+    assert "mise_en_demeure" in inconnu.output
     absent = runner.invoke(
         app, ["lot", str(tmp_path / "x.jsonl"), "--au", "2026-06-30", "-o", str(tmp_path / "d")]
     )
-    assert absent.exit_code == 1 and "entrée introuvable" in absent.output
+    assert absent.exit_code == 3 and "entrée introuvable" in absent.output
+    assert CODE_DOSSIERS_EN_ERREUR == 7
 
 
 # --- Dask ----------------------------------------------------------------------------------------
@@ -344,8 +360,14 @@ def test_deux_lots_dans_le_meme_repertoire_refuses(tmp_path: Path) -> None:
     premier.ouvrir()
     try:
         entree = ecrire_jsonl(tmp_path / "lot.jsonl", 2)
-        with pytest.raises(LotInterrompu, match="un autre lot écrit déjà"):
+        with pytest.raises(LotInterrompu, match="un autre lot écrit déjà") as exc:
             _executer(entree, sortie)
+        assert exc.value.details["sortie"] == 5
+        runner = CliRunner()
+        pris = runner.invoke(
+            app, ["lot", str(entree), "--au", "2026-06-30", "--format", "json", "-o", str(sortie)]
+        )
+        assert pris.exit_code == 5 and "un autre lot écrit déjà" in pris.output
     finally:
         premier.fermer()
     assert _executer(entree, sortie).ok == 2  # verrou libéré

@@ -74,7 +74,8 @@ def test_pdf_docx_processus_et_dask_donnent_le_meme_manifeste(tmp_path: Path) ->
         for ligne in (tmp_path / "processus" / NOM_MANIFESTE).read_text().splitlines()
     ]
     versions = manifeste[0]["tache"]["versions_gabarits"]
-    assert versions["mise_en_demeure"].startswith("gabarits/mise_en_demeure ")
+    assert versions["mise_en_demeure"].startswith("mise_en_demeure ")
+    assert versions["_commun"].startswith("_commun ")
 
 
 def test_pdf_signes_par_les_workers(tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ def test_jsonl_lignes_vides_racine_non_objet_et_doublons(tmp_path: Path) -> None
     assert elements[0].est_valide
     assert "objet JSON attendu" in elements[1].erreurs[0]
     assert "figure déjà dans l'entrée (l.jsonl:1)" in elements[2].erreurs[0]
+    assert elements[2].cle == f"{elements[0].reference} (ligne 4)" != elements[0].cle
     assert compter_dossiers(entree) == 3
 
 
@@ -146,7 +147,8 @@ def test_csv_lignes_non_consecutives_signalees() -> None:
     assert a.est_valide and b.est_valide
     assert not a2.est_valide and a2.ligne == 4
     assert "déjà des lignes plus haut (ligne 2)" in a2.erreurs[0]
-    assert "triez le fichier" in a2.erreurs[0]
+    assert "triez le fichier" in a2.erreurs[0] and len(a2.erreurs) == 1
+    assert len({a.cle, b.cle, a2.cle}) == 3
 
 
 def test_csv_colonnes_du_dossier_incoherentes() -> None:
@@ -227,6 +229,8 @@ def test_repertoire_de_dossiers(tmp_path: Path) -> None:
         shutil.copy(EXEMPLES / "dossiers" / f"{nom}.yaml", tmp_path / f"{nom}.yaml")
     (tmp_path / "casse.json").write_text("{", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignoré", encoding="utf-8")
+    (tmp_path / "archives.json").mkdir()  # un répertoire, pas un dossier de recouvrement
+    (tmp_path / ".b2b.yaml.swp.json").write_text("{", encoding="utf-8")  # fichier caché
     elements = list(lire_entree(tmp_path))
     assert [(e.ligne, e.source, e.est_valide) for e in elements] == [
         (1, "b2b.yaml", True),
@@ -248,3 +252,16 @@ def test_entree_introuvable_ou_extension_inconnue(tmp_path: Path) -> None:
     latin.write_bytes('{"reference": "é"}\n'.encode("latin-1"))
     with pytest.raises(EntreeLotIllisible, match="UTF-8"):
         list(lire_entree(latin))
+
+
+def test_doublon_invalide_garde_sa_propre_cle(tmp_path: Path) -> None:
+    """Un dossier invalide qui reprend la référence d'un autre : les deux restent au manifeste."""
+    un = next(dossiers_synthetiques(1))
+    casse = json.loads(json.dumps(un))
+    casse["creances"][0]["factures"][0]["montant_ttc"] = "abc"
+    entree = tmp_path / "l.jsonl"
+    entree.write_text(json.dumps(casse) + "\n" + json.dumps(un) + "\n", encoding="utf-8")
+    premier, second = lire_entree(entree)
+    assert not premier.est_valide and premier.cle == "LOT-0001"
+    assert not second.est_valide and second.cle == "LOT-0001 (ligne 2)"
+    assert "figure déjà" in second.erreurs[0]

@@ -1,8 +1,10 @@
 """Commande ``lot`` : des milliers d'actes en une exécution, reprise après arrêt, manifeste.
 
-Codes de sortie : 0 tous les dossiers réussis ; 1 lot impossible (entrée illisible, répertoire de
-sortie inaccessible, exécuteur perdu) ; 2 mauvais usage ; 3 lot terminé avec des dossiers en
-erreur (détail dans ``manifeste.jsonl``) ; 130 interrompu (Ctrl-C). Voir ``docs/lots.md``.
+Codes de sortie (ceux de toute la commande, plus un propre aux lots) : 0 tous les dossiers
+réussis ; 1 exécuteur perdu ; 2 mauvais usage ; 3 entrée illisible (fichier absent, en-tête CSV,
+encodage) ; 4 règles illisibles ; 5 répertoire de sortie inaccessible ou déjà pris par un autre
+lot ; **7 lot terminé avec des dossiers en erreur** (détail dans ``manifeste.jsonl``) ; 130
+interrompu (Ctrl-C). Voir ``docs/lots.md``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,29 @@ from rich.markup import escape
 from rich.table import Table
 
 from contentieux.cli.commun import OptionAu, OptionRegles, app, console, echouer, lire_date
+
+
+def code_sortie_lot(exc: BaseException) -> int:
+    """Code de sortie d'une erreur qui empêche le lot (voir la docstring du module)."""
+    from contentieux.erreurs import (
+        DonneesInvalides,
+        EntreeLotIllisible,
+        ErreurContentieux,
+        LotInterrompu,
+        RegleMalFormee,
+        RegleNonCouverte,
+    )
+
+    if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
+        return int(exc.details["sortie"])
+    if isinstance(exc, EntreeLotIllisible | DonneesInvalides):
+        return 3
+    if isinstance(exc, RegleMalFormee | RegleNonCouverte):
+        return 4
+    if isinstance(exc, LotInterrompu | OSError):
+        return 5
+    return 2
+
 
 ERREURS_AFFICHEES = 20
 """Au-delà, les erreurs ne sont plus affichées une à une (elles restent toutes au manifeste)."""
@@ -102,7 +127,7 @@ def commande_lot(
         Path | None,
         typer.Option(
             "--p12",
-            help=f"Signer les PDF avec ce certificat PKCS#12 (phrase de passe : "
+            help=f"Signer les PDF avec ce certificat PKCS#12 (mot de passe : "
             f"variable {VARIABLE_PHRASE}, sinon demandée).",
         ),
     ] = None,
@@ -120,7 +145,7 @@ def commande_lot(
         typer.Option(
             "--dask",
             help="Adresse d'un ordonnanceur Dask (tcp://hôte:8786), ou "
-            "« local » pour un cluster Dask sur cette machine.",
+            "local pour un LocalCluster sur cette machine.",
         ),
     ] = None,
     gabarits: Annotated[
@@ -134,7 +159,8 @@ def commande_lot(
     """Produit les actes de chaque dossier d'une entrée, avec manifeste et reprise.
 
     Relancée avec les mêmes arguments après un arrêt (même brutal), la commande termine le lot
-    sans refaire les dossiers déjà faits. Code de sortie 3 si des dossiers sont en erreur.
+    sans refaire les dossiers déjà faits. Code de sortie 7 si des dossiers sont en erreur
+    (détail dans SORTIE/manifeste.jsonl).
     """
     from contentieux.erreurs import ErreurContentieux
     from contentieux.lots.entrees import compter_dossiers
@@ -143,7 +169,11 @@ def commande_lot(
 
     date = lire_date(au)
     liste_formats = _liste(formats, "--format", ("pdf", "docx", "json"))
-    liste_actes = _liste(actes, "--actes")
+    try:
+        from contentieux.actes import ACTES
+    except ImportError:  # couche des actes absente : seul le décompte JSON reste possible
+        ACTES = ("decompte",)
+    liste_actes = _liste(actes, "--actes", tuple(ACTES))
     if "json" in liste_formats and "decompte" not in liste_actes:
         echouer(
             "--format json : seul l'acte « decompte » existe en JSON ; ajoutez-le à --actes", code=2
@@ -153,7 +183,7 @@ def commande_lot(
         if "pdf" not in liste_formats:
             echouer("--p12 : seuls les PDF se signent ; ajoutez pdf à --format", code=2)
         if not p12.is_file():
-            echouer(f"--p12 : fichier introuvable : {escape(str(p12))}")
+            echouer(f"--p12 : fichier introuvable : {escape(str(p12))}", code=5)
         phrase = os.environ.get(VARIABLE_PHRASE)
         if phrase is None:
             phrase = typer.prompt(
@@ -177,7 +207,7 @@ def commande_lot(
         total = compter_dossiers(entree)
         tache.description()  # gabarits et paramètres lisibles avant de lancer les workers
     except (ErreurContentieux, OSError) as exc:
-        echouer(escape(str(exc)))
+        echouer(escape(str(exc)), code=code_sortie_lot(exc))
 
     client = executeur = None
     if dask is not None:
@@ -187,7 +217,7 @@ def commande_lot(
             executer_lot, entree, tache, date, sortie, executeur, nombre, regles, total
         )
     except ErreurContentieux as exc:
-        echouer(escape(exc.message))
+        echouer(escape(exc.message), code=code_sortie_lot(exc))
     except KeyboardInterrupt:
         echouer(
             "lot interrompu ; le manifeste est à jour : relancez la même commande pour le "

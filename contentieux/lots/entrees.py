@@ -56,6 +56,7 @@ class ElementLot:
     empreinte: str
     dossier: Dossier | None = None
     erreurs: tuple[str, ...] = field(default=())
+    doublon: bool = False
 
     @property
     def est_valide(self) -> bool:
@@ -64,8 +65,12 @@ class ElementLot:
 
     @property
     def cle(self) -> str:
-        """Identité du dossier dans le lot : sa référence, sinon « ligne N »."""
-        return self.reference if self.reference else f"ligne {self.ligne}"
+        """Identité du dossier dans le lot : sa référence, sinon « ligne N » ; pour une
+        référence déjà vue plus haut, « référence (ligne N) », pour que chaque dossier de
+        l'entrée garde sa propre ligne au manifeste."""
+        if not self.reference:
+            return f"ligne {self.ligne}"
+        return f"{self.reference} (ligne {self.ligne})" if self.doublon else self.reference
 
 
 def empreinte_donnees(donnees: Any) -> str:
@@ -370,6 +375,7 @@ def _element_csv(
                 f"haut (ligne {vues[reference]}) ; regroupez toutes les lignes d'un même dossier "
                 "les unes à la suite des autres (triez le fichier par la colonne dossier)",
             ),
+            doublon=True,
         )
     vues[reference] = numero
     if incoherences:
@@ -394,14 +400,23 @@ def _element_csv(
 # --- dossier de fichiers ------------------------------------------------------------------------
 
 
+def _est_fichier_dossier(chemin: Path) -> bool:
+    """Fichier .yaml, .yml ou .json visible (les fichiers cachés, d'éditeurs ou de
+    sauvegarde, « .nom.json », sont ignorés)."""
+    return (
+        chemin.suffix.lower() in SUFFIXES_DOSSIER
+        and not chemin.name.startswith(".")
+        and chemin.is_file()
+    )
+
+
 def lire_repertoire(repertoire: Path) -> Iterator[ElementLot]:
-    """Un dossier par fichier ``.yaml``, ``.yml`` ou ``.json``, par ordre alphabétique.
+    """Un dossier par fichier ``.yaml``, ``.yml`` ou ``.json`` (fichiers cachés ignorés), par
+    ordre alphabétique.
 
     Seuls les noms de fichiers sont gardés en mémoire (pas leur contenu).
     """
-    fichiers = sorted(
-        p.name for p in repertoire.iterdir() if p.suffix.lower() in SUFFIXES_DOSSIER and p.is_file()
-    )
+    fichiers = sorted(p.name for p in repertoire.iterdir() if _est_fichier_dossier(p))
     from contentieux.erreurs import DonneesInvalides
 
     for rang, nom_fichier in enumerate(fichiers, start=1):
@@ -449,21 +464,25 @@ def lire_entree(chemin: str | Path) -> Iterator[ElementLot]:
     nature = nature_entree(entree)
     vues: dict[str, str] = {}
     for element in _lire(entree, nature):
-        if element.reference is not None and not element.erreurs:
-            if element.reference in vues:
-                yield ElementLot(
-                    element.ligne,
-                    element.source,
-                    element.reference,
-                    element.empreinte,
-                    erreurs=(
-                        f"reference : le dossier {element.reference} figure déjà dans l'entrée "
-                        f"({vues[element.reference]}) ; chaque dossier doit avoir une référence "
-                        "unique",
-                    ),
-                )
-                continue
-            vues[element.reference] = element.source
+        if element.reference is None or element.doublon:
+            yield element
+            continue
+        if element.reference in vues:
+            yield ElementLot(
+                element.ligne,
+                element.source,
+                element.reference,
+                element.empreinte,
+                erreurs=(
+                    f"reference : le dossier {element.reference} figure déjà dans l'entrée "
+                    f"({vues[element.reference]}) ; chaque dossier doit avoir une référence "
+                    "unique",
+                    *element.erreurs,
+                ),
+                doublon=True,
+            )
+            continue
+        vues[element.reference] = element.source
         yield element
 
 
@@ -488,7 +507,7 @@ def compter_dossiers(chemin: str | Path) -> int:
     entree = Path(chemin)
     nature = nature_entree(entree)
     if nature == "repertoire":
-        return sum(1 for p in entree.iterdir() if p.suffix.lower() in SUFFIXES_DOSSIER)
+        return sum(1 for p in entree.iterdir() if _est_fichier_dossier(p))
     with entree.open(encoding="utf-8", errors="replace", newline="") as flux:
         if nature == "jsonl":
             return sum(1 for texte in flux if texte.strip())

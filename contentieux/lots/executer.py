@@ -57,11 +57,10 @@ from contentieux.lots.taches import (
 )
 
 CODE_TOUT_REUSSI = 0
-CODE_ERREUR_FATALE = 1
-CODE_DOSSIERS_EN_ERREUR = 3
-"""Codes de sortie de ``contentieux lot`` : 0 tout réussi ; 1 lot impossible (entrée illisible,
-répertoire de sortie inaccessible) ; 2 mauvais usage de la commande ; 3 lot terminé mais au moins
-un dossier en erreur (tous les dossiers valides ont été produits)."""
+CODE_DOSSIERS_EN_ERREUR = 7
+"""Code de sortie de ``contentieux lot`` quand le lot est allé au bout mais qu'au moins un
+dossier est en erreur (tous les dossiers valides ont été produits). Distinct des codes communs
+de la commande (2 usage, 3 données, 4 règles, 5 fichier…) : voir ``docs/lots.md``."""
 
 
 @dataclass
@@ -82,7 +81,7 @@ class Bilan:
 
     @property
     def code_sortie(self) -> int:
-        """0 si aucun dossier n'est en erreur, 3 sinon."""
+        """0 si aucun dossier n'est en erreur, ``CODE_DOSSIERS_EN_ERREUR`` (7) sinon."""
         return CODE_DOSSIERS_EN_ERREUR if self.erreurs else CODE_TOUT_REUSSI
 
 
@@ -276,7 +275,8 @@ def executer_lot(
                 if not possede or relances >= 3:
                     raise LotInterrompu(
                         "l'exécuteur ne répond plus (workers arrêtés) ; relancez la même "
-                        "commande : les dossiers déjà faits ne seront pas refaits"
+                        "commande : les dossiers déjà faits ne seront pas refaits",
+                        sortie=1,
                     ) from None
                 while en_cours:
                     recevoir(next(iter(en_cours)))

@@ -180,7 +180,8 @@ class Manifeste:
             self._verrou = None
             raise LotInterrompu(
                 f"un autre lot écrit déjà dans {self.repertoire} ; attendez qu'il finisse ou "
-                "choisissez un autre répertoire de sortie (-o)"
+                "choisissez un autre répertoire de sortie (-o)",
+                sortie=5,
             ) from None
         self.compacter()
         self._flux = self.chemin.open("ab")

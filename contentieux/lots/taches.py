@@ -184,7 +184,15 @@ class OptionsSignature:
 
     def description(self) -> dict[str, Any]:
         """Ce qui, dans la signature, change les fichiers produits (sans secret)."""
-        return {"p12": self.p12, "niveau": self.niveau, "horodatage": self.horodatage}
+        import hashlib
+        from pathlib import Path
+
+        return {
+            "p12": self.p12,
+            "empreinte_p12": hashlib.sha256(Path(self.p12).read_bytes()).hexdigest(),
+            "niveau": self.niveau,
+            "horodatage": self.horodatage,
+        }
 
 
 FORMATS_ACTES = ("pdf", "docx")
@@ -271,18 +279,25 @@ def docx_reproductible(contenu: bytes) -> bytes:
     True
     """
     import io
+    import struct
     import zipfile
 
-    entree = zipfile.ZipFile(io.BytesIO(contenu))
-    tampon = io.BytesIO()
-    with zipfile.ZipFile(tampon, "w") as sortie:
-        for info in entree.infolist():
-            copie = zipfile.ZipInfo(info.filename, date_time=DATE_ZIP_FIXE)
-            copie.compress_type = info.compress_type
-            copie.external_attr = info.external_attr
-            copie.create_system = 0
-            sortie.writestr(copie, entree.read(info))
-    return tampon.getvalue()
+    # Les dates sont réécrites en place (en-têtes locaux et répertoire central), sans
+    # décompresser ni recompresser : le coût est négligeable devant le rendu.
+    archive = zipfile.ZipFile(io.BytesIO(contenu))
+    octets = bytearray(contenu)
+    heure, jour = 0, (DATE_ZIP_FIXE[0] - 1980) << 9 | DATE_ZIP_FIXE[1] << 5 | DATE_ZIP_FIXE[2]
+    position = archive.start_dir
+    for info in archive.infolist():
+        if octets[info.header_offset : info.header_offset + 4] != b"PK\x03\x04":
+            raise ValueError("DOCX : en-tête local de l'archive introuvable")
+        struct.pack_into("<HH", octets, info.header_offset + 10, heure, jour)
+        if octets[position : position + 4] != b"PK\x01\x02":
+            raise ValueError("DOCX : répertoire central de l'archive introuvable")
+        struct.pack_into("<HH", octets, position + 12, heure, jour)
+        nom, extra, commentaire = struct.unpack_from("<HHH", octets, position + 28)
+        position += 46 + nom + extra + commentaire
+    return bytes(octets)
 
 
 def _empreinte_fichier(chemin: str | None) -> str | None:
@@ -295,31 +310,37 @@ def _empreinte_fichier(chemin: str | None) -> str | None:
 
 
 def versions_gabarits(actes: tuple[str, ...], gabarits: str | None) -> dict[str, str]:
-    """Version de chaque acte : celle de son ``manifeste.yaml`` et l'empreinte de ses gabarits.
+    """Version de chaque acte (et de ``_commun``, feuille de style et mise en page partagées) :
+    la ``version`` de son ``manifeste.yaml`` et l'empreinte de ses fichiers.
 
-    Modifier un gabarit (même sans changer son numéro de version) change l'empreinte, donc
-    refait les dossiers concernés à la reprise.
+    L'atelier prend chaque fichier dans le dossier de gabarits de l'utilisateur s'il l'y trouve,
+    sinon dans le paquet : l'empreinte couvre les deux. Modifier un gabarit, même sans changer
+    son numéro de version, change l'empreinte, donc refait les dossiers concernés à la reprise.
     """
     import hashlib
     from pathlib import Path
 
+    from contentieux._yaml import charger_yaml_exact
     from contentieux.exemples import dossier_donnees
 
-    versions: dict[str, str] = {}
     racines = [Path(gabarits)] if gabarits else []
     racines.append(dossier_donnees("gabarits"))
-    for acte in actes:
-        for racine in racines:
+    versions: dict[str, str] = {}
+    for acte in (*actes, "_commun"):
+        empreinte = hashlib.sha256()
+        numero = None
+        for rang, racine in enumerate(racines):
             dossier = racine / acte
-            if dossier.is_dir():
-                empreinte = hashlib.sha256()
-                for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
-                    empreinte.update(str(fichier.relative_to(dossier)).encode() + b"\0")
-                    empreinte.update(fichier.read_bytes())
-                versions[acte] = f"{racine.name}/{acte} {empreinte.hexdigest()[:16]}"
-                break
-        else:
-            versions[acte] = "interne"
+            if not dossier.is_dir():
+                continue
+            for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
+                empreinte.update(f"{rang}/{fichier.relative_to(dossier)}".encode() + b"\0")
+                empreinte.update(fichier.read_bytes())
+            manifeste = dossier / "manifeste.yaml"
+            if numero is None and manifeste.is_file():
+                with contextlib.suppress(Exception):
+                    numero = charger_yaml_exact(manifeste.read_text(encoding="utf-8"))["version"]
+        versions[acte] = f"{acte} {numero or '-'} {empreinte.hexdigest()[:16]}"
     return versions
 
 
