@@ -26,6 +26,7 @@ from contentieux.cli.commun import (
     echouer,
     executer,
     lire_date,
+    lire_parametres_actes,
 )
 
 FORMATS = ("pdf", "docx")
@@ -37,22 +38,6 @@ def _formats(texte: str) -> list[str]:
     if not choisis or inconnus:
         echouer(f"--format : « {texte} » invalide ; écrivez pdf, docx ou pdf,docx")
     return list(dict.fromkeys(choisis))
-
-
-def _parametres(chemin: Path | None) -> dict[str, Any] | None:
-    if chemin is None:
-        return None
-    from contentieux.lecture import lire_donnees
-
-    donnees = executer(lambda: lire_donnees(chemin))
-    if isinstance(donnees, dict) and isinstance(donnees.get("actes"), dict) and len(donnees) == 1:
-        donnees = donnees["actes"]
-    if not isinstance(donnees, dict):
-        echouer(
-            f"{escape(str(chemin))} : une table de paramètres est attendue (lieu, plan, agence…), "
-            "comme la section « actes: » d'un dossier"
-        )
-    return donnees
 
 
 def _regles(chemin: Path | None) -> Any:
@@ -88,7 +73,7 @@ def commande_generer(
     date = lire_date(au)
     formats = _formats(format)
     d = charger_dossier(dossier)
-    params = _parametres(parametres)
+    params = lire_parametres_actes(parametres)
     atelier = executer(lambda: Atelier(gabarits, regles=_regles(regles)))
     executer(lambda: sortie.mkdir(parents=True, exist_ok=True))
     produits = [

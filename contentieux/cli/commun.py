@@ -560,3 +560,22 @@ def _groupe(
     ] = False,
 ) -> None:
     """Recouvrement de créances en droit français : règles, décompte, recevabilité."""
+
+
+def lire_parametres_actes(chemin: Path | None) -> dict[str, Any] | None:
+    """Paramètres des actes d'un fichier ``--parametres`` (YAML ou JSON) : une table, ou un
+    fichier qui n'a qu'une section ``actes:`` comme celle d'un dossier. ``None`` sans fichier."""
+    if chemin is None:
+        return None
+    from contentieux.lecture import lire_donnees
+
+    donnees = executer(lambda: lire_donnees(chemin))
+    if isinstance(donnees, dict) and isinstance(donnees.get("actes"), dict) and len(donnees) == 1:
+        donnees = donnees["actes"]
+    if not isinstance(donnees, dict):
+        echouer(
+            f"--parametres {chemin} : une table de paramètres est attendue (lieu, "
+            "plan, agence…), comme la section « actes: » d'un dossier",
+            champ="--parametres",
+        )
+    return donnees

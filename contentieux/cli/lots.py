@@ -57,7 +57,7 @@ def _liste(texte: str, option: str, permises: tuple[str, ...] | None = None) -> 
         inconnues = [v for v in valeurs if v not in permises]
         if inconnues:
             echouer(
-                f"{option} : {escape(', '.join(inconnues))} non reconnu(s) ; valeurs possibles : "
+                f"{option} : {', '.join(inconnues)} non reconnu(s) ; valeurs possibles : "
                 f"{', '.join(permises)}",
                 code=2,
             )
@@ -83,7 +83,7 @@ def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any, i
             client = distributed.Client(adresse, timeout=10)
         except (OSError, TimeoutError) as exc:
             echouer(
-                f"--dask : ordonnanceur injoignable à {escape(adresse)} ({escape(str(exc))}) ; "
+                f"--dask : ordonnanceur injoignable à {adresse} ({exc}) ; "
                 "vérifiez l'adresse (tcp://hôte:8786) ou utilisez --dask local"
             )
     from contentieux.lots.taches import preparer_worker
@@ -183,7 +183,7 @@ def commande_lot(
         if "pdf" not in liste_formats:
             echouer("--p12 : seuls les PDF se signent ; ajoutez pdf à --format", code=2)
         if not p12.is_file():
-            echouer(f"--p12 : fichier introuvable : {escape(str(p12))}", code=5)
+            echouer(f"--p12 : fichier introuvable : {p12}", code=5)
         phrase = os.environ.get(VARIABLE_PHRASE)
         if phrase is None:
             phrase = typer.prompt(
@@ -207,7 +207,7 @@ def commande_lot(
         total = compter_dossiers(entree)
         tache.description()  # gabarits et paramètres lisibles avant de lancer les workers
     except (ErreurContentieux, OSError) as exc:
-        echouer(escape(str(exc)), code=code_sortie_lot(exc))
+        echouer(str(exc), code=code_sortie_lot(exc))
 
     client = executeur = None
     if dask is not None:
@@ -217,7 +217,7 @@ def commande_lot(
             executer_lot, entree, tache, date, sortie, executeur, nombre, regles, total
         )
     except ErreurContentieux as exc:
-        echouer(escape(exc.message), code=code_sortie_lot(exc))
+        echouer(exc.message, code=code_sortie_lot(exc))
     except KeyboardInterrupt:
         echouer(
             "lot interrompu ; le manifeste est à jour : relancez la même commande pour le "

@@ -22,6 +22,7 @@ from contentieux.cli.commun import (
     echouer,
     executer,
     lire_date,
+    lire_parametres_actes,
 )
 
 ArgumentEntree = Annotated[
@@ -215,22 +216,6 @@ def commande_pilotage(
             console.print(f"Rapport écrit : {escape(str(chemin))}")
 
 
-def _parametres_actes(chemin: Path | None) -> dict[str, Any] | None:
-    if chemin is None:
-        return None
-    from contentieux.lecture import lire_donnees
-
-    donnees = executer(lambda: lire_donnees(chemin))
-    if isinstance(donnees, dict) and isinstance(donnees.get("actes"), dict) and len(donnees) == 1:
-        donnees = donnees["actes"]
-    if not isinstance(donnees, dict):
-        echouer(
-            f"--parametres {escape(str(chemin))} : une table de paramètres est attendue, comme "
-            "la section « actes: » d'un dossier"
-        )
-    return donnees
-
-
 def afficher_agenda(agenda: Any) -> None:
     """L'agenda : un tableau (dossier, dû, situation, étape du jour, prochaine), puis le
     pourquoi de chaque dossier (texte des dossiers échappé)."""
@@ -316,7 +301,7 @@ def commande_agenda(
     if generer and sortie is not None:
         from contentieux.pilotage.generation import generer_actes_dus
 
-        params = _parametres_actes(parametres)
+        params = lire_parametres_actes(parametres)
         bilan = executer(
             lambda: generer_actes_dus(
                 agenda, dossiers, sortie=sortie, regles=regles, parametres=params

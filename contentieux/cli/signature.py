@@ -100,7 +100,7 @@ def _lire_visible(texte: str | None) -> tuple[int, float, float, float, float] |
             raise ValueError
     except (ValueError, IndexError):
         echouer(
-            f"--visible « {escape(texte)} » : écrivez PAGE,X,Y (page à partir de 1, coin "
+            f"--visible « {texte} » : écrivez PAGE,X,Y (page à partir de 1, coin "
             "inférieur gauche du tampon en points PDF), par exemple 1,50,60."
         )
     return (page - 1, x, y, x + LARGEUR_TAMPON, y + HAUTEUR_TAMPON)
@@ -112,7 +112,7 @@ def _lire_emplacements(chemin: Path) -> dict[str, tuple[int, float, float, float
         return {str(k): tuple(v) for k, v in brut.items()}
     except (OSError, ValueError, AttributeError, TypeError):
         echouer(
-            f"--emplacements « {escape(str(chemin))} » : il faut un JSON "
+            f"--emplacements « {chemin} » : il faut un JSON "
             '{"signature-creancier": [page, x1, y1, x2, y2], …} (page à partir de 0).'
         )
 
@@ -163,7 +163,7 @@ def commande_signer(
     from contentieux.signature.verification import _lire_racines
 
     if niveau not in [n.value for n in Niveau]:
-        echouer(f"--niveau « {escape(niveau)} » inconnu : B-B, B-T, B-LT ou B-LTA.")
+        echouer(f"--niveau « {niveau} » inconnu : B-B, B-T, B-LT ou B-LTA.")
     boite = _lire_visible(visible)
     donnees = _lire_pdf(fichier)
     signataire = _signataire(p12, pkcs11, jeton, cle)
