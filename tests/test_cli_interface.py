@@ -648,3 +648,40 @@ def test_demo_poursuit_apres_une_etape_defaillante() -> None:
     assert code == 1
     assert len(vus) == len(noms_exemples())
     assert "erreur_interne" in erreur and "Traceback" not in sortie + erreur
+
+
+# --- couches optionnelles absentes --------------------------------------------------------------
+
+
+def test_dependance_optionnelle_absente_dit_l_extra_a_installer() -> None:
+    manque = ModuleNotFoundError("No module named 'weasyprint'", name="weasyprint")
+    description = cli_commun.decrire_erreur(manque)
+    assert description["code"] == "dependance_manquante"
+    assert "pip install 'contentieux[pdf]'" in description["message"]
+    assert cli_commun.code_sortie(manque) == cli_commun.SORTIE_DEPENDANCE == 8
+    pango = OSError("cannot load library 'libgobject-2.0-0': error 0x7e")
+    assert "libpango-1.0-0" in cli_commun.decrire_erreur(pango)["message"]
+    # un module quelconque absent reste un défaut de la bibliothèque
+    autre = ModuleNotFoundError("No module named 'inconnu'", name="inconnu")
+    assert cli_commun.decrire_erreur(autre)["code"] == "erreur_interne"
+
+
+def test_demo_saute_une_couche_non_installee_sans_echouer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    appels: list[str] = []
+
+    def etape_sans_weasyprint(dossier: Any, date: dt.date, sortie: Path) -> None:
+        appels.append(dossier.reference)
+        raise ModuleNotFoundError("No module named 'weasyprint'", name="weasyprint")
+
+    etapes = [e for e in cli_commun.ETAPES_DEMO if e.__module__ == "contentieux.cli.dossier"]
+    monkeypatch.setattr(cli_commun, "ETAPES_DEMO", [*etapes, etape_sans_weasyprint])
+    import contentieux.cli.dossier as cli_dossier
+
+    monkeypatch.setattr(cli_dossier, "ETAPES_DEMO", cli_commun.ETAPES_DEMO)
+    code, sortie, _ = _lancer("demo", "-o", str(tmp_path), colonnes=120)
+    assert code == 0, sortie
+    assert len(appels) == 1  # sautée pour les dossiers suivants, signalée une fois à la fin
+    assert "Non démontré : fonction optionnelle non installée" in sortie
+    assert "contentieux[pdf]" in sortie

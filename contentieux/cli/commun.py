@@ -61,6 +61,8 @@ SORTIE_DONNEES = 3
 SORTIE_REGLES = 4
 SORTIE_FICHIER = 5
 SORTIE_REFUS = 6
+SORTIE_LOT_INCOMPLET = 7
+SORTIE_DEPENDANCE = 8
 
 CODES_SORTIE: dict[int, str] = {
     SORTIE_SUCCES: "succès",
@@ -70,12 +72,52 @@ CODES_SORTIE: dict[int, str] = {
     SORTIE_REGLES: "règle absente ou mal formée (valeur non couverte, surcouche invalide)",
     SORTIE_FICHIER: "fichier inaccessible (droits, disque)",
     SORTIE_REFUS: "demande refusée par le droit (frais interdits, créance irrecevable)",
+    SORTIE_LOT_INCOMPLET: "lot terminé avec des dossiers en erreur (détail dans manifeste.jsonl)",
+    SORTIE_DEPENDANCE: "fonction optionnelle non installée (extra pdf, docx, signature, dask…)",
 }
 """Code de sortie → signification (stable)."""
 
 
+EXTRAS: dict[str, str] = {
+    "weasyprint": "pdf",
+    "pypdf": "pdf",
+    "docxtpl": "docx",
+    "docx": "docx",
+    "pyhanko": "signature",
+    "pyhanko_certvalidator": "signature",
+    "pkcs11": "signature",
+    "uharfbuzz": "signature",
+    "dask": "dask",
+    "distributed": "dask",
+    "pygal": "pilotage",
+}
+"""Module d'une couche optionnelle → extra de ``pip install 'contentieux[EXTRA]'`` qui l'apporte."""
+
+
+def dependance_manquante(exc: BaseException) -> str | None:
+    """Le message français d'une dépendance optionnelle absente (module Python d'un extra non
+    installé, ou bibliothèque système de WeasyPrint introuvable), sinon ``None``."""
+    if isinstance(exc, ModuleNotFoundError):
+        racine = (exc.name or "").split(".")[0]
+        if racine in EXTRAS:
+            extra = EXTRAS[racine]
+            return (
+                f"fonction optionnelle non installée : le module « {racine} » manque ; "
+                f"installez-la avec pip install 'contentieux[{extra}]' (ou 'contentieux[tout]')"
+            )
+    if isinstance(exc, OSError) and "cannot load library" in str(exc):
+        return (
+            "WeasyPrint ne trouve pas les bibliothèques Pango du système ; sous Debian ou Ubuntu : "
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
+            f"fonts-liberation2 ({exc})"
+        )
+    return None
+
+
 def code_sortie(exc: BaseException) -> int:
     """Le code de sortie d'une erreur (voir :data:`CODES_SORTIE`)."""
+    if dependance_manquante(exc) is not None:
+        return SORTIE_DEPENDANCE
     if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
         return int(exc.details["sortie"])
     if isinstance(exc, ErreurUtilisation | ArgumentInvalide | _click.exceptions.UsageError):
@@ -279,7 +321,11 @@ def decrire_erreur(exc: BaseException) -> dict[str, Any]:
     plusieurs à dire) et ``sortie`` (le code de sortie)."""
     champ: str | None = None
     liste: list[str] = []
-    if isinstance(exc, _click.exceptions.ClickException):
+    manque = dependance_manquante(exc)
+    if manque is not None:
+        code = "dependance_manquante"
+        message = manque
+    elif isinstance(exc, _click.exceptions.ClickException):
         code = "utilisation_invalide"
         message, champ = message_utilisation(exc)
     elif isinstance(exc, ErreurContentieux):

@@ -13,6 +13,7 @@ from contentieux.cli.commun import (
     ETAPES_DEMO,
     SORTIE_DEMO,
     ArgumentDossier,
+    EtapeDemo,
     OptionAu,
     OptionJson,
     OptionRegles,
@@ -22,6 +23,7 @@ from contentieux.cli.commun import (
     charger_dossier,
     console,
     decrire_erreur,
+    dependance_manquante,
     echouer,
     erreurs,
     executer,
@@ -280,17 +282,27 @@ def commande_demo(
             )
     afficher_texte(fin(lignes))
     echecs: list[tuple[str, BaseException]] = []
+    sautees: dict[EtapeDemo, str] = {}  # étape → dépendance optionnelle absente
     for nom in noms_exemples():
         console.rule(f"Exemple « {nom} »")
         dossier = dossier_exemple(nom)
         afficher_dossier(dossier)
         for etape in ETAPES_DEMO:
+            if etape in sautees:
+                continue
             console.print()
             try:
                 etape(dossier, date, sortie)
             except Exception as echec:  # une étape en échec n'arrête pas les suivantes
+                manque = dependance_manquante(echec)
+                if manque is not None:  # couche optionnelle non installée : sautée, signalée
+                    sautees[etape] = manque
+                    console.print(f"Étape sautée : {manque}", markup=False, highlight=False)
+                    continue
                 signaler(echec, en_json=False)
                 echecs.append((nom, echec))
+    for manque in dict.fromkeys(sautees.values()):
+        console.print(f"Non démontré : {manque}", markup=False, highlight=False)
     if echecs:
         console.rule(f"Démonstration terminée avec {len(echecs)} échec(s)", style="red")
         for nom, fautif in echecs:
