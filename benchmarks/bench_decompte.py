@@ -143,6 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="nombre de mesures ; la mesure de rapport médian est affichée (machine bruyante)",
     )
+    parser.add_argument(
+        "--actes",
+        type=int,
+        default=20,
+        help="mises en demeure produites pour mesurer la part du décompte (0 : sans)",
+    )
     args = parser.parse_args(argv)
     mesures = sorted((mesurer(args.n) for _ in range(max(1, args.repetitions))), key=_rapport)
     r = mesures[len(mesures) // 2]
@@ -162,7 +168,33 @@ def main(argv: list[str] | None = None) -> int:
     cout = (r["complet_s"] - r["validation_s"]) / r["n"] * 1e6
     statut = "atteint" if cout <= OBJECTIF_US else "NON atteint"
     print(f"Coût moyen d'un décompte : {cout:.0f} µs (objectif ≤ {OBJECTIF_US:.0f} µs : {statut})")
+    if args.actes > 0:
+        part_dans_l_acte(args.actes)
     return 0
+
+
+def part_dans_l_acte(n: int) -> None:
+    """Part du décompte dans la production de la mise en demeure PDF/A du même dossier : le
+    décompte seul, puis l'acte entier (qui refait décompte et recevabilité), même atelier chaud."""
+    from contentieux.actes import Atelier
+    from contentieux.exemples import dossier_exemple
+
+    dossier = dossier_exemple("b2b")
+    jeu = charger_regles()
+    atelier = Atelier(regles=jeu)
+    atelier.generer("mise_en_demeure", dossier, au=AU)  # polices, CSS et gabarits chauds
+    debut = time.perf_counter()
+    for _ in range(n * 50):
+        etablir_decompte(dossier, au=AU, regles=jeu)
+    decompte_s = (time.perf_counter() - debut) / (n * 50)
+    debut = time.perf_counter()
+    for _ in range(n):
+        atelier.generer("mise_en_demeure", dossier, au=AU)
+    acte_s = (time.perf_counter() - debut) / n
+    print(
+        f"Mise en demeure PDF/A (exemple b2b) : {acte_s * 1e3:.1f} ms ; son décompte : "
+        f"{decompte_s * 1e6:.0f} µs, soit {decompte_s / acte_s * 100:.2f} % de l'acte"
+    )
 
 
 if __name__ == "__main__":
