@@ -11,7 +11,10 @@ BANC = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_decompte.p
 
 def test_banc_decompte_fonctionne() -> None:
     resultat = subprocess.run(
-        [sys.executable, str(BANC), "--n", "50", "--actes", "1"], capture_output=True, text=True, check=False
+        [sys.executable, str(BANC), "--n", "50", "--actes", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert resultat.returncode == 0, resultat.stderr
     assert "Rapport" in resultat.stdout
