@@ -198,3 +198,17 @@ def test_agenda_generer_refuse_un_repertoire_deja_pris(tmp_path: Path) -> None:
     assert code != 0
     assert "Traceback" not in erreur
     assert erreur.strip()
+
+
+def test_rapport_sans_vente_dans_la_fenetre_reste_en_francais(tmp_path: Path) -> None:
+    """Aucune vente dans les douze derniers mois : le graphique du DSO le dit en français, et les
+    légendes ne sont pas tronquées."""
+    html = tmp_path / "rapport.html"
+    code, _, erreur = _lancer(
+        "pilotage", str(_grand_livre(tmp_path)), "--au", "2029-12-31", "--html", str(html)
+    )
+    assert code == 0, erreur
+    page = html.read_text(encoding="utf-8")
+    assert "No data" not in page
+    assert "Aucune donnée" in page
+    assert "Plus de 180 j" in page

@@ -91,6 +91,8 @@ def _config(graphique: Any) -> None:
     graphique.config.js = []  # pas de script distant : le rapport reste autonome et hors ligne
     graphique.config.disable_xml_declaration = True
     graphique.config.explicit_size = True
+    graphique.config.no_data_text = "Aucune donnée"  # pygal écrirait « No data »
+    graphique.config.truncate_legend = -1  # légendes entières (« Plus de 180 j »)
 
 
 def _svg(graphique: Any) -> str:
