@@ -9,7 +9,6 @@ portail de la BCE). ``contentieux regles --au DATE`` reste un raccourci d'``affi
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -26,6 +25,7 @@ from contentieux.cli.commun import (
     executer,
     lire_date,
 )
+from contentieux.presentation import formater_valeur
 
 if TYPE_CHECKING:
     from contentieux.regles import Regles, ValeurRegle
@@ -70,50 +70,6 @@ _GROUPES = {
     "seuils": "Seuils",
     "juridictions": "Juridictions",
 }
-
-
-# --- mise en forme française --------------------------------------------------------------------
-
-
-def _nombre(valeur: Decimal) -> str:
-    from babel.numbers import format_decimal
-
-    return str(format_decimal(valeur, format="#,##0.####", locale="fr_FR"))
-
-
-def _pluriel(valeur: Decimal, singulier: str, pluriel: str) -> str:
-    return f"{_nombre(valeur)}\xa0{singulier if abs(valeur) < 2 else pluriel}"
-
-
-def valeur_en_francais(valeur: Decimal | tuple[str, ...], unite: str) -> str:
-    """« 2,15 % », « 5 ans », « 5 000 € », « 10 points » : une valeur de règle lisible.
-
-    >>> valeur_en_francais(Decimal("2.15"), "pourcent"), valeur_en_francais(Decimal(5), "annees")
-    ('2,15\\xa0%', '5\\xa0ans')
-    >>> valeur_en_francais(Decimal(5000), "euros")
-    '5\\u202f000\\xa0€'
-    """
-    if isinstance(valeur, tuple):
-        return ", ".join(valeur)
-    if unite == "pourcent":
-        from contentieux.francais import formater_taux
-
-        return formater_taux(valeur)
-    if unite == "euros":
-        if valeur == valeur.to_integral_value():
-            return f"{_nombre(valeur)}\xa0€"
-        from contentieux.francais import formater_montant
-
-        return formater_montant(valeur)
-    noms = {
-        "points": ("point", "points"),
-        "annees": ("an", "ans"),
-        "mois": ("mois", "mois"),
-        "jours": ("jour", "jours"),
-    }
-    if unite in noms:
-        return _pluriel(valeur, *noms[unite])
-    return _nombre(valeur)
 
 
 def _date_fr(date: dt.date | None) -> str:
@@ -161,7 +117,7 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
                 listes.append((cle, v.valeur))
                 valeur = f"{len(v.valeur)} éléments"
             else:
-                valeur = valeur_en_francais(v.valeur, v.unite)
+                valeur = formater_valeur(v.valeur, v.unite)
             table.add_row(
                 f"[cyan]{escape(cle)}[/]\n[dim]{escape(v.fondement)}[/]",
                 escape(valeur),
@@ -299,7 +255,7 @@ def _rapport_ajout(ajout: Any) -> None:
     for identifiant, date, valeur in ajout.valeurs:
         unite = "pourcent"
         console.print(
-            f"Ajouté : {escape(identifiant)} = {valeur_en_francais(valeur, unite)} "
+            f"Ajouté : {escape(identifiant)} = {formater_valeur(valeur, unite)} "
             f"à compter du {_date_fr(date)}"
         )
     if ajout.verifie_jusqu_au:
@@ -398,7 +354,7 @@ def commande_actualiser(
     if resultat.decisions:
         for jour, taux in resultat.decisions:
             console.print(
-                f"Décision : {valeur_en_francais(taux, 'pourcent')} à compter du {_date_fr(jour)}"
+                f"Décision : {formater_valeur(taux, 'pourcent')} à compter du {_date_fr(jour)}"
             )
     else:
         console.print("Aucune décision nouvelle.")
