@@ -177,7 +177,8 @@ def test_jugement_sans_date_executoire_pas_de_majoration() -> None:
     )
     r = etablir_decompte(d, au=dt.date(2026, 3, 31))
     assert {li.regime for li in r.lignes} == {"jugement"}
-    assert all(li.note is None for li in r.lignes)
+    assert all(li.note == "taux « autres »" for li in r.lignes)  # ni majoration ni + 5 points
+    assert all(li.fondement == "C. civ. 1231-7 ; CMF L313-2" for li in r.lignes)
     assert any("L313-3" in a for a in r.avertissements)
 
 

@@ -194,7 +194,7 @@ def test_surcouche_ajoute_2026_s2_sans_toucher_au_paquet(tmp_path: Path) -> None
     regles = charger_regles(dossier)
     valeur = regles.valeur("interet_legal.autres", au=J("2026-09-01"))
     assert valeur.valeur == Decimal("2.50") and valeur.source.titre.startswith("Arrêté fictif")
-    assert valeur.fondement == "CMF L313-2 et D313-1-A"  # métadonnées du paquet conservées
+    assert valeur.fondement == "CMF L313-2 ; CMF D313-1-A"  # métadonnées du paquet conservées
     # Les semestres du paquet restent, 2027-S1 manque toujours ; le paquet n'a pas changé.
     assert regles.decimal("interet_legal.autres", au=J("2026-03-01")) == Decimal("2.62")
     with pytest.raises(RegleNonCouverte, match="2027-S1"):

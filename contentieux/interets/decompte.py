@@ -32,6 +32,7 @@ from contentieux.interets.imputation import Imputeur
 from contentieux.interets.indemnite import (
     FONDEMENT_B2B,
     FONDEMENT_PUBLIC,
+    PRECISION_B2B,
     montant_indemnite,
     verifier_frais_demandes,
 )
@@ -548,6 +549,7 @@ class _Calcul:
         en_retard: set[str] = set()
         public = self.public
         fondement_indemnite = FONDEMENT_PUBLIC if public else FONDEMENT_B2B
+        precision_indemnite = None if public else PRECISION_B2B
         total_principal = principal_restant = regles_payes = ZERO
         for d in retenues:
             lignes += d.lignes
@@ -558,7 +560,7 @@ class _Calcul:
             if d.en_retard:
                 en_retard.add(d.creance)
             if d.indemnite > ZERO:
-                indemnites.append(_ligne_indemnite(d, fondement_indemnite))
+                indemnites.append(_ligne_indemnite(d, fondement_indemnite, precision_indemnite))
         if indemnites:
             self.fonder("CCP D2192-35" if public else "C. com. D441-5")
         if self.options.frais_recouvrement:
@@ -570,10 +572,11 @@ class _Calcul:
                     nature="complementaire",
                     montant=self.options.frais_recouvrement,
                     date_exigibilite=None,
-                    fondement=(
-                        "C. com. L441-10 II (indemnisation complémentaire sur justification)"
+                    fondement="C. com. L441-10",
+                    motif=(
+                        "frais de recouvrement exposés supérieurs à l'indemnité forfaitaire "
+                        "(L441-10 II : indemnisation complémentaire sur justification)"
                     ),
-                    motif=("frais de recouvrement exposés supérieurs à l'indemnité forfaitaire"),
                 )
             )
         clauses: list[ClausePenaleLigne] = []
@@ -594,11 +597,11 @@ class _Calcul:
             for taux in d.taux_lignes.values():
                 regime = taux.regime
                 regimes[regime] = None
-                if taux.note is not None:
+                if taux.remarque is not None:
                     if regime == "jugement":
                         self.fonder("CMF L313-3")
                     elif regime == "penalites_b2b":
-                        self.avertir(f"Facture {d.facture} : {taux.note}.")
+                        self.avertir(f"Facture {d.facture} : {taux.remarque}.")
         for regime in regimes:
             self.fonder(*ARTICLES[regime])
         if capitalisations:
@@ -673,13 +676,9 @@ def _regime_dette(
 ) -> RegimeDette:
     """Le régime d'une créance tel que ses dettes l'appliquent (partagé par ses factures)."""
     nom = retenu.nom or "taux_legal"
-    fondement = None
-    if nom == "taux_conventionnel":
-        fondement = (
-            "C. consom. L312-39 (taux du prêt après défaillance)"
-            if "C. consom. L312-39" in retenu.fondements
-            else "C. civ. 1231-6 et 1343-1 (taux stipulé)"
-        )
+    fondement = note = None
+    if nom == "taux_conventionnel" and "C. consom. L312-39" in retenu.fondements:
+        fondement, note = "C. consom. L312-39", "taux du prêt après défaillance"
     return RegimeDette(
         nom=nom,
         categorie=categorie,
@@ -688,17 +687,20 @@ def _regime_dette(
         date_majoration=date_majoration,
         plancher_contrat_muet=plancher_contrat_muet,
         fondement=fondement,
+        note=note,
     )
 
 
-def _ligne_indemnite(dette: Dette, fondement: str) -> Indemnite:
+def _ligne_indemnite(dette: Dette, fondement: str, precision: str | None) -> Indemnite:
     """L'indemnité forfaitaire d'une facture payée en retard ou impayée (exigible le lendemain de
-    l'échéance)."""
+    l'échéance) ; ``precision`` : ce que le motif ajoute au fondement."""
     e = dette.date_echeance
     payee = dette.principal == ZERO
     motif = f"facture échue le {e.day:02d}/{e.month:02d}/{e.year}, " + (
         "payée après l'échéance" if payee else "impayée à l'échéance"
     )
+    if precision is not None:
+        motif += f" ({precision})"
     return Indemnite.model_construct(
         creance=dette.creance,
         facture=dette.facture,

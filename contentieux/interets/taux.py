@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal
 
+from contentieux.droit.regime import FONDEMENTS
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.regles import Regles, ValeurRegle, debut_semestre, fin_semestre, semestre
@@ -44,24 +45,36 @@ Categorie = Literal["particuliers", "autres"]
 
 UN_JOUR: Final = dt.timedelta(days=1)
 
-FONDEMENTS: Final[dict[RegimeLigne, str]] = {
-    "taux_legal": "C. civ. 1231-6 et 1344-1 ; CMF L313-2",
-    "penalites_b2b": "C. com. L441-10 II",
-    "commande_publique": "CCP L2192-13 et R2192-31",
-    "taux_conventionnel": "C. civ. 1231-6 et 1343-1 (taux stipulé)",
-    "jugement": "C. civ. 1231-7 ; CMF L313-2",
-}
+
+
+def fondement(regime: RegimeLigne, *ajouts: str) -> str:
+    """Le ``fondement`` d'une ligne du régime : ses articles (:data:`contentieux.droit.regime.
+    FONDEMENTS`, la seule liste), puis ``ajouts``, séparés par « ; » (format unique de
+    :mod:`contentieux.droit.citations`)."""
+    return " ; ".join((*FONDEMENTS[regime], *ajouts))
+
+
+def _note(precision: str, remarque: str | None) -> str:
+    """La note d'une ligne : la précision du fondement, puis la remarque éventuelle."""
+    return precision if remarque is None else f"{precision} ; {remarque}"
 
 
 @dataclass(frozen=True, slots=True)
 class TauxPeriode:
-    """Taux d'une période, avec sa justification et les valeurs de règles employées."""
+    """Taux d'une période, avec sa justification et les valeurs de règles employées.
+
+    ``fondement`` : les citations (format unique, séparées par « ; ») ; ``note`` : ce que la
+    ligne dit en plus, en clair (paragraphe de l'article, mode de calcul du taux, puis la
+    ``remarque``) ; ``remarque`` : ce qui appelle l'attention (plancher appliqué ou écarté,
+    majoration de 5 points), None sinon.
+    """
 
     taux: Decimal
     regime: RegimeLigne
     fondement: str
     note: str | None
     valeurs: tuple[ValeurRegle, ...]
+    remarque: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +103,8 @@ class RegimeDette:
     plancher_contrat_muet: bool = False
     fondement: str | None = None
     """Taux conventionnel : le fondement écrit sur ses lignes (taux stipulé ou taux du prêt)."""
+    note: str | None = None
+    """Taux conventionnel : la note de ses lignes (« taux stipulé », « taux du prêt… »)."""
 
 
 def _nombre(v: ValeurRegle) -> Decimal:
@@ -179,11 +194,7 @@ class Bareme:
         if trouve is None:
             v = self.regles.valeur(f"interet_legal.{categorie}", au=jour)
             trouve = self._taux[cle] = TauxPeriode(
-                _nombre(v),
-                "taux_legal",
-                f"{FONDEMENTS['taux_legal']} (taux « {categorie} »)",
-                None,
-                (v,),
+                _nombre(v), "taux_legal", fondement("taux_legal"), f"taux « {categorie} »", (v,)
             )
         return trouve
 
@@ -218,9 +229,9 @@ class Bareme:
             trouve = self._taux[cle] = TauxPeriode(
                 _nombre(v_bce) + _nombre(v_maj),
                 "commande_publique",
-                f"{FONDEMENTS['commande_publique']} (taux BCE au premier jour du semestre de "
-                "départ + 8 points, un seul taux pour tout le retard)",
-                None,
+                fondement("commande_publique"),
+                "taux BCE au premier jour du semestre de départ + 8 points, un seul taux pour "
+                "tout le retard",
                 (v_bce, v_maj),
             )
         return trouve
@@ -229,11 +240,14 @@ class Bareme:
         """Taux stipulé hors pénalités L441-10, ou taux du prêt (L312-39) : constant."""
         taux = regime.taux_contractuel
         assert taux is not None
-        fondement = regime.fondement or FONDEMENTS["taux_conventionnel"]
-        cle: tuple[object, ...] = ("conventionnel", str(taux), fondement)
+        citations = regime.fondement or fondement("taux_conventionnel")
+        note = regime.note or "taux stipulé"
+        cle: tuple[object, ...] = ("conventionnel", str(taux), citations, note)
         trouve = self._taux.get(cle)
         if trouve is None:
-            trouve = self._taux[cle] = TauxPeriode(taux, "taux_conventionnel", fondement, None, ())
+            trouve = self._taux[cle] = TauxPeriode(
+                taux, "taux_conventionnel", citations, note, ()
+            )
         return trouve
 
     def _jugement(self, categorie: Categorie, jour: dt.date, majore: bool) -> TauxPeriode:
@@ -244,20 +258,20 @@ class Bareme:
             v = self.regles.valeur(f"interet_legal.{categorie}", au=jour)
             if majore:
                 v_maj = self.regles.valeur("interet_legal.majoration_points", au=jour)
+                remarque = (
+                    "majoration de 5 points : plus de deux mois après le caractère exécutoire"
+                )
                 trouve = TauxPeriode(
                     _nombre(v) + _nombre(v_maj),
                     "jugement",
-                    f"C. civ. 1231-7 ; CMF L313-2 et L313-3 (taux « {categorie} » + 5 points)",
-                    "majoration de 5 points : plus de deux mois après le caractère exécutoire",
+                    fondement("jugement", "CMF L313-3"),
+                    _note(f"taux « {categorie} » + 5 points", remarque),
                     (v, v_maj),
+                    remarque,
                 )
             else:
                 trouve = TauxPeriode(
-                    _nombre(v),
-                    "jugement",
-                    f"{FONDEMENTS['jugement']} (taux « {categorie} »)",
-                    None,
-                    (v,),
+                    _nombre(v), "jugement", fondement("jugement"), f"taux « {categorie} »", (v,)
                 )
             self._taux[cle] = trouve
         return trouve
@@ -283,44 +297,50 @@ def taux_penalites_b2b(
         f"plancher {_nombre(v_coef):f} × taux légal « autres » {_texte(_nombre(v_legal))} "
         f"= {_texte(plancher)}"
     )
-    note: str | None = None
+    remarque: str | None = None
     if taux_contractuel is None:
         v_bce = regles.valeur("bce.taux_refinancement", au=debut)
         v_maj = regles.valeur("penalites_b2b.majoration_points", au=debut)
         taux = _nombre(v_bce) + _nombre(v_maj)
-        fondement = (
-            f"{FONDEMENTS['penalites_b2b']} (taux BCE au 1er janvier ou au 1er juillet + 10 points)"
-        )
+        precision = "L441-10 II : taux BCE au 1er janvier ou au 1er juillet + 10 points"
         if plancher > taux:
             texte_defaut = (
                 f"taux par défaut {_texte(_nombre(v_bce))} + {_nombre(v_maj):f} points "
                 f"= {_texte(taux)} inférieur au {texte_plancher}"
             )
             if plancher_contrat_muet:
-                note = (
+                remarque = (
                     f"{texte_defaut} : contrat muet relevé au plancher (option "
                     "plancher_contrat_muet : le texte ne lie le plancher qu'au taux stipulé)"
                 )
                 taux = plancher
             else:
-                note = (
+                remarque = (
                     f"{texte_defaut} : contrat muet, taux par défaut appliqué (L441-10 II lie le "
                     "plancher au seul taux stipulé par les conditions)"
                 )
         valeurs: tuple[ValeurRegle, ...] = (v_bce, v_maj, v_legal, v_coef)
     else:
-        fondement = f"{FONDEMENTS['penalites_b2b']} (taux stipulé, plancher de 3 × taux légal)"
+        precision = "L441-10 II : taux stipulé, plancher de 3 × taux légal"
         valeurs = (v_legal, v_coef)
         if taux_contractuel < plancher:
             taux = plancher
-            note = f"taux stipulé {_texte(taux_contractuel)} relevé au {texte_plancher}"
+            remarque = f"taux stipulé {_texte(taux_contractuel)} relevé au {texte_plancher}"
         else:
             taux = taux_contractuel
-    return TauxPeriode(taux, "penalites_b2b", fondement, note, valeurs)
+    return TauxPeriode(
+        taux,
+        "penalites_b2b",
+        fondement("penalites_b2b"),
+        _note(precision, remarque),
+        valeurs,
+        remarque,
+    )
 
 
 def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
-    """Deux taux qui se lisent de la même façon sur une ligne (valeur, régime, fondement, note)."""
+    """Deux taux qui se lisent de la même façon sur une ligne (valeur, régime, fondement, note ;
+    la note contient la remarque)."""
     return a is b or (
         a.taux == b.taux
         and a.regime == b.regime

@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel, ConfigDict
 
-FONDEMENTS = ("C. civ. art. 1376", "C. civ. art. 1174")
+FONDEMENTS = ("C. civ. 1376", "C. civ. 1174")
 
 _UNITES = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
