@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from contentieux.droit.citations import fondement_et_note
 from contentieux.francais import formater_date, formater_montant, formater_taux
 
 LARGEUR = 80
@@ -235,7 +236,7 @@ def texte_decompte(decompte: Any, largeur: int = LARGEUR) -> str:
         for li in decompte.lignes:
             debut = li.du + un_jour
             tete = f"{li.facture or li.creance} — {_REGIMES.get(li.regime, li.regime)}"
-            lignes += couper(tete + (" (*)" if li.note else ""), largeur, "  ")
+            lignes += couper(tete, largeur, "  ")
             periode = (
                 f"du {date(debut)} au {date(li.au)}, "
                 f"{li.jours}{_LIEN}jour{'s' if li.jours > 1 else ''}"
@@ -246,22 +247,23 @@ def texte_decompte(decompte: Any, largeur: int = LARGEUR) -> str:
                 f"= {montant(li.montant)}"
             )
             lignes += couper(calcul, largeur, "      ")
-            if li.note:
-                lignes += couper(f"(*) {li.note}", largeur, "      ")
+            lignes += couper(
+                fondement_et_note(li.fondement, li.note), largeur, "      ", "        "
+            )
     if decompte.indemnites or decompte.clauses_penales or decompte.capitalisations:
         lignes += _section("Indemnités, clauses pénales, capitalisation")
         for ind in decompte.indemnites:
             lignes += couper(
                 f"Indemnité {ind.nature} {ind.facture or ind.creance} : {montant(ind.montant)} "
-                f"({ind.motif} ; {ind.fondement})",
+                f"({ind.motif})",
                 largeur,
                 "  ",
             )
+            lignes += couper(ind.fondement, largeur, "      ", "        ")
         for cp in decompte.clauses_penales:
+            lignes += couper(f"Clause pénale {cp.creance} : {montant(cp.montant)}", largeur, "  ")
             lignes += couper(
-                f"Clause pénale {cp.creance} : {montant(cp.montant)} ({cp.fondement})",
-                largeur,
-                "  ",
+                fondement_et_note(cp.fondement, cp.note), largeur, "      ", "        "
             )
         for cap in decompte.capitalisations:
             lignes += couper(

@@ -30,6 +30,7 @@ from contentieux.actes.contenu import (
 )
 from contentieux.actes.parametres import ParametresActes, exiger
 from contentieux.actes.plan import EcheancePlan, calculer_echeancier
+from contentieux.droit.citations import articles, fondement_et_note
 from contentieux.erreurs import ActeInadapte, FraisInterditsConsommateur
 from contentieux.francais import (
     formater_date,
@@ -313,10 +314,11 @@ def tableau_factures(dossier: Dossier) -> Tableau:
 
 
 def _fondements_interets(dec: Decompte) -> str:
-    vus: list[str] = []
+    """Les articles des lignes d'intérêts (hors pénalités L441-10), chacun une fois."""
+    vus: dict[str, None] = {}
     for ligne in dec.lignes:
-        if ligne.fondement not in vus:
-            vus.append(ligne.fondement)
+        if ligne.regime != "penalites_b2b":
+            vus.update(dict.fromkeys(articles(ligne.fondement)))
     return " ; ".join(vus)
 
 
@@ -840,7 +842,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
             f"du {d(ligne.du)} au {d(ligne.au)}",
             ligne.calcul,
             m(ligne.montant),
-            ligne.fondement + (f" — {ligne.note}" if ligne.note else ""),
+            fondement_et_note(ligne.fondement, ligne.note),
         )
         for ligne in dec.lignes
     )
@@ -896,7 +898,8 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     colonnes=("Créance", "Montant", "Fondement"),
                     montants=(1,),
                     lignes=tuple(
-                        (c.creance, m(c.montant), c.fondement) for c in dec.clauses_penales
+                        (c.creance, m(c.montant), fondement_et_note(c.fondement, c.note))
+                        for c in dec.clauses_penales
                     ),
                 ),
             )
@@ -918,7 +921,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                                 for p in i.parts
                             )
                             or i.motif,
-                            ", ".join(i.fondements),
+                            " ; ".join(i.fondements),
                         )
                         for i in dec.imputations
                     ),

@@ -574,8 +574,8 @@ class _Calcul:
                     date_exigibilite=None,
                     fondement="C. com. L441-10",
                     motif=(
-                        "frais de recouvrement exposés supérieurs à l'indemnité forfaitaire "
-                        "(L441-10 II : indemnisation complémentaire sur justification)"
+                        "frais de recouvrement exposés supérieurs à l'indemnité forfaitaire ; "
+                        "L441-10 II : indemnisation complémentaire sur justification"
                     ),
                 )
             )
@@ -700,7 +700,7 @@ def _ligne_indemnite(dette: Dette, fondement: str, precision: str | None) -> Ind
         "payée après l'échéance" if payee else "impayée à l'échéance"
     )
     if precision is not None:
-        motif += f" ({precision})"
+        motif += f" ; {precision}"
     return Indemnite.model_construct(
         creance=dette.creance,
         facture=dette.facture,

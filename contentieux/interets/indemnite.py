@@ -27,7 +27,7 @@ from contentieux.regles import Regles, ValeurRegle
 
 FONDEMENT_B2B: Final = "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22"
 """Fondement de l'indemnité entre professionnels (citations au format unique)."""
-PRECISION_B2B: Final = "L441-10 II ; une indemnité par facture payée en retard, CJUE 4 mai 2023"
+PRECISION_B2B: Final = "L441-10 II : une indemnité par facture payée en retard (CJUE 4 mai 2023)"
 """Ce que le motif de la ligne ajoute au fondement : le paragraphe et la portée de l'arrêt."""
 FONDEMENT_PUBLIC: Final = "CCP L2192-13 ; CCP D2192-35"
 """Fondement de l'indemnité due par un acheteur public."""

@@ -46,7 +46,6 @@ Categorie = Literal["particuliers", "autres"]
 UN_JOUR: Final = dt.timedelta(days=1)
 
 
-
 def fondement(regime: RegimeLigne, *ajouts: str) -> str:
     """Le ``fondement`` d'une ligne du régime : ses articles (:data:`contentieux.droit.regime.
     FONDEMENTS`, la seule liste), puis ``ajouts``, séparés par « ; » (format unique de
@@ -245,9 +244,7 @@ class Bareme:
         cle: tuple[object, ...] = ("conventionnel", str(taux), citations, note)
         trouve = self._taux.get(cle)
         if trouve is None:
-            trouve = self._taux[cle] = TauxPeriode(
-                taux, "taux_conventionnel", citations, note, ()
-            )
+            trouve = self._taux[cle] = TauxPeriode(taux, "taux_conventionnel", citations, note, ())
         return trouve
 
     def _jugement(self, categorie: Categorie, jour: dt.date, majore: bool) -> TauxPeriode:
