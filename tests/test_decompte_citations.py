@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from contentieux._yaml import charger_yaml_exact
-from contentieux.actes.contrats import _sections_decompte
+from contentieux.actes.contrats import _sections_decompte, tableau_recapitulatif
 from contentieux.droit.citations import articles, est_citation
 from contentieux.erreurs import ErreurContentieux
 from contentieux.exemples import dossier_exemple, noms_exemples
@@ -225,6 +225,12 @@ def test_le_rapport_texte_et_l_acte_montrent_fondement_et_precision() -> None:
     assert indemnites is not None
     assert "CJUE 4 mai 2023" in indemnites.lignes[0][1]
     assert indemnites.lignes[0][-1] == "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22"
+    # Le récapitulatif (mise en demeure, requête…) garde la catégorie du taux légal.
+    loyer = etablir_decompte(dossier_exemple("loyer"), au=dt.date(2026, 6, 30))
+    interets = [li for li in tableau_recapitulatif(loyer).lignes if li[0] == "Intérêts de retard"]
+    assert interets[0][1] == (
+        "C. civ. 1231-6 ; C. civ. 1344-1 ; CMF L313-2 — taux « particuliers »"
+    )
 
 
 @pytest.mark.parametrize(

@@ -314,12 +314,18 @@ def tableau_factures(dossier: Dossier) -> Tableau:
 
 
 def _fondements_interets(dec: Decompte) -> str:
-    """Les articles des lignes d'intérêts (hors pénalités L441-10), chacun une fois."""
+    """Les articles des lignes d'intérêts (hors pénalités L441-10), chacun une fois, puis leurs
+    précisions (la note avant sa remarque : « taux « particuliers » », « + 5 points »…)."""
     vus: dict[str, None] = {}
+    precisions: dict[str, None] = {}
     for ligne in dec.lignes:
         if ligne.regime != "penalites_b2b":
             vus.update(dict.fromkeys(articles(ligne.fondement)))
-    return " ; ".join(vus)
+            if ligne.note:
+                precisions[ligne.note.split(" ; ", 1)[0]] = None
+    if not vus:
+        return ""
+    return fondement_et_note(" ; ".join(vus), " ; ".join(precisions) or None)
 
 
 def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = False) -> Tableau:
