@@ -122,9 +122,10 @@ qui décide (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` sur les worker
 def creer_cluster_dask_local(workers: int) -> Any:
     """Un ``distributed.LocalCluster`` de ``workers`` processus à un fil, sans tableau de bord,
     réglé par :data:`CONFIGURATION_DASK_LOCAL` (``contentieux lot --dask local``)."""
-    import dask
-    import distributed
+    import importlib
 
+    dask: Any = importlib.import_module("dask")
+    distributed: Any = importlib.import_module("distributed")
     with dask.config.set(CONFIGURATION_DASK_LOCAL):
         return distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
