@@ -4,8 +4,10 @@ face à WeasyPrint « nu » sur le même HTML, mesurés dans la même exécution
 Usage : ``python benchmarks/bench_actes.py [--n 5] [--acte mise_en_demeure]``
 
 - « PDF complet » : ``Atelier.generer`` (décompte, recevabilité, contrat, rendu PDF/A-3b avec
-  pièce jointe, relecture des mentions par pypdf) ; « PDF lot » : le même avec
-  ``controle_pdf="mise_en_page"`` (mentions cherchées dans la mise en page dessinée) ;
+  pièce jointe, relecture des mentions par pypdf) ; « PDF lot » : le même dans un processus de
+  travail de lot, tel que ``contentieux lot`` le prépare (``creer_executeur_processus`` :
+  atelier chaud, ``controle_pdf="mise_en_page"`` — mentions cherchées dans la mise en page
+  dessinée —, objets chauds figés par ``gc.freeze``), temps processeur mesuré dans ce worker ;
 - « PDF rendu » : ``Atelier.pdf`` seul (polices et feuille de style réutilisées, PDF/A-3b,
   pièce jointe) ;
 - « WeasyPrint nu » : ``HTML(string=…).write_pdf(stylesheets=[CSS(…)])``, sans réutilisation,
@@ -52,6 +54,15 @@ def _ms(fonction: Callable[[], Any], n: int) -> list[float]:
     return durees
 
 
+def _mesurer_dans_le_worker(acte: str, exemple: str, n: int) -> list[float]:
+    """Exécuté dans le processus de travail : ``n`` actes par l'atelier du worker."""
+    from contentieux.lots import taches
+
+    tache = taches.TacheActes(actes=(acte,), formats=("pdf",))
+    dossier = dossier_exemple(exemple)
+    return _ms(lambda: taches._generer(tache, acte, dossier, AU, "pdf"), n)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=5, help="Rendus par acte et par chemin.")
@@ -59,13 +70,17 @@ def main() -> None:
     args = parser.parse_args()
     from weasyprint import CSS, HTML
 
+    from contentieux.lots.executer import creer_executeur_processus
+    from contentieux.lots.taches import TacheActes
+
     atelier = Atelier()
-    lot = Atelier(controle_pdf="mise_en_page")
     actes = [args.acte] if args.acte else list(ACTES)
+    worker = creer_executeur_processus(1, TacheActes(actes=tuple(actes), formats=("pdf",)))
     # Échauffement : polices, feuille de style, gabarits compilés, imports.
     atelier.generer("relance", dossier_exemple("b2b"), au=AU)
     atelier.generer("relance", dossier_exemple("b2b"), au=AU, format="docx")
-    lot.generer("relance", dossier_exemple("b2b"), au=AU)
+    for acte in actes:  # le worker chauffe chaque gabarit (types cffi des polices compris)
+        worker.submit(_mesurer_dans_le_worker, acte, EXEMPLES.get(acte, "b2b"), 1).result()
     feuille = str(atelier.chemin("_commun", "style.css"))
 
     entetes = ("PDF complet", "PDF lot", "PDF rendu", "WP nu", "DOCX")
@@ -89,7 +104,9 @@ def main() -> None:
             rendu_ms += _ms(lambda c=contrat, d=donnees: atelier.pdf(c, d), 1)
             nu_ms += _ms(nu, 1)
         complet = _ms(lambda a=acte, d=dossier: atelier.generer(a, d, au=AU), args.n)
-        par_lot = _ms(lambda a=acte, d=dossier: lot.generer(a, d, au=AU), args.n)
+        par_lot = worker.submit(
+            _mesurer_dans_le_worker, acte, EXEMPLES.get(acte, "b2b"), args.n
+        ).result()
         docx = _ms(lambda a=acte, d=dossier: atelier.generer(a, d, au=AU, format="docx"), args.n)
         medianes = [statistics.median(x) for x in (complet, par_lot, rendu_ms, nu_ms, docx)]
         total_complet += medianes[0]
@@ -100,6 +117,7 @@ def main() -> None:
     print(f"actes PDF/A complets par seconde (un cœur) : {1000 * len(actes) / total_complet:.1f}")
     print(f"actes PDF/A en lot par seconde (un cœur) : {1000 * len(actes) / total_lot:.1f}")
     print(f"actes PDF/A rendus par seconde (un cœur) : {1000 * len(actes) / total_rendu:.1f}")
+    worker.shutdown()
     print(f"rapport PDF complet / WeasyPrint nu : {total_complet / total_nu:.2f}")
     print(f"rapport PDF/A / WeasyPrint nu : {total_rendu / total_nu:.2f}")
 

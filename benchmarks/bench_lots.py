@@ -11,7 +11,9 @@ autorité locale sur 127.0.0.1, PKI de test des tests), DOCX — mesure dans la 
 2. le **lot** avec 1 puis 2 workers (``ProcessPoolExecutor``, workers chauffés par un petit lot
    préalable, comme ils le sont après les premiers dossiers d'un vrai lot) : lecture, validation,
    envoi, écriture atomique, ``fsync``, manifeste compris ;
-3. pour le PDF non signé, le même lot sur un ``LocalCluster`` Dask de 2 workers.
+3. pour le PDF non signé, le même lot sur un ``LocalCluster`` Dask de 2 workers, créé et préparé
+   comme par ``contentieux lot --dask local`` (``creer_cluster_dask_local``,
+   ``preparer_workers_dask``).
 
 Les variantes d'un mode sont mesurées à tour de rôle, exécuteurs gardés chauds entre les passes
 (``--repetitions`` : meilleure de plusieurs passes), pour que la charge de la machine pèse de la
@@ -85,9 +87,14 @@ def main() -> None:
 
     from contentieux.lecture import valider_dossier
     from contentieux.lots import taches as module_taches
-    from contentieux.lots.executer import creer_executeur_processus, executer_lot
+    from contentieux.lots.executer import (
+        creer_cluster_dask_local,
+        creer_executeur_processus,
+        executer_lot,
+        preparer_workers_dask,
+    )
     from contentieux.lots.synthese import dossiers_synthetiques, ecrire_jsonl
-    from contentieux.lots.taches import OptionsSignature, TacheActes, preparer_worker
+    from contentieux.lots.taches import OptionsSignature, TacheActes
 
     racine = Path(tempfile.mkdtemp(prefix="bench-lots-"))
     entree = ecrire_jsonl(racine / "lot.jsonl", args.n)
@@ -167,12 +174,10 @@ def main() -> None:
             tache = taches["pdf"]
             with (
                 creer_executeur_processus(2, tache) as processus,
-                distributed.LocalCluster(
-                    n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-                ) as cluster,
+                creer_cluster_dask_local(2) as cluster,
                 distributed.Client(cluster) as client,
             ):
-                client.run(preparer_worker, tache)
+                preparer_workers_dask(client, tache)  # comme contentieux lot --dask
                 dask = client.get_executor()
                 chauffer(processus, tache, racine / "dask-chauffe-p")
                 chauffer(dask, tache, racine / "dask-chauffe-d")

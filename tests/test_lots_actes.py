@@ -169,3 +169,56 @@ def test_cli_lot_signe_et_dask_local(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert sans_cle.exit_code == 2 and "--p12" in sans_cle.output
     finally:
         pki.arreter()
+
+
+# --- Workers chauds : préparés dans le fil qui travaille, objets durables figés ---------------
+
+
+def _etat_du_worker() -> tuple[list[str], int, bool]:
+    """Outils du fil courant, objets figés, processus lancé par multiprocessing."""
+    import gc
+    import multiprocessing
+
+    from contentieux.lots import taches
+
+    outils = sorted(getattr(taches._LOCAL, "outils", {}) or {})
+    return outils, gc.get_freeze_count(), multiprocessing.parent_process() is not None
+
+
+def test_worker_de_processus_prepare_puis_fige() -> None:
+    import gc
+
+    from contentieux.lots.executer import creer_executeur_processus
+    from contentieux.lots.taches import figer_objets_chauds
+
+    tache = TacheActes(actes=("relance",), formats=("docx",))
+    with creer_executeur_processus(1, tache) as ex:
+        outils, figes, enfant = ex.submit(_etat_du_worker).result()
+    assert enfant and figes > 0
+    assert any(o.startswith("atelier:") for o in outils), outils
+    # dans le processus de l'utilisateur (ici pytest), rien n'est figé
+    avant = gc.get_freeze_count()
+    assert figer_objets_chauds() is False
+    assert gc.get_freeze_count() == avant
+
+
+def test_dask_local_prepare_le_fil_de_travail() -> None:
+    """``preparer_workers_dask`` charge l'atelier dans le fil qui traitera les dossiers (pas dans
+    la boucle d'événements, comme ``Client.run``) ; le cluster local est réglé comme annoncé."""
+    distributed = pytest.importorskip("distributed")
+    from contentieux.lots.executer import (
+        CONFIGURATION_DASK_LOCAL,
+        creer_cluster_dask_local,
+        preparer_workers_dask,
+    )
+
+    tache = TacheActes(actes=("relance",), formats=("docx",))
+    with creer_cluster_dask_local(1) as cluster, distributed.Client(cluster) as client:
+        assert preparer_workers_dask(client, tache) == 1
+        outils, figes, enfant = client.submit(_etat_du_worker, pure=False).result()
+        reglages = client.run(
+            lambda: {c: __import__("dask").config.get(c) for c in CONFIGURATION_DASK_LOCAL}
+        )
+    assert enfant and figes > 0
+    assert any(o.startswith("atelier:") for o in outils), outils
+    assert list(reglages.values()) == [CONFIGURATION_DASK_LOCAL]

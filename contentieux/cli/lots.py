@@ -73,11 +73,10 @@ def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any, i
         distributed: Any = importlib.import_module("distributed")
     except ModuleNotFoundError:
         echouer("--dask : Dask n'est pas installé ; pip install 'contentieux[dask]'")
+    from contentieux.lots.executer import creer_cluster_dask_local, preparer_workers_dask
+
     if adresse == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = distributed.Client(cluster)
+        client = distributed.Client(creer_cluster_dask_local(workers))
     else:
         try:
             client = distributed.Client(adresse, timeout=10)
@@ -86,10 +85,7 @@ def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any, i
                 f"--dask : ordonnanceur injoignable à {adresse} ({exc}) ; "
                 "vérifiez l'adresse (tcp://hôte:8786) ou utilisez --dask local"
             )
-    from contentieux.lots.taches import preparer_worker
-
-    client.run(preparer_worker, tache)  # chaque worker prépare gabarits, polices et clé une fois
-    fils = sum(client.nthreads().values()) or workers
+    fils = preparer_workers_dask(client, tache) or workers  # gabarits, polices, clé : une fois
     return client, client.get_executor(), fils
 
 

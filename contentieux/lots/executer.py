@@ -109,6 +109,48 @@ def creer_executeur_processus(workers: int, tache: Tache) -> cf.ProcessPoolExecu
     )
 
 
+CONFIGURATION_DASK_LOCAL: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.worker-saturation": float("inf"),
+}
+"""Réglage des workers d'un ``LocalCluster`` créé par la bibliothèque : le profileur statistique
+de Dask (un échantillon de pile toutes les 10 ms, utile avec un tableau de bord) est coupé, il
+prenait quelques pour cent du temps d'un rendu. Sur un cluster existant, c'est sa configuration
+qui décide (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` sur les workers)."""
+
+
+def creer_cluster_dask_local(workers: int) -> Any:
+    """Un ``distributed.LocalCluster`` de ``workers`` processus à un fil, sans tableau de bord,
+    réglé par :data:`CONFIGURATION_DASK_LOCAL` (``contentieux lot --dask local``)."""
+    import importlib
+
+    dask: Any = importlib.import_module("dask")
+    distributed: Any = importlib.import_module("distributed")
+    with dask.config.set(CONFIGURATION_DASK_LOCAL):
+        return distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+
+
+def preparer_workers_dask(client: Any, tache: Tache) -> int:
+    """Prépare la tâche sur chaque fil de travail du cluster ; renvoie le nombre de fils.
+
+    La préparation est envoyée comme une **tâche** (épinglée sur chaque worker, une par fil) et
+    non par ``client.run`` : ``client.run`` s'exécute dans la boucle d'événements du worker,
+    alors que les dossiers sont traités par ses fils de travail, qui ont chacun leurs outils
+    (:func:`~contentieux.lots.taches.outil_du_worker`). Ainsi l'atelier chaud est celui qui sert
+    et :func:`~contentieux.lots.taches.preparer_worker` fige ses objets.
+    """
+    fils: dict[str, int] = client.nthreads()
+    futurs = [
+        client.submit(preparer_worker, tache, workers=[adresse], pure=False)
+        for adresse, nombre in fils.items()
+        for _ in range(nombre)
+    ]
+    client.gather(futurs)
+    return sum(fils.values())
+
+
 def _entree_manifeste(
     element: ElementLot, base: dict[str, Any], empreinte: str, **champs: Any
 ) -> dict[str, Any]:
