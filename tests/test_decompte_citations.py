@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from contentieux._yaml import charger_yaml_exact
+from contentieux.actes import ACTES
 from contentieux.actes.contrats import _sections_decompte, tableau_recapitulatif
 from contentieux.droit.citations import articles, est_citation
 from contentieux.erreurs import ErreurContentieux
@@ -255,7 +256,7 @@ def test_fondements_des_regles_du_decompte(fichier: str) -> None:
             assert REGLES.source(article).articles == article, (identifiant, article)
 
 
-@pytest.mark.parametrize("acte", ["decompte", "mise_en_demeure", "relance"])
+@pytest.mark.parametrize("acte", ACTES)
 def test_fondements_des_manifestes(acte: str) -> None:
     brut = (RACINE / "gabarits" / acte / "manifeste.yaml").read_text(encoding="utf-8")
     manifeste = yaml.safe_load(brut)

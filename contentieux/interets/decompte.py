@@ -20,6 +20,7 @@ from typing import Final
 from contentieux.delais import ajouter_annees, ajouter_mois
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
 from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.regime import FONDEMENTS as FONDEMENTS_REGIME
 from contentieux.droit.regime import RegimeRetenu, regime_interets
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
@@ -65,14 +66,6 @@ from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.regles import Regles, ValeurRegle
 
 UN_JOUR: Final = dt.timedelta(days=1)
-
-ARTICLES: Final[dict[RegimeLigne, tuple[str, ...]]] = {
-    "taux_legal": ("C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"),
-    "penalites_b2b": ("C. com. L441-10",),
-    "commande_publique": ("CCP R2192-31",),
-    "taux_conventionnel": (),  # les fondements du régime retenu (taux stipulé ou L312-39)
-    "jugement": ("C. civ. 1231-7", "CMF L313-2"),
-}
 
 ARTICLES_PROCEDURE: Final[dict[NatureProcedureCollective, tuple[str, ...]]] = {
     NatureProcedureCollective.SAUVEGARDE: ("C. com. L622-28",),
@@ -602,8 +595,9 @@ class _Calcul:
                         self.fonder("CMF L313-3")
                     elif regime == "penalites_b2b":
                         self.avertir(f"Facture {d.facture} : {taux.remarque}.")
-        for regime in regimes:
-            self.fonder(*ARTICLES[regime])
+        for regime in regimes:  # taux conventionnel : ses fondements propres, ci-dessus
+            if regime != "taux_conventionnel":
+                self.fonder(*FONDEMENTS_REGIME[regime])
         if capitalisations:
             self.fonder("C. civ. 1343-2")
         total_paiements = trop_percu = ZERO
