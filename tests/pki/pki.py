@@ -32,12 +32,22 @@ CLES = (
 MOT_DE_PASSE = "s3cr3t-de-test"
 
 
+CLES_DE_SERVICE = ("ocsp", "tsa")
+"""Clés des services (OCSP, horodatage) : ECDSA P-256. certomancer relit la clé à chaque réponse ;
+une clé RSA 2048 y coûte ≈ 40 ms de vérification, qui pèseraient sur les mesures de débit B-T
+(``benchmarks/bench_lots.py``) comme sur les deux cœurs des workers. Les signataires restent RSA."""
+
+
 def _generer_cles(dossier: Path) -> None:
     from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
     for nom in CLES:
-        cle = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        cle: Any = (
+            ec.generate_private_key(ec.SECP256R1())
+            if nom in CLES_DE_SERVICE
+            else rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        )
         (dossier / f"{nom}.key.pem").write_bytes(
             cle.private_bytes(
                 serialization.Encoding.PEM,
