@@ -97,10 +97,13 @@ _MOIS = (
 _INSECABLES = [
     # « 1er mars 2026 », « 13 oct. 1992 »
     re.compile(rf"\b(?:1er|\d{{1,2}}) (?:{_MOIS})(?: \d{{4}})?"),
-    # « C. civ. 2240 », « C. com. L441-10 II », « CPC art. 640 », « n° 91-10.066 »
-    re.compile(r"\b(?:C\. (?:civ|com|consom|trav)\.|CPCE?|CMF|CGI|Cass\.|art\.|n°) [\w.-]+"),
-    # « 15 jours », « 3 ans », « 2 340,00 € », « 12,15 % »
-    re.compile(r"\b\d[\d\u202f\xa0 ]*(?:,\d+)? ?(?:€|%|jours?|mois|ans?|points?)(?!\w)"),
+    # « C. civ. 2240 », « C. com. L441-10 II », « CPC art. 640 », « n° 91-10.066 », « CJUE C-78/22 »
+    re.compile(
+        r"\b(?:C\. (?:civ|com|consom|trav|postes)\.?|CPCE?|CMF|CGI|CCP|CJUE|Cass\.|art\.|n°) "
+        r"[\w./-]+"
+    ),
+    # « 15 jours », « 3 ans », « 2 340,00 € », « 12,15 % », « + 10 points »
+    re.compile(r"(?:[+×] )?\b\d[\d\u202f\xa0 ]*(?:,\d+)? ?(?:€|%|jours?|mois|ans?|points?)(?!\w)"),
 ]
 _DATE_COURTE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 
