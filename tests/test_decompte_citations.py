@@ -216,16 +216,19 @@ def test_le_rapport_texte_et_l_acte_montrent_fondement_et_precision() -> None:
     assert "C. com. L441-10 — L441-10 II : taux BCE au 1er janvier ou au 1er juillet" in texte
     assert "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22" in texte
     assert "CJUE 4 mai 2023" in texte
+    # L'acte « décompte » : la précision en note numérotée sous le tableau, une seule fois.
     sections = {s.titre: s for s in _sections_decompte(b2b)}
-    interets = sections["Intérêts et pénalités, ligne par ligne"].tableau
-    assert interets is not None
-    assert interets.lignes[0][-1] == (
-        "C. com. L441-10 — L441-10 II : taux BCE au 1er janvier ou au 1er juillet + 10 points"
-    )
-    indemnites = sections["Indemnités"].tableau
-    assert indemnites is not None
-    assert "CJUE 4 mai 2023" in indemnites.lignes[0][1]
-    assert indemnites.lignes[0][-1] == "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22"
+    section = sections["Intérêts et pénalités, ligne par ligne"]
+    assert section.tableau is not None and len(section.tableau.lignes) == 7
+    assert {li[-1] for li in section.tableau.lignes} == {"C. com. L441-10 (1)"}
+    assert [p.texte.replace("\xa0", " ") for p in section.notes] == [
+        "(1) L441-10 II : taux BCE au 1er janvier ou au 1er juillet + 10 points"
+    ]
+    section = sections["Indemnités"]
+    assert section.tableau is not None
+    assert "CJUE" not in section.tableau.lignes[0][1]
+    assert section.tableau.lignes[0][-1] == "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22 (1)"
+    assert len(section.notes) == 1 and "CJUE 4 mai 2023" in section.notes[0].texte
     # Le récapitulatif (mise en demeure, requête…) garde la catégorie du taux légal.
     loyer = etablir_decompte(dossier_exemple("loyer"), au=dt.date(2026, 6, 30))
     interets = [li for li in tableau_recapitulatif(loyer).lignes if li[0] == "Intérêts de retard"]

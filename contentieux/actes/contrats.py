@@ -40,6 +40,7 @@ from contentieux.francais import (
     nombre_simple,
     typographier,
 )
+from contentieux.interets.indemnite import PRECISION_B2B
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import TypePiece
 from contentieux.modeles.decompte import Decompte
@@ -841,14 +842,47 @@ def construire_bordereau_pieces(faits: Faits) -> ContratBordereauPieces:
     )
 
 
+class _Renvois:
+    """Notes en renvoi d'un tableau : chaque précision distincte est numérotée une fois, la
+    cellule porte « (1) » et la note s'imprime sous le tableau (un décompte de cent lignes ne
+    répète pas cent fois « L441-10 II : taux BCE … + 10 points »)."""
+
+    def __init__(self) -> None:
+        self.numeros: dict[str, int] = {}
+
+    def __call__(self, texte: str, note: str | None) -> str:
+        """``texte`` suivi de l'appel de note de ``note`` (rien sans note)."""
+        if not note:
+            return texte
+        numero = self.numeros.setdefault(note, len(self.numeros) + 1)
+        return f"{texte} ({numero})"
+
+    def notes(self) -> tuple[Paragraphe, ...]:
+        return _p(*(f"({n}) {note}" for note, n in self.numeros.items()), style="petit")
+
+
+_SUFFIXE_B2B = f" ; {PRECISION_B2B}"
+
+
+def _precision_du_motif(motif: str) -> str | None:
+    """La précision L441-10 II que le décompte ajoute au motif d'une indemnité entre
+    professionnels (:data:`contentieux.interets.indemnite.PRECISION_B2B`), ou None."""
+    return PRECISION_B2B if motif.endswith(_SUFFIXE_B2B) else None
+
+
+def _motif_sans_precision(motif: str) -> str:
+    return motif.removesuffix(_SUFFIXE_B2B)
+
+
 def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
+    renvoi = _Renvois()
     lignes = tuple(
         (
             ligne.facture or ligne.creance,
             f"du {d(ligne.du)} au {d(ligne.au)}",
             ligne.calcul,
             m(ligne.montant),
-            fondement_et_note(ligne.fondement, ligne.note),
+            renvoi(ligne.fondement, ligne.note),
         )
         for ligne in dec.lignes
     )
@@ -869,7 +903,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     "Fondement",
                 ),
                 montants=(3,),
-                largeurs=(17, 18, 27, 12, 26),
+                largeurs=(14, 19, 33, 12, 22),
                 lignes=lignes,
                 total=(
                     "Total des intérêts et pénalités",
@@ -879,9 +913,11 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     "",
                 ),
             ),
+            notes=renvoi.notes(),
         )
     ]
     if dec.indemnites:
+        renvoi = _Renvois()
         sections.append(
             Section(
                 titre="Indemnités",
@@ -890,13 +926,20 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     montants=(2,),
                     largeurs=(15, 45, 12, 28),
                     lignes=tuple(
-                        (i.facture or i.creance, i.motif, m(i.montant), i.fondement)
+                        (
+                            i.facture or i.creance,
+                            _motif_sans_precision(i.motif),
+                            m(i.montant),
+                            renvoi(i.fondement, _precision_du_motif(i.motif)),
+                        )
                         for i in dec.indemnites
                     ),
                 ),
+                notes=renvoi.notes(),
             )
         )
     if dec.clauses_penales:
+        renvoi = _Renvois()
         sections.append(
             Section(
                 titre="Clauses pénales",
@@ -904,10 +947,11 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     colonnes=("Créance", "Montant", "Fondement"),
                     montants=(1,),
                     lignes=tuple(
-                        (c.creance, m(c.montant), fondement_et_note(c.fondement, c.note))
+                        (c.creance, m(c.montant), renvoi(c.fondement, c.note))
                         for c in dec.clauses_penales
                     ),
                 ),
+                notes=renvoi.notes(),
             )
         )
     if dec.imputations:
