@@ -285,3 +285,23 @@ def test_la_documentation_liste_chaque_parametre() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "regles.md").read_text(encoding="utf-8")
     absents = [i for i in REGLES.identifiants() if f"`{i}`" not in doc]
     assert not absents, f"paramètres à documenter dans docs/regles.md : {absents}"
+
+
+def test_table_des_parametres_de_la_documentation_a_jour() -> None:
+    """La table « Paramètres livrés » de docs/regles.md reprend chaque paramètre du paquet, avec
+    son unité, sa périodicité et son fondement tels que les fichiers de règles les donnent."""
+    import re
+
+    page = (Path(__file__).parent.parent / "docs" / "regles.md").read_text(encoding="utf-8")
+    ligne = r"^\| `([a-z0-9_]+\.[a-z0-9_]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$"
+    lignes = re.findall(ligne, page, re.M)
+    documentes = {i: (u.strip(), p.strip(), f.strip()) for i, u, p, f in lignes}
+    attendus = {}
+    for identifiant in REGLES.identifiants():
+        parametre = REGLES.parametre(identifiant)
+        attendus[identifiant] = (
+            str(getattr(parametre.unite, "value", parametre.unite)),
+            str(getattr(parametre.periodicite, "value", parametre.periodicite)),
+            parametre.fondement,
+        )
+    assert documentes == attendus
