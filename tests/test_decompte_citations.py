@@ -29,6 +29,7 @@ from contentieux.droit.citations import articles, est_citation
 from contentieux.erreurs import ErreurContentieux
 from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.interets import calculer_interets, etablir_decompte
+from contentieux.interets.indemnite import FONDEMENT_B2B
 from contentieux.modeles import Dossier
 from contentieux.modeles.decompte import Decompte, OptionsDecompte
 from contentieux.regles import charger_regles
@@ -278,3 +279,22 @@ def test_fondements_de_la_mention_de_signature() -> None:
     for citation in controle.fondements:
         assert est_citation(citation), citation
         assert REGLES.source(citation).articles == citation
+
+
+def test_recapitulatif_cite_les_fondements_du_decompte() -> None:
+    """Le tableau récapitulatif (mise en demeure, requête…) reprend les citations des lignes :
+    l'indemnité due par un acheteur public repose sur le CCP, pas sur L441-10."""
+    au = dt.date(2026, 6, 30)
+    public = tableau_recapitulatif(etablir_decompte(dossier_exemple("commande_publique"), au=au))
+    postes = {li[0]: li[1] for li in public.lignes}
+    assert postes["Indemnités forfaitaires pour frais de recouvrement"] == (
+        "CCP L2192-13 ; CCP D2192-35"
+    )
+    assert "L441-10" not in " ".join(postes.values())
+    b2b = tableau_recapitulatif(etablir_decompte(dossier_exemple("b2b"), au=au))
+    postes = {li[0]: li[1] for li in b2b.lignes}
+    assert postes["Pénalités de retard"].startswith("C. com. L441-10 — L441-10 II : taux BCE")
+    assert postes["Indemnités forfaitaires pour frais de recouvrement"] == FONDEMENT_B2B
+    for fondement in postes.values():
+        for citation in articles(fondement.split(" — ")[0]):
+            assert citation == "factures impayées" or REGLES.source(citation).articles == citation

@@ -11,7 +11,7 @@ ou dans les couches de calcul ; les gabarits ne font que placer des valeurs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -314,19 +314,46 @@ def tableau_factures(dossier: Dossier) -> Tableau:
     )
 
 
-def _fondements_interets(dec: Decompte) -> str:
-    """Les articles des lignes d'intérêts (hors pénalités L441-10), chacun une fois, puis leurs
-    précisions (la note avant sa remarque : « taux « particuliers » », « + 5 points »…)."""
+def _fondements_lignes(dec: Decompte, *, penalites: bool) -> str:
+    """Les articles des lignes d'intérêts (``penalites`` : des seules pénalités L441-10), chacun
+    une fois, puis leurs précisions (la note avant sa remarque : « taux « particuliers » »,
+    « L441-10 II : taux BCE … + 10 points »…)."""
     vus: dict[str, None] = {}
     precisions: dict[str, None] = {}
     for ligne in dec.lignes:
-        if ligne.regime != "penalites_b2b":
+        if (ligne.regime == "penalites_b2b") == penalites:
             vus.update(dict.fromkeys(articles(ligne.fondement)))
             if ligne.note:
                 precisions[ligne.note.split(" ; ", 1)[0]] = None
     if not vus:
         return ""
     return fondement_et_note(" ; ".join(vus), " ; ".join(precisions) or None)
+
+
+def _fondements_indemnites(dec: Decompte) -> str:
+    """Les articles des indemnités forfaitaires du décompte (L441-10 et D441-5 entre
+    professionnels, CCP L2192-13 et D2192-35 pour un acheteur public), chacun une fois."""
+    vus: dict[str, None] = {}
+    for indemnite in dec.indemnites:
+        if indemnite.nature == "forfaitaire":
+            vus.update(dict.fromkeys(articles(indemnite.fondement)))
+    return " ; ".join(vus)
+
+
+def citations_bornees(citations: Sequence[str], limite: int = 160) -> str:
+    """Des citations jointes par « ; », coupées entre deux citations (jamais au milieu) et
+    terminées par « … » quand elles dépassent ``limite`` caractères (pied de page).
+
+    >>> citations_bornees(["C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"], limite=32)
+    'C. civ. 1231-6 ; C. civ. 1344-1 …'
+    """
+    texte = ""
+    for citation in citations:
+        suivant = f"{texte} ; {citation}" if texte else citation
+        if len(suivant) > limite:
+            return f"{texte} …"
+        texte = suivant
+    return texte
 
 
 def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = False) -> Tableau:
@@ -338,17 +365,23 @@ def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = Fals
         lignes.append(
             (
                 "Intérêts de retard",
-                _fondements_interets(dec) or "C. civ. 1231-6",
+                _fondements_lignes(dec, penalites=False) or "C. civ. 1231-6",
                 m(dec.total_interets),
             )
         )
     if dec.total_penalites:
-        lignes.append(("Pénalités de retard", "C. com. L441-10 II", m(dec.total_penalites)))
+        lignes.append(
+            (
+                "Pénalités de retard",
+                _fondements_lignes(dec, penalites=True) or "C. com. L441-10",
+                m(dec.total_penalites),
+            )
+        )
     if dec.total_indemnites and not sans_frais_recouvrement:
         lignes.append(
             (
                 "Indemnités forfaitaires pour frais de recouvrement",
-                "C. com. L441-10 II, D441-5",
+                _fondements_indemnites(dec) or "C. com. L441-10 ; C. com. D441-5",
                 m(dec.total_indemnites),
             )
         )
@@ -966,7 +999,7 @@ def _sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                         (
                             d(i.date),
                             m(i.montant),
-                            "; ".join(
+                            " ; ".join(
                                 f"{p.facture or p.creance} ({POSTES[p.nature]}) {m(p.montant)}"
                                 for p in i.parts
                             )
@@ -1033,7 +1066,7 @@ def construire_decompte(faits: Faits) -> ContratDecompte:
         destinataire=None,
         sections=_sections_decompte(dec),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
-        pied=_pied(faits, "; ".join(dec.fondements)[:160]),
+        pied=_pied(faits, citations_bornees(dec.fondements)),
     )
     return ContratDecompte(
         identifiant="decompte",
