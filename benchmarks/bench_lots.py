@@ -80,8 +80,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=4, help="dossiers par lot mesuré (défaut 4)")
     parser.add_argument("--repetitions", type=int, default=1, help="passes entrelacées")
-    parser.add_argument("--modes", default="pdf,pdf_bb,pdf_bt,docx")
-    parser.add_argument("--sans-dask", action="store_true")
+    parser.add_argument(
+        "--modes",
+        default="pdf,pdf_bb,pdf_bt,docx",
+        help="modes mesurés, séparés par des virgules : pdf, pdf_bb, pdf_bt, docx",
+    )
+    parser.add_argument("--sans-dask", action="store_true", help="ne pas mesurer Dask")
     args = parser.parse_args()
     sys.path.insert(0, str(RACINE))
 

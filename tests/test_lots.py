@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -301,6 +302,8 @@ def test_cli_codes_de_sortie_et_echappement(tmp_path: Path) -> None:
     ok = runner.invoke(app, [*args, "-o", str(tmp_path / "a")])
     assert ok.exit_code == 0, ok.output
     assert "Faits" in ok.output and "Actes par seconde" in ok.output
+    # durée en français, démarrage des workers compris (même mesure en local et avec Dask)
+    assert re.search(r"Durée \(démarrage des workers compris\) *│ *\d+,\d s", ok.output)
     entree.write_text(json.dumps(bon) + "\n" + json.dumps(mauvais) + "\n", encoding="utf-8")
     partiel = runner.invoke(app, [*args, "-o", str(tmp_path / "b")])
     assert partiel.exit_code == CODE_DOSSIERS_EN_ERREUR

@@ -174,32 +174,35 @@ def test_cli_lot_signe_et_dask_local(tmp_path: Path, monkeypatch: pytest.MonkeyP
 # --- Workers chauds : préparés dans le fil qui travaille, objets durables figés ---------------
 
 
-def _etat_du_worker() -> tuple[list[str], int, bool]:
-    """Outils du fil courant, objets figés, processus lancé par multiprocessing."""
+def _etat_du_worker() -> tuple[list[str], int, bool, bool]:
+    """Outils du fil courant, objets figés, processus lancé par multiprocessing, Ctrl-C ignoré."""
     import gc
     import multiprocessing
+    import signal
 
     from contentieux.lots import taches
 
     outils = sorted(getattr(taches._LOCAL, "outils", {}) or {})
-    return outils, gc.get_freeze_count(), multiprocessing.parent_process() is not None
+    ignore = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    return outils, gc.get_freeze_count(), multiprocessing.parent_process() is not None, ignore
 
 
 def test_worker_de_processus_prepare_puis_fige() -> None:
     import gc
+    import signal
 
     from contentieux.lots.executer import creer_executeur_processus
-    from contentieux.lots.taches import figer_objets_chauds
+    from contentieux.lots.taches import figer_objets_chauds, ignorer_interruption
 
     tache = TacheActes(actes=("relance",), formats=("docx",))
     with creer_executeur_processus(1, tache) as ex:
-        outils, figes, enfant = ex.submit(_etat_du_worker).result()
-    assert enfant and figes > 0
+        outils, figes, enfant, ctrl_c_ignore = ex.submit(_etat_du_worker).result()
+    assert enfant and figes > 0 and ctrl_c_ignore
     assert any(o.startswith("atelier:") for o in outils), outils
-    # dans le processus de l'utilisateur (ici pytest), rien n'est figé
-    avant = gc.get_freeze_count()
-    assert figer_objets_chauds() is False
-    assert gc.get_freeze_count() == avant
+    # dans le processus de l'utilisateur (ici pytest), rien n'est figé ni ignoré
+    avant = gc.get_freeze_count(), signal.getsignal(signal.SIGINT)
+    assert figer_objets_chauds() is False and ignorer_interruption() is False
+    assert (gc.get_freeze_count(), signal.getsignal(signal.SIGINT)) == avant
 
 
 def test_dask_local_prepare_le_fil_de_travail() -> None:
@@ -215,7 +218,7 @@ def test_dask_local_prepare_le_fil_de_travail() -> None:
     tache = TacheActes(actes=("relance",), formats=("docx",))
     with creer_cluster_dask_local(1) as cluster, distributed.Client(cluster) as client:
         assert preparer_workers_dask(client, tache) == 1
-        outils, figes, enfant = client.submit(_etat_du_worker, pure=False).result()
+        outils, figes, enfant, _ = client.submit(_etat_du_worker, pure=False).result()
         reglages = client.run(
             lambda: {c: __import__("dask").config.get(c) for c in CONFIGURATION_DASK_LOCAL}
         )

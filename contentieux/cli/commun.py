@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import inspect
 import json
 import os
 import re
@@ -458,8 +459,42 @@ class GroupeContentieux(typer.core.TyperGroup):
         sys.exit(code)
 
 
+def aide_en_paragraphes(texte: str) -> str:
+    r"""L'aide d'une commande tirée de sa docstring : les lignes d'un paragraphe sont rejointes
+    (Rich garde sinon les retours à la ligne du source au milieu des phrases) ; les paragraphes
+    et les puces « - » restent.
+
+    >>> aide_en_paragraphes("Une phrase\ncoupée.\n\nSuite :\n- un\n- deux")
+    'Une phrase coupée.\n\nSuite :\n- un\n- deux'
+    """
+    paragraphes = []
+    for paragraphe in texte.strip().split("\n\n"):
+        lignes: list[str] = []
+        for ligne in paragraphe.splitlines():
+            ligne = ligne.strip()
+            if lignes and not ligne.startswith("- "):
+                lignes[-1] += " " + ligne
+            else:
+                lignes.append(ligne)
+        paragraphes.append("\n".join(lignes))
+    return "\n\n".join(paragraphes)
+
+
 class ApplicationContentieux(typer.Typer):
-    """L'application Typer ``contentieux`` (groupe :class:`GroupeContentieux`)."""
+    """L'application Typer ``contentieux`` (groupe :class:`GroupeContentieux`) ; l'aide de chaque
+    commande est sa docstring en paragraphes (:func:`aide_en_paragraphes`)."""
+
+    def command(self, name: str | None = None, **options: Any) -> Callable[[Any], Any]:
+        if options.get("help") is not None:
+            return super().command(name, **options)
+
+        def enregistrer(fonction: Any) -> Any:
+            aide = aide_en_paragraphes(inspect.getdoc(fonction) or "")
+            return super(ApplicationContentieux, self).command(name, help=aide, **options)(
+                fonction
+            )
+
+        return enregistrer
 
 
 app = ApplicationContentieux(

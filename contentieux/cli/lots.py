@@ -10,6 +10,7 @@ interrompu (Ctrl-C). Voir ``docs/lots.md``.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -193,7 +194,7 @@ def commande_lot(
     tache = TacheActes(
         actes=liste_actes,
         formats=liste_formats,
-        regles=str(regles) if regles else None,
+        regles=str(regles.resolve()) if regles else None,
         gabarits=str(gabarits.resolve()) if gabarits else None,
         parametres=str(parametres.resolve()) if parametres else None,
         signature=signature,
@@ -206,12 +207,14 @@ def commande_lot(
         echouer(str(exc), code=code_sortie_lot(exc))
 
     client = executeur = None
-    if dask is not None:
-        client, executeur, nombre = _executeur_dask(dask, nombre, tache)
+    debut = time.perf_counter()  # démarrage des workers compris, pour Dask comme en local
     try:
+        if dask is not None:
+            client, executeur, nombre = _executeur_dask(dask, nombre, tache)
         bilan = _executer_avec_progression(
             executer_lot, entree, tache, date, sortie, executeur, nombre, regles, total
         )
+        bilan.duree = time.perf_counter() - debut
     except ErreurContentieux as exc:
         echouer(exc.message, code=code_sortie_lot(exc))
     except KeyboardInterrupt:
@@ -279,7 +282,8 @@ def _executer_avec_progression(
                     )
             progression.advance(tache_id)
             vitesse = progression.tasks[0].speed
-            progression.update(tache_id, debit=f"{vitesse:.1f}" if vitesse else "—")
+            debit = f"{vitesse:.1f}".replace(".", ",") if vitesse else "—"
+            progression.update(tache_id, debit=debit)
 
         return executer_lot(
             entree,
@@ -302,7 +306,7 @@ def _afficher_bilan(bilan: Any, sortie: Path) -> None:
     table.add_row("[red]En erreur[/]", str(bilan.erreurs))
     table.add_row("Déjà faits (reprise)", str(bilan.deja_faits))
     table.add_row("Fichiers écrits", str(bilan.fichiers))
-    table.add_row("Durée", f"{bilan.duree:.1f} s")
-    table.add_row("Actes par seconde", f"{bilan.actes_par_seconde:.1f}")
+    table.add_row("Durée (démarrage des workers compris)", f"{bilan.duree:.1f} s".replace(".", ","))
+    table.add_row("Actes par seconde", f"{bilan.actes_par_seconde:.1f}".replace(".", ","))
     console.print(table)
     console.print(f"Manifeste : {escape(str(sortie / 'manifeste.jsonl'))}")

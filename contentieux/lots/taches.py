@@ -133,10 +133,29 @@ def preparer_worker(tache: Tache) -> None:
     ils vivent autant que le processus, et le ramasse-miettes cesse de les reparcourir à chaque
     collecte (≈ 6 % du temps d'un acte PDF, ``benchmarks/bench_actes.py``). Rien n'est gardé
     d'un dossier à l'autre : seule la mémoire du worker, qui n'appartient qu'au lot, est touchée.
+
+    Un processus de travail ignore Ctrl-C (SIGINT, envoyé à tout le groupe du terminal) : c'est
+    le processus principal qui l'attrape, arrête d'envoyer des dossiers, laisse finir ceux en
+    cours et met le manifeste à jour, sans traces Python des workers.
     """
+    ignorer_interruption()
     with contextlib.suppress(Exception):
         tache.preparer()
     figer_objets_chauds()
+
+
+def ignorer_interruption() -> bool:
+    """Dans un processus de travail lancé par ``multiprocessing`` (fil principal), ignore SIGINT ;
+    vrai si c'est fait (jamais dans le processus de l'utilisateur ni dans un fil Dask)."""
+    import multiprocessing
+    import signal
+
+    if multiprocessing.parent_process() is None:
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return True
 
 
 def figer_objets_chauds() -> bool:
