@@ -555,7 +555,7 @@ class _Calcul:
             if d.indemnite > ZERO:
                 indemnites.append(_ligne_indemnite(d, fondement_indemnite, precision_indemnite))
         if indemnites:
-            self.fonder("CCP D2192-35" if public else "C. com. D441-5")
+            self.fonder(*(("CCP D2192-35",) if public else ("C. com. D441-5", "CJUE C-78/22")))
         if self.options.frais_recouvrement:
             self.fonder("C. com. L441-10")
             indemnites.append(
