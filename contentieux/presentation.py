@@ -448,11 +448,11 @@ def formater_valeur(valeur: Decimal | tuple[str, ...], unite: str) -> str:
     return nombre
 
 
-_GROUPES = {
+GROUPES_REGLES = {
     "interet_legal": "Intérêt légal",
     "bce": "Banque centrale européenne",
-    "penalites_b2b": "Pénalités entre professionnels",
-    "indemnite_forfaitaire": "Indemnité forfaitaire",
+    "penalites_b2b": "Pénalités de retard entre professionnels",
+    "indemnite_forfaitaire": "Indemnité forfaitaire de recouvrement",
     "delais_paiement": "Délais de paiement",
     "commande_publique": "Commande publique",
     "prescription": "Prescription",
@@ -462,6 +462,7 @@ _GROUPES = {
     "seuils": "Seuils",
     "juridictions": "Juridictions",
 }
+"""Intitulé de chaque fichier de règles, dans l'ordre où les rapports les présentent."""
 
 
 def texte_regles(
@@ -483,10 +484,11 @@ def texte_regles(
     groupes: dict[str, list[Any]] = {}
     for v in valeurs:
         groupes.setdefault(v.identifiant.split(".")[0], []).append(v)
-    ordre = [*(g for g in _GROUPES if g in groupes), *sorted(set(groupes) - set(_GROUPES))]
+    connus = [g for g in GROUPES_REGLES if g in groupes]
+    ordre = [*connus, *sorted(set(groupes) - set(GROUPES_REGLES))]
     for groupe in ordre:
         membres = groupes[groupe]
-        lignes += _section(_GROUPES.get(groupe, groupe))
+        lignes += _section(GROUPES_REGLES.get(groupe, groupe))
         for v in membres:
             valeur = formater_valeur(v.valeur, v.unite)
             if not isinstance(v.valeur, tuple):

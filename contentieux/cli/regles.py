@@ -25,7 +25,7 @@ from contentieux.cli.commun import (
     executer,
     lire_date,
 )
-from contentieux.presentation import formater_valeur
+from contentieux.presentation import GROUPES_REGLES, formater_valeur
 
 if TYPE_CHECKING:
     from contentieux.regles import Regles, ValeurRegle
@@ -55,21 +55,6 @@ OptionReference = Annotated[
     ),
 ]
 OptionUrl = Annotated[str | None, typer.Option("--url", help="Adresse du texte officiel.")]
-
-_GROUPES = {
-    "interet_legal": "Intérêt légal",
-    "bce": "Banque centrale européenne",
-    "penalites_b2b": "Pénalités de retard entre professionnels",
-    "indemnite_forfaitaire": "Indemnité forfaitaire de recouvrement",
-    "commande_publique": "Commande publique",
-    "delais_paiement": "Délais de paiement",
-    "prescription": "Prescription",
-    "injonction_de_payer": "Injonction de payer",
-    "petites_creances": "Petites créances",
-    "procedure_collective": "Procédure collective",
-    "seuils": "Seuils",
-    "juridictions": "Juridictions",
-}
 
 
 def _date_fr(date: dt.date | None) -> str:
@@ -105,7 +90,7 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
     for v in valeurs:
         par_groupe.setdefault(v.identifiant.split(".", 1)[0], []).append(v)
     for groupe, liste in par_groupe.items():
-        table = Table(title=escape(_GROUPES.get(groupe, groupe)), title_justify="left")
+        table = Table(title=escape(GROUPES_REGLES.get(groupe, groupe)), title_justify="left")
         largeur = max(len(v.identifiant.split(".", 1)[1]) for v in liste)
         table.add_column("Paramètre et fondement", min_width=min(largeur, 44), overflow="fold")
         table.add_column("Valeur", justify="right", no_wrap=True)

@@ -129,6 +129,29 @@ def _lire_pdf(fichier: Path) -> bytes:
     return executer(fichier.read_bytes)
 
 
+def _preparer(
+    fichier: Path,
+    p12: Path | None,
+    pkcs11: Path | None,
+    jeton: str | None,
+    cle: str | None,
+    niveau: str,
+    horodatage: str | None,
+    confiance: list[Path] | None,
+) -> tuple[bytes, Any, Any]:
+    """Le PDF lu, le signataire ouvert et son signeur (niveau, horodatage, racines de confiance)."""
+    from contentieux.signature import Signeur
+    from contentieux.signature.verification import _lire_racines
+
+    donnees = _lire_pdf(fichier)
+    signataire = _signataire(p12, pkcs11, jeton, cle)
+    racines = executer(lambda: _lire_racines(confiance)) if confiance else None
+    signeur = executer(
+        lambda: Signeur(signataire, niveau=niveau, horodatage=horodatage, confiance=racines)
+    )
+    return donnees, signataire, signeur
+
+
 @app.command("signer")
 def commande_signer(
     fichier: ArgumentPdf,
@@ -159,17 +182,13 @@ def commande_signer(
     sortie: OptionSortie = None,
 ) -> None:
     """Signe un PDF en PAdES (B-B, B-T, B-LT, B-LTA)."""
-    from contentieux.signature import Niveau, Signeur, signer_acte
-    from contentieux.signature.verification import _lire_racines
+    from contentieux.signature import Niveau, signer_acte
 
     if niveau not in [n.value for n in Niveau]:
         echouer(f"--niveau « {niveau} » inconnu : B-B, B-T, B-LT ou B-LTA.")
     boite = _lire_visible(visible)
-    donnees = _lire_pdf(fichier)
-    signataire = _signataire(p12, pkcs11, jeton, cle)
-    racines = executer(lambda: _lire_racines(confiance)) if confiance else None
-    signeur = executer(
-        lambda: Signeur(signataire, niveau=niveau, horodatage=horodatage, confiance=racines)
+    donnees, signataire, signeur = _preparer(
+        fichier, p12, pkcs11, jeton, cle, niveau, horodatage, confiance
     )
     if emplacements is not None:
         places = _lire_emplacements(emplacements)
@@ -206,14 +225,10 @@ def commande_cosigner(
     sortie: OptionSortie = None,
 ) -> None:
     """Signature du débiteur dans le champ préparé à la première signature."""
-    from contentieux.signature import Signeur, cosigner
-    from contentieux.signature.verification import _lire_racines
+    from contentieux.signature import cosigner
 
-    donnees = _lire_pdf(fichier)
-    signataire = _signataire(p12, pkcs11, jeton, cle)
-    racines = executer(lambda: _lire_racines(confiance)) if confiance else None
-    signeur = executer(
-        lambda: Signeur(signataire, niveau=niveau, horodatage=horodatage, confiance=racines)
+    donnees, signataire, signeur = _preparer(
+        fichier, p12, pkcs11, jeton, cle, niveau, horodatage, confiance
     )
     signe = executer(lambda: cosigner(donnees, signeur, champ=champ, mention=mention))
     signataire.fermer()
