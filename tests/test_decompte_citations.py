@@ -24,7 +24,7 @@ import yaml
 
 from contentieux._yaml import charger_yaml_exact
 from contentieux.actes import ACTES
-from contentieux.actes.contrats import _sections_decompte, tableau_recapitulatif
+from contentieux.actes.contrats import sections_decompte, tableau_recapitulatif
 from contentieux.droit.citations import articles, est_citation
 from contentieux.erreurs import ErreurContentieux
 from contentieux.exemples import dossier_exemple, noms_exemples
@@ -218,7 +218,7 @@ def test_le_rapport_texte_et_l_acte_montrent_fondement_et_precision() -> None:
     assert "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22" in texte
     assert "CJUE 4 mai 2023" in texte
     # L'acte « décompte » : la précision en note numérotée sous le tableau, une seule fois.
-    sections = {s.titre: s for s in _sections_decompte(b2b)}
+    sections = {s.titre: s for s in sections_decompte(b2b)}
     section = sections["Intérêts et pénalités, ligne par ligne"]
     assert section.tableau is not None and len(section.tableau.lignes) == 7
     assert {li[-1] for li in section.tableau.lignes} == {"C. com. L441-10 (1)"}

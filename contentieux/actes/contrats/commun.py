@@ -1,0 +1,474 @@
+"""Ce que tous les actes partagent : le socle :class:`ContratActe`, les :class:`Faits` d'un
+acte, les aides d'impression (montants, dates, parties, en-tête, signataire, modalités de paiement)
+et les tableaux communs (factures, récapitulatif du décompte, pièces numérotées).
+
+Identification des parties : CPC 54 (demandeur) et 57 (défendeur) ; récapitulatif : principal,
+intérêts (C. civ. 1231-6), pénalités (C. com. L441-10), indemnités forfaitaires (C. com. D441-5 ;
+CCP D2192-35), clause pénale (C. civ. 1231-5) et imputation des paiements (C. civ. 1343-1) sur
+des lignes distinctes ; bordereau de pièces (CPC 1407).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import Field
+
+from contentieux.actes.contenu import (
+    BlocSignature,
+    Contenu,
+    EnTete,
+    Paragraphe,
+    PartieImprimee,
+    StyleParagraphe,
+    Tableau,
+)
+from contentieux.actes.parametres import ParametresActes, exiger
+from contentieux.droit.citations import articles, fondement_et_note
+from contentieux.francais import (
+    formater_date,
+    formater_montant,
+    typographier,
+)
+from contentieux.modeles.base import Modele
+from contentieux.modeles.creances import TypePiece
+from contentieux.modeles.decompte import Decompte
+from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
+from contentieux.modeles.parties import (
+    NatureMandataire,
+    PersonneMorale,
+    PersonnePhysique,
+    est_professionnel,
+)
+from contentieux.modeles.recevabilite import Recevabilite
+
+
+class ContratActe(Modele):
+    """Socle commun : le contenu imprimé et ce que le vérificateur contrôle."""
+
+    identifiant: str
+    contenu: Contenu
+    chiffres: dict[str, str] = Field(
+        description="Chiffres imprimés, par nom (total, principal…), tels qu'ils apparaissent."
+    )
+    drapeaux: dict[str, bool] = Field(
+        default_factory=dict, description="Conditions des mentions du manifeste (b2b…)."
+    )
+    mentions_requises: tuple[str, ...] = Field(
+        default=(), description="Mentions propres au dossier : noms des parties, références."
+    )
+    au: dt.date
+    decompte_au: dt.date = Field(description="Date du décompte imprimé.")
+
+
+# --- faits communs ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Faits:
+    """Ce dont un constructeur a besoin : le dossier, les résultats calculés, les paramètres."""
+
+    dossier: Dossier
+    au: dt.date
+    decompte: Decompte
+    recevabilite: Recevabilite
+    parametres: ParametresActes
+    articles: dict[str, Any]
+    """Textes d'articles reproduits (gabarits/_commun/articles.yaml)."""
+    decompte_ouverture: Decompte | None = None
+
+
+def m(valeur: Decimal) -> str:
+    """Montant imprimé."""
+    return formater_montant(valeur)
+
+
+def d(valeur: dt.date) -> str:
+    """Date imprimée."""
+    return formater_date(valeur)
+
+
+def paragraphes(*textes: str, style: StyleParagraphe = "normal") -> tuple[Paragraphe, ...]:
+    return tuple(Paragraphe(texte=typographier(t), style=style) for t in textes if t)
+
+
+def imprimer_partie(partie: PersonnePhysique | PersonneMorale) -> PartieImprimee:
+    """Nom, adresse et identification complète (CPC 54 pour le demandeur, 57 pour le défendeur)."""
+    adresse = partie.adresse_principale.en_lignes()
+    ou = ", ".join(adresse)
+    if isinstance(partie, PersonneMorale):
+        morceaux = [partie.denomination]
+        if partie.forme_juridique:
+            morceaux.append(partie.forme_juridique)
+        if partie.numero_siren:
+            rcs = f" RCS {partie.rcs}" if partie.rcs else ""
+            morceaux.append(f"SIREN {partie.numero_siren}{rcs}")
+        morceaux.append(f"dont le siège social est {ou}")
+        if partie.representant:
+            morceaux.append(
+                f"représentée par {partie.representant.nom}, {partie.representant.fonction}"
+            )
+        return PartieImprimee(
+            nom=partie.denomination, adresse=adresse, identification=", ".join(morceaux)
+        )
+    morceaux = [partie.nom_complet]
+    if partie.profession:
+        morceaux.append(partie.profession)
+    if partie.date_naissance:
+        lieu = f" à {partie.lieu_naissance}" if partie.lieu_naissance else ""
+        morceaux.append(f"né(e) le {d(partie.date_naissance)}{lieu}")
+    if partie.nationalite:
+        morceaux.append(f"de nationalité {partie.nationalite}")
+    morceaux.append(f"demeurant {ou}")
+    return PartieImprimee(
+        nom=partie.nom_complet, adresse=adresse, identification=", ".join(morceaux)
+    )
+
+
+def manquants_article_54(partie: PersonnePhysique | PersonneMorale, role: str) -> list[str]:
+    """Ce que l'article 54 CPC exige d'identifier et que le dossier ne donne pas."""
+    if isinstance(partie, PersonneMorale):
+        manque = []
+        if not partie.forme_juridique:
+            manque.append(f"{role}.forme_juridique (CPC 54 : forme de la personne morale)")
+        if not partie.representant:
+            manque.append(f"{role}.representant (CPC 54 : organe qui la représente)")
+        return manque
+    champs = [
+        ("profession", "profession"),
+        ("nationalite", "nationalité"),
+        ("date_naissance", "date de naissance"),
+        ("lieu_naissance", "lieu de naissance"),
+    ]
+    return [f"{role}.{c} (CPC 54 : {lib})" for c, lib in champs if getattr(partie, c) is None]
+
+
+def ville_acte(faits: Faits) -> str:
+    return faits.parametres.lieu or faits.dossier.creancier.adresse_principale.ville
+
+
+def en_tete_acte(faits: Faits, emetteur: PersonnePhysique | PersonneMorale | None = None) -> EnTete:
+    p = faits.parametres.en_tete
+    if p is not None:
+        return EnTete(nom=p.nom, lignes=p.lignes, logo=_logo(p.logo))
+    qui = emetteur or faits.dossier.creancier
+    imprimee = imprimer_partie(qui)
+    lignes = list(imprimee.adresse)
+    if isinstance(qui, PersonneMorale) and qui.numero_siren:
+        lignes.append(f"SIREN {qui.numero_siren}" + (f" — RCS {qui.rcs}" if qui.rcs else ""))
+    return EnTete(nom=imprimee.nom, lignes=tuple(lignes))
+
+
+def _logo(chemin: str | None) -> str | None:
+    if not chemin:
+        return None
+    import base64
+    from pathlib import Path
+
+    from contentieux.erreurs import DonneesInvalides
+
+    fichier = Path(chemin)
+    types = {
+        ".png": "image/png",
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".svg": "image/svg+xml",
+    }
+    if fichier.suffix.lower() not in types or not fichier.is_file():
+        raise DonneesInvalides(
+            f"actes.en_tete.logo : fichier « {chemin} » introuvable ou d'un type non pris en "
+            "charge ; donnez le chemin d'un fichier PNG, JPEG ou SVG"
+        )
+    donnees = base64.b64encode(fichier.read_bytes()).decode("ascii")
+    return f"data:{types[fichier.suffix.lower()]};base64,{donnees}"
+
+
+def signataire(faits: Faits) -> tuple[str, str]:
+    s = faits.parametres.signataire
+    if s is not None:
+        return s.nom, s.qualite
+    c = faits.dossier.creancier
+    if isinstance(c, PersonneMorale) and c.representant:
+        return c.representant.nom, f"{c.representant.fonction}, pour {c.denomination}"
+    return imprimer_partie(c).nom, "Le créancier"
+
+
+def pied_acte(faits: Faits, fondements: str) -> str:
+    return f"Réf. {faits.dossier.reference} — {fondements}"
+
+
+def regimes_interets(faits: Faits) -> set[str | None]:
+    """Les régimes d'intérêts des créances du dossier (une seule règle : contentieux.droit)."""
+    from contentieux.droit.regime import regime_interets
+
+    d = faits.dossier
+    return {regime_interets(d.creancier, d.debiteur, c).nom for c in d.creances}
+
+
+def est_b2b(faits: Faits) -> bool:
+    return "penalites_b2b" in regimes_interets(faits)
+
+
+def debiteur_consommateur(faits: Faits) -> bool:
+    return not est_professionnel(faits.dossier.debiteur)
+
+
+def tableau_factures(dossier: Dossier) -> Tableau:
+    """Les factures du dossier : numéro, émission, échéance, montant TTC."""
+    lignes = tuple(
+        (f.numero, d(f.date_emission), d(f.date_echeance), m(f.montant_ttc))
+        for _, f in dossier.factures()
+    )
+    total = sum((f.montant_ttc for _, f in dossier.factures()), start=Decimal("0"))
+    return Tableau(
+        colonnes=("Facture", "Émise le", "Échue le", "Montant TTC"),
+        montants=(3,),
+        largeurs=(28, 24, 24, 24),
+        lignes=lignes,
+        total=("Total des factures", "", "", m(total)),
+    )
+
+
+def _fondements_lignes(dec: Decompte, *, penalites: bool) -> str:
+    """Les articles des lignes d'intérêts (``penalites`` : des seules pénalités L441-10), chacun
+    une fois, puis leurs précisions (la note avant sa remarque : « taux « particuliers » »,
+    « L441-10 II : taux BCE … + 10 points »…)."""
+    vus: dict[str, None] = {}
+    precisions: dict[str, None] = {}
+    for ligne in dec.lignes:
+        if (ligne.regime == "penalites_b2b") == penalites:
+            vus.update(dict.fromkeys(articles(ligne.fondement)))
+            if ligne.note:
+                precisions[ligne.note.split(" ; ", 1)[0]] = None
+    if not vus:
+        return ""
+    return fondement_et_note(" ; ".join(vus), " ; ".join(precisions) or None)
+
+
+def _fondements_indemnites(dec: Decompte) -> str:
+    """Les articles des indemnités forfaitaires du décompte (L441-10 et D441-5 entre
+    professionnels, CCP L2192-13 et D2192-35 pour un acheteur public), chacun une fois."""
+    vus: dict[str, None] = {}
+    for indemnite in dec.indemnites:
+        if indemnite.nature == "forfaitaire":
+            vus.update(dict.fromkeys(articles(indemnite.fondement)))
+    return " ; ".join(vus)
+
+
+def citations_bornees(citations: Sequence[str], limite: int = 160) -> str:
+    """Des citations jointes par « ; », coupées entre deux citations (jamais au milieu) et
+    terminées par « … » quand elles dépassent ``limite`` caractères (pied de page).
+
+    >>> citations_bornees(["C. civ. 1231-6", "C. civ. 1344-1", "CMF L313-2"], limite=32)
+    'C. civ. 1231-6 ; C. civ. 1344-1 …'
+    """
+    texte = ""
+    for citation in citations:
+        suivant = f"{texte} ; {citation}" if texte else citation
+        if len(suivant) > limite:
+            return f"{texte} …"
+        texte = suivant
+    return texte
+
+
+def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = False) -> Tableau:
+    """Principal, intérêts, pénalités, indemnités et clauses pénales sur des lignes distinctes."""
+    lignes: list[tuple[str, str, str]] = [
+        ("Principal restant dû", "factures impayées", m(dec.total_principal_restant))
+    ]
+    if dec.total_interets:
+        lignes.append(
+            (
+                "Intérêts de retard",
+                _fondements_lignes(dec, penalites=False) or "C. civ. 1231-6",
+                m(dec.total_interets),
+            )
+        )
+    if dec.total_penalites:
+        lignes.append(
+            (
+                "Pénalités de retard",
+                _fondements_lignes(dec, penalites=True) or "C. com. L441-10",
+                m(dec.total_penalites),
+            )
+        )
+    if dec.total_indemnites and not sans_frais_recouvrement:
+        lignes.append(
+            (
+                "Indemnités forfaitaires pour frais de recouvrement",
+                _fondements_indemnites(dec) or "C. com. L441-10 ; C. com. D441-5",
+                m(dec.total_indemnites),
+            )
+        )
+    if dec.total_clauses_penales:
+        lignes.append(("Clause pénale", "C. civ. 1231-5", m(dec.total_clauses_penales)))
+    if dec.total_accessoires_regles:
+        lignes.append(
+            (
+                "Paiements déjà imputés sur ces accessoires",
+                "C. civ. 1343-1",
+                "− " + m(dec.total_accessoires_regles),
+            )
+        )
+    return Tableau(
+        colonnes=("Poste", "Fondement", "Montant"),
+        montants=(2,),
+        largeurs=(46, 34, 20),
+        lignes=tuple(lignes),
+        total=(f"Total dû au {d(dec.au)}", "", m(dec.total)),
+    )
+
+
+def chiffres_decompte(dec: Decompte) -> dict[str, str]:
+    """Les chiffres du décompte que tout acte chiffré imprime."""
+    chiffres = {"total": m(dec.total), "principal_restant": m(dec.total_principal_restant)}
+    for nom in ("total_interets", "total_penalites", "total_indemnites", "total_clauses_penales"):
+        valeur = getattr(dec, nom)
+        if valeur:
+            chiffres[nom.removeprefix("total_")] = m(valeur)
+    return chiffres
+
+
+LIBELLES_PIECES: dict[TypePiece, str] = {
+    TypePiece.CONTRAT: "Contrat",
+    TypePiece.BON_DE_COMMANDE_SIGNE: "Bon de commande signé",
+    TypePiece.DEVIS_ACCEPTE: "Devis accepté",
+    TypePiece.BON_DE_LIVRAISON: "Bon de livraison",
+    TypePiece.CONDITIONS_GENERALES: "Conditions générales",
+    TypePiece.FACTURE: "Facture",
+    TypePiece.RELEVE_DE_COMPTE: "Relevé de compte",
+    TypePiece.COURRIER: "Courrier",
+    TypePiece.ACCUSE_RECEPTION: "Accusé de réception",
+    TypePiece.RECONNAISSANCE_DE_DETTE: "Reconnaissance de dette",
+    TypePiece.DECISION_DE_JUSTICE: "Décision de justice",
+    TypePiece.AUTRE: "Pièce",
+}
+
+LIBELLES_MOYENS: dict[MoyenNotification, str] = {
+    MoyenNotification.LETTRE_RECOMMANDEE_AR: "lettre recommandée avec demande d'avis de réception",
+    MoyenNotification.LETTRE_RECOMMANDEE_ELECTRONIQUE: "lettre recommandée électronique",
+    MoyenNotification.ACTE_COMMISSAIRE_DE_JUSTICE: "acte de commissaire de justice (sommation)",
+    MoyenNotification.COURRIEL_AVEC_PREUVE: "courriel avec preuve de réception",
+    MoyenNotification.COURRIEL: "courriel",
+    MoyenNotification.LETTRE_SIMPLE: "lettre simple",
+}
+
+
+def pieces_numerotees(faits: Faits) -> tuple[tuple[str, ...], ...]:
+    """Le bordereau : numéro, pièce, référence, date, description (CPC 1407)."""
+    lignes: list[tuple[str, ...]] = []
+    for creance in faits.dossier.creances:
+        for piece in creance.pieces:
+            lignes.append(
+                (
+                    LIBELLES_PIECES[piece.type],
+                    piece.reference,
+                    d(piece.date) if piece.date else "non datée",
+                    piece.description or (creance.description or creance.reference),
+                )
+            )
+    for med in faits.dossier.evenements_de_type(MiseEnDemeure):
+        lignes.append(
+            (
+                "Mise en demeure",
+                med.reference or "sans référence",
+                d(med.date_envoi),
+                f"envoyée par {LIBELLES_MOYENS[med.moyen]}"
+                + (f", reçue le {d(med.date_reception)}" if med.date_reception else ""),
+            )
+        )
+    dec = faits.decompte_ouverture or faits.decompte
+    lignes.append(
+        (
+            "Décompte",
+            faits.dossier.reference,
+            d(dec.au),
+            f"Décompte des sommes dues arrêté au {d(dec.au)}",
+        )
+    )
+    return tuple((str(i), *ligne) for i, ligne in enumerate(lignes, start=1))
+
+
+def tableau_pieces(faits: Faits) -> Tableau:
+    return Tableau(
+        colonnes=("N°", "Pièce", "Référence", "Date", "Description"),
+        largeurs=(6, 18, 20, 17, 39),
+        lignes=pieces_numerotees(faits),
+    )
+
+
+def modalites_paiement(faits: Faits) -> str:
+    if faits.parametres.modalites_paiement:
+        return faits.parametres.modalites_paiement
+    c = imprimer_partie(faits.dossier.creancier)
+    return (
+        f"par virement sur le compte bancaire indiqué sur les factures, ou par chèque à l'ordre de "
+        f"{c.nom} adressé au {', '.join(c.adresse)}, "
+        f"en rappelant la référence {faits.dossier.reference}"
+    )
+
+
+def contenu_acte(faits: Faits, identifiant: str, titre: str, **champs: Any) -> Contenu:
+    c = faits.dossier.creancier
+    debiteur = imprimer_partie(faits.dossier.debiteur)
+    valeurs: dict[str, Any] = {
+        "acte": identifiant,
+        "titre": titre,
+        "reference": faits.dossier.reference,
+        "date_acte": faits.au,
+        "lieu_date": f"{ville_acte(faits)}, le {d(faits.au)}",
+        "en_tete": en_tete_acte(faits),
+        "expediteur": imprimer_partie(c),
+        "destinataire": debiteur,
+    }
+    valeurs.update(champs)
+    return Contenu(**valeurs)
+
+
+def signatures_bilaterales(
+    faits: Faits, mention_debiteur: str | None = None
+) -> tuple[BlocSignature, ...]:
+    nom, qualite = signataire(faits)
+    debiteur = imprimer_partie(faits.dossier.debiteur)
+    return (
+        BlocSignature(
+            identifiant="signature-creancier", qualite=f"Le créancier — {qualite}", nom=nom
+        ),
+        BlocSignature(
+            identifiant="signature-debiteur",
+            qualite="Le débiteur",
+            nom=debiteur.nom,
+            mention=mention_debiteur,
+        ),
+    )
+
+
+def mandataire_de_nature(
+    faits: Faits, nature: NatureMandataire
+) -> PersonnePhysique | PersonneMorale | None:
+    mandataire = faits.dossier.mandataire
+    if mandataire is not None and mandataire.nature is nature:
+        return mandataire.identite
+    return None
+
+
+def agence_et_parametres(faits: Faits, acte: str) -> tuple[PersonnePhysique | PersonneMorale, Any]:
+    agence = mandataire_de_nature(faits, NatureMandataire.AGENCE_RECOUVREMENT)
+    p = faits.parametres.agence
+    manquants = []
+    if agence is None:
+        manquants.append("mandataire (de nature « agence_recouvrement ») dans le dossier")
+    if p is None:
+        manquants += [
+            "actes.agence.remuneration (R124-3 3°)",
+            "actes.agence.garantie (R124-3 2°)",
+            "actes.agence.reversement (R124-3 4°)",
+        ]
+    exiger(acte, manquants)
+    assert agence is not None
+    return agence, p

@@ -1,0 +1,128 @@
+"""Lettre de l'agence de recouvrement au débiteur (CPCE R124-4, reproduction de L111-8 al. 2 et 3).
+
+Aucun frais de l'agence à la charge du débiteur (CPCE L111-8 al. 2 ; C. consom. L121-21 pour un
+consommateur). Refusée en procédure collective (C. com. L622-21) et sur une créance prescrite.
+"""
+
+from __future__ import annotations
+
+from contentieux.actes.contenu import (
+    BlocSignature,
+    Section,
+)
+from contentieux.actes.contrats.commun import (
+    ContratActe,
+    Faits,
+    agence_et_parametres,
+    chiffres_decompte,
+    contenu_acte,
+    debiteur_consommateur,
+    en_tete_acte,
+    imprimer_partie,
+    m,
+    modalites_paiement,
+    paragraphes,
+    pied_acte,
+    tableau_recapitulatif,
+)
+from contentieux.actes.contrats.controles import (
+    refuser_si_prescrite,
+    refuser_si_procedure_collective,
+)
+from contentieux.erreurs import ActeInadapte, FraisInterditsConsommateur
+
+IDENTIFIANT = "lettre_agence"
+
+
+class ContratLettreAgence(ContratActe):
+    """Lettre de l'agence au débiteur (CPCE R124-4, reproduction de L111-8)."""
+
+    agence: str
+
+
+def construire(faits: Faits) -> ContratLettreAgence:
+    refuser_si_procedure_collective(faits, IDENTIFIANT)
+    refuser_si_prescrite(faits, IDENTIFIANT)
+    agence, p = agence_et_parametres(faits, IDENTIFIANT)
+    if p.frais_demandes_au_debiteur:
+        if debiteur_consommateur(faits):
+            raise FraisInterditsConsommateur(
+                "acte « lettre_agence » refusé : des frais de l'agence seraient réclamés à un "
+                "débiteur consommateur ; les frais de recouvrement entrepris sans titre exécutoire "
+                "restent à la charge du créancier (CPCE L111-8 al. 2), et les réclamer est une "
+                "infraction (C. consom. L121-21). Retirez actes.agence.frais_demandes_au_debiteur."
+            )
+        raise ActeInadapte(
+            "acte « lettre_agence » refusé : les frais de l'agence restent à la charge du "
+            "créancier "
+            "(CPCE L111-8 al. 2, R124-4 3°) ; entre professionnels, seuls l'indemnité forfaitaire "
+            "et les frais justifiés du décompte (C. com. L441-10 II) peuvent être demandés. "
+            "Retirez "
+            "actes.agence.frais_demandes_au_debiteur.",
+            acte="lettre_agence",
+        )
+    dec = faits.decompte
+    a = imprimer_partie(agence)
+    creancier = imprimer_partie(faits.dossier.creancier)
+    l1118 = faits.articles["L111-8"]
+    reference = p.reference_lettre or faits.dossier.reference
+    sections = (
+        Section(
+            paragraphes=paragraphes(
+                f"{a.nom}, {', '.join(a.adresse)}, exerce une activité de recouvrement amiable de "
+                f"créances pour le compte d'autrui. Nous intervenons pour le compte de "
+                f"{creancier.nom}, {', '.join(creancier.adresse)}, votre créancier.",
+            )
+        ),
+        Section(
+            titre="Fondement et montant de la somme due",
+            paragraphes=paragraphes(
+                "Fondement : "
+                + "; ".join(c.description or c.reference for c in faits.dossier.creances)
+                + "."
+            ),
+            tableau=tableau_recapitulatif(dec),
+            notes=paragraphes(
+                "Cette somme ne comprend aucun frais de recouvrement à votre charge : ces frais "
+                "restent à la charge du créancier (CPCE L111-8 al. 2).",
+                style="petit",
+            ),
+        ),
+        Section(
+            titre="Demande de paiement",
+            paragraphes=paragraphes(
+                f"Nous vous demandons de régler la somme de {m(dec.total)} "
+                f"{modalites_paiement(faits)}. "
+                f"Rappelez dans tout contact la référence {reference} et la date de la "
+                f"présente lettre.",
+            ),
+        ),
+        Section(
+            titre="Article L111-8 du code des procédures civiles d'exécution (alinéas 2 et 3)",
+            paragraphes=paragraphes(*l1118["alineas"][1:3], style="citation"),
+        ),
+    )
+    contenu = contenu_acte(
+        faits,
+        IDENTIFIANT,
+        "Recouvrement amiable",
+        sous_titre="Lettre au débiteur (CPCE R124-4)",
+        en_tete=en_tete_acte(faits, agence),
+        expediteur=a,
+        objet=f"Réf. {reference} — créance de {creancier.nom}",
+        formule_appel="Madame, Monsieur,",
+        sections=sections,
+        formule_politesse="Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+        signatures=(BlocSignature(identifiant="signature-agence", qualite="L'agence", nom=a.nom),),
+        pied=pied_acte(faits, "CPCE R124-4, L111-8"),
+    )
+    return ContratLettreAgence(
+        identifiant=IDENTIFIANT,
+        contenu=contenu,
+        chiffres=chiffres_decompte(dec),
+        drapeaux={"consommateur": debiteur_consommateur(faits)},
+        mentions_requises=(a.nom, creancier.nom, reference),
+        agence=a.nom,
+        au=faits.au,
+        decompte_au=dec.au,
+    )

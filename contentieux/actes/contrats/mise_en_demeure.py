@@ -1,0 +1,167 @@
+"""Mise en demeure de payer (C. civ. 1344, 1344-1, 1231-6 ; C. com. L441-10 et D441-5 entre
+professionnels) : la somme arrêtée, le décompte, le délai (calculé par :mod:`contentieux.delais`)
+et la suite.
+
+Aucun frais de recouvrement à la charge d'un consommateur (CPCE L111-8 al. 2). Refusée en
+procédure collective (C. com. L622-21) et sur une créance prescrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from contentieux.actes.contenu import (
+    BlocSignature,
+    Section,
+)
+from contentieux.actes.contrats.commun import (
+    LIBELLES_MOYENS,
+    ContratActe,
+    Faits,
+    chiffres_decompte,
+    contenu_acte,
+    d,
+    debiteur_consommateur,
+    est_b2b,
+    imprimer_partie,
+    m,
+    modalites_paiement,
+    paragraphes,
+    pied_acte,
+    regimes_interets,
+    signataire,
+    tableau_factures,
+    tableau_recapitulatif,
+)
+from contentieux.actes.contrats.controles import (
+    refuser_si_prescrite,
+    refuser_si_procedure_collective,
+)
+from contentieux.actes.parametres import exiger
+from contentieux.erreurs import FraisInterditsConsommateur
+from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
+
+IDENTIFIANT = "mise_en_demeure"
+
+
+class ContratMiseEnDemeure(ContratActe):
+    """Mise en demeure (C. civ. 1344, 1344-1 ; C. com. L441-10 entre professionnels)."""
+
+    date_limite: dt.date
+    moyen: MoyenNotification
+
+
+def construire(faits: Faits) -> ContratMiseEnDemeure:
+    from contentieux.delais import calculer_echeance
+
+    refuser_si_procedure_collective(faits, IDENTIFIANT)
+    refuser_si_prescrite(faits, IDENTIFIANT)
+    p = faits.parametres.mise_en_demeure
+    delai = p.delai_jours
+    if delai is None:
+        anciennes = faits.dossier.evenements_de_type(MiseEnDemeure)
+        delai = next((e.delai_jours for e in reversed(anciennes) if e.delai_jours), None)
+    exiger(
+        IDENTIFIANT,
+        []
+        if delai
+        else ["actes.mise_en_demeure.delai_jours (délai laissé au débiteur pour payer, en jours)"],
+    )
+    assert delai is not None
+    dec = faits.decompte
+    departement = faits.dossier.debiteur.adresse_principale.departement
+    echeance = calculer_echeance(faits.au, jours=delai, departement=departement)
+    b2b = est_b2b(faits)
+    consommateur = debiteur_consommateur(faits)
+    if consommateur and (dec.total_indemnites or dec.options.frais_recouvrement):
+        raise FraisInterditsConsommateur(
+            "mise en demeure : des frais de recouvrement figurent au décompte d'un débiteur "
+            "consommateur (CPCE L111-8 al. 2) ; retirez-les"
+        )
+    creances = "; ".join(
+        (c.description or c.reference)
+        + " (factures "
+        + ", ".join(f.numero for f in c.factures)
+        + ")"
+        for c in faits.dossier.creances
+    )
+    envoi = LIBELLES_MOYENS[p.moyen].capitalize() + (
+        f" n° {p.reference_envoi}" if p.reference_envoi else ""
+    )
+    suite = (
+        "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
+        "juridiction "
+        "compétente, notamment par une requête en injonction de payer (CPC 1405 et suivants), "
+        "les frais de procédure restant à votre charge dans les conditions de la loi."
+    )
+    paragraphes_b2b = (
+        paragraphes(
+            "Entre professionnels, conformément à l'article L441-10 du Code de commerce, tout "
+            "retard "
+            "de paiement rend exigibles de plein droit, sans rappel, des pénalités de retard ainsi "
+            "qu'une indemnité forfaitaire pour frais de recouvrement (C. com. D441-5) par facture "
+            "payée en retard ; elles figurent ci-dessus sur des lignes distinctes."
+        )
+        if b2b
+        else ()
+    )
+    regimes = regimes_interets(faits)
+    taux_legal = "taux_legal" in regimes
+    interets = (
+        "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
+        "dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
+        if taux_legal
+        else "La présente mise en demeure fait courir les intérêts au taux convenu sur les "
+        "sommes dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
+        if "taux_conventionnel" in regimes
+        else "Les intérêts continuent de courir jusqu'au complet paiement."
+    )
+    sections = (
+        Section(
+            paragraphes=paragraphes(
+                f"Par la présente, nous vous mettons en demeure de nous payer la somme de "
+                f"{m(dec.total)} arrêtée au {d(dec.au)}, due au titre de : {creances}.",
+            ),
+            tableau=tableau_factures(faits.dossier),
+        ),
+        Section(
+            titre="Décompte des sommes dues",
+            tableau=tableau_recapitulatif(dec),
+            notes=paragraphes_b2b,
+        ),
+        Section(
+            titre="Délai et modalités de paiement",
+            paragraphes=paragraphes(
+                f"Nous vous demandons de régler cette somme dans un délai de {delai} jours, "
+                f"soit au plus tard le {d(echeance.date_limite)}, {modalites_paiement(faits)}.",
+                interets,
+            ),
+        ),
+        Section(titre="À défaut de paiement", paragraphes=paragraphes(suite)),
+    )
+    nom, qualite = signataire(faits)
+    contenu = contenu_acte(
+        faits,
+        IDENTIFIANT,
+        "Mise en demeure",
+        mode_envoi=envoi,
+        objet=f"Mise en demeure de payer — dossier {faits.dossier.reference}",
+        formule_appel="Madame, Monsieur,",
+        sections=sections,
+        formule_politesse="Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+        signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
+        pied=pied_acte(
+            faits, "C. civ. 1344, 1344-1, 1231-6" + (" ; C. com. L441-10" if b2b else "")
+        ),
+    )
+    return ContratMiseEnDemeure(
+        identifiant=IDENTIFIANT,
+        contenu=contenu,
+        chiffres={**chiffres_decompte(dec), "date_limite": d(echeance.date_limite)},
+        drapeaux={"b2b": b2b, "consommateur": consommateur, "taux_legal": taux_legal},
+        mentions_requises=(imprimer_partie(faits.dossier.debiteur).nom, envoi),
+        date_limite=echeance.date_limite,
+        moyen=p.moyen,
+        au=faits.au,
+        decompte_au=dec.au,
+    )
