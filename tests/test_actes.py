@@ -472,8 +472,12 @@ def dossier_long() -> Dossier:
         for i in range(1, 61)
     ]
     donnees["creances"][0]["factures"] = factures
+    # Un bon de commande signé rend la créance certaine : la requête n'est produite que sur une
+    # créance que la vérification trouve recevable (sinon : refus, issue 18 point 10).
     donnees["creances"][0]["pieces"] = [
-        {"type": "facture", "reference": f["numero"], "date": "2025-02-10"} for f in factures
+        {"type": "bon_de_commande_signe", "reference": "BC-2025-17", "date": "2025-01-28",
+         "signee_par_debiteur": True},
+        *({"type": "facture", "reference": f["numero"], "date": "2025-02-10"} for f in factures),
     ]
     donnees["evenements"] = [e for e in donnees["evenements"] if e["type"] != "paiement"]
     return Dossier.model_validate(donnees)

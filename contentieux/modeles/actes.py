@@ -61,6 +61,13 @@ class ParametresRequete(Modele):
         description="Demander le renvoi immédiat, en cas d'opposition, devant la juridiction "
         "estimée compétente (CPC 1408).",
     )
+    produire_malgre_reserves: bool = Field(
+        default=False,
+        description="Produire la requête alors que « contentieux verifier » trouve la créance "
+        "irrecevable ou indéterminée (hors prescription, procédure collective et injonction de "
+        "payer fermée, toujours refusées) : les motifs sont imprimés sur une note de couverture "
+        "en tête de l'acte. Par défaut, la requête est refusée avec ces motifs.",
+    )
 
 
 class ParametresPlan(Modele):

@@ -2,6 +2,14 @@
 R141-1 ; procédure simplifiée des petites créances CPCE L125-1 ; tarif C. com. A444-10 et s.).
 
 Refusé en procédure collective (C. com. L622-21).
+
+Personne publique (acheteur public sous contrat administratif, CCP L6 : même règle que
+``contentieux verifier``) : ses biens sont insaisissables (CGPPP L2311-1) ; le mandat ne confie
+aucune saisie ni mesure conservatoire, ni la procédure des petites créances, et rappelle qu'une
+condamnation passée en force de chose jugée s'exécute par mandatement d'office (loi n° 80-539 du
+16 juillet 1980, art. 1er, codifié à CJA L911-9). Acheteur public dont le contrat n'est pas
+administratif : le mandat garde ses missions, avec la réserve de l'insaisissabilité si le débiteur
+est une personne publique.
 """
 
 from __future__ import annotations
@@ -25,11 +33,10 @@ from contentieux.actes.contrats.commun import (
 )
 from contentieux.actes.contrats.controles import (
     refuser_si_procedure_collective,
+    sous_juge_administratif,
 )
 from contentieux.actes.parametres import exiger
-from contentieux.modeles.parties import (
-    NatureMandataire,
-)
+from contentieux.modeles.parties import NatureMandataire, Qualite
 from contentieux.modeles.recevabilite import CodeVoie
 
 IDENTIFIANT = "mandat_commissaire_justice"
@@ -39,6 +46,48 @@ class ContratMandatCommissaireJustice(ContratActe):
     """Mandat au commissaire de justice."""
 
     commissaire: str
+
+
+INSAISISSABILITE = (
+    "Aucune mesure d'exécution forcée ni conservatoire n'est confiée au commissaire de justice : "
+    "les biens des personnes publiques sont insaisissables (CGPPP L2311-1).",
+    "Une décision passée en force de chose jugée qui condamne la personne publique au paiement "
+    "d'une somme d'argent s'exécute par mandatement ou ordonnancement d'office (loi n° 80-539 du "
+    "16 juillet 1980, art. 1er ; CJA L911-9).",
+)
+"""Ce que le mandat dit à la place des saisies quand le débiteur est une personne publique."""
+
+RESERVE_PERSONNE_PUBLIQUE = (
+    "Débiteur acheteur public : s'il est une personne publique, ses biens sont insaisissables "
+    "(CGPPP L2311-1) et une condamnation s'exécute par mandatement d'office (loi n° 80-539 du 16 "
+    "juillet 1980) ; aucune saisie ne sera alors pratiquée."
+)
+
+
+def missions_ordinaires(petites: bool) -> list[str]:
+    """Recouvrement amiable, signification, exécution forcée, petites créances."""
+    return [
+        "procéder au recouvrement amiable de la créance ;",
+        "signifier tout acte, notamment l'ordonnance d'injonction de payer et les décisions "
+        "obtenues ;",
+        "pratiquer, en vertu d'un titre exécutoire, toute mesure d'exécution forcée ou "
+        "conservatoire utile (saisie-attribution, saisie des rémunérations, saisie-vente…) ;",
+        "mettre en œuvre la procédure simplifiée de recouvrement des petites créances (CPCE "
+        "L125-1), dont les frais restent à la charge exclusive du créancier ;"
+        if petites
+        else "le cas échéant, mettre en œuvre la procédure simplifiée de recouvrement des petites "
+        "créances (CPCE L125-1) si la créance y est éligible, ses frais restant à la charge "
+        "exclusive du créancier ;",
+    ]
+
+
+def missions_personne_publique() -> list[str]:
+    """Contre une personne publique : ni saisie, ni injonction de payer, ni petites créances."""
+    return [
+        "procéder au recouvrement amiable de la créance auprès de la personne publique débitrice "
+        "et de son comptable public ;",
+        "signifier les actes qui doivent l'être.",
+    ]
 
 
 def construire(faits: Faits) -> ContratMandatCommissaireJustice:
@@ -60,20 +109,12 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
     creancier = imprimer_partie(faits.dossier.creancier)
     debiteurs = [imprimer_partie(x) for x in faits.dossier.debiteurs]
     petites = faits.recevabilite.voie.code is CodeVoie.PETITES_CREANCES
-    missions = [
-        "procéder au recouvrement amiable de la créance ;",
-        "signifier tout acte, notamment l'ordonnance d'injonction de payer et les décisions "
-        "obtenues ;",
-        "pratiquer, en vertu d'un titre exécutoire, toute mesure d'exécution forcée ou "
-        "conservatoire utile (saisie-attribution, saisie des rémunérations, saisie-vente…) ;",
-    ]
-    missions.append(
-        "mettre en œuvre la procédure simplifiée de recouvrement des petites créances (CPCE "
-        "L125-1), dont les frais restent à la charge exclusive du créancier ;"
-        if petites
-        else "le cas échéant, mettre en œuvre la procédure simplifiée de recouvrement des petites "
-        "créances (CPCE L125-1) si la créance y est éligible, ses frais restant à la charge "
-        "exclusive du créancier ;"
+    publique = sous_juge_administratif(faits)
+    missions = missions_personne_publique() if publique else missions_ordinaires(petites)
+    reserve = (
+        RESERVE_PERSONNE_PUBLIQUE
+        if not publique and faits.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        else ""
     )
     pouvoirs = [
         "Le commissaire de justice est autorisé à recevoir les fonds et à en donner quittance."
@@ -83,7 +124,9 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
         if p.pouvoir_accorder_delais
         else "Il ne peut accorder de délais de paiement sans l'accord écrit du créancier.",
     ]
-    frais = faits.articles["tarif_commissaire"]
+    frais = faits.articles[
+        "tarif_commissaire_personne_publique" if publique else "tarif_commissaire"
+    ]
     sections = (
         Section(titre="Le mandant", paragraphes=paragraphes(creancier.identification)),
         Section(
@@ -99,6 +142,7 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
             paragraphes=paragraphes(
                 "Le mandant donne mandat au commissaire de justice de :", *missions
             ),
+            notes=paragraphes(*(INSAISISSABILITE if publique else (reserve,))),
         ),
         Section(titre="Pouvoirs", paragraphes=paragraphes(*pouvoirs)),
         Section(titre="Frais et émoluments", paragraphes=paragraphes(*frais)),
@@ -115,7 +159,9 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
         faits,
         IDENTIFIANT,
         "Mandat au commissaire de justice",
-        sous_titre="Recouvrement, signification et exécution",
+        sous_titre="Recouvrement amiable et signification"
+        if publique
+        else "Recouvrement, signification et exécution",
         destinataire=commissaire,
         sections=sections,
         signatures=(
@@ -129,13 +175,18 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
                 mention="Mandat accepté",
             ),
         ),
-        pied=pied_acte(faits, "CPCE L111-8, L125-1, R141-1 ; C. com. A444-10 et s."),
+        pied=pied_acte(
+            faits,
+            "CPCE L111-8, R141-1 ; CGPPP L2311-1 ; loi 80-539 ; C. com. A444-10 et s."
+            if publique
+            else "CPCE L111-8, L125-1, R141-1 ; C. com. A444-10 et s.",
+        ),
     )
     return ContratMandatCommissaireJustice(
         identifiant=IDENTIFIANT,
         contenu=contenu,
         chiffres=chiffres_decompte(dec),
-        drapeaux={"petites_creances": petites},
+        drapeaux={"petites_creances": petites, "personne_publique": publique},
         mentions_requises=(commissaire.nom, creancier.nom),
         commissaire=commissaire.nom,
         au=faits.au,

@@ -4,6 +4,14 @@ et la suite.
 
 Aucun frais de recouvrement à la charge d'un consommateur (CPCE L111-8 al. 2). Refusée en
 procédure collective (C. com. L622-21) et sur une créance prescrite.
+
+Acheteur public (commande publique) : les intérêts moratoires courent de plein droit (CCP
+L2192-13), au taux de CCP R2192-31, avec l'indemnité forfaitaire de 40 € de CCP D2192-35 ; la
+lettre les cite au lieu du Code civil. Sous contrat administratif (juge administratif, CCP L6 : la
+même règle que ``contentieux verifier``), elle ne menace d'aucune injonction de payer, fermée
+devant ce juge : la suite est le tribunal administratif, le cas échéant en référé-provision (CJA
+R541-1) ; la demande écrite de paiement interrompt la prescription quadriennale (loi n° 68-1250
+du 31 décembre 1968, art. 2).
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from contentieux.actes.contrats.commun import (
 from contentieux.actes.contrats.controles import (
     refuser_si_prescrite,
     refuser_si_procedure_collective,
+    sous_juge_administratif,
 )
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import FraisInterditsConsommateur
@@ -49,6 +58,14 @@ class ContratMiseEnDemeure(ContratActe):
 
     date_limite: dt.date
     moyen: MoyenNotification
+
+
+def fondements_pied(*, b2b: bool, commande_publique: bool) -> str:
+    """Les articles du pied de page : Code civil, plus L441-10 entre professionnels ; pour un
+    acheteur public, les textes de la commande publique."""
+    if commande_publique:
+        return "C. civ. 1344 ; CCP L2192-13, R2192-31, D2192-35"
+    return "C. civ. 1344, 1344-1, 1231-6" + (" ; C. com. L441-10" if b2b else "")
 
 
 def construire(faits: Faits) -> ContratMiseEnDemeure:
@@ -88,11 +105,15 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
     envoi = LIBELLES_MOYENS[p.moyen].capitalize() + (
         f" n° {p.reference_envoi}" if p.reference_envoi else ""
     )
+    administratif = sous_juge_administratif(faits)
     suite = (
-        "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
-        "juridiction "
-        "compétente, notamment par une requête en injonction de payer (CPC 1405 et suivants), "
-        "les frais de procédure restant à votre charge dans les conditions de la loi."
+        "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis le tribunal "
+        "administratif, le cas échéant en référé-provision (CJA R541-1), après la réclamation "
+        "préalable que prévoit le contrat."
+        if administratif
+        else "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
+        "juridiction compétente, notamment par une requête en injonction de payer (CPC 1405 et "
+        "suivants), les frais de procédure restant à votre charge dans les conditions de la loi."
     )
     paragraphes_b2b = (
         paragraphes(
@@ -107,14 +128,27 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
     )
     regimes = regimes_interets(faits)
     taux_legal = "taux_legal" in regimes
+    commande_publique = "commande_publique" in regimes
     interets = (
-        "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
+        "Conformément à l'article L2192-13 du code de la commande publique, le dépassement du "
+        "délai de paiement fait courir de plein droit, sans autre formalité, des intérêts "
+        "moratoires au taux de l'article R2192-31 du même code, ainsi qu'une indemnité "
+        "forfaitaire pour frais de recouvrement de 40 euros (CCP D2192-35) ; ils figurent "
+        "ci-dessus et courent jusqu'au complet paiement."
+        if commande_publique
+        else "La présente mise en demeure fait courir les intérêts au taux légal sur les sommes "
         "dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
         if taux_legal
         else "La présente mise en demeure fait courir les intérêts au taux convenu sur les "
         "sommes dues (C. civ. 1231-6 et 1344-1), jusqu'au complet paiement."
         if "taux_conventionnel" in regimes
         else "Les intérêts continuent de courir jusqu'au complet paiement."
+    )
+    quadriennale = (
+        "La présente demande de paiement interrompt la prescription quadriennale (loi n° 68-1250 "
+        "du 31 décembre 1968, art. 2)."
+        if administratif
+        else ""
     )
     sections = (
         Section(
@@ -135,6 +169,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
                 f"Nous vous demandons de régler cette somme dans un délai de {delai} jours, "
                 f"soit au plus tard le {d(echeance.date_limite)}, {modalites_paiement(faits)}.",
                 interets,
+                quadriennale,
             ),
         ),
         Section(titre="À défaut de paiement", paragraphes=paragraphes(suite)),
@@ -150,15 +185,19 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         sections=sections,
         formule_politesse="Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
-        pied=pied_acte(
-            faits, "C. civ. 1344, 1344-1, 1231-6" + (" ; C. com. L441-10" if b2b else "")
-        ),
+        pied=pied_acte(faits, fondements_pied(b2b=b2b, commande_publique=commande_publique)),
     )
     return ContratMiseEnDemeure(
         identifiant=IDENTIFIANT,
         contenu=contenu,
         chiffres={**chiffres_decompte(dec), "date_limite": d(echeance.date_limite)},
-        drapeaux={"b2b": b2b, "consommateur": consommateur, "taux_legal": taux_legal},
+        drapeaux={
+            "b2b": b2b,
+            "consommateur": consommateur,
+            "taux_legal": taux_legal,
+            "commande_publique": commande_publique,
+            "juge_administratif": administratif,
+        },
         mentions_requises=(imprimer_partie(faits.dossier.debiteur).nom, envoi),
         date_limite=echeance.date_limite,
         moyen=p.moyen,

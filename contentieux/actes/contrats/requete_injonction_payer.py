@@ -1,8 +1,20 @@
 """Requête en injonction de payer (CPC 1405 à 1407 ; identification des parties CPC 54 et 57 ;
 renvoi en cas d'opposition CPC 1408) devant la juridiction que désigne la recevabilité.
 
-Refusée en procédure collective (C. com. L622-21), sur une créance non recevable et quand la
-recevabilité ne désigne aucune juridiction d'injonction de payer.
+Refusée, avec la raison que donne ``contentieux verifier`` :
+
+- en procédure collective (C. com. L622-21) ;
+- contre un acheteur public sous contrat administratif (CCP L6) : la créance relève du juge
+  administratif, devant lequel l'injonction de payer du CPC (1405 et suivants) n'existe pas ; la
+  voie est le référé-provision devant le juge des référés du tribunal administratif (CJA R541-1),
+  requête présentée par un avocat quand elle tend au paiement d'une somme d'argent ou naît d'un
+  contrat (CJA R431-2, sauf les dispenses de R431-3) ;
+- quand les conditions de CPC 1405 ne sont pas réunies (constat « injonction de payer » faux) ;
+- sur une créance prescrite (C. civ. 2219 ; C. consom. L121-2) ;
+- sur une créance que la vérification trouve irrecevable ou indéterminée, sauf option explicite
+  ``actes.requete.produire_malgre_reserves`` : la requête est alors produite avec les motifs sur
+  une note de couverture, en tête, à retirer avant le dépôt ;
+- quand la recevabilité ne désigne aucune juridiction d'injonction de payer.
 """
 
 from __future__ import annotations
@@ -31,7 +43,9 @@ from contentieux.actes.contrats.commun import (
 )
 from contentieux.actes.contrats.controles import (
     refuser_non_recevable,
+    refuser_si_prescrite,
     refuser_si_procedure_collective,
+    sous_juge_administratif,
 )
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import ActeInadapte
@@ -45,11 +59,72 @@ class ContratRequeteInjonctionPayer(ContratActe):
     juridiction: str
     cerfa: str
     demande_1408: bool
+    reserves: tuple[str, ...] = ()
+    """Motifs de la vérification imprimés sur la note de couverture (option explicite)."""
+
+
+MOTIF_JUGE_ADMINISTRATIF = (
+    "la créance naît d'un contrat administratif conclu avec un acheteur public (CCP L6) : elle "
+    "relève du juge administratif, devant lequel l'injonction de payer du code de procédure civile "
+    "(CPC 1405 et suivants) n'existe pas. Voie : le référé-provision devant le juge des référés du "
+    "tribunal administratif (CJA R541-1), après la réclamation préalable que prévoit le contrat "
+    "(mémoire en réclamation du CCAG applicable) ; la requête est présentée par un avocat "
+    "lorsqu'elle tend au paiement d'une somme d'argent ou naît d'un contrat (CJA R431-2), sauf les "
+    "dispenses de CJA R431-3. Aucune saisie n'est possible contre une personne publique (CGPPP "
+    "L2311-1) : la décision obtenue s'exécute par mandatement d'office (loi n° 80-539 du 16 "
+    "juillet 1980)"
+)
+"""Pourquoi une requête en injonction de payer est refusée contre un acheteur public sous
+contrat administratif, et quelle voie prendre (REFERENCE l.1)."""
+
+
+def refuser_si_injonction_fermee(faits: Faits) -> None:
+    """Refuse la requête quand l'injonction de payer est fermée (constat de la vérification
+    « injonction de payer » faux) : juge administratif, créance déjà en justice, cause ni
+    contractuelle ni statutaire, montant non déterminé."""
+    constat = faits.recevabilite.constat("injonction_de_payer")
+    if sous_juge_administratif(faits):
+        raise ActeInadapte(
+            f"acte « {IDENTIFIANT} » refusé : {MOTIF_JUGE_ADMINISTRATIF}. Motif de la "
+            f"vérification : {constat.motif}",
+            acte=IDENTIFIANT,
+        )
+    if constat.satisfaite is False:
+        raise ActeInadapte(
+            f"acte « {IDENTIFIANT} » refusé : {constat.motif} Voie recommandée par la "
+            f"vérification : {faits.recevabilite.voie.intitule}.",
+            acte=IDENTIFIANT,
+        )
+
+
+def note_de_couverture(motifs: tuple[str, ...]) -> tuple[Section, ...]:
+    """La note de couverture d'une requête produite malgré les réserves de la vérification
+    (option ``actes.requete.produire_malgre_reserves``) : en tête de l'acte, à l'attention du
+    signataire, à retirer avant le dépôt."""
+    if not motifs:
+        return ()
+    return (
+        Section(
+            titre="Note de couverture — réserves de la vérification (à retirer avant le dépôt)",
+            paragraphes=paragraphes(
+                "Requête produite sur demande expresse (option produire_malgre_reserves) alors "
+                "que la vérification de la créance ne la trouve pas recevable en l'état. Le juge "
+                "rejette la requête qui ne lui paraît pas fondée (CPC 1409) : levez ces réserves "
+                "ou justifiez-les par les pièces avant de signer.",
+                *motifs,
+                style="important",
+            ),
+        ),
+    )
 
 
 def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
     refuser_si_procedure_collective(faits, IDENTIFIANT)
-    refuser_non_recevable(faits, IDENTIFIANT)
+    refuser_si_injonction_fermee(faits)
+    refuser_si_prescrite(faits, IDENTIFIANT)
+    motifs_reserves = refuser_non_recevable(
+        faits, IDENTIFIANT, malgre_reserves=faits.parametres.requete.produire_malgre_reserves
+    )
     j = faits.recevabilite.juridiction
     if j is None:
         raise ActeInadapte(
@@ -83,9 +158,10 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
         )
         for c in dossier.creances
     )
-    sections: list[Section] = [
-        Section(titre="Le requérant", paragraphes=paragraphes(creancier.identification)),
-    ]
+    sections: list[Section] = [*note_de_couverture(motifs_reserves)]
+    sections.append(
+        Section(titre="Le requérant", paragraphes=paragraphes(creancier.identification))
+    )
     if dossier.mandataire:
         sections.append(
             Section(
@@ -171,11 +247,15 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
         identifiant=IDENTIFIANT,
         contenu=contenu,
         chiffres=chiffres_decompte(dec),
-        drapeaux={"demande_1408": faits.parametres.requete.demande_1408},
+        drapeaux={
+            "demande_1408": faits.parametres.requete.demande_1408,
+            "reserves": bool(motifs_reserves),
+        },
         mentions_requises=(creancier.nom, *(x.nom for x in debiteurs), j.intitule),
         juridiction=designation,
         cerfa=cerfa,
         demande_1408=faits.parametres.requete.demande_1408,
+        reserves=motifs_reserves,
         au=faits.au,
         decompte_au=dec.au,
     )
