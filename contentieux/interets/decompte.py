@@ -215,8 +215,10 @@ class _Calcul:
 
     def _arret(self, creance: Creance) -> dt.date | None:
         """Dernier jour d'intérêts d'une créance si une procédure collective a été ouverte au plus
-        tard ``au`` (C. com. L622-28, L631-14, L641-3) ; None sinon, ou si la créance relève de
-        l'exception (prêt d'un an ou plus, paiement différé d'un an ou plus)."""
+        tard ``au`` (C. com. L622-28, L631-14, L641-3) : la veille du jugement d'ouverture, qui
+        prend effet dès le début du jour où il est rendu (ce jour-là ne porte pas intérêt,
+        REFERENCE l.2) ; None sinon, ou si la créance relève de l'exception (prêt d'un an ou
+        plus, paiement différé d'un an ou plus)."""
         ref = creance.reference
         procedures = [
             p
@@ -238,14 +240,16 @@ class _Calcul:
                 "modalités de calcul (C. com. R622-23)."
             )
             return None
+        veille = ouverture - dt.timedelta(days=1)
         self.avertir(
             f"Créance {ref} : {nature} ouverte le {ouverture:%d/%m/%Y} : le jugement d'ouverture "
             "arrête le cours des intérêts légaux et conventionnels, des intérêts de retard et des "
-            f"majorations ({', '.join(articles)}) ; les intérêts sont arrêtés au "
-            f"{ouverture:%d/%m/%Y} : c'est le montant à déclarer au mandataire judiciaire "
-            "(C. com. L622-24, R622-23)."
+            f"majorations ({', '.join(articles)}) ; il prend effet dès le début du jour où il "
+            f"est rendu, qui ne porte pas intérêt : les intérêts sont arrêtés au "
+            f"{veille:%d/%m/%Y} inclus ; le décompte au {ouverture:%d/%m/%Y} est le montant à "
+            "déclarer au mandataire judiciaire (C. com. L622-24, R622-23)."
         )
-        return ouverture
+        return veille
 
     def preparer(self) -> None:
         categorie = categorie_creancier(self.dossier)
@@ -390,7 +394,7 @@ class _Calcul:
     def _indemnite(self, dette: Dette) -> None:
         if not self.professionnel or self.indemnite_refusee:
             return
-        if dette.arret is not None and dette.date_echeance >= dette.arret:
+        if dette.arret is not None and dette.date_echeance > dette.arret:
             # Le jugement d'ouverture interdit de payer la créance antérieure à son échéance
             # (C. com. L622-7) : le retard ne peut être reproché, pas d'indemnité.
             self.avertir(

@@ -55,7 +55,7 @@ class Dette:
     debut_interets: dt.date | None
     cours: Cours
     arret: dt.date | None
-    """Dernier jour d'intérêts (jugement d'ouverture d'une procédure collective, C. com.
+    """Dernier jour d'intérêts (veille du jugement d'ouverture d'une procédure collective, C. com.
     L622-28) ; None : pas d'arrêt."""
     capitalisation: bool
     jour_de_depart_compte: bool

@@ -162,6 +162,11 @@ class DemandeEnJustice(_Evenement):
     date_fin_instance: dt.date | None = Field(
         default=None, description="Fin de l'instance (l'interruption dure jusque-là, 2242)."
     )
+    juridiction: str | None = Field(
+        default=None,
+        description="Juridiction saisie (« Tribunal de commerce d'Agen ») : la déclaration de "
+        "créance l'indique quand la créance fait l'objet d'un litige (C. com. R622-23 3°).",
+    )
 
 
 class NatureMediation(StrEnum):

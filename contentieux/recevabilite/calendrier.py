@@ -29,6 +29,7 @@ from contentieux.recevabilite.mise_en_demeure import echeance_mise_en_demeure
 from contentieux.recevabilite.procedure_collective import (
     REGLE_DECLARATION,
     echeance_declaration,
+    fin_releve_forclusion,
     procedures_ouvertes,
 )
 from contentieux.regles import Regles
@@ -183,6 +184,21 @@ def etablir_calendrier(
                 au,
             )
         )
+        try:
+            releve = fin_releve_forclusion(dossier, procedure, regles)
+        except RegleNonCouverte:
+            releve = None
+        if releve is not None and procedure.date_publication_bodacc is not None:
+            etapes.append(
+                _etape(
+                    "Action en relevé de forclusion devant le juge-commissaire",
+                    releve.date_limite,
+                    "six mois à compter de la publication au BODACC du "
+                    f"{formater(procedure.date_publication_bodacc)}",
+                    "C. com. L622-26",
+                    au,
+                )
+            )
     datees = sorted((e for e in etapes if e.date is not None), key=lambda e: e.date or au)
     relatives = [e for e in etapes if e.date is None]
     return (*datees, *relatives)

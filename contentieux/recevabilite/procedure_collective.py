@@ -34,6 +34,8 @@ FONDEMENTS = ("C. com. L622-21", "C. com. L622-24", "C. com. R622-24")
 REGLE_DECLARATION = "procedure_collective.declaration_creance_mois"
 """Identifiant, dans les règles, du délai de déclaration des créances (en mois)."""
 REGLE_AUGMENTATION = "procedure_collective.declaration_creance_augmentation_mois"
+REGLE_RELEVE = "procedure_collective.releve_forclusion_mois"
+"""Identifiant, dans les règles, du délai de l'action en relevé de forclusion (en mois)."""
 
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
@@ -96,6 +98,50 @@ def echeance_declaration(
     )
 
 
+def fin_releve_forclusion(
+    dossier: Dossier, procedure: ProcedureCollective, regles: Regles
+) -> Echeance | None:
+    """Dernier jour de l'action en relevé de forclusion : six mois à compter de la publication du
+    jugement d'ouverture au BODACC (C. com. L622-26 al. 3 ; durée lue dans les règles,
+    ``procedure_collective.releve_forclusion_mois``). ``None`` si la publication n'est pas connue.
+
+    Le délai d'un an du créancier placé dans l'impossibilité de connaître sa créance (L622-26
+    al. 3, seconde phrase) n'est pas calculé : c'est au juge-commissaire d'en décider.
+    """
+    if procedure.date_publication_bodacc is None:
+        return None
+    mois, _ = duree(regles, REGLE_RELEVE, au=procedure.date_publication_bodacc)
+    return calculer_echeance(
+        procedure.date_publication_bodacc, mois=mois, departement=departement_debiteur(dossier)
+    )
+
+
+def forclusion(
+    dossier: Dossier, procedure: ProcedureCollective, *, au: dt.date, regles: Regles
+) -> str:
+    """Ce que le jour ``au`` dit du délai de déclaration, après son expiration (chaîne vide s'il
+    court encore ou n'est pas daté) : relevé de forclusion encore possible (C. com. L622-26,
+    dans les six mois de la publication), ou délai de relevé lui aussi expiré."""
+    echeance = echeance_declaration(dossier, procedure, regles)
+    if echeance is None or au <= echeance.date_limite:
+        return ""
+    fin = fin_releve_forclusion(dossier, procedure, regles)
+    expiree = f"le délai de déclaration a expiré le {formater(echeance.date_limite)}"
+    if fin is not None and au <= fin.date_limite:
+        return (
+            f"{expiree} : seule l'action en relevé de forclusion reste possible, devant le "
+            f"juge-commissaire, au plus tard le {formater(fin.date_limite)} (six mois de la "
+            "publication au BODACC), en prouvant que la défaillance n'est pas due au créancier "
+            "(C. com. L622-26)"
+        )
+    assert fin is not None
+    return (
+        f"{expiree} et celui de l'action en relevé de forclusion le "
+        f"{formater(fin.date_limite)} (six mois de la publication au BODACC, C. com. L622-26) : "
+        "la créance non déclarée est inopposable à la procédure"
+    )
+
+
 def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regles) -> Constat:
     """Une procédure collective est-elle ouverte contre le débiteur au jour ``au`` ?"""
     ouvertes = procedures_ouvertes(dossier, au=au)
@@ -148,10 +194,7 @@ def verifier_procedure_collective(dossier: Dossier, *, au: dt.date, regles: Regl
         manquants.append(f"{chemin}.date_publication_bodacc")
     elif echeance is not None:
         if au > echeance.date_limite:
-            motif += (
-                f" ; le délai de déclaration a expiré le {formater(echeance.date_limite)} : "
-                "seul un relevé de forclusion reste possible (C. com. L622-26)"
-            )
+            motif += " ; " + forclusion(dossier, procedure, au=au, regles=regles)
         else:
             motif += f", au plus tard le {formater(echeance.date_limite)}"
     return _constat(
