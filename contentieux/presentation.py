@@ -459,6 +459,7 @@ GROUPES_REGLES = {
     "injonction_de_payer": "Injonction de payer",
     "petites_creances": "Petites créances",
     "procedure_collective": "Procédure collective",
+    "plan_apurement": "Plans d'apurement",
     "seuils": "Seuils",
     "juridictions": "Juridictions",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,12 @@ def normaliser(texte: str) -> str:
 def compacter(texte: str) -> str:
     """Sans aucun blanc : une phrase coupée en fin de ligne ou de cellule reste reconnue."""
     return "".join(normaliser(texte).split())
+
+
+def sans_pied(compact: str, pied: str) -> str:
+    """Le texte compacté sans le pied de page courant (« Réf. … Page 1 / 2 ») : le PDF le dessine
+    au bas de chaque page, au milieu d'une phrase coupée par un saut de page."""
+    return re.sub(re.escape(compacter(pied)) + r"Page\d+/\d+", "", compact)
 
 
 def appliquer(donnees: Any, chemin: str, valeur: Any) -> None:
@@ -130,11 +137,16 @@ def test_cas(chemin: Path, format_: str, atelier: Atelier) -> None:
             assert normaliser(morceau) in message, f"« {morceau} » absent du refus : {message}"
         return
     texte, acte = _produire(atelier, cas, format_)
-    plat, compact = normaliser(texte), compacter(texte)
+    plat, compact = normaliser(texte), sans_pied(compacter(texte), acte.contrat.contenu.pied)
     attendu = cas["attendu"]
     for phrase in attendu.get("contient", []):
         assert compacter(phrase) in compact, (
             f"{format_} : phrase attendue absente : « {phrase} »\n--- texte ---\n{plat}"
+        )
+    for phrase in attendu.get("pied", []):
+        pied = compacter(acte.contrat.contenu.pied)
+        assert compacter(phrase) in pied and pied in compacter(texte), (
+            f"{format_} : « {phrase} » absent du pied de page imprimé"
         )
     for phrase in attendu.get("absent", []):
         assert compacter(phrase) not in compact, (
@@ -151,6 +163,8 @@ def test_normalisation_des_espaces() -> None:
     """Une espace insécable ou fine (typographie française) vaut une espace ordinaire."""
     assert normaliser("5\u202f580,50\u00a0€ au\n30 juin") == "5 580,50 € au 30 juin"
     assert compacter("F2025-\n014") == "F2025-014"
+    pied = "Réf. X — CPC 1407"
+    assert sans_pied(compacter(f"somme\n{pied} Page 1 / 2\néchelonnée"), pied) == "sommeéchelonnée"
 
 
 def test_modifications_d_un_exemple() -> None:

@@ -2,9 +2,13 @@
 
 Le principal est réparti en parts égales arrondies au centime inférieur ; **la dernière échéance
 prend l'arrondi**, de sorte que la somme des échéances est exactement le montant échelonné. Si un
-taux d'intérêt est convenu, chaque échéance porte en plus les intérêts du solde restant dû depuis
-l'échéance précédente (jours exacts / 365, arrondis au centime le plus proche, moitié vers le
-haut) ; sans taux convenu, le plan ne porte pas d'intérêts.
+taux d'intérêt est convenu, chaque échéance porte en plus les intérêts, depuis l'échéance
+précédente, du seul **principal** restant dû (jours exacts / 365, arrondis au centime le plus
+proche, moitié vers le haut) : les intérêts, pénalités et indemnités échus compris dans la somme
+échelonnée ne produisent pas eux-mêmes intérêts, faute de clause de capitalisation (C. civ.
+1343-2). Chaque échéance s'impute d'abord sur ces accessoires, puis sur le principal (C. civ.
+1343-1) : le principal qui porte intérêt est donc le plus petit du solde restant dû et du principal
+de départ (``base_interets``). Sans taux convenu, le plan ne porte pas d'intérêts.
 
 >>> import datetime as dt
 >>> from decimal import Decimal
@@ -47,8 +51,10 @@ def calculer_echeancier(
     *,
     debut: dt.date,
     taux: Decimal | None = None,
+    base_interets: Decimal | None = None,
 ) -> tuple[EcheancePlan, ...]:
-    """Les échéances du plan ; ``debut`` : date de signature (départ des intérêts convenus)."""
+    """Les échéances du plan ; ``debut`` : date de signature (départ des intérêts convenus) ;
+    ``base_interets`` : le principal compris dans ``montant`` (à défaut, tout le montant)."""
     if nombre < 1:
         raise ValueError("nombre d'échéances : au moins une échéance est attendue")
     if montant <= 0:
@@ -61,6 +67,7 @@ def calculer_echeancier(
     part = (montant / nombre).quantize(CENTIME, rounding=ROUND_DOWN)
     pas = MOIS_PAR_PERIODE[periodicite]
     solde = montant
+    principal_de_depart = montant if base_interets is None else min(base_interets, montant)
     precedente = debut
     echeances: list[EcheancePlan] = []
     for i in range(nombre):
@@ -69,7 +76,10 @@ def calculer_echeancier(
         interets = Decimal("0")
         if taux:
             jours = (date - precedente).days
-            interets = (solde * taux / 100 * jours / 365).quantize(CENTIME, rounding=ROUND_HALF_UP)
+            portant = min(solde, principal_de_depart)
+            interets = (portant * taux / 100 * jours / 365).quantize(
+                CENTIME, rounding=ROUND_HALF_UP
+            )
         solde -= principal
         echeances.append(
             EcheancePlan(

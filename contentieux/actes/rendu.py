@@ -187,10 +187,11 @@ class Atelier:
             raise GabaritIntrouvable(
                 f"acte inconnu : « {identifiant} » ; actes disponibles : {', '.join(ACTES)}"
             )
+        from contentieux.regles import charger_regles
+
         params = lire_parametres(dossier.actes, parametres)
-        kwargs: dict[str, Any] = {"au": au}
-        if self.regles is not None:
-            kwargs["regles"] = self.regles
+        jeu = self.regles if self.regles is not None else charger_regles()
+        kwargs: dict[str, Any] = {"au": au, "regles": jeu}
         decompte: Decompte = etablir_decompte(dossier, **kwargs)
         recevabilite: Recevabilite = verifier_recevabilite(dossier, **kwargs)
         ouverture = None
@@ -211,6 +212,7 @@ class Atelier:
             parametres=params,
             articles=self.articles(),
             decompte_ouverture=ouverture,
+            regles=jeu,
         )
         return CONSTRUCTEURS[identifiant](faits), faits
 

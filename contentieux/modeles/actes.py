@@ -81,12 +81,17 @@ class ParametresPlan(Modele):
     )
     taux_interets: Taux | None = Field(
         default=None,
-        description="Taux annuel convenu pendant le plan, en pourcent ; absent : pas d'intérêts.",
+        description="Taux annuel convenu pendant le plan, en pourcent, sur le seul principal "
+        "(C. civ. 1343-2) ; absent : pas d'intérêts. Refusé envers un consommateur par un "
+        "créancier professionnel (crédit à la consommation, C. consom. L312-1).",
     )
-    delai_regularisation_jours: int = Field(
+    delai_regularisation_jours: int | None = Field(
+        default=None,
         ge=1,
-        description="Délai laissé après mise en demeure avant la déchéance du terme "
-        "(un délai raisonnable : Cass. 1re civ. 22 mars 2023).",
+        description="Délai laissé après une mise en demeure restée sans effet avant la déchéance "
+        "du terme (un délai raisonnable : Cass. 1re civ. 22 mars 2023). Envers un consommateur, "
+        "au moins le préavis des règles (plan_apurement.preavis_decheance_consommateur_jours, "
+        "30 jours), qui s'applique à défaut ; exigé pour un autre débiteur.",
     )
 
 

@@ -46,6 +46,7 @@ from contentieux.modeles.parties import (
     est_professionnel,
 )
 from contentieux.modeles.recevabilite import Recevabilite
+from contentieux.regles import Regles
 
 
 class ContratActe(Modele):
@@ -81,6 +82,14 @@ class Faits:
     articles: dict[str, Any]
     """Textes d'articles reproduits (gabarits/_commun/articles.yaml)."""
     decompte_ouverture: Decompte | None = None
+    regles: Regles | None = None
+    """Les règles du décompte et de la vérification (celles du paquet si None)."""
+
+    def jeu_de_regles(self) -> Regles:
+        """Les règles de l'acte : celles des faits, sinon celles du paquet."""
+        from contentieux.regles import charger_regles
+
+        return self.regles if self.regles is not None else charger_regles()
 
 
 def m(valeur: Decimal) -> str:
