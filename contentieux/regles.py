@@ -254,10 +254,18 @@ class Regles:
 def _non_couverte(
     regles: Regles, parametre: Parametre, au: dt.date, raison: str
 ) -> RegleNonCouverte:
-    from contentieux.regles_surcouche import comment_ajouter
+    from contentieux.regles_surcouche import commande_ajout, comment_ajouter
 
     quand = f" ({semestre(au)})" if parametre.periodicite == "semestrielle" else ""
     fichier = parametre.identifiant.split(".", 1)[0]
+    manquante = {
+        "identifiant": parametre.identifiant,
+        "au": au.isoformat(),
+        "semestre": semestre(au),
+        "periodicite": parametre.periodicite,
+        "raison": raison,
+        "commande": commande_ajout(regles, parametre, au),
+    }
     return RegleNonCouverte(
         f"{parametre.identifiant} ({parametre.libelle}) : aucune valeur connue au {au.isoformat()}"
         f"{quand} — {raison}.\n{comment_ajouter(regles, parametre, au)}",
@@ -266,6 +274,52 @@ def _non_couverte(
         semestre=semestre(au),
         fichier=f"{fichier}.yaml",
         raison=raison,
+        manquantes=[manquante],
+    )
+
+
+def non_couvertes_ensemble(erreurs: list[RegleNonCouverte]) -> RegleNonCouverte:
+    """Une seule ``RegleNonCouverte`` pour toutes les valeurs qu'un calcul n'a pas trouvées.
+
+    ``details["manquantes"]`` : une entrée par valeur (``identifiant``, ``au``, ``semestre``,
+    ``raison``, ``commande`` : la commande qui l'ajoute), triées par date puis identifiant ; le
+    message les liste de même, si bien qu'un seul passage les ajoute toutes. Une seule valeur
+    manquante garde son message complet (commande et extrait de surcouche).
+    """
+    vues: dict[tuple[str, str], dict[str, Any]] = {}
+    for erreur in erreurs:
+        for m in erreur.details.get("manquantes") or ():
+            periode = m["semestre"] if m.get("periodicite") == "semestrielle" else m["au"]
+            vues.setdefault((str(m["identifiant"]), str(periode)), dict(m))
+    manquantes = sorted(vues.values(), key=lambda m: (m["au"], m["identifiant"]))
+    if len(erreurs) == 1 or len(manquantes) <= 1:
+        premiere = erreurs[0]
+        return RegleNonCouverte(premiere.message, **{**premiere.details, "manquantes": manquantes})
+    lignes = [
+        f"{len(manquantes)} valeurs légales manquent à ce calcul ; ajoutez-les toutes, puis "
+        "relancez la même commande :"
+    ]
+    for m in manquantes:
+        quand = (
+            f"semestre {m['semestre']}"
+            if m.get("periodicite") == "semestrielle"
+            else f"au {m['au']} (semestre {m['semestre']})"
+        )
+        lignes.append(f"  - {m['identifiant']}, {quand} : {m['raison']}")
+        if m.get("commande"):
+            lignes.append(f"      {m['commande']}")
+    lignes.append(
+        "En ligne, « contentieux regles actualiser » relève d'un coup le taux de la BCE et, avec "
+        "une clé Webstat, le taux de l'intérêt légal publié par la Banque de France."
+    )
+    premiere = erreurs[0]
+    return RegleNonCouverte(
+        "\n".join(lignes),
+        identifiant=manquantes[0]["identifiant"],
+        au=premiere.details.get("au"),
+        semestre=manquantes[0]["semestre"],
+        raison=f"{len(manquantes)} valeurs manquantes",
+        manquantes=manquantes,
     )
 
 
@@ -710,6 +764,7 @@ __all__ = [
     "dossier_regles_paquet",
     "dossier_surcouche_utilisateur",
     "fin_semestre",
+    "non_couvertes_ensemble",
     "semestre",
     "surcouche_active",
 ]

@@ -108,7 +108,9 @@ def _guillemets(texte: str) -> str:
     return '"' + texte.replace('"', '\\"') + '"'
 
 
-def _commande(regles: Regles, parametre: Parametre, au: dt.date) -> str | None:
+def commande_ajout(regles: Regles, parametre: Parametre, au: dt.date) -> str | None:
+    """La commande qui ajoute la valeur de ``parametre`` au jour ``au`` (taux légal : le semestre ;
+    BCE : le relevé du portail), ou ``None`` pour un paramètre sans commande."""
     option = _option_regles(regles)
     if parametre.identifiant.startswith("interet_legal.") and parametre.periodicite == (
         "semestrielle"
@@ -154,9 +156,9 @@ def etat_regles(regles: Regles, *, au: dt.date | None = None) -> list[EtatParame
             except RegleNonCouverte as erreur:
                 couvert = False
                 manque = str(erreur.details.get("raison", erreur))
-                commande = _commande(regles, parametre, au)
+                commande = commande_ajout(regles, parametre, au)
         elif dernier is not None and parametre.periodicite != "permanente":
-            commande = _commande(regles, parametre, dernier + dt.timedelta(days=1))
+            commande = commande_ajout(regles, parametre, dernier + dt.timedelta(days=1))
         publication = None
         if identifiant.startswith("interet_legal.") and parametre.periodicite == "semestrielle":
             publication = PUBLICATION_INTERET_LEGAL
@@ -182,7 +184,7 @@ def comment_ajouter(regles: Regles, parametre: Parametre, au: dt.date) -> str:
     commande, puis un extrait de surcouche complet (fichier de règles et ``sources.yaml``)."""
     dossier = regles.surcouche or dossier_surcouche_utilisateur()
     fichier, cle = parametre.identifiant.split(".", 1)
-    commande = _commande(regles, parametre, au)
+    commande = commande_ajout(regles, parametre, au)
     lignes = []
     if commande:
         lignes.append(f"Pour l'ajouter : {commande}")
@@ -574,6 +576,7 @@ __all__ = [
     "actualiser_bce",
     "ajouter_bce",
     "ajouter_interet_legal",
+    "commande_ajout",
     "comment_ajouter",
     "dossier_cible",
     "etat_regles",

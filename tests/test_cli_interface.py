@@ -187,7 +187,8 @@ def test_json_regle_non_couverte() -> None:
     code, donnees = _erreur_json("decompte", str(chemin_exemple("b2b")), "--au", "2026-12-01")
     assert code == 4
     assert donnees["code"] == "regle_non_couverte"
-    assert "2026-S2" in donnees["message"]
+    assert [m["semestre"] for m in donnees["manquantes"]] == ["2026-S2"]
+    assert "2026-07-01" in donnees["message"]
 
 
 def test_codes_de_sortie_documentes() -> None:
@@ -610,7 +611,7 @@ def test_un_dossier_abime_donne_une_erreur_documentee(
     assert r.exit_code in {0, 3, 4, 6}, r.output
     sortie = json.loads(r.stdout)
     if r.exit_code:
-        assert set(sortie) <= {"code", "message", "champ", "erreurs", "sortie"}
+        assert set(sortie) <= {"code", "message", "champ", "erreurs", "manquantes", "sortie"}
         assert sortie["message"] and sortie["sortie"] == r.exit_code
 
 
