@@ -142,6 +142,8 @@ class ValeurDatee:
     valeur: ValeurBrute | None
     reference: str
     note: str | None = None
+    fichier: str = ""
+    """Le fichier d'où vient la valeur (paquet ou surcouche)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,8 @@ class Parametre:
     verifie_jusqu_au: dt.date | None = None
     fichier: str = ""
     verifie_reference: str | None = None
+    fichier_verification: str | None = None
+    """Le fichier d'où vient ``verifie_jusqu_au`` (paquet ou surcouche)."""
 
     def semestres_couverts(self) -> list[str]:
         """Semestres ayant une valeur (paramètres semestriels)."""
@@ -221,6 +225,22 @@ class Regles:
     def source(self, cle: str) -> Source:
         """La source d'une référence."""
         return self._sources[cle]
+
+    def de_la_surcouche(self, fichier: str | None) -> Path | None:
+        """Le fichier de surcouche d'où vient une valeur (``ValeurDatee.fichier``), ou ``None``
+        si elle vient des règles du paquet."""
+        if not fichier or self.surcouche is None:
+            return None
+        chemin = Path(fichier)
+        return chemin if chemin.parent.resolve() != self.dossiers[0].resolve() else None
+
+    def valeurs_surcouche(self, identifiant: str) -> list[ValeurDatee]:
+        """Les valeurs datées d'un paramètre qui viennent de la surcouche."""
+        return [
+            v
+            for v in self.parametre(identifiant).valeurs
+            if self.de_la_surcouche(v.fichier) is not None
+        ]
 
     def valeur(self, identifiant: str, *, au: dt.date) -> ValeurRegle:
         """Valeur en vigueur le jour ``au`` ; ``RegleNonCouverte`` si elle n'est pas connue."""
@@ -527,7 +547,11 @@ def _fusionner(
                 if not isinstance(valeur, dict):
                     raise RegleMalFormee(f"{ou} : « valeurs » doit être un dictionnaire daté")
                 for jour, ligne in valeur.items():
-                    cible["valeurs"][_date(jour, ou)] = (ligne, f"{fichier}, « {cle} », {jour}")
+                    cible["valeurs"][_date(jour, ou)] = (
+                        ligne,
+                        f"{fichier}, « {cle} », {jour}",
+                        str(fichier),
+                    )
             else:
                 cible[champ] = valeur
                 cible[f"_fichier_{champ}"] = str(fichier)
@@ -551,7 +575,7 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         raise RegleMalFormee(f"{ou} : aucune valeur datée")
     valeurs = []
     for jour in sorted(brut["valeurs"]):
-        ligne, ou_valeur = brut["valeurs"][jour]
+        ligne, ou_valeur, origine = brut["valeurs"][jour]
         if not isinstance(ligne, dict) or "reference" not in ligne or "valeur" not in ligne:
             raise RegleMalFormee(f"{ou_valeur} : écrivez {{valeur: …, reference: …}}")
         if {str(c) for c in ligne} - _CHAMPS_VALEUR:
@@ -568,6 +592,7 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
                 valeur=_valeur(ligne["valeur"], brut["unite"], ou_valeur),
                 reference=str(reference),
                 note=_texte(ligne.get("note"), ou_valeur, "note", facultatif=True),
+                fichier=origine,
             )
         )
     if brut["periodicite"] == "semestrielle":
@@ -600,6 +625,11 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         verifie_jusqu_au=_date(verifie, ou_verifie) if verifie is not None else None,
         fichier=str(brut["fichier"]),
         verifie_reference=reference_verification,
+        fichier_verification=(
+            str(brut.get("_fichier_verifie_jusqu_au", brut["fichier"]))
+            if verifie is not None
+            else None
+        ),
     )
 
 

@@ -580,6 +580,17 @@ def executer(action: Callable[[], T]) -> T:
     return action()
 
 
+def aujourd_hui() -> dt.date:
+    """La date du jour, locale : seule la ligne de commande la lit (la bibliothèque reçoit
+    toujours ``au=``). Les tests la fixent en remplaçant cette fonction."""
+    return dt.date.today()
+
+
+def date_evaluation(texte: str | None, option: str = "--au") -> dt.date:
+    """La date d'évaluation d'une commande : ``--au`` s'il est donné, sinon aujourd'hui."""
+    return aujourd_hui() if texte is None else lire_date(texte, option)
+
+
 def lire_date(texte: str, option: str = "--au") -> dt.date:
     """Date ISO (AAAA-MM-JJ) ; erreur française sinon."""
     try:

@@ -22,6 +22,7 @@ from contentieux.cli.commun import (
     app,
     console,
     echouer,
+    erreurs,
     executer,
     lire_date,
 )
@@ -320,32 +321,116 @@ def commande_ajouter_bce(
 
 @regles_app.command("actualiser")
 def commande_actualiser(
-    bce: Annotated[bool, typer.Option("--bce", help="Relever le taux de la BCE.")] = False,
+    bce: Annotated[
+        bool, typer.Option("--bce", help="Relever le taux de la BCE (portail de la BCE).")
+    ] = False,
+    taux_legal: Annotated[
+        bool,
+        typer.Option(
+            "--taux-legal",
+            help="Relever le taux de l'intérêt légal (Webstat, Banque de France ; clé d'API "
+            "dans CONTENTIEUX_WEBSTAT_CLE).",
+        ),
+    ] = False,
     source: Annotated[
-        str | None, typer.Option("--source", help="Adresse du CSV SDMX (un miroir).")
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="URL",
+            help="Autre adresse (un miroir) pour la source choisie par --bce ou --taux-legal.",
+        ),
     ] = None,
-    delai: Annotated[float, typer.Option("--delai", help="Délai d'attente, en secondes.")] = 20.0,
+    serie_particuliers: Annotated[
+        str | None,
+        typer.Option("--serie-particuliers", metavar="CLE", help="Clé Webstat de la série "
+                     "« particuliers » (par défaut celle de la documentation)."),
+    ] = None,
+    serie_autres: Annotated[
+        str | None,
+        typer.Option("--serie-autres", metavar="CLE", help="Clé Webstat de la série « autres »."),
+    ] = None,
+    delai: Annotated[
+        float, typer.Option("--delai", metavar="SECONDES", help="Délai d'attente, en secondes.")
+    ] = 20.0,
     regles: OptionRegles = None,
 ) -> None:
-    """Relève en ligne les taux qui ont une source ouverte (aujourd'hui : la BCE)."""
-    from contentieux.regles_surcouche import actualiser_bce
+    """Relève en ligne les taux publiés : la BCE (--bce), le taux de l'intérêt légal sur Webstat
+    (--taux-legal) ; sans option, les deux. Chaque valeur est validée comme les règles du paquet,
+    puis écrite dans la surcouche avec sa source et la date de lecture."""
+    from contentieux.cli.commun import aujourd_hui
+    from contentieux.erreurs import ErreurActualisation
+    from contentieux.regles_surcouche import (
+        SERIES_WEBSTAT,
+        actualiser_bce,
+        actualiser_interet_legal,
+    )
 
-    if not bce:
-        echouer(
-            "précisez --bce : seul le taux de la BCE se relève en ligne ; le taux de l'intérêt "
-            "légal s'ajoute avec « contentieux regles ajouter interet_legal »"
-        )
-    resultat = executer(lambda: actualiser_bce(source=source, surcouche=regles, delai=delai))
-    if resultat.decisions:
-        for jour, taux in resultat.decisions:
-            console.print(
-                f"Décision : {formater_valeur(taux, 'pourcent')} à compter du {_date_fr(jour)}"
+    if not bce and not taux_legal:
+        if source is not None:
+            echouer("--source : précisez la source qu'elle remplace, --bce ou --taux-legal",
+                    champ="--source")
+        bce = taux_legal = True
+    elif bce and taux_legal and source is not None:
+        echouer("--source ne vaut que pour une source : lancez --bce et --taux-legal à part",
+                champ="--source")
+    echecs: list[ErreurActualisation] = []
+    if bce:
+        try:
+            resultat = actualiser_bce(source=source, surcouche=regles, delai=delai)
+        except ErreurActualisation as exc:
+            if not taux_legal:
+                raise
+            echecs.append(exc)
+            erreurs.print(f"[red]BCE[/] : {escape(str(exc))}", soft_wrap=True)
+        else:
+            console.print("[bold]Taux de la BCE[/]")
+            for jour, taux in resultat.decisions:
+                console.print(
+                    f"Décision : {formater_valeur(taux, 'pourcent')} à compter du {_date_fr(jour)}"
+                )
+            if not resultat.decisions:
+                console.print("Aucune décision nouvelle.")
+            console.print(f"Vérifié jusqu'au {_date_fr(resultat.verifie_jusqu_au)}")
+            for fichier in resultat.fichiers:
+                console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+    if taux_legal:
+        series = dict(SERIES_WEBSTAT)
+        if serie_particuliers:
+            series["particuliers"] = serie_particuliers
+        if serie_autres:
+            series["autres"] = serie_autres
+        try:
+            legal = actualiser_interet_legal(
+                lu_le=aujourd_hui(), source=source, surcouche=regles, delai=delai, series=series
             )
-    else:
-        console.print("Aucune décision nouvelle.")
-    console.print(f"Taux de la BCE vérifié jusqu'au {_date_fr(resultat.verifie_jusqu_au)}")
-    for fichier in resultat.fichiers:
-        console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+        except ErreurActualisation as exc:
+            if not echecs and not bce:
+                raise
+            echecs.append(exc)
+            erreurs.print(f"[red]Taux de l'intérêt légal[/] : {escape(str(exc))}", soft_wrap=True)
+        else:
+            from contentieux.regles import semestre
+
+            console.print("[bold]Taux de l'intérêt légal (Webstat)[/]")
+            for debut, particuliers, autres in legal.ecrits:
+                console.print(
+                    f"{semestre(debut)} : particuliers {formater_valeur(particuliers, 'pourcent')}"
+                    f", autres {formater_valeur(autres, 'pourcent')}"
+                )
+            if not legal.ecrits:
+                console.print("Aucun semestre nouveau.")
+            if legal.deja_connus:
+                console.print(
+                    "Semestres déjà connus, à l'identique : "
+                    + ", ".join(semestre(d) for d in legal.deja_connus),
+                    soft_wrap=True,
+                )
+            for ecart in legal.ecarts:
+                console.print(f"[yellow]Écart[/] : {escape(ecart)}", soft_wrap=True)
+            for fichier in legal.fichiers:
+                console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+    if echecs:
+        raise echecs[0]
 
 
 # --- schéma -------------------------------------------------------------------------------------
