@@ -38,7 +38,7 @@ from typing import Any, Final
 
 import yaml
 
-from contentieux.erreurs import ErreurActualisation, RegleMalFormee
+from contentieux.erreurs import ArgumentInvalide, ErreurActualisation, RegleMalFormee
 from contentieux.regles import (
     FICHIER_SOURCES,
     Parametre,
@@ -95,6 +95,8 @@ class EtatParametre:
     """La commande exacte qui ajoute ce qui manque."""
     publication: str | None = None
     """Où la valeur officielle est publiée."""
+    surcouche: tuple[str, ...] = ()
+    """Les valeurs de ce paramètre venues de la surcouche : date, valeur, référence, fichier."""
 
 
 def _option_regles(regles: Regles) -> str:
@@ -165,8 +167,19 @@ def etat_regles(regles: Regles, *, au: dt.date | None = None) -> list[EtatParame
             publication = PUBLICATION_INTERET_LEGAL
         elif identifiant == _IDENTIFIANT_BCE:
             publication = f"portail de données de la BCE (série {SERIE_BCE}) ; {PAGE_BCE}"
+        de_la_surcouche = [
+            f"{v.du.isoformat()} : {v.valeur} (référence {v.reference}, fichier "
+            f"{regles.de_la_surcouche(v.fichier)})"
+            for v in regles.valeurs_surcouche(identifiant)
+        ]
+        if regles.de_la_surcouche(parametre.fichier_verification) is not None:
+            de_la_surcouche.append(
+                f"vérifié jusqu'au {parametre.verifie_jusqu_au} (référence "
+                f"{parametre.verifie_reference}, fichier {parametre.fichier_verification})"
+            )
         etats.append(
             EtatParametre(
+                surcouche=tuple(de_la_surcouche),
                 identifiant=identifiant,
                 libelle=parametre.libelle,
                 periodicite=parametre.periodicite,
@@ -379,6 +392,29 @@ def ajouter_interet_legal(
         raise RegleMalFormee(f"{debut} n'est pas un début de semestre (1er janvier ou 1er juillet)")
     taux = {"particuliers": lire_taux(particuliers, "particuliers"), "autres": lire_taux(autres)}
     dossier = dossier_cible(surcouche)
+    regles = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    connues = {
+        c: next(
+            (v for v in regles.parametre(f"interet_legal.{c}").valeurs if v.du == debut), None
+        )
+        for c in taux
+    }
+    if all(connues[c] is not None and connues[c].valeur == taux[c] for c in taux):  # type: ignore[union-attr]
+        return Ajout(
+            dossier,
+            (),
+            notes=(
+                f"{semestre(debut)} : ces taux sont déjà en vigueur à l'identique ("
+                + _origine(regles, connues["autres"])  # type: ignore[arg-type]
+                + ") : rien n'est écrit",
+            ),
+        )
+    notes = tuple(
+        f"interet_legal.{c} {semestre(debut)} : remplace la valeur {v.valeur} "
+        f"({_origine(regles, v)})"
+        for c, v in connues.items()
+        if v is not None and v.valeur != taux[c]
+    )
     cle = f"surcouche-interet-legal-{semestre(debut)}"
     fichiers = _ecrire(
         dossier,
@@ -390,7 +426,15 @@ def ajouter_interet_legal(
         dossier,
         fichiers,
         tuple((f"interet_legal.{c}", debut, v) for c, v in taux.items()),
+        notes=notes,
     )
+
+
+def _origine(regles: Regles, valeur: ValeurDatee) -> str:
+    """« référence X, règles du paquet » ou « référence X, surcouche FICHIER »."""
+    fichier = regles.de_la_surcouche(valeur.fichier)
+    ou = f"surcouche {fichier}" if fichier is not None else "règles du paquet"
+    return f"référence {valeur.reference}, {ou}"
 
 
 def ajouter_bce(
@@ -404,6 +448,20 @@ def ajouter_bce(
     """Ajoute une décision de la BCE (taux des opérations principales, en vigueur le ``date``)."""
     valeur = lire_taux(taux)
     dossier = dossier_cible(surcouche)
+    avant = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    en_vigueur = [v for v in avant.parametre(_IDENTIFIANT_BCE).valeurs if v.du <= date]
+    if en_vigueur and en_vigueur[-1].valeur == valeur:
+        precedente = en_vigueur[-1]
+        depuis = "" if precedente.du == date else f" depuis le {precedente.du.isoformat()}"
+        return Ajout(
+            dossier,
+            (),
+            notes=(
+                f"le taux de la BCE est déjà de {valeur} %{depuis} ({_origine(avant, precedente)})"
+                " : rien n'est écrit ; pour confirmer qu'il n'a pas changé, contentieux regles "
+                f"ajouter bce --verifie-jusqu-au {date.isoformat()} --reference …",
+            ),
+        )
     cle = f"surcouche-bce-{date.isoformat()}"
     fichiers = _ecrire(
         dossier,
@@ -432,6 +490,17 @@ def verifier_bce_jusqu_au(
 ) -> Ajout:
     """Déclare le taux BCE vérifié (aucune décision nouvelle) jusqu'au ``date`` compris."""
     dossier = dossier_cible(surcouche)
+    avant = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    deja = avant.parametre(_IDENTIFIANT_BCE).verifie_jusqu_au
+    if deja is not None and deja >= date:
+        return Ajout(
+            dossier,
+            (),
+            notes=(
+                f"le taux de la BCE est déjà vérifié jusqu'au {deja.isoformat()} : rien n'est "
+                "écrit",
+            ),
+        )
     cle = f"surcouche-bce-verifie-{date.isoformat()}"
     fichiers = _ecrire(
         dossier,
@@ -440,6 +509,123 @@ def verifier_bce_jusqu_au(
         {cle: _source(reference, url)},
     )
     return Ajout(dossier, fichiers, verifie_jusqu_au=date)
+
+
+# --- retrait d'une valeur de la surcouche ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Retrait:
+    """Ce qu'un retrait a ôté de la surcouche, et les fichiers réécrits (ou supprimés)."""
+
+    dossier: Path
+    retires: tuple[str, ...]
+    fichiers: tuple[Path, ...]
+
+
+def _meme_date(cle: object, date: dt.date) -> bool:
+    return str(cle) == date.isoformat()
+
+
+def _retirer(
+    dossier: Path,
+    fichier: str,
+    cles: tuple[str, ...],
+    date: dt.date | None,
+    verification: bool,
+    quoi: str,
+) -> Retrait:
+    """Ôte de ``fichier`` les valeurs datées ``date`` des ``cles`` (et la vérification si
+    ``verification``), puis les sources que plus rien ne cite ; valide et remplace."""
+    chemin = dossier / fichier
+    contenu = _lire(chemin) if chemin.exists() else {}
+    retires: list[str] = []
+    references: set[str] = set()
+    for cle in cles:
+        definition = contenu.get(cle)
+        if not isinstance(definition, dict):
+            continue
+        definition = dict(definition)
+        valeurs = definition.get("valeurs")
+        if date is not None and isinstance(valeurs, dict):
+            for jour in [j for j in valeurs if _meme_date(j, date)]:
+                ligne = valeurs[jour]
+                if isinstance(ligne, dict) and isinstance(ligne.get("reference"), str):
+                    references.add(ligne["reference"])
+                valeurs = {j: v for j, v in valeurs.items() if j != jour}
+                retires.append(f"{fichier.removesuffix('.yaml')}.{cle} du {date.isoformat()}")
+            if valeurs:
+                definition["valeurs"] = valeurs
+            else:
+                definition.pop("valeurs", None)
+        if verification and "verifie_jusqu_au" in definition:
+            reference = definition.pop("verifie_reference", None)
+            if isinstance(reference, str):
+                references.add(reference)
+            retires.append(
+                f"{fichier.removesuffix('.yaml')}.{cle} vérifié jusqu'au "
+                f"{definition.pop('verifie_jusqu_au')}"
+            )
+        if definition:
+            contenu[cle] = definition
+        else:
+            del contenu[cle]
+    if not retires:
+        raise ArgumentInvalide(
+            f"{quoi} : aucune valeur de ce genre dans la surcouche {dossier} ; seules les valeurs "
+            "de la surcouche se retirent (les règles du paquet ne changent jamais) : voyez "
+            "« contentieux regles etat » pour la liste de ses valeurs",
+            argument="surcouche",
+        )
+    contenus: dict[str, dict[str, Any]] = {fichier: contenu}
+    chemin_sources = dossier / FICHIER_SOURCES
+    if chemin_sources.exists():
+        sources = _lire(chemin_sources)
+        citees: set[str] = set()
+        for autre in dossier.glob("*.yaml"):
+            if autre.name in (FICHIER_SOURCES, fichier):
+                continue
+            citees |= set(re.findall(r"reference: *([^\s,}]+)", autre.read_text("utf-8")))
+        citees |= set(re.findall(r"reference: *([^\s,}]+)", _vers_yaml(contenu)))
+        contenus[FICHIER_SOURCES] = {
+            k: v for k, v in sources.items() if k not in references or k in citees
+        }
+    fichiers = _remplacer(dossier, contenus)
+    return Retrait(dossier, tuple(retires), fichiers)
+
+
+def retirer_interet_legal(
+    semestre_: str | dt.date, *, surcouche: str | Path | None = None
+) -> Retrait:
+    """Retire de la surcouche les deux taux de l'intérêt légal d'un semestre (et leur source si
+    plus rien ne la cite). Les règles du paquet ne se retirent pas : ``ArgumentInvalide``."""
+    debut = semestre_ if isinstance(semestre_, dt.date) else lire_semestre(semestre_)
+    dossier = dossier_cible(surcouche)
+    return _retirer(
+        dossier,
+        "interet_legal.yaml",
+        ("particuliers", "autres"),
+        debut,
+        False,
+        f"interet_legal, semestre {semestre(debut)}",
+    )
+
+
+def retirer_bce(
+    date: dt.date | None = None,
+    *,
+    verification: bool = False,
+    surcouche: str | Path | None = None,
+) -> Retrait:
+    """Retire de la surcouche une décision de la BCE (``date``) ou sa vérification
+    (``verification``) ; les règles du paquet ne se retirent pas."""
+    if date is None and not verification:
+        raise ArgumentInvalide(
+            "indiquez la décision à retirer (date) ou la vérification", argument="date"
+        )
+    dossier = dossier_cible(surcouche)
+    quoi = f"bce, décision du {date.isoformat()}" if date else "bce, vérification"
+    return _retirer(dossier, "bce.yaml", ("taux_refinancement",), date, verification, quoi)
 
 
 # --- relevé BCE ---------------------------------------------------------------------------------
@@ -882,6 +1068,7 @@ __all__ = [
     "Ajout",
     "CleWebstatAbsente",
     "EtatParametre",
+    "Retrait",
     "actualiser_bce",
     "actualiser_interet_legal",
     "ajouter_bce",
@@ -895,5 +1082,7 @@ __all__ = [
     "lire_json_webstat",
     "lire_semestre",
     "lire_taux",
+    "retirer_bce",
+    "retirer_interet_legal",
     "verifier_bce_jusqu_au",
 ]

@@ -186,7 +186,6 @@ def test_valeurs_identiques_ne_cachent_pas_un_calcul_anterieur(tmp_path: Path) -
                 Decimal("1000"), J("2026-05-31"), J("2026-12-07"), regime="penalites_b2b",
                 taux_contractuel=Decimal("12"),
             )
-    _ = ajouter_bce  # importé pour les tests du point 4
 
 
 # --- point 11 : codes de sortie à sens unique ---------------------------------------------------
@@ -228,3 +227,96 @@ def test_echec_reseau_sort_avec_10(tmp_path: Path) -> None:
     )
     assert r.exit_code == 10, r.output
     assert "injoignable" in r.stderr
+
+
+# --- point 4 : valeurs de la surcouche visibles et réversibles ----------------------------------
+
+
+def _lancer(*args: str) -> tuple[int, str, str]:
+    r = runner.invoke(app, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_regles_et_etat_marquent_la_surcouche(tmp_path: Path) -> None:
+    s = str(tmp_path / "s")
+    ajouter_interet_legal(
+        "2026-S2", particuliers="6.5", autres="2.5", reference="Arrêté fictif de test",
+        surcouche=s,
+    )
+    code, sortie, erreur = _lancer("regles", "afficher", "--au", "2026-09-01", "--regles", s)
+    assert code == 0, erreur
+    fichier = str((tmp_path / "s" / "interet_legal.yaml").resolve())
+    assert "autres ◆" in sortie and "particuliers ◆" in sortie
+    assert "surcouche-interet-legal-2026-S2" in sortie and fichier in sortie.replace("\n", "")
+    assert "contentieux regles retirer interet_legal --semestre 2026-S2" in sortie
+    assert "2026-01-01" not in sortie.split("Valeurs de la surcouche")[1]  # S1 : le paquet
+    code, sortie, _ = _lancer("regles", "afficher", "--au", "2026-09-01", "--regles", s, "--json")
+    valeurs = {v["identifiant"]: v for v in json.loads(sortie)["valeurs"]}
+    assert valeurs["interet_legal.autres"]["surcouche"] == fichier
+    assert valeurs["indemnite_forfaitaire.montant"]["surcouche"] is None
+    code, sortie, _ = _lancer("regles", "etat", "--au", "2026-09-01", "--regles", s, "--json")
+    etats = {e["identifiant"]: e for e in json.loads(sortie)["parametres"]}
+    assert etats["interet_legal.autres"]["surcouche"] == [
+        f"2026-07-01 : 2.5 (référence surcouche-interet-legal-2026-S2, fichier {fichier})"
+    ]
+    assert etats["bce.taux_refinancement"]["surcouche"] == []
+    code, sortie, _ = _lancer("regles", "etat", "--au", "2026-09-01", "--regles", s)
+    assert "◆ interet_legal.autres 2026-07-01 : 2.5" in sortie
+
+
+def test_retirer_interet_legal_et_bce(tmp_path: Path) -> None:
+    s = tmp_path / "s"
+    ajouter_interet_legal(
+        "2026-S2", particuliers="6.5", autres="2.5", reference="Arrêté fictif", surcouche=s
+    )
+    ajouter_bce(J("2026-06-17"), taux="2.40", reference="Communiqué fictif", surcouche=s)
+    code, sortie, erreur = _lancer(
+        "regles", "retirer", "interet_legal", "--semestre", "2026-S2", "--regles", str(s)
+    )
+    assert code == 0, erreur
+    assert "interet_legal.autres du 2026-07-01" in sortie
+    regles = charger_regles(s)
+    with pytest.raises(RegleNonCouverte):
+        regles.valeur("interet_legal.autres", au=J("2026-07-01"))
+    assert "surcouche-interet-legal-2026-S2" not in (s / "sources.yaml").read_text("utf-8")
+    assert "surcouche-bce-2026-06-17" in (s / "sources.yaml").read_text("utf-8")
+    code, sortie, erreur = _lancer(
+        "regles", "retirer", "bce", "--date", "2026-06-17", "--regles", str(s)
+    )
+    assert code == 0, erreur
+    assert not (s / "interet_legal.yaml").exists() and not (s / "bce.yaml").exists()
+    # Une valeur du paquet ne se retire pas ; la commande le dit, sans rien toucher.
+    code, _, erreur = _lancer(
+        "regles", "retirer", "interet_legal", "--semestre", "2026-S1", "--regles", str(s)
+    )
+    assert code == 2 and "paquet" in erreur
+    assert charger_regles(s).decimal("interet_legal.autres", au=J("2026-03-01")) == Decimal("2.62")
+
+
+def test_ajouter_une_valeur_deja_en_vigueur_le_dit(tmp_path: Path) -> None:
+    s = str(tmp_path / "s")
+    code, sortie, _ = _lancer(
+        "regles", "ajouter", "interet_legal", "--semestre", "2026-S1", "--particuliers", "6.67",
+        "--autres", "2.62", "--reference", "Arrêté du 15 décembre 2025", "--regles", s,
+    )
+    assert code == 0
+    assert "déjà en vigueur à l'identique" in sortie and "arrete-2025-12-15" in sortie
+    assert "Surcouche inchangée" in sortie
+    assert not (tmp_path / "s" / "interet_legal.yaml").exists()
+    code, sortie, _ = _lancer(
+        "regles", "ajouter", "bce", "--date", "2026-01-15", "--taux", "2.15",
+        "--reference", "Communiqué", "--regles", s,
+    )
+    assert code == 0 and "déjà de 2.15 % depuis le 2025-06-11" in sortie.replace("\n", " ")
+    assert "--verifie-jusqu-au 2026-01-15" in sortie.replace("\n", " ")
+    code, sortie, _ = _lancer(
+        "regles", "ajouter", "bce", "--verifie-jusqu-au", "2026-03-01", "--reference", "Vu",
+        "--regles", s,
+    )
+    assert code == 0 and "déjà vérifié jusqu'au 2026-04-30" in sortie
+    # Une valeur différente de celle du paquet : écrite, et la commande dit ce qu'elle remplace.
+    code, sortie, _ = _lancer(
+        "regles", "ajouter", "interet_legal", "--semestre", "2026-S1", "--particuliers", "6.67",
+        "--autres", "2.63", "--reference", "Rectificatif fictif", "--regles", s,
+    )
+    assert code == 0 and "remplace la valeur 2.62" in sortie.replace("\n", " ")

@@ -2,8 +2,11 @@
 
 ``contentieux regles`` est un groupe : ``afficher`` (le tableau du jour), ``etat`` (jusqu'où
 chaque paramètre daté est couvert, et la commande qui ajoute ce qui manque), ``ajouter
-interet_legal`` / ``ajouter bce`` (une valeur dans la surcouche), ``actualiser --bce`` (relevé du
-portail de la BCE). ``contentieux regles --au DATE`` reste un raccourci d'``afficher``.
+interet_legal`` / ``ajouter bce`` (une valeur dans la surcouche), ``retirer interet_legal`` /
+``retirer bce`` (la retirer), ``actualiser`` (relevé en ligne : ``--bce``, portail de la BCE ;
+``--taux-legal``, Webstat ; sans option, les deux). ``contentieux regles [--au DATE]`` reste un
+raccourci d'``afficher``. Les valeurs venues de la surcouche sont marquées « ◆ », avec leur
+référence et leur fichier.
 """
 
 from __future__ import annotations
@@ -80,13 +83,22 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
                 "au": date.isoformat(),
                 "version": jeu.version,
                 "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
-                "valeurs": [v.model_dump(mode="json") for v in valeurs],
+                "valeurs": [
+                    {
+                        **v.model_dump(mode="json"),
+                        "surcouche": (
+                            str(f) if (f := _fichier_surcouche(jeu, v)) is not None else None
+                        ),
+                    }
+                    for v in valeurs
+                ],
                 "non_couvertes": [str(e) for e in manquantes],
             }
         )
         return
     console.print(f"[bold]Règles en vigueur au {_date_fr(date)}[/]")
     console.print(escape(jeu.version), soft_wrap=True)
+    de_la_surcouche: list[tuple[ValeurRegle, Any]] = []
     par_groupe: dict[str, list[ValeurRegle]] = {}
     for v in valeurs:
         par_groupe.setdefault(v.identifiant.split(".", 1)[0], []).append(v)
@@ -99,6 +111,10 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
         listes = []
         for v in liste:
             cle = v.identifiant.split(".", 1)[1]
+            fichier = _fichier_surcouche(jeu, v)
+            if fichier is not None:
+                de_la_surcouche.append((v, fichier))
+                cle += " ◆"
             if isinstance(v.valeur, tuple):
                 listes.append((cle, v.valeur))
                 valeur = f"{len(v.valeur)} éléments"
@@ -112,6 +128,17 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
         console.print(table)
         for cle, elements in listes:
             console.print(f"[cyan]{escape(cle)}[/] : {escape(', '.join(elements))}")
+    if de_la_surcouche:
+        console.print("\n[bold]◆ Valeurs de la surcouche[/] (ajoutées par vous, réversibles) :")
+        for v, fichier in de_la_surcouche:
+            console.print(
+                f"- {escape(v.identifiant)} depuis le {_date_fr(v.du)} : référence "
+                f"{escape(v.reference)}, fichier {escape(str(fichier))}",
+                soft_wrap=True,
+            )
+            retrait = _commande_retrait(v.identifiant, v.du)
+            if retrait:
+                console.print(f"  pour la retirer : {escape(retrait)}", soft_wrap=True)
     for erreur in manquantes:
         premiere = str(erreur).split("\n", 1)[0]
         console.print(f"[yellow]non couvert[/] : {escape(premiere)}")
@@ -121,6 +148,22 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
             f"--au {date.isoformat()}",
             soft_wrap=True,
         )
+
+
+def _fichier_surcouche(jeu: Regles, v: ValeurRegle) -> Any:
+    """Le fichier de surcouche d'où vient la valeur ``v``, ou ``None`` (règles du paquet)."""
+    datee = next((d for d in jeu.parametre(v.identifiant).valeurs if d.du == v.du), None)
+    return jeu.de_la_surcouche(datee.fichier) if datee is not None else None
+
+
+def _commande_retrait(identifiant: str, du: dt.date) -> str | None:
+    from contentieux.regles import semestre
+
+    if identifiant.startswith("interet_legal.") and du.month in (1, 7) and du.day == 1:
+        return f"contentieux regles retirer interet_legal --semestre {semestre(du)}"
+    if identifiant == "bce.taux_refinancement":
+        return f"contentieux regles retirer bce --date {du.isoformat()}"
+    return None
 
 
 @regles_app.callback()
@@ -195,6 +238,7 @@ def commande_etat(
                         "manque": e.manque,
                         "commande": e.commande,
                         "publication": e.publication,
+                        "surcouche": list(e.surcouche),
                     }
                     for e in etats
                 ],
@@ -214,10 +258,19 @@ def commande_etat(
             etat = "[green]couvert[/]"
         else:
             etat = f"[red]manque[/] : {escape(e.manque or '')}"
-        table.add_row(escape(e.identifiant), _date_fr(e.couvert_jusqu_au), etat)
+        marque = " ◆" if e.surcouche else ""
+        table.add_row(escape(e.identifiant) + marque, _date_fr(e.couvert_jusqu_au), etat)
     console.print(table)
     surcouche = jeu.surcouche or _dossier_personnel()
     console.print(f"Surcouche : {escape(str(surcouche))}", soft_wrap=True)
+    for e in etats:
+        for ligne in e.surcouche:
+            console.print(f"◆ {escape(e.identifiant)} {escape(ligne)}", soft_wrap=True)
+    if any(e.surcouche for e in etats):
+        console.print(
+            "◆ : valeur de la surcouche ; « contentieux regles retirer … » la retire.",
+            soft_wrap=True,
+        )
     vues: set[str] = set()
     for e in dates:
         if e.commande and e.commande not in vues:
@@ -250,6 +303,8 @@ def _rapport_ajout(ajout: Any) -> None:
         console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
     for note in ajout.notes:
         console.print(f"[yellow]Attention[/] : {escape(note)}", soft_wrap=True)
+    if not ajout.fichiers:
+        console.print("Surcouche inchangée.")
 
 
 @ajouter_app.command("interet_legal")
@@ -314,6 +369,58 @@ def commande_ajouter_bce(
             "AAAA-MM-JJ (aucune décision jusqu'à ce jour)"
         )
     _rapport_ajout(ajout)
+
+
+# --- retirer -----------------------------------------------------------------------------------
+
+
+retirer_app = typer.Typer(
+    name="retirer",
+    help="Retirer une valeur de la surcouche (les règles du paquet ne changent jamais).",
+    no_args_is_help=True,
+)
+regles_app.add_typer(retirer_app, name="retirer")
+
+
+def _rapport_retrait(retrait: Any) -> None:
+    for quoi in retrait.retires:
+        console.print(f"Retiré : {escape(quoi)}")
+    for fichier in retrait.fichiers:
+        etat = "Écrit" if fichier.exists() else "Supprimé (vide)"
+        console.print(f"{etat} : {escape(str(fichier))}", soft_wrap=True)
+
+
+@retirer_app.command("interet_legal")
+def commande_retirer_interet_legal(
+    semestre: Annotated[str, typer.Option("--semestre", help="Semestre, AAAA-S1 ou AAAA-S2.")],
+    regles: OptionRegles = None,
+) -> None:
+    """Les deux taux de l'intérêt légal d'un semestre, ajoutés dans la surcouche."""
+    from contentieux.regles_surcouche import retirer_interet_legal
+
+    _rapport_retrait(executer(lambda: retirer_interet_legal(semestre, surcouche=regles)))
+
+
+@retirer_app.command("bce")
+def commande_retirer_bce(
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="AAAA-MM-JJ", help="Date d'effet de la décision."),
+    ] = None,
+    verification: Annotated[
+        bool, typer.Option("--verification", help="Retirer la vérification (verifie_jusqu_au).")
+    ] = False,
+    regles: OptionRegles = None,
+) -> None:
+    """Une décision de la BCE (--date) ou la vérification (--verification) de la surcouche."""
+    from contentieux.regles_surcouche import retirer_bce
+
+    if date is None and not verification:
+        echouer("indiquez --date AAAA-MM-JJ (une décision) ou --verification", champ="--date")
+    jour = lire_date(date, "--date") if date is not None else None
+    _rapport_retrait(
+        executer(lambda: retirer_bce(jour, verification=verification, surcouche=regles))
+    )
 
 
 # --- actualiser ---------------------------------------------------------------------------------
