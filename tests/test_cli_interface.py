@@ -115,7 +115,7 @@ def test_erreurs_d_utilisation_de_chaque_commande_en_francais(chemin: list[str])
 @pytest.mark.parametrize(
     ("args", "attendu"),
     [
-        (["decompte", "x.yaml"], "option obligatoire absente : --au"),
+        (["lot", "x.jsonl"], "option obligatoire absente : --sortie"),
         (["decompte"], "argument obligatoire absent : DOSSIER"),
         (["decompot"], "commande inconnue : decompot ; vouliez-vous dire decompte"),
         (["verifier", "x.yaml", "--au", AU, "--marge-prescription", "abc"], "nombre entier"),
@@ -147,12 +147,12 @@ def _erreur_json(*args: str) -> tuple[int, dict[str, Any]]:
 
 
 def test_json_erreur_d_utilisation() -> None:
-    code, donnees = _erreur_json("decompte", str(chemin_exemple("b2b")))
+    code, donnees = _erreur_json("lot", "x.jsonl")
     assert code == 2
     assert donnees == {
         "code": "utilisation_invalide",
-        "message": "option obligatoire absente : --au ; ajoutez-la",
-        "champ": "--au",
+        "message": "option obligatoire absente : --sortie ; ajoutez-la",
+        "champ": "--sortie",
         "sortie": 2,
     }
 

@@ -320,3 +320,51 @@ def test_ajouter_une_valeur_deja_en_vigueur_le_dit(tmp_path: Path) -> None:
         "--autres", "2.63", "--reference", "Rectificatif fictif", "--regles", s,
     )
     assert code == 0 and "remplace la valeur 2.62" in sortie.replace("\n", " ")
+
+
+# --- point 5 : --au vaut aujourd'hui en ligne de commande ---------------------------------------
+
+
+@pytest.fixture
+def aujourd_hui(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """La date du jour de la ligne de commande, fixée : jamais l'horloge réelle dans un test."""
+    jour = J("2026-06-30")
+    monkeypatch.setattr("contentieux.cli.commun.aujourd_hui", lambda: jour)
+    return jour
+
+
+def test_au_vaut_aujourd_hui_et_chaque_rapport_imprime_sa_date(
+    aujourd_hui: dt.date, tmp_path: Path
+) -> None:
+    from contentieux.exemples import chemin_exemple
+
+    b2b = str(chemin_exemple("b2b"))
+    factures = str(Path(__file__).parents[1] / "exemples" / "lots" / "factures.csv")
+    attendus = {
+        ("decompte", b2b): "au 30 juin 2026",
+        ("verifier", b2b): "au 30 juin 2026",
+        ("regles",): "Règles en vigueur au 30/06/2026",
+        ("regles", "afficher"): "Règles en vigueur au 30/06/2026",
+        ("regles", "etat"): "État des règles datées au 30/06/2026",
+        ("generer", "relance", b2b, "-o", str(tmp_path)): "Actes établis au 30/06/2026",
+        ("pilotage", factures): "Pilotage au 30 juin 2026",
+        ("agenda", factures): "Agenda au 30 juin 2026",
+    }
+    for args, attendu in attendus.items():
+        code, sortie, erreur = _lancer(*args)
+        assert code == 0, (args, erreur)
+        assert attendu in sortie, args
+        code, sortie_datee, _ = _lancer(*args, "--au", "2026-06-30")
+        assert sortie_datee == sortie, args  # sans --au : exactement la date du jour
+    code, sortie, _ = _lancer("decompte", b2b, "--json")
+    assert json.loads(sortie)["au"] == "2026-06-30"
+
+
+def test_l_api_python_garde_au_explicite() -> None:
+    import inspect
+
+    from contentieux.recevabilite import verifier_recevabilite
+
+    for fonction in (etablir_decompte, verifier_recevabilite):
+        parametre = inspect.signature(fonction).parameters["au"]
+        assert parametre.default is inspect.Parameter.empty, fonction.__name__

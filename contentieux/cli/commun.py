@@ -643,7 +643,13 @@ def charger_dossier(chemin: Path) -> Any:
 
 
 OptionAu = Annotated[
-    str, typer.Option("--au", metavar="AAAA-MM-JJ", help="Date d'évaluation, AAAA-MM-JJ.")
+    str | None,
+    typer.Option(
+        "--au",
+        metavar="AAAA-MM-JJ",
+        help="Date d'évaluation, AAAA-MM-JJ ; par défaut aujourd'hui (date locale).",
+        show_default=False,
+    ),
 ]
 OptionJson = Annotated[
     bool, typer.Option("--json", help="Sortie JSON au lieu du rapport (erreurs comprises).")

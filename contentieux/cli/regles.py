@@ -19,11 +19,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from contentieux.cli.commun import (
+    OptionAu,
     OptionJson,
     OptionRegles,
     afficher_json,
     app,
     console,
+    date_evaluation,
     echouer,
     erreurs,
     executer,
@@ -48,9 +50,7 @@ ajouter_app = typer.Typer(
 regles_app.add_typer(ajouter_app, name="ajouter")
 app.add_typer(regles_app, name="regles")
 
-OptionAuFacultative = Annotated[
-    str | None, typer.Option("--au", help="Date d'évaluation, AAAA-MM-JJ.")
-]
+OptionAuFacultative = OptionAu
 OptionReference = Annotated[
     str,
     typer.Option(
@@ -173,15 +173,12 @@ def commande_regles(
     json_: OptionJson = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Les valeurs légales datées ; sans sous-commande, « afficher » (avec --au)."""
+    """Les valeurs légales datées ; sans sous-commande, « afficher » (aujourd'hui, ou --au)."""
     if ctx.invoked_subcommand is not None:
         if au is not None or json_ or regles is not None:
             ctx.obj = {"au": au, "json": json_, "regles": regles}
         return
-    if au is None:
-        console.print(ctx.get_help())
-        echouer("indiquez la date : contentieux regles afficher --au AAAA-MM-JJ")
-    _afficher(lire_date(au), json_, regles)
+    _afficher(date_evaluation(au), json_, regles)
 
 
 def _defaut(ctx: typer.Context, nom: str, valeur: Any) -> Any:
@@ -197,11 +194,10 @@ def commande_afficher(
     json_: OptionJson = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Les valeurs en vigueur à une date, groupées, chacune avec son fondement."""
+    """Les valeurs en vigueur à une date (aujourd'hui par défaut), groupées, chacune avec son
+    fondement ; « ◆ » marque une valeur de la surcouche."""
     au = _defaut(ctx, "au", au)
-    if au is None:
-        echouer("--au : indiquez la date d'évaluation, AAAA-MM-JJ, par exemple 2026-06-30")
-    _afficher(lire_date(au), _defaut(ctx, "json", json_), _defaut(ctx, "regles", regles))
+    _afficher(date_evaluation(au), _defaut(ctx, "json", json_), _defaut(ctx, "regles", regles))
 
 
 # --- état ---------------------------------------------------------------------------------------
@@ -214,11 +210,11 @@ def commande_etat(
     json_: OptionJson = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Jusqu'où chaque paramètre daté est couvert, ce qui manque, la commande qui l'ajoute."""
+    """Jusqu'où chaque paramètre daté est couvert, ce qui manque à la date (aujourd'hui par
+    défaut), la commande qui l'ajoute ; « ◆ » marque une valeur de la surcouche."""
     from contentieux.regles_surcouche import etat_regles
 
-    texte = _defaut(ctx, "au", au)
-    date = lire_date(texte) if texte else None
+    date = date_evaluation(_defaut(ctx, "au", au))
     jeu = _charger(_defaut(ctx, "regles", regles))
     etats = executer(lambda: etat_regles(jeu, au=date))
     if _defaut(ctx, "json", json_):
