@@ -147,12 +147,12 @@ def _erreur_json(*args: str) -> tuple[int, dict[str, Any]]:
 
 
 def test_json_erreur_d_utilisation() -> None:
-    code, donnees = _erreur_json("lot", "x.jsonl")
+    code, donnees = _erreur_json("decompte")
     assert code == 2
     assert donnees == {
         "code": "utilisation_invalide",
-        "message": "option obligatoire absente : --sortie ; ajoutez-la",
-        "champ": "--sortie",
+        "message": "argument obligatoire absent : DOSSIER",
+        "champ": "DOSSIER",
         "sortie": 2,
     }
 
