@@ -302,7 +302,8 @@ def non_couvertes_ensemble(erreurs: list[RegleNonCouverte]) -> RegleNonCouverte:
     """Une seule ``RegleNonCouverte`` pour toutes les valeurs qu'un calcul n'a pas trouvées.
 
     ``details["manquantes"]`` : une entrée par valeur (``identifiant``, ``au``, ``semestre``,
-    ``raison``, ``commande`` : la commande qui l'ajoute), triées par date puis identifiant ; le
+    ``raison``, ``commande`` : la commande qui l'ajoute ; ``pour`` : la première ligne du calcul
+    qui l'a demandée, s'il y en a une), triées par date puis identifiant ; le
     message les liste de même, si bien qu'un seul passage les ajoute toutes. Une seule valeur
     manquante garde son message complet (commande et extrait de surcouche).
     """
@@ -325,7 +326,8 @@ def non_couvertes_ensemble(erreurs: list[RegleNonCouverte]) -> RegleNonCouverte:
             if m.get("periodicite") == "semestrielle"
             else f"au {m['au']} (semestre {m['semestre']})"
         )
-        lignes.append(f"  - {m['identifiant']}, {quand} : {m['raison']}")
+        pour = f" (pour : {m['pour']})" if m.get("pour") else ""
+        lignes.append(f"  - {m['identifiant']}, {quand} : {m['raison']}{pour}")
         if m.get("commande"):
             lignes.append(f"      {m['commande']}")
     lignes.append(

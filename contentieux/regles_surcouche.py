@@ -963,8 +963,9 @@ def actualiser_interet_legal(
     dossier = dossier_cible(surcouche)
     regles = charger_regles(dossier) if dossier.is_dir() else charger_regles()
     base = source or URL_WEBSTAT
-    liste = ", ".join(f"'{series[c]}'" for c in ("particuliers", "autres"))
-    filtre = quote(f"series_key in ({liste})", safe="")
+    filtre = quote(
+        " or ".join(f"series_key='{series[c]}'" for c in ("particuliers", "autres")), safe=""
+    )
     separateur = "&" if "?" in base else "?"
     taux: dict[str, dict[dt.date, Decimal]] = {"particuliers": {}, "autres": {}}
     url = base

@@ -53,9 +53,11 @@ def test_releve_ecrit_le_semestre_qui_manque(
     dossier = tmp_path / "s"
     resultat = actualiser_interet_legal(lu_le=LU_LE, source=url, surcouche=dossier)
     assert route.entetes[0]["Authorization"] == "Apikey cle-de-test"
-    assert "series_key%20in%20%28" in route.chemins[0] and PART in route.chemins[0].replace(
-        "%27", "'"
-    ).replace("%2E", ".")
+    from urllib.parse import parse_qs, urlsplit
+
+    requete = parse_qs(urlsplit(route.chemins[0]).query)
+    assert requete["where"] == [f"series_key='{PART}' or series_key='{AUTR}'"]
+    assert requete["order_by"] == ["time_period"] and requete["limit"] == ["100"]
     assert resultat.ecrits == ((J("2026-07-01"), Decimal("6.51"), Decimal("2.45")),)
     assert resultat.deja_connus == (J("2025-07-01"), J("2026-01-01"))
     assert resultat.ecarts == ()

@@ -156,12 +156,14 @@ class Bareme:
     par date), dans l'ordre ; propre à ce barème, donc à un seul calcul.
     """
 
-    __slots__ = ("_taux", "manquantes", "regles")
+    __slots__ = ("_taux", "manquantes", "pour", "regles")
 
     def __init__(self, regles: Regles) -> None:
         self.regles = regles
         self._taux = taux_des_regles(regles)
         self.manquantes: dict[tuple[str, dt.date], RegleNonCouverte] = {}
+        self.pour: dict[tuple[str, dt.date], str] = {}
+        """La première ligne du calcul (créance, facture) qui a demandé chaque valeur manquante."""
 
     def _lire(self, identifiant: str, au: dt.date) -> ValeurRegle | None:
         """La valeur en vigueur, ou ``None`` après avoir noté qu'elle manque."""
@@ -390,7 +392,18 @@ class Bareme:
         if self.manquantes:
             from contentieux.regles import non_couvertes_ensemble
 
-            raise non_couvertes_ensemble(list(self.manquantes.values()))
+            erreurs = []
+            for cle, exc in self.manquantes.items():
+                pour = self.pour.get(cle)
+                if pour is not None:
+                    manquantes = [{**m, "pour": pour} for m in exc.details.get("manquantes", ())]
+                    exc = RegleNonCouverte(
+                        f"{pour} : semestre {exc.details.get('semestre')} non couvert par les "
+                        f"règles. {exc.message}",
+                        **{**exc.details, "manquantes": manquantes},
+                    )
+                erreurs.append(exc)
+            raise non_couvertes_ensemble(erreurs)
 
 
 def _texte_plancher(v_coef: ValeurRegle, v_legal: ValeurRegle) -> str:
@@ -434,10 +447,14 @@ def periodes(
     courant = debut
     while courant < fin:
         jour = courant + UN_JOUR
+        avant = len(bareme.manquantes)
         try:
             taux, bout = bareme.taux(regime, jour, premier_jour_interets or jour)
         except RegleNonCouverte as exc:
             raise _couverture(exc, jour, quoi() if quoi else "décompte") from None
+        if len(bareme.manquantes) > avant and quoi is not None:
+            for cle in list(bareme.manquantes)[avant:]:
+                bareme.pour.setdefault(cle, quoi())
         if bout > fin:
             bout = fin
         resultat.append(Periode(courant, bout, taux))
