@@ -202,6 +202,13 @@ def comment_ajouter(regles: Regles, parametre: Parametre, au: dt.date) -> str:
     lignes = []
     if commande:
         lignes.append(f"Pour l'ajouter : {commande}")
+        if parametre.periodicite == "semestrielle" and commande.startswith(
+            "contentieux regles ajouter interet_legal"
+        ):
+            lignes.append(
+                "  (ou, en ligne avec une clé Webstat de la Banque de France : contentieux regles "
+                f"actualiser --taux-legal{_option_regles(regles)})"
+            )
         if parametre.identifiant == _IDENTIFIANT_BCE:
             lignes.append(
                 "  (ou, à la main : contentieux regles ajouter bce --date AAAA-MM-JJ --taux TAUX "
