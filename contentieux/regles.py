@@ -142,6 +142,8 @@ class ValeurDatee:
     valeur: ValeurBrute | None
     reference: str
     note: str | None = None
+    fichier: str = ""
+    """Le fichier d'où vient la valeur (paquet ou surcouche)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,8 @@ class Parametre:
     verifie_jusqu_au: dt.date | None = None
     fichier: str = ""
     verifie_reference: str | None = None
+    fichier_verification: str | None = None
+    """Le fichier d'où vient ``verifie_jusqu_au`` (paquet ou surcouche)."""
 
     def semestres_couverts(self) -> list[str]:
         """Semestres ayant une valeur (paramètres semestriels)."""
@@ -222,6 +226,22 @@ class Regles:
         """La source d'une référence."""
         return self._sources[cle]
 
+    def de_la_surcouche(self, fichier: str | None) -> Path | None:
+        """Le fichier de surcouche d'où vient une valeur (``ValeurDatee.fichier``), ou ``None``
+        si elle vient des règles du paquet."""
+        if not fichier or self.surcouche is None:
+            return None
+        chemin = Path(fichier)
+        return chemin if chemin.parent.resolve() != self.dossiers[0].resolve() else None
+
+    def valeurs_surcouche(self, identifiant: str) -> list[ValeurDatee]:
+        """Les valeurs datées d'un paramètre qui viennent de la surcouche."""
+        return [
+            v
+            for v in self.parametre(identifiant).valeurs
+            if self.de_la_surcouche(v.fichier) is not None
+        ]
+
     def valeur(self, identifiant: str, *, au: dt.date) -> ValeurRegle:
         """Valeur en vigueur le jour ``au`` ; ``RegleNonCouverte`` si elle n'est pas connue."""
         trouvee = self._consultees.get((identifiant, au))
@@ -254,10 +274,18 @@ class Regles:
 def _non_couverte(
     regles: Regles, parametre: Parametre, au: dt.date, raison: str
 ) -> RegleNonCouverte:
-    from contentieux.regles_surcouche import comment_ajouter
+    from contentieux.regles_surcouche import commande_ajout, comment_ajouter
 
     quand = f" ({semestre(au)})" if parametre.periodicite == "semestrielle" else ""
     fichier = parametre.identifiant.split(".", 1)[0]
+    manquante = {
+        "identifiant": parametre.identifiant,
+        "au": au.isoformat(),
+        "semestre": semestre(au),
+        "periodicite": parametre.periodicite,
+        "raison": raison,
+        "commande": commande_ajout(regles, parametre, au),
+    }
     return RegleNonCouverte(
         f"{parametre.identifiant} ({parametre.libelle}) : aucune valeur connue au {au.isoformat()}"
         f"{quand} — {raison}.\n{comment_ajouter(regles, parametre, au)}",
@@ -266,6 +294,54 @@ def _non_couverte(
         semestre=semestre(au),
         fichier=f"{fichier}.yaml",
         raison=raison,
+        manquantes=[manquante],
+    )
+
+
+def non_couvertes_ensemble(erreurs: list[RegleNonCouverte]) -> RegleNonCouverte:
+    """Une seule ``RegleNonCouverte`` pour toutes les valeurs qu'un calcul n'a pas trouvées.
+
+    ``details["manquantes"]`` : une entrée par valeur (``identifiant``, ``au``, ``semestre``,
+    ``raison``, ``commande`` : la commande qui l'ajoute ; ``pour`` : la première ligne du calcul
+    qui l'a demandée, s'il y en a une), triées par date puis identifiant ; le
+    message les liste de même, si bien qu'un seul passage les ajoute toutes. Une seule valeur
+    manquante garde son message complet (commande et extrait de surcouche).
+    """
+    vues: dict[tuple[str, str], dict[str, Any]] = {}
+    for erreur in erreurs:
+        for m in erreur.details.get("manquantes") or ():
+            periode = m["semestre"] if m.get("periodicite") == "semestrielle" else m["au"]
+            vues.setdefault((str(m["identifiant"]), str(periode)), dict(m))
+    manquantes = sorted(vues.values(), key=lambda m: (m["au"], m["identifiant"]))
+    if len(erreurs) == 1 or len(manquantes) <= 1:
+        premiere = erreurs[0]
+        return RegleNonCouverte(premiere.message, **{**premiere.details, "manquantes": manquantes})
+    lignes = [
+        f"{len(manquantes)} valeurs légales manquent à ce calcul ; ajoutez-les toutes, puis "
+        "relancez la même commande :"
+    ]
+    for m in manquantes:
+        quand = (
+            f"semestre {m['semestre']}"
+            if m.get("periodicite") == "semestrielle"
+            else f"au {m['au']} (semestre {m['semestre']})"
+        )
+        pour = f" (pour : {m['pour']})" if m.get("pour") else ""
+        lignes.append(f"  - {m['identifiant']}, {quand} : {m['raison']}{pour}")
+        if m.get("commande"):
+            lignes.append(f"      {m['commande']}")
+    lignes.append(
+        "En ligne, « contentieux regles actualiser » relève d'un coup le taux de la BCE et, avec "
+        "une clé Webstat, le taux de l'intérêt légal publié par la Banque de France."
+    )
+    premiere = erreurs[0]
+    return RegleNonCouverte(
+        "\n".join(lignes),
+        identifiant=manquantes[0]["identifiant"],
+        au=premiere.details.get("au"),
+        semestre=manquantes[0]["semestre"],
+        raison=f"{len(manquantes)} valeurs manquantes",
+        manquantes=manquantes,
     )
 
 
@@ -473,7 +549,11 @@ def _fusionner(
                 if not isinstance(valeur, dict):
                     raise RegleMalFormee(f"{ou} : « valeurs » doit être un dictionnaire daté")
                 for jour, ligne in valeur.items():
-                    cible["valeurs"][_date(jour, ou)] = (ligne, f"{fichier}, « {cle} », {jour}")
+                    cible["valeurs"][_date(jour, ou)] = (
+                        ligne,
+                        f"{fichier}, « {cle} », {jour}",
+                        str(fichier),
+                    )
             else:
                 cible[champ] = valeur
                 cible[f"_fichier_{champ}"] = str(fichier)
@@ -497,7 +577,7 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         raise RegleMalFormee(f"{ou} : aucune valeur datée")
     valeurs = []
     for jour in sorted(brut["valeurs"]):
-        ligne, ou_valeur = brut["valeurs"][jour]
+        ligne, ou_valeur, origine = brut["valeurs"][jour]
         if not isinstance(ligne, dict) or "reference" not in ligne or "valeur" not in ligne:
             raise RegleMalFormee(f"{ou_valeur} : écrivez {{valeur: …, reference: …}}")
         if {str(c) for c in ligne} - _CHAMPS_VALEUR:
@@ -514,6 +594,7 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
                 valeur=_valeur(ligne["valeur"], brut["unite"], ou_valeur),
                 reference=str(reference),
                 note=_texte(ligne.get("note"), ou_valeur, "note", facultatif=True),
+                fichier=origine,
             )
         )
     if brut["periodicite"] == "semestrielle":
@@ -546,6 +627,11 @@ def _parametre(identifiant: str, brut: dict[str, Any], sources: Mapping[str, Sou
         verifie_jusqu_au=_date(verifie, ou_verifie) if verifie is not None else None,
         fichier=str(brut["fichier"]),
         verifie_reference=reference_verification,
+        fichier_verification=(
+            str(brut.get("_fichier_verifie_jusqu_au", brut["fichier"]))
+            if verifie is not None
+            else None
+        ),
     )
 
 
@@ -710,6 +796,7 @@ __all__ = [
     "dossier_regles_paquet",
     "dossier_surcouche_utilisateur",
     "fin_semestre",
+    "non_couvertes_ensemble",
     "semestre",
     "surcouche_active",
 ]

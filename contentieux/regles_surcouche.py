@@ -38,11 +38,12 @@ from typing import Any, Final
 
 import yaml
 
-from contentieux.erreurs import ErreurActualisation, RegleMalFormee
+from contentieux.erreurs import ArgumentInvalide, ErreurActualisation, RegleMalFormee
 from contentieux.regles import (
     FICHIER_SOURCES,
     Parametre,
     Regles,
+    ValeurDatee,
     _charger,
     _lire,
     charger_regles,
@@ -94,6 +95,8 @@ class EtatParametre:
     """La commande exacte qui ajoute ce qui manque."""
     publication: str | None = None
     """Où la valeur officielle est publiée."""
+    surcouche: tuple[str, ...] = ()
+    """Les valeurs de ce paramètre venues de la surcouche : date, valeur, référence, fichier."""
 
 
 def _option_regles(regles: Regles) -> str:
@@ -108,7 +111,9 @@ def _guillemets(texte: str) -> str:
     return '"' + texte.replace('"', '\\"') + '"'
 
 
-def _commande(regles: Regles, parametre: Parametre, au: dt.date) -> str | None:
+def commande_ajout(regles: Regles, parametre: Parametre, au: dt.date) -> str | None:
+    """La commande qui ajoute la valeur de ``parametre`` au jour ``au`` (taux légal : le semestre ;
+    BCE : le relevé du portail), ou ``None`` pour un paramètre sans commande."""
     option = _option_regles(regles)
     if parametre.identifiant.startswith("interet_legal.") and parametre.periodicite == (
         "semestrielle"
@@ -154,16 +159,27 @@ def etat_regles(regles: Regles, *, au: dt.date | None = None) -> list[EtatParame
             except RegleNonCouverte as erreur:
                 couvert = False
                 manque = str(erreur.details.get("raison", erreur))
-                commande = _commande(regles, parametre, au)
+                commande = commande_ajout(regles, parametre, au)
         elif dernier is not None and parametre.periodicite != "permanente":
-            commande = _commande(regles, parametre, dernier + dt.timedelta(days=1))
+            commande = commande_ajout(regles, parametre, dernier + dt.timedelta(days=1))
         publication = None
         if identifiant.startswith("interet_legal.") and parametre.periodicite == "semestrielle":
             publication = PUBLICATION_INTERET_LEGAL
         elif identifiant == _IDENTIFIANT_BCE:
             publication = f"portail de données de la BCE (série {SERIE_BCE}) ; {PAGE_BCE}"
+        de_la_surcouche = [
+            f"{v.du.isoformat()} : {v.valeur} (référence {v.reference}, fichier "
+            f"{regles.de_la_surcouche(v.fichier)})"
+            for v in regles.valeurs_surcouche(identifiant)
+        ]
+        if regles.de_la_surcouche(parametre.fichier_verification) is not None:
+            de_la_surcouche.append(
+                f"vérifié jusqu'au {parametre.verifie_jusqu_au} (référence "
+                f"{parametre.verifie_reference}, fichier {parametre.fichier_verification})"
+            )
         etats.append(
             EtatParametre(
+                surcouche=tuple(de_la_surcouche),
                 identifiant=identifiant,
                 libelle=parametre.libelle,
                 periodicite=parametre.periodicite,
@@ -182,10 +198,17 @@ def comment_ajouter(regles: Regles, parametre: Parametre, au: dt.date) -> str:
     commande, puis un extrait de surcouche complet (fichier de règles et ``sources.yaml``)."""
     dossier = regles.surcouche or dossier_surcouche_utilisateur()
     fichier, cle = parametre.identifiant.split(".", 1)
-    commande = _commande(regles, parametre, au)
+    commande = commande_ajout(regles, parametre, au)
     lignes = []
     if commande:
         lignes.append(f"Pour l'ajouter : {commande}")
+        if parametre.periodicite == "semestrielle" and commande.startswith(
+            "contentieux regles ajouter interet_legal"
+        ):
+            lignes.append(
+                "  (ou, en ligne avec une clé Webstat de la Banque de France : contentieux regles "
+                f"actualiser --taux-legal{_option_regles(regles)})"
+            )
         if parametre.identifiant == _IDENTIFIANT_BCE:
             lignes.append(
                 "  (ou, à la main : contentieux regles ajouter bce --date AAAA-MM-JJ --taux TAUX "
@@ -266,8 +289,7 @@ def _ecrire(
     parametres: dict[str, dict[str, Any]],
     sources: dict[str, dict[str, Any]],
 ) -> tuple[Path, ...]:
-    """Fusionne, valide sur une copie, puis remplace les fichiers de la surcouche d'un coup."""
-    dossier.mkdir(parents=True, exist_ok=True)
+    """Fusionne les ajouts dans la surcouche, puis la remplace (:func:`_remplacer`)."""
     chemin = dossier / fichier
     contenu = _lire(chemin) if chemin.exists() else {}
     for cle, ajout in parametres.items():
@@ -284,22 +306,33 @@ def _ecrire(
     chemin_sources = dossier / FICHIER_SOURCES
     contenu_sources = _lire(chemin_sources) if chemin_sources.exists() else {}
     contenu_sources.update(sources)
-    nouveaux = {fichier: _vers_yaml(contenu), FICHIER_SOURCES: _vers_yaml(contenu_sources)}
+    return _remplacer(dossier, {fichier: contenu, FICHIER_SOURCES: contenu_sources})
+
+
+def _remplacer(dossier: Path, contenus: dict[str, dict[str, Any]]) -> tuple[Path, ...]:
+    """Valide la surcouche modifiée sur une copie (comme les règles du paquet), puis remplace
+    ses fichiers d'un coup ; un fichier au contenu vide est supprimé. Rien n'est écrit si la
+    validation échoue."""
+    dossier.mkdir(parents=True, exist_ok=True)
+    nouveaux = {nom: _vers_yaml(contenu) for nom, contenu in contenus.items() if contenu}
+    vides = [nom for nom, contenu in contenus.items() if not contenu]
     essai = Path(tempfile.mkdtemp(prefix=".essai-", dir=dossier.parent))
     try:
         for existant_ in dossier.glob("*.yaml"):
-            shutil.copy2(existant_, essai / existant_.name)
+            if existant_.name not in vides:
+                shutil.copy2(existant_, essai / existant_.name)
         for nom, texte in nouveaux.items():
             (essai / nom).write_text(texte, encoding="utf-8")
         try:
             _charger((dossier_regles_paquet(), essai), "essai")
         except RegleMalFormee as erreur:
             message = str(erreur).replace(str(essai), str(dossier))
-            raise RegleMalFormee(f"ajout refusé, surcouche inchangée : {message}") from None
+            raise RegleMalFormee(f"modification refusée, surcouche inchangée : {message}") from None
     finally:
         shutil.rmtree(essai, ignore_errors=True)
     ecrits = []
-    for nom in (FICHIER_SOURCES, fichier):  # les sources d'abord : une référence résout toujours
+    # Les sources d'abord : une référence résout toujours.
+    for nom in sorted(nouveaux, key=lambda n: n != FICHIER_SOURCES):
         cible = dossier / nom
         descripteur, temporaire = tempfile.mkstemp(prefix=f".{nom}.", dir=dossier)
         with os.fdopen(descripteur, "w", encoding="utf-8") as flux:
@@ -308,6 +341,9 @@ def _ecrire(
             os.fsync(flux.fileno())
         os.replace(temporaire, cible)
         ecrits.append(cible)
+    for nom in vides:
+        (dossier / nom).unlink(missing_ok=True)
+        ecrits.append(dossier / nom)
     return tuple(ecrits)
 
 
@@ -363,6 +399,29 @@ def ajouter_interet_legal(
         raise RegleMalFormee(f"{debut} n'est pas un début de semestre (1er janvier ou 1er juillet)")
     taux = {"particuliers": lire_taux(particuliers, "particuliers"), "autres": lire_taux(autres)}
     dossier = dossier_cible(surcouche)
+    regles = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    connues = {
+        c: next(
+            (v for v in regles.parametre(f"interet_legal.{c}").valeurs if v.du == debut), None
+        )
+        for c in taux
+    }
+    if all(connues[c] is not None and connues[c].valeur == taux[c] for c in taux):  # type: ignore[union-attr]
+        return Ajout(
+            dossier,
+            (),
+            notes=(
+                f"{semestre(debut)} : ces taux sont déjà en vigueur à l'identique ("
+                + _origine(regles, connues["autres"])  # type: ignore[arg-type]
+                + ") : rien n'est écrit",
+            ),
+        )
+    notes = tuple(
+        f"interet_legal.{c} {semestre(debut)} : remplace la valeur {v.valeur} "
+        f"({_origine(regles, v)})"
+        for c, v in connues.items()
+        if v is not None and v.valeur != taux[c]
+    )
     cle = f"surcouche-interet-legal-{semestre(debut)}"
     fichiers = _ecrire(
         dossier,
@@ -374,7 +433,15 @@ def ajouter_interet_legal(
         dossier,
         fichiers,
         tuple((f"interet_legal.{c}", debut, v) for c, v in taux.items()),
+        notes=notes,
     )
+
+
+def _origine(regles: Regles, valeur: ValeurDatee) -> str:
+    """« référence X, règles du paquet » ou « référence X, surcouche FICHIER »."""
+    fichier = regles.de_la_surcouche(valeur.fichier)
+    ou = f"surcouche {fichier}" if fichier is not None else "règles du paquet"
+    return f"référence {valeur.reference}, {ou}"
 
 
 def ajouter_bce(
@@ -388,6 +455,20 @@ def ajouter_bce(
     """Ajoute une décision de la BCE (taux des opérations principales, en vigueur le ``date``)."""
     valeur = lire_taux(taux)
     dossier = dossier_cible(surcouche)
+    avant = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    en_vigueur = [v for v in avant.parametre(_IDENTIFIANT_BCE).valeurs if v.du <= date]
+    if en_vigueur and en_vigueur[-1].valeur == valeur:
+        precedente = en_vigueur[-1]
+        depuis = "" if precedente.du == date else f" depuis le {precedente.du.isoformat()}"
+        return Ajout(
+            dossier,
+            (),
+            notes=(
+                f"le taux de la BCE est déjà de {valeur} %{depuis} ({_origine(avant, precedente)})"
+                " : rien n'est écrit ; pour confirmer qu'il n'a pas changé, contentieux regles "
+                f"ajouter bce --verifie-jusqu-au {date.isoformat()} --reference …",
+            ),
+        )
     cle = f"surcouche-bce-{date.isoformat()}"
     fichiers = _ecrire(
         dossier,
@@ -416,6 +497,17 @@ def verifier_bce_jusqu_au(
 ) -> Ajout:
     """Déclare le taux BCE vérifié (aucune décision nouvelle) jusqu'au ``date`` compris."""
     dossier = dossier_cible(surcouche)
+    avant = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    deja = avant.parametre(_IDENTIFIANT_BCE).verifie_jusqu_au
+    if deja is not None and deja >= date:
+        return Ajout(
+            dossier,
+            (),
+            notes=(
+                f"le taux de la BCE est déjà vérifié jusqu'au {deja.isoformat()} : rien n'est "
+                "écrit",
+            ),
+        )
     cle = f"surcouche-bce-verifie-{date.isoformat()}"
     fichiers = _ecrire(
         dossier,
@@ -426,34 +518,165 @@ def verifier_bce_jusqu_au(
     return Ajout(dossier, fichiers, verifie_jusqu_au=date)
 
 
+# --- retrait d'une valeur de la surcouche ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Retrait:
+    """Ce qu'un retrait a ôté de la surcouche, et les fichiers réécrits (ou supprimés)."""
+
+    dossier: Path
+    retires: tuple[str, ...]
+    fichiers: tuple[Path, ...]
+
+
+def _meme_date(cle: object, date: dt.date) -> bool:
+    return str(cle) == date.isoformat()
+
+
+def _retirer(
+    dossier: Path,
+    fichier: str,
+    cles: tuple[str, ...],
+    date: dt.date | None,
+    verification: bool,
+    quoi: str,
+) -> Retrait:
+    """Ôte de ``fichier`` les valeurs datées ``date`` des ``cles`` (et la vérification si
+    ``verification``), puis les sources que plus rien ne cite ; valide et remplace."""
+    chemin = dossier / fichier
+    contenu = _lire(chemin) if chemin.exists() else {}
+    retires: list[str] = []
+    references: set[str] = set()
+    for cle in cles:
+        definition = contenu.get(cle)
+        if not isinstance(definition, dict):
+            continue
+        definition = dict(definition)
+        valeurs = definition.get("valeurs")
+        if date is not None and isinstance(valeurs, dict):
+            for jour in [j for j in valeurs if _meme_date(j, date)]:
+                ligne = valeurs[jour]
+                if isinstance(ligne, dict) and isinstance(ligne.get("reference"), str):
+                    references.add(ligne["reference"])
+                valeurs = {j: v for j, v in valeurs.items() if j != jour}
+                retires.append(f"{fichier.removesuffix('.yaml')}.{cle} du {date.isoformat()}")
+            if valeurs:
+                definition["valeurs"] = valeurs
+            else:
+                definition.pop("valeurs", None)
+        if verification and "verifie_jusqu_au" in definition:
+            reference = definition.pop("verifie_reference", None)
+            if isinstance(reference, str):
+                references.add(reference)
+            retires.append(
+                f"{fichier.removesuffix('.yaml')}.{cle} vérifié jusqu'au "
+                f"{definition.pop('verifie_jusqu_au')}"
+            )
+        if definition:
+            contenu[cle] = definition
+        else:
+            del contenu[cle]
+    if not retires:
+        raise ArgumentInvalide(
+            f"{quoi} : aucune valeur de ce genre dans la surcouche {dossier} ; seules les valeurs "
+            "de la surcouche se retirent (les règles du paquet ne changent jamais) : voyez "
+            "« contentieux regles etat » pour la liste de ses valeurs",
+            argument="surcouche",
+        )
+    contenus: dict[str, dict[str, Any]] = {fichier: contenu}
+    chemin_sources = dossier / FICHIER_SOURCES
+    if chemin_sources.exists():
+        sources = _lire(chemin_sources)
+        citees: set[str] = set()
+        for autre in dossier.glob("*.yaml"):
+            if autre.name in (FICHIER_SOURCES, fichier):
+                continue
+            citees |= set(re.findall(r"reference: *([^\s,}]+)", autre.read_text("utf-8")))
+        citees |= set(re.findall(r"reference: *([^\s,}]+)", _vers_yaml(contenu)))
+        contenus[FICHIER_SOURCES] = {
+            k: v for k, v in sources.items() if k not in references or k in citees
+        }
+    fichiers = _remplacer(dossier, contenus)
+    return Retrait(dossier, tuple(retires), fichiers)
+
+
+def retirer_interet_legal(
+    semestre_: str | dt.date, *, surcouche: str | Path | None = None
+) -> Retrait:
+    """Retire de la surcouche les deux taux de l'intérêt légal d'un semestre (et leur source si
+    plus rien ne la cite). Les règles du paquet ne se retirent pas : ``ArgumentInvalide``."""
+    debut = semestre_ if isinstance(semestre_, dt.date) else lire_semestre(semestre_)
+    dossier = dossier_cible(surcouche)
+    return _retirer(
+        dossier,
+        "interet_legal.yaml",
+        ("particuliers", "autres"),
+        debut,
+        False,
+        f"interet_legal, semestre {semestre(debut)}",
+    )
+
+
+def retirer_bce(
+    date: dt.date | None = None,
+    *,
+    verification: bool = False,
+    surcouche: str | Path | None = None,
+) -> Retrait:
+    """Retire de la surcouche une décision de la BCE (``date``) ou sa vérification
+    (``verification``) ; les règles du paquet ne se retirent pas."""
+    if date is None and not verification:
+        raise ArgumentInvalide(
+            "indiquez la décision à retirer (date) ou la vérification", argument="date"
+        )
+    dossier = dossier_cible(surcouche)
+    quoi = f"bce, décision du {date.isoformat()}" if date else "bce, vérification"
+    return _retirer(dossier, "bce.yaml", ("taux_refinancement",), date, verification, quoi)
+
+
 # --- relevé BCE ---------------------------------------------------------------------------------
 
 
-def _telecharger(url: str, delai: float) -> str:
+def _telecharger(
+    url: str,
+    delai: float,
+    *,
+    portail: str = "le portail de la BCE",
+    repli: str = "contentieux regles ajouter bce",
+    entetes: dict[str, str] | None = None,
+) -> str:
+    """Le texte d'une réponse HTTP (5 Mo au plus, UTF-8) ; ``ErreurActualisation`` qui nomme le
+    ``portail`` et la commande de ``repli`` (saisie à la main) sur toute panne."""
     import urllib.error
     import urllib.request
 
     if not re.match(r"https?://", url):
         raise ErreurActualisation(f"adresse « {url} » invalide : elle commence par https://")
-    requete = urllib.request.Request(url, headers={"Accept": "text/csv"})
+    requete = urllib.request.Request(url, headers={"Accept": "text/csv", **(entetes or {})})
     try:
         with urllib.request.urlopen(requete, timeout=delai) as reponse:
             octets: bytes = reponse.read(5 * 1024 * 1024 + 1)
     except urllib.error.HTTPError as exc:
         raise ErreurActualisation(
-            f"le portail de la BCE a répondu {exc.code} ({exc.reason}) pour {url} ; réessayez "
-            "plus tard ou ajoutez la valeur à la main (contentieux regles ajouter bce)"
+            f"{portail} a répondu {exc.code} ({exc.reason}) pour {url} ; réessayez plus tard ou "
+            f"ajoutez la valeur à la main ({repli})"
         ) from None
     except TimeoutError:
         raise ErreurActualisation(
             f"délai de {delai:g} s dépassé en interrogeant {url} ; réessayez plus tard ou "
-            "ajoutez la valeur à la main (contentieux regles ajouter bce)"
+            f"ajoutez la valeur à la main ({repli})"
         ) from None
     except (urllib.error.URLError, OSError) as exc:
         raison = getattr(exc, "reason", exc)
+        if isinstance(raison, TimeoutError):
+            raise ErreurActualisation(
+                f"délai de {delai:g} s dépassé en interrogeant {url} ; réessayez plus tard ou "
+                f"ajoutez la valeur à la main ({repli})"
+            ) from None
         raise ErreurActualisation(
-            f"portail de la BCE injoignable ({raison}) : {url} ; vérifiez la connexion, ou "
-            "ajoutez la valeur à la main (contentieux regles ajouter bce)"
+            f"{portail} injoignable ({raison}) : {url} ; vérifiez la connexion, ou ajoutez la "
+            f"valeur à la main ({repli})"
         ) from None
     if len(octets) > 5 * 1024 * 1024:
         raise ErreurActualisation(f"réponse de {url} démesurée (plus de 5 Mo) : format inattendu")
@@ -567,18 +790,307 @@ def actualiser_bce(
     return Actualisation(url, tuple(decisions), verifie, fichiers)
 
 
+
+# --- relevé du taux de l'intérêt légal (Webstat, Banque de France) -------------------------------
+
+URL_WEBSTAT: Final = (
+    "https://webstat.banque-france.fr/api/explore/v2.1/catalog/datasets/observations/records"
+)
+"""Point d'accès de l'API Webstat de la Banque de France (Opendatasoft Explore v2.1) : toutes les
+observations de toutes les séries sont dans le jeu ``observations``, une par enregistrement
+(``series_key``, ``time_period``, ``obs_value``) ; on filtre par ``where=series_key=…``."""
+
+PAGE_WEBSTAT: Final = "https://webstat.banque-france.fr"
+"""Portail Webstat : « Se connecter », puis l'espace API pour créer une clé gratuite."""
+
+VARIABLE_CLE_WEBSTAT: Final = "CONTENTIEUX_WEBSTAT_CLE"
+"""Variable d'environnement de la clé d'API Webstat (envoyée en ``Authorization: Apikey``)."""
+
+SERIES_WEBSTAT: Final = {
+    "particuliers": "FM.S.FR.EUR.FR2.LIR.TIL_PART.HSTA",
+    "autres": "FM.S.FR.EUR.FR2.LIR.TIL_AUTR.HSTA",
+}
+"""Clés des deux séries du taux de l'intérêt légal sur Webstat (jeu FM, instrument LIR).
+NON VÉRIFIÉES contre l'API réelle (aucun accès depuis l'environnement de développement) : une clé
+qui ne rend aucune observation lève ``ErreurActualisation`` qui le dit ; les options
+``--serie-particuliers`` et ``--serie-autres`` (argument ``series``) les remplacent."""
+
+_PAGES_WEBSTAT_MAX: Final = 20
+_PAR_PAGE_WEBSTAT: Final = 100
+
+
+class CleWebstatAbsente(ErreurActualisation):
+    """La clé d'API Webstat n'est pas dans l'environnement."""
+
+    code = "cle_webstat_absente"
+
+
+def cle_webstat(cle: str | None = None) -> str:
+    """La clé d'API Webstat : ``cle``, sinon la variable ``CONTENTIEUX_WEBSTAT_CLE`` ; sinon
+    ``CleWebstatAbsente`` qui dit comment en obtenir une."""
+    valeur = (cle if cle is not None else os.environ.get(VARIABLE_CLE_WEBSTAT, "")).strip()
+    if not valeur:
+        raise CleWebstatAbsente(
+            f"clé d'API Webstat absente (variable {VARIABLE_CLE_WEBSTAT}) : la Banque de France "
+            f"la délivre gratuitement. Créez un compte sur {PAGE_WEBSTAT} (« Se connecter »), "
+            "générez une clé d'API dans votre espace, puis : "
+            f"export {VARIABLE_CLE_WEBSTAT}=VOTRE_CLE ; ou ajoutez le taux à la main : "
+            "contentieux regles ajouter interet_legal --semestre AAAA-SN --particuliers TAUX "
+            '--autres TAUX --reference "Arrêté du …"',
+            champ=VARIABLE_CLE_WEBSTAT,
+        )
+    return valeur
+
+
+def _periode_webstat(texte: object) -> dt.date | None:
+    """« 2026-07-01 », « 2026-07-01T00:00:00+00:00 », « 2026-07 » ou « 2026-S2 » → date."""
+    brut = str(texte or "").strip()
+    semestre_ = re.fullmatch(r"(\d{4})-?S([12])", brut)
+    if semestre_:
+        return dt.date(int(semestre_.group(1)), 1 if semestre_.group(2) == "1" else 7, 1)
+    trouve = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ].*)?", brut)
+    if not trouve:
+        return None
+    try:
+        return dt.date(int(trouve.group(1)), int(trouve.group(2)), int(trouve.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def lire_json_webstat(
+    texte: str, series: dict[str, str], origine: str = "réponse"
+) -> tuple[dict[str, dict[dt.date, Decimal]], int]:
+    """Les taux par catégorie et par semestre d'une réponse Webstat (enregistrements
+    Opendatasoft : ``{"total_count": N, "results": [{"series_key", "time_period",
+    "obs_value"}, …]}``), et ``total_count``. Champs trouvés par leur nom ; une série qui donne
+    deux taux différents dans un même semestre est refusée.
+
+    >>> taux, total = lire_json_webstat(
+    ...     '{"total_count": 1, "results": [{"series_key": "K", "time_period": "2026-S2",'
+    ...     ' "obs_value": 2.62}]}', {"autres": "K"})
+    >>> taux, total
+    ({'autres': {datetime.date(2026, 7, 1): Decimal('2.62')}}, 1)
+    """
+    import json
+
+    try:
+        donnees = json.loads(texte, parse_float=Decimal, parse_int=Decimal)
+    except ValueError:
+        raise ErreurActualisation(
+            f"{origine} : format inattendu (pas du JSON) ; est-ce bien l'API Webstat ?"
+        ) from None
+    resultats = donnees.get("results") if isinstance(donnees, dict) else None
+    if not isinstance(resultats, list):
+        raise ErreurActualisation(
+            f"{origine} : format inattendu, champ « results » absent (attendu : enregistrements "
+            "Opendatasoft de l'API Webstat)"
+        )
+    total = donnees.get("total_count")
+    categorie_de = {cle: categorie for categorie, cle in series.items()}
+    taux: dict[str, dict[dt.date, Decimal]] = {c: {} for c in series}
+    for rang, enregistrement in enumerate(resultats, start=1):
+        if not isinstance(enregistrement, dict):
+            raise ErreurActualisation(f"{origine}, enregistrement {rang} : format inattendu")
+        champs = {str(k).lower(): v for k, v in enregistrement.items()}
+        if not {"series_key", "time_period", "obs_value"} <= set(champs):
+            raise ErreurActualisation(
+                f"{origine}, enregistrement {rang} : format inattendu, champs series_key, "
+                f"time_period et obs_value attendus (lus : {', '.join(list(champs)[:8])})"
+            )
+        categorie = categorie_de.get(str(champs["series_key"]))
+        if categorie is None:
+            continue
+        jour = _periode_webstat(champs["time_period"])
+        valeur = champs["obs_value"]
+        if valeur is None or str(valeur).strip().lower() in {"", "nan"}:
+            continue
+        try:
+            nombre = Decimal(str(valeur).strip())
+        except InvalidOperation:
+            nombre = Decimal("NaN")
+        if jour is None or not nombre.is_finite():
+            raise ErreurActualisation(
+                f"{origine}, enregistrement {rang} : période « {champs['time_period']} » ou taux "
+                f"« {valeur} » illisible"
+            )
+        if not Decimal(0) <= nombre <= Decimal(100):
+            raise ErreurActualisation(
+                f"{origine}, enregistrement {rang} : taux « {valeur} » aberrant"
+            )
+        debut = debut_semestre(jour)
+        connu = taux[categorie].get(debut)
+        if connu is not None and connu != nombre:
+            raise ErreurActualisation(
+                f"{origine} : série {series[categorie]}, deux taux différents pour "
+                f"{semestre(debut)} ({connu} et {nombre}) : format inattendu"
+            )
+        taux[categorie][debut] = nombre
+    return taux, int(total) if isinstance(total, int | Decimal) else len(resultats)
+
+
+@dataclass(frozen=True, slots=True)
+class ActualisationInteretLegal:
+    """Résultat d'un relevé Webstat : semestres écrits, déjà connus, écarts avec le paquet."""
+
+    url: str
+    ecrits: tuple[tuple[dt.date, Decimal, Decimal], ...]
+    """(début du semestre, taux « particuliers », taux « autres ») écrits dans la surcouche."""
+    deja_connus: tuple[dt.date, ...]
+    ecarts: tuple[str, ...]
+    """Semestres où Webstat diffère des règles du paquet (non écrits : vérifiez l'arrêté)."""
+    fichiers: tuple[Path, ...]
+
+
+def actualiser_interet_legal(
+    *,
+    lu_le: dt.date,
+    source: str | None = None,
+    surcouche: str | Path | None = None,
+    delai: float = 20.0,
+    cle: str | None = None,
+    series: dict[str, str] | None = None,
+) -> ActualisationInteretLegal:
+    """Relève le taux de l'intérêt légal (CMF L313-2, D313-1-A) publié par la Banque de France
+    sur Webstat et écrit dans la surcouche chaque semestre qui manque aux règles.
+
+    La clé d'API vient de ``cle`` ou de la variable ``CONTENTIEUX_WEBSTAT_CLE``
+    (:func:`cle_webstat`) ; ``lu_le`` (date de lecture, donnée par l'appelant : la bibliothèque ne
+    lit pas l'horloge) est écrit dans la source de chaque valeur. Seuls les semestres dont les
+    deux taux sont publiés sont écrits ; un semestre déjà connu à l'identique n'est pas réécrit ;
+    un semestre du paquet que Webstat donne autrement n'est pas écrit et figure dans ``ecarts``.
+    Réseau, délai, format : ``ErreurActualisation`` et la surcouche n'est pas touchée.
+    """
+    from urllib.parse import quote
+
+    series = dict(series or SERIES_WEBSTAT)
+    for categorie in ("particuliers", "autres"):
+        if not series.get(categorie, "").strip():
+            raise ErreurActualisation(f"clé de série Webstat « {categorie} » absente")
+    entetes = {"Authorization": f"Apikey {cle_webstat(cle)}", "Accept": "application/json"}
+    dossier = dossier_cible(surcouche)
+    regles = charger_regles(dossier) if dossier.is_dir() else charger_regles()
+    base = source or URL_WEBSTAT
+    filtre = quote(
+        " or ".join(f"series_key='{series[c]}'" for c in ("particuliers", "autres")), safe=""
+    )
+    separateur = "&" if "?" in base else "?"
+    taux: dict[str, dict[dt.date, Decimal]] = {"particuliers": {}, "autres": {}}
+    url = base
+    lus = 0
+    for page in range(_PAGES_WEBSTAT_MAX):
+        url = (
+            f"{base}{separateur}where={filtre}&order_by=time_period"
+            f"&limit={_PAR_PAGE_WEBSTAT}&offset={page * _PAR_PAGE_WEBSTAT}"
+        )
+        texte = _telecharger(
+            url,
+            delai,
+            portail="l'API Webstat de la Banque de France",
+            repli="contentieux regles ajouter interet_legal",
+            entetes=entetes,
+        )
+        lu, total = lire_json_webstat(texte, series, origine=url.split("?", 1)[0])
+        for categorie, valeurs in lu.items():
+            for debut, nombre in valeurs.items():
+                connu = taux[categorie].get(debut)
+                if connu is not None and connu != nombre:
+                    raise ErreurActualisation(
+                        f"{base} : deux taux « {categorie} » pour {semestre(debut)} : format "
+                        "inattendu"
+                    )
+                taux[categorie][debut] = nombre
+        lus += _PAR_PAGE_WEBSTAT
+        if lus >= total:
+            break
+    base_affichee = base.split("?", 1)[0]
+    for categorie in ("particuliers", "autres"):
+        if not taux[categorie]:
+            raise ErreurActualisation(
+                f"{base_affichee} : aucune observation pour la série « {categorie} » "
+                f"({series[categorie]}) ; vérifiez sa clé dans le catalogue Webstat (jeu FM) et "
+                f"passez-la avec --serie-{categorie}, ou ajoutez le taux à la main "
+                "(contentieux regles ajouter interet_legal)"
+            )
+    ecrits: list[tuple[dt.date, Decimal, Decimal]] = []
+    deja: list[dt.date] = []
+    ecarts: list[str] = []
+    parametres: dict[str, dict[str, Any]] = {
+        "particuliers": {"valeurs": {}},
+        "autres": {"valeurs": {}},
+    }
+    sources: dict[str, dict[str, Any]] = {}
+    communs = sorted(set(taux["particuliers"]) & set(taux["autres"]))
+    for debut in communs:
+        nouveaux = {c: taux[c][debut] for c in ("particuliers", "autres")}
+        connus: dict[str, ValeurDatee | None] = {}
+        for categorie in nouveaux:
+            parametre = regles.parametre(f"interet_legal.{categorie}")
+            connus[categorie] = next((v for v in parametre.valeurs if v.du == debut), None)
+        if all(
+            connus[c] is not None and connus[c].valeur == nouveaux[c]  # type: ignore[union-attr]
+            for c in nouveaux
+        ):
+            deja.append(debut)
+            continue
+        du_paquet = [
+            c
+            for c, v in connus.items()
+            if v is not None and regles.de_la_surcouche(v.fichier) is None
+        ]
+        if du_paquet:
+            ecarts.append(
+                f"{semestre(debut)} : Webstat donne {nouveaux['particuliers']} et "
+                f"{nouveaux['autres']}, les règles du paquet "
+                + " et ".join(f"{connus[c].valeur}" for c in du_paquet)  # type: ignore[union-attr]
+                + " ; non écrit, vérifiez l'arrêté au Journal officiel"
+            )
+            continue
+        reference = f"webstat-interet-legal-{semestre(debut)}"
+        for categorie, nombre in nouveaux.items():
+            parametres[categorie]["valeurs"][debut] = {
+                "valeur": nombre,
+                "reference": reference,
+                "note": "relevé sur Webstat (Banque de France)",
+            }
+        sources[reference] = {
+            "titre": (
+                f"Banque de France, Webstat, séries {series['particuliers']} et "
+                f"{series['autres']} : taux de l'intérêt légal du semestre {semestre(debut)}, "
+                f"lu le {lu_le.isoformat()}"
+            ),
+            "url": base_affichee,
+            "articles": "CMF L313-2 et D313-1-A",
+            "note": f"Arrêté publié au Journal officiel : {PUBLICATION_INTERET_LEGAL}",
+        }
+        ecrits.append((debut, nouveaux["particuliers"], nouveaux["autres"]))
+    fichiers: tuple[Path, ...] = ()
+    if ecrits:
+        fichiers = _ecrire(dossier, "interet_legal.yaml", parametres, sources)
+    return ActualisationInteretLegal(
+        base_affichee, tuple(ecrits), tuple(deja), tuple(ecarts), fichiers
+    )
+
 __all__ = [
     "Actualisation",
+    "ActualisationInteretLegal",
     "Ajout",
+    "CleWebstatAbsente",
     "EtatParametre",
+    "Retrait",
     "actualiser_bce",
+    "actualiser_interet_legal",
     "ajouter_bce",
     "ajouter_interet_legal",
+    "cle_webstat",
+    "commande_ajout",
     "comment_ajouter",
     "dossier_cible",
     "etat_regles",
     "lire_csv_bce",
+    "lire_json_webstat",
     "lire_semestre",
     "lire_taux",
+    "retirer_bce",
+    "retirer_interet_legal",
     "verifier_bce_jusqu_au",
 ]

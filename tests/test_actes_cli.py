@@ -79,7 +79,7 @@ def test_generer_refuse_avec_la_raison(tmp_path: Path) -> None:
         "-o",
         str(tmp_path),
     )
-    assert code != 0  # code exact : celui que la ligne de commande donne aux refus
+    assert code == 6  # refus juridique (procédure collective), pas une donnée à compléter
     assert "L622-21" in erreur and "Traceback" not in erreur
     assert list(tmp_path.iterdir()) == []
 
@@ -94,7 +94,7 @@ def test_generer_liste_ce_qui_manque(tmp_path: Path) -> None:
         "-o",
         str(tmp_path),
     )
-    assert code != 0
+    assert code == 9  # donnée manquante pour un acte : à fournir
     assert "actes.agence.remuneration" in erreur and "actes.agence.garantie" in erreur
 
 

@@ -68,8 +68,10 @@ def test_option_inconnue_refusee_en_francais() -> None:
 
 
 def test_semestre_non_couvert_message_sans_trace() -> None:
-    code, sortie, erreur = _lancer("decompte", str(chemin_exemple("b2b")), "--au", "2026-09-30")
-    assert code != 0
+    code, sortie, erreur = _lancer(
+        "decompte", str(chemin_exemple("consommateur")), "--au", "2026-09-30"
+    )
+    assert code == 4
     assert "2026-S2" in erreur
     assert "Traceback" not in sortie + erreur
 

@@ -115,7 +115,7 @@ def test_erreurs_d_utilisation_de_chaque_commande_en_francais(chemin: list[str])
 @pytest.mark.parametrize(
     ("args", "attendu"),
     [
-        (["decompte", "x.yaml"], "option obligatoire absente : --au"),
+        (["lot", "x.jsonl"], "option obligatoire absente : --sortie"),
         (["decompte"], "argument obligatoire absent : DOSSIER"),
         (["decompot"], "commande inconnue : decompot ; vouliez-vous dire decompte"),
         (["verifier", "x.yaml", "--au", AU, "--marge-prescription", "abc"], "nombre entier"),
@@ -147,12 +147,12 @@ def _erreur_json(*args: str) -> tuple[int, dict[str, Any]]:
 
 
 def test_json_erreur_d_utilisation() -> None:
-    code, donnees = _erreur_json("decompte", str(chemin_exemple("b2b")))
+    code, donnees = _erreur_json("decompte")
     assert code == 2
     assert donnees == {
         "code": "utilisation_invalide",
-        "message": "option obligatoire absente : --au ; ajoutez-la",
-        "champ": "--au",
+        "message": "argument obligatoire absent : DOSSIER",
+        "champ": "DOSSIER",
         "sortie": 2,
     }
 
@@ -187,7 +187,8 @@ def test_json_regle_non_couverte() -> None:
     code, donnees = _erreur_json("decompte", str(chemin_exemple("b2b")), "--au", "2026-12-01")
     assert code == 4
     assert donnees["code"] == "regle_non_couverte"
-    assert "2026-S2" in donnees["message"]
+    assert [m["semestre"] for m in donnees["manquantes"]] == ["2026-S2"]
+    assert "2026-07-01" in donnees["message"]
 
 
 def test_codes_de_sortie_documentes() -> None:
@@ -610,7 +611,7 @@ def test_un_dossier_abime_donne_une_erreur_documentee(
     assert r.exit_code in {0, 3, 4, 6}, r.output
     sortie = json.loads(r.stdout)
     if r.exit_code:
-        assert set(sortie) <= {"code", "message", "champ", "erreurs", "sortie"}
+        assert set(sortie) <= {"code", "message", "champ", "erreurs", "manquantes", "sortie"}
         assert sortie["message"] and sortie["sortie"] == r.exit_code
 
 

@@ -235,10 +235,16 @@ def test_trop_percu() -> None:
     assert r.total == 0
 
 
-def test_b2b_au_dela_de_la_couverture_nomme_le_semestre() -> None:
+def test_b2b_au_dela_de_la_couverture_nomme_la_valeur_employee() -> None:
+    # Taux par défaut (BCE au 1er juillet + 10 points) : seule la BCE manque, pas le taux légal
+    # du semestre (le plancher ne lie que le taux stipulé).
     d = _dossier([_facture("F", "2026-05-31", "1000.00")])
-    with pytest.raises(RegleNonCouverte, match="2026-S2"):
+    with pytest.raises(RegleNonCouverte, match=r"bce\.taux_refinancement") as exc:
         etablir_decompte(d, au=dt.date(2026, 7, 15))
+    manquantes = exc.value.details["manquantes"]
+    assert [(m["identifiant"], m["au"], m["semestre"]) for m in manquantes] == [
+        ("bce.taux_refinancement", "2026-07-01", "2026-S2")
+    ]
 
 
 def test_commande_publique_un_seul_taux_au_dela_de_la_couverture() -> None:

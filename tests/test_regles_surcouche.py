@@ -4,8 +4,6 @@ surcouches validées comme le paquet, messages « non couvert » qui donnent la 
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +22,7 @@ from contentieux.regles_surcouche import (
     lire_csv_bce,
     verifier_bce_jusqu_au,
 )
+from tests.serveur_local import Route, serveur_local
 
 J = dt.date.fromisoformat
 runner = CliRunner()
@@ -306,46 +305,16 @@ CSV_BCE = (
 )
 
 
-class _Serveur:
-    def __init__(self) -> None:
-        self.corps = CSV_BCE.encode()
-        self.statut = 200
-        self.attente = 0.0
-        self.chemins: list[str] = []
-
-
 @pytest.fixture
-def serveur() -> Iterator[tuple[_Serveur, str]]:
-    etat = _Serveur()
-
-    class Gestionnaire(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            import time
-
-            etat.chemins.append(self.path)
-            time.sleep(etat.attente)
-            self.send_response(etat.statut)
-            self.send_header("Content-Type", "text/csv")
-            self.send_header("Content-Length", str(len(etat.corps)))
-            self.end_headers()
-            self.wfile.write(etat.corps)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gestionnaire)
-    fil = threading.Thread(target=httpd.serve_forever, daemon=True)
-    fil.start()
-    try:
-        port = httpd.server_address[1]
-        yield etat, f"http://127.0.0.1:{port}/service/data/FM/B.U2.EUR.4F.KR.MRR_FR.LEV"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def serveur() -> Iterator[tuple[Route, str]]:
+    route = Route(CSV_BCE.encode(), type="text/csv")
+    chemin = "/service/data/FM/B.U2.EUR.4F.KR.MRR_FR.LEV"
+    with serveur_local({chemin: route}) as adresse:
+        yield route, adresse + chemin
 
 
 def test_actualiser_bce_enregistre_les_decisions_et_la_verification(
-    tmp_path: Path, serveur: tuple[_Serveur, str]
+    tmp_path: Path, serveur: tuple[Route, str]
 ) -> None:
     etat, url = serveur
     dossier = tmp_path / "s"
@@ -374,7 +343,7 @@ def test_actualiser_bce_enregistre_les_decisions_et_la_verification(
     ],
 )
 def test_actualiser_bce_erreur_claire_et_surcouche_intacte(
-    tmp_path: Path, serveur: tuple[_Serveur, str], reglage: dict[str, object], attendu: str
+    tmp_path: Path, serveur: tuple[Route, str], reglage: dict[str, object], attendu: str
 ) -> None:
     etat, url = serveur
     for cle, valeur in reglage.items():
@@ -421,7 +390,7 @@ def test_cli_regles_afficher_et_raccourci() -> None:
     assert code2 == 0 and sortie2 == sortie
 
 
-def test_cli_etat_ajouter_actualiser(tmp_path: Path, serveur: tuple[_Serveur, str]) -> None:
+def test_cli_etat_ajouter_actualiser(tmp_path: Path, serveur: tuple[Route, str]) -> None:
     _, url = serveur
     code, sortie, _ = _lancer("regles", "etat", "--au", "2026-11-26")
     assert code == 0
@@ -462,7 +431,7 @@ def test_cli_ajouter_bce_et_erreurs(tmp_path: Path) -> None:
     code, _, erreur = _lancer("regles", "ajouter", "bce", "--reference", "x", "--regles", surcouche)
     assert code != 0 and "--verifie-jusqu-au" in erreur and "Traceback" not in erreur
     code, _, erreur = _lancer("regles", "actualiser", "--source", "http://127.0.0.1:9/x")
-    assert code != 0 and "précisez --bce" in erreur
+    assert code == 2 and "--bce ou --taux-legal" in erreur
     code, _, erreur = _lancer(
         "regles", "ajouter", "interet_legal", "--semestre", "2026-S2", "--particuliers", "-3",
         "--autres", "2", "--reference", "x", "--regles", surcouche,

@@ -23,9 +23,9 @@ from contentieux.cli.commun import (
     app,
     charger_dossier,
     console,
+    date_evaluation,
     echouer,
     executer,
-    lire_date,
     lire_parametres_actes,
 )
 
@@ -52,7 +52,7 @@ def _regles(chemin: Path | None) -> Any:
 def commande_generer(
     acte: Annotated[str, typer.Argument(help="Identifiant de l'acte (« contentieux actes »).")],
     dossier: ArgumentDossier,
-    au: OptionAu,
+    au: OptionAu = None,
     format: Annotated[str, typer.Option("--format", help="pdf, docx ou pdf,docx.")] = "pdf",
     sortie: Annotated[
         Path, typer.Option("-o", "--sortie", help="Dossier où écrire les actes.")
@@ -70,7 +70,7 @@ def commande_generer(
     """Produit un acte (PDF/A-3b et/ou DOCX) : DIR/<référence>_<acte>.pdf|.docx."""
     from contentieux.actes import Atelier
 
-    date = lire_date(au)
+    date = date_evaluation(au)
     formats = _formats(format)
     d = charger_dossier(dossier)
     params = lire_parametres_actes(parametres)
@@ -80,6 +80,7 @@ def commande_generer(
         executer(lambda f=f: atelier.generer(acte, d, au=date, format=f, parametres=params))  # type: ignore[misc]
         for f in formats
     ]
+    console.print(f"Actes établis au {date:%d/%m/%Y} :")
     for resultat in produits:
         chemin = sortie / resultat.nom_fichier
         executer(lambda r=resultat, c=chemin: _ecrire(c, r.contenu))  # type: ignore[misc]

@@ -14,7 +14,10 @@ Codes de sortie (stables, documentés dans ``docs/cli.md``) :
 3     données invalides (dossier, annuaire : fichier illisible, schéma non respecté)
 4     règle absente ou mal formée (valeur légale non couverte à la date, surcouche invalide)
 5     fichier inaccessible (droits, disque)
-6     demande refusée par le droit (frais interdits contre un consommateur, créance irrecevable)
+6     demande refusée par le droit (frais interdits contre un consommateur, créance irrecevable,
+      acte inadapté : prescription, procédure collective)
+9     donnée manquante pour un acte (mention obligatoire à fournir : ``actes:`` ou --parametres)
+10    relevé en ligne impossible (réseau, délai dépassé, réponse inattendue, clé d'API absente)
 ====  =================================================================================
 """
 
@@ -41,13 +44,21 @@ from rich.panel import Panel
 from typer import _click
 
 from contentieux.erreurs import (
+    ActeInadapte,
     ArgumentInvalide,
+    CreanceIrrecevable,
+    DonneesGabaritIncompletes,
     DonneesInvalides,
+    ErreurActualisation,
     ErreurContentieux,
     ErreurUtilisation,
+    FraisInterditsConsommateur,
+    HorodatageInjoignable,
     InteretsHorsLimites,
+    MentionsManquantes,
     RegleMalFormee,
     RegleNonCouverte,
+    RevocationInjoignable,
 )
 
 SITE_DOCUMENTATION = "https://contentieux.readthedocs.io"
@@ -64,6 +75,8 @@ SORTIE_FICHIER = 5
 SORTIE_REFUS = 6
 SORTIE_LOT_INCOMPLET = 7
 SORTIE_DEPENDANCE = 8
+SORTIE_ACTE_INCOMPLET = 9
+SORTIE_RESEAU = 10
 
 CODES_SORTIE: dict[int, str] = {
     SORTIE_SUCCES: "succès",
@@ -72,9 +85,12 @@ CODES_SORTIE: dict[int, str] = {
     SORTIE_DONNEES: "données invalides (dossier ou annuaire illisible, schéma non respecté)",
     SORTIE_REGLES: "règle absente ou mal formée (valeur non couverte, surcouche invalide)",
     SORTIE_FICHIER: "fichier inaccessible (droits, disque)",
-    SORTIE_REFUS: "demande refusée par le droit (frais interdits, créance irrecevable)",
+    SORTIE_REFUS: "demande refusée par le droit (frais interdits, créance irrecevable, acte "
+    "inadapté)",
     SORTIE_LOT_INCOMPLET: "lot terminé avec des dossiers en erreur (détail dans manifeste.jsonl)",
     SORTIE_DEPENDANCE: "fonction optionnelle non installée (extra pdf, docx, signature, dask…)",
+    SORTIE_ACTE_INCOMPLET: "donnée manquante pour un acte (à fournir dans actes: ou --parametres)",
+    SORTIE_RESEAU: "relevé en ligne impossible (réseau, délai, réponse inattendue, clé d'API)",
 }
 """Code de sortie → signification (stable)."""
 
@@ -115,6 +131,14 @@ def dependance_manquante(exc: BaseException) -> str | None:
     return None
 
 
+REFUS_JURIDIQUES = (CreanceIrrecevable, FraisInterditsConsommateur, ActeInadapte)
+"""Refus juridiques (code 6) : le droit interdit ce qui est demandé."""
+DONNEES_ACTE = (DonneesGabaritIncompletes, MentionsManquantes)
+"""Données manquantes pour un acte (code 9) : à fournir, puis relancer."""
+ECHECS_RESEAU = (ErreurActualisation, HorodatageInjoignable, RevocationInjoignable)
+"""Échecs d'un service en ligne (code 10) : réessayer plus tard, ou saisir à la main."""
+
+
 def code_sortie(exc: BaseException) -> int:
     """Le code de sortie d'une erreur (voir :data:`CODES_SORTIE`)."""
     if dependance_manquante(exc) is not None:
@@ -131,8 +155,14 @@ def code_sortie(exc: BaseException) -> int:
         return SORTIE_DONNEES
     if isinstance(exc, decimal.DecimalException | OverflowError):
         return SORTIE_DONNEES
-    if isinstance(exc, ErreurContentieux):
+    if isinstance(exc, REFUS_JURIDIQUES):
         return SORTIE_REFUS
+    if isinstance(exc, DONNEES_ACTE):
+        return SORTIE_ACTE_INCOMPLET
+    if isinstance(exc, ECHECS_RESEAU):
+        return SORTIE_RESEAU
+    if isinstance(exc, ErreurContentieux):
+        return SORTIE_DONNEES
     if isinstance(exc, OSError):
         return SORTIE_FICHIER
     return SORTIE_ERREUR_INTERNE
@@ -379,6 +409,8 @@ def decrire_erreur(exc: BaseException) -> dict[str, Any]:
         description["champ"] = champ
     if liste:
         description["erreurs"] = liste
+    if isinstance(exc, RegleNonCouverte) and exc.details.get("manquantes"):
+        description["manquantes"] = exc.details["manquantes"]
     description["sortie"] = code_sortie(exc)
     return description
 
@@ -548,6 +580,17 @@ def executer(action: Callable[[], T]) -> T:
     return action()
 
 
+def aujourd_hui() -> dt.date:
+    """La date du jour, locale : seule la ligne de commande la lit (la bibliothèque reçoit
+    toujours ``au=``). Les tests la fixent en remplaçant cette fonction."""
+    return dt.date.today()
+
+
+def date_evaluation(texte: str | None, option: str = "--au") -> dt.date:
+    """La date d'évaluation d'une commande : ``--au`` s'il est donné, sinon aujourd'hui."""
+    return aujourd_hui() if texte is None else lire_date(texte, option)
+
+
 def lire_date(texte: str, option: str = "--au") -> dt.date:
     """Date ISO (AAAA-MM-JJ) ; erreur française sinon."""
     try:
@@ -600,7 +643,13 @@ def charger_dossier(chemin: Path) -> Any:
 
 
 OptionAu = Annotated[
-    str, typer.Option("--au", metavar="AAAA-MM-JJ", help="Date d'évaluation, AAAA-MM-JJ.")
+    str | None,
+    typer.Option(
+        "--au",
+        metavar="AAAA-MM-JJ",
+        help="Date d'évaluation, AAAA-MM-JJ ; par défaut aujourd'hui (date locale).",
+        show_default=False,
+    ),
 ]
 OptionJson = Annotated[
     bool, typer.Option("--json", help="Sortie JSON au lieu du rapport (erreurs comprises).")

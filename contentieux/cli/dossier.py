@@ -22,13 +22,13 @@ from contentieux.cli.commun import (
     app,
     charger_dossier,
     console,
+    date_evaluation,
     decrire_erreur,
     dependance_manquante,
     echouer,
     erreurs,
     executer,
     largeur,
-    lire_date,
     signaler,
 )
 from contentieux.francais import formater_date
@@ -84,7 +84,7 @@ def _aide(champ: str) -> str:
 @app.command("decompte")
 def commande_decompte(
     dossier: ArgumentDossier,
-    au: OptionAu,
+    au: OptionAu = None,
     json_: OptionJson = False,
     diviseur: Annotated[str, typer.Option("--diviseur", help=_aide("diviseur"))] = "365",
     depart: Annotated[
@@ -108,7 +108,7 @@ def commande_decompte(
 
     Les options sont celles d'``OptionsDecompte``, validées par elle (message français qui nomme
     l'option et les valeurs admises)."""
-    date = lire_date(au)
+    date = date_evaluation(au)
     from pydantic import ValidationError
 
     from contentieux.modeles.decompte import OptionsDecompte
@@ -181,7 +181,7 @@ def afficher_recevabilite(rapport: Any) -> None:
 @app.command("verifier")
 def commande_verifier(
     dossier: ArgumentDossier,
-    au: OptionAu,
+    au: OptionAu = None,
     json_: OptionJson = False,
     regles: OptionRegles = None,
     annuaire: Annotated[
@@ -201,7 +201,7 @@ def commande_verifier(
     ] = None,
 ) -> None:
     """Recevabilité d'un dossier : conditions, voie recommandée, juridiction, calendrier."""
-    date = lire_date(au)
+    date = date_evaluation(au)
     lu = charger_dossier(dossier)
     if not json_:
         afficher_avertissements_date(lu, date)
@@ -260,7 +260,7 @@ def commande_demo(
     from contentieux.presentation import date as date_longue
     from contentieux.regles import charger_regles
 
-    date = lire_date(au)
+    date = date_evaluation(au)
     jeu = charger_regles()
     valeurs, manquantes = jeu.en_vigueur(au=date)
     console.rule(f"contentieux — démonstration au {formater_date(date)}")

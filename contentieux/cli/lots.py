@@ -9,6 +9,7 @@ interrompu (Ctrl-C). Voir ``docs/lots.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
@@ -18,7 +19,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from contentieux.cli.commun import OptionAu, OptionRegles, app, console, echouer, lire_date
+from contentieux.cli.commun import (
+    OptionAu,
+    OptionRegles,
+    app,
+    console,
+    date_evaluation,
+    echouer,
+)
 
 
 def code_sortie_lot(exc: BaseException) -> int:
@@ -107,8 +115,8 @@ def commande_lot(
             "ou dossier de fichiers .yaml/.json."
         ),
     ],
-    au: OptionAu,
     sortie: Annotated[Path, typer.Option("-o", "--sortie", help="Répertoire de sortie.")],
+    au: OptionAu = None,
     actes: Annotated[
         str,
         typer.Option(
@@ -164,7 +172,7 @@ def commande_lot(
     from contentieux.lots.executer import executer_lot
     from contentieux.lots.taches import OptionsSignature, TacheActes
 
-    date = lire_date(au)
+    date = date_evaluation(au)
     liste_formats = _liste(formats, "--format", ("pdf", "docx", "json"))
     try:
         from contentieux.actes import ACTES
@@ -226,7 +234,7 @@ def commande_lot(
     finally:
         if client is not None:
             _fermer_dask(client)
-    _afficher_bilan(bilan, sortie)
+    _afficher_bilan(bilan, sortie, date)
     raise typer.Exit(bilan.code_sortie)
 
 
@@ -297,8 +305,8 @@ def _executer_avec_progression(
         )
 
 
-def _afficher_bilan(bilan: Any, sortie: Path) -> None:
-    table = Table(title="Bilan du lot", show_header=False)
+def _afficher_bilan(bilan: Any, sortie: Path, date: dt.date) -> None:
+    table = Table(title=f"Bilan du lot au {date:%d/%m/%Y}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
     table.add_row("Dossiers lus", str(bilan.total))

@@ -19,6 +19,7 @@ from contentieux.cli.commun import (
     afficher_json,
     app,
     console,
+    date_evaluation,
     echouer,
     executer,
     lire_date,
@@ -155,7 +156,7 @@ def afficher_indicateurs(resultat: Any) -> None:
 @app.command("pilotage")
 def commande_pilotage(
     entree: ArgumentEntree,
-    au: OptionAu,
+    au: OptionAu = None,
     periode: Annotated[
         str | None,
         typer.Option("--periode", help="Période DEBUT:FIN (CEI, recouvrement) ; défaut : le mois."),
@@ -175,7 +176,7 @@ def commande_pilotage(
     from contentieux.pilotage.scenario import lire_scenario
     from contentieux.regles import charger_regles
 
-    date = lire_date(au)
+    date = date_evaluation(au)
     bornes = _periode(periode)
     dossiers, _avoirs, livre = _charger(entree)
 
@@ -261,7 +262,7 @@ def afficher_agenda(agenda: Any) -> None:
 @app.command("agenda")
 def commande_agenda(
     entree: ArgumentEntree,
-    au: OptionAu,
+    au: OptionAu = None,
     scenario: OptionScenario = None,
     json_: OptionJson = False,
     generer: Annotated[
@@ -284,7 +285,7 @@ def commande_agenda(
     from contentieux.pilotage.scenario import lire_scenario
     from contentieux.regles import charger_regles
 
-    date = lire_date(au)
+    date = date_evaluation(au)
     if generer and sortie is None:
         echouer("--generer : indiquez le répertoire des actes avec -o RÉPERTOIRE")
     dossiers, _avoirs, livre = _charger(entree)

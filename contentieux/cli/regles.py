@@ -2,8 +2,11 @@
 
 ``contentieux regles`` est un groupe : ``afficher`` (le tableau du jour), ``etat`` (jusqu'où
 chaque paramètre daté est couvert, et la commande qui ajoute ce qui manque), ``ajouter
-interet_legal`` / ``ajouter bce`` (une valeur dans la surcouche), ``actualiser --bce`` (relevé du
-portail de la BCE). ``contentieux regles --au DATE`` reste un raccourci d'``afficher``.
+interet_legal`` / ``ajouter bce`` (une valeur dans la surcouche), ``retirer interet_legal`` /
+``retirer bce`` (la retirer), ``actualiser`` (relevé en ligne : ``--bce``, portail de la BCE ;
+``--taux-legal``, Webstat ; sans option, les deux). ``contentieux regles [--au DATE]`` reste un
+raccourci d'``afficher``. Les valeurs venues de la surcouche sont marquées « ◆ », avec leur
+référence et leur fichier.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from contentieux.cli.commun import (
+    OptionAu,
     OptionJson,
     OptionRegles,
     afficher_json,
     app,
     console,
+    date_evaluation,
     echouer,
+    erreurs,
     executer,
     lire_date,
 )
@@ -44,9 +50,7 @@ ajouter_app = typer.Typer(
 regles_app.add_typer(ajouter_app, name="ajouter")
 app.add_typer(regles_app, name="regles")
 
-OptionAuFacultative = Annotated[
-    str | None, typer.Option("--au", help="Date d'évaluation, AAAA-MM-JJ.")
-]
+OptionAuFacultative = OptionAu
 OptionReference = Annotated[
     str,
     typer.Option(
@@ -79,13 +83,22 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
                 "au": date.isoformat(),
                 "version": jeu.version,
                 "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
-                "valeurs": [v.model_dump(mode="json") for v in valeurs],
+                "valeurs": [
+                    {
+                        **v.model_dump(mode="json"),
+                        "surcouche": (
+                            str(f) if (f := _fichier_surcouche(jeu, v)) is not None else None
+                        ),
+                    }
+                    for v in valeurs
+                ],
                 "non_couvertes": [str(e) for e in manquantes],
             }
         )
         return
     console.print(f"[bold]Règles en vigueur au {_date_fr(date)}[/]")
     console.print(escape(jeu.version), soft_wrap=True)
+    de_la_surcouche: list[tuple[ValeurRegle, Any]] = []
     par_groupe: dict[str, list[ValeurRegle]] = {}
     for v in valeurs:
         par_groupe.setdefault(v.identifiant.split(".", 1)[0], []).append(v)
@@ -98,6 +111,10 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
         listes = []
         for v in liste:
             cle = v.identifiant.split(".", 1)[1]
+            fichier = _fichier_surcouche(jeu, v)
+            if fichier is not None:
+                de_la_surcouche.append((v, fichier))
+                cle += " ◆"
             if isinstance(v.valeur, tuple):
                 listes.append((cle, v.valeur))
                 valeur = f"{len(v.valeur)} éléments"
@@ -111,6 +128,17 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
         console.print(table)
         for cle, elements in listes:
             console.print(f"[cyan]{escape(cle)}[/] : {escape(', '.join(elements))}")
+    if de_la_surcouche:
+        console.print("\n[bold]◆ Valeurs de la surcouche[/] (ajoutées par vous, réversibles) :")
+        for v, fichier in de_la_surcouche:
+            console.print(
+                f"- {escape(v.identifiant)} depuis le {_date_fr(v.du)} : référence "
+                f"{escape(v.reference)}, fichier {escape(str(fichier))}",
+                soft_wrap=True,
+            )
+            retrait = _commande_retrait(v.identifiant, v.du)
+            if retrait:
+                console.print(f"  pour la retirer : {escape(retrait)}", soft_wrap=True)
     for erreur in manquantes:
         premiere = str(erreur).split("\n", 1)[0]
         console.print(f"[yellow]non couvert[/] : {escape(premiere)}")
@@ -122,6 +150,22 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
         )
 
 
+def _fichier_surcouche(jeu: Regles, v: ValeurRegle) -> Any:
+    """Le fichier de surcouche d'où vient la valeur ``v``, ou ``None`` (règles du paquet)."""
+    datee = next((d for d in jeu.parametre(v.identifiant).valeurs if d.du == v.du), None)
+    return jeu.de_la_surcouche(datee.fichier) if datee is not None else None
+
+
+def _commande_retrait(identifiant: str, du: dt.date) -> str | None:
+    from contentieux.regles import semestre
+
+    if identifiant.startswith("interet_legal.") and du.month in (1, 7) and du.day == 1:
+        return f"contentieux regles retirer interet_legal --semestre {semestre(du)}"
+    if identifiant == "bce.taux_refinancement":
+        return f"contentieux regles retirer bce --date {du.isoformat()}"
+    return None
+
+
 @regles_app.callback()
 def commande_regles(
     ctx: typer.Context,
@@ -129,15 +173,12 @@ def commande_regles(
     json_: OptionJson = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Les valeurs légales datées ; sans sous-commande, « afficher » (avec --au)."""
+    """Les valeurs légales datées ; sans sous-commande, « afficher » (aujourd'hui, ou --au)."""
     if ctx.invoked_subcommand is not None:
         if au is not None or json_ or regles is not None:
             ctx.obj = {"au": au, "json": json_, "regles": regles}
         return
-    if au is None:
-        console.print(ctx.get_help())
-        echouer("indiquez la date : contentieux regles afficher --au AAAA-MM-JJ")
-    _afficher(lire_date(au), json_, regles)
+    _afficher(date_evaluation(au), json_, regles)
 
 
 def _defaut(ctx: typer.Context, nom: str, valeur: Any) -> Any:
@@ -153,11 +194,10 @@ def commande_afficher(
     json_: OptionJson = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Les valeurs en vigueur à une date, groupées, chacune avec son fondement."""
+    """Les valeurs en vigueur à une date (aujourd'hui par défaut), groupées, chacune avec son
+    fondement ; « ◆ » marque une valeur de la surcouche."""
     au = _defaut(ctx, "au", au)
-    if au is None:
-        echouer("--au : indiquez la date d'évaluation, AAAA-MM-JJ, par exemple 2026-06-30")
-    _afficher(lire_date(au), _defaut(ctx, "json", json_), _defaut(ctx, "regles", regles))
+    _afficher(date_evaluation(au), _defaut(ctx, "json", json_), _defaut(ctx, "regles", regles))
 
 
 # --- état ---------------------------------------------------------------------------------------
@@ -170,11 +210,11 @@ def commande_etat(
     json_: OptionJson = False,
     regles: OptionRegles = None,
 ) -> None:
-    """Jusqu'où chaque paramètre daté est couvert, ce qui manque, la commande qui l'ajoute."""
+    """Jusqu'où chaque paramètre daté est couvert, ce qui manque à la date (aujourd'hui par
+    défaut), la commande qui l'ajoute ; « ◆ » marque une valeur de la surcouche."""
     from contentieux.regles_surcouche import etat_regles
 
-    texte = _defaut(ctx, "au", au)
-    date = lire_date(texte) if texte else None
+    date = date_evaluation(_defaut(ctx, "au", au))
     jeu = _charger(_defaut(ctx, "regles", regles))
     etats = executer(lambda: etat_regles(jeu, au=date))
     if _defaut(ctx, "json", json_):
@@ -194,6 +234,7 @@ def commande_etat(
                         "manque": e.manque,
                         "commande": e.commande,
                         "publication": e.publication,
+                        "surcouche": list(e.surcouche),
                     }
                     for e in etats
                 ],
@@ -213,10 +254,19 @@ def commande_etat(
             etat = "[green]couvert[/]"
         else:
             etat = f"[red]manque[/] : {escape(e.manque or '')}"
-        table.add_row(escape(e.identifiant), _date_fr(e.couvert_jusqu_au), etat)
+        marque = " ◆" if e.surcouche else ""
+        table.add_row(escape(e.identifiant) + marque, _date_fr(e.couvert_jusqu_au), etat)
     console.print(table)
     surcouche = jeu.surcouche or _dossier_personnel()
     console.print(f"Surcouche : {escape(str(surcouche))}", soft_wrap=True)
+    for e in etats:
+        for ligne in e.surcouche:
+            console.print(f"◆ {escape(e.identifiant)} {escape(ligne)}", soft_wrap=True)
+    if any(e.surcouche for e in etats):
+        console.print(
+            "◆ : valeur de la surcouche ; « contentieux regles retirer … » la retire.",
+            soft_wrap=True,
+        )
     vues: set[str] = set()
     for e in dates:
         if e.commande and e.commande not in vues:
@@ -249,6 +299,8 @@ def _rapport_ajout(ajout: Any) -> None:
         console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
     for note in ajout.notes:
         console.print(f"[yellow]Attention[/] : {escape(note)}", soft_wrap=True)
+    if not ajout.fichiers:
+        console.print("Surcouche inchangée.")
 
 
 @ajouter_app.command("interet_legal")
@@ -315,37 +367,173 @@ def commande_ajouter_bce(
     _rapport_ajout(ajout)
 
 
+# --- retirer -----------------------------------------------------------------------------------
+
+
+retirer_app = typer.Typer(
+    name="retirer",
+    help="Retirer une valeur de la surcouche (les règles du paquet ne changent jamais).",
+    no_args_is_help=True,
+)
+regles_app.add_typer(retirer_app, name="retirer")
+
+
+def _rapport_retrait(retrait: Any) -> None:
+    for quoi in retrait.retires:
+        console.print(f"Retiré : {escape(quoi)}")
+    for fichier in retrait.fichiers:
+        etat = "Écrit" if fichier.exists() else "Supprimé (vide)"
+        console.print(f"{etat} : {escape(str(fichier))}", soft_wrap=True)
+
+
+@retirer_app.command("interet_legal")
+def commande_retirer_interet_legal(
+    semestre: Annotated[str, typer.Option("--semestre", help="Semestre, AAAA-S1 ou AAAA-S2.")],
+    regles: OptionRegles = None,
+) -> None:
+    """Les deux taux de l'intérêt légal d'un semestre, ajoutés dans la surcouche."""
+    from contentieux.regles_surcouche import retirer_interet_legal
+
+    _rapport_retrait(executer(lambda: retirer_interet_legal(semestre, surcouche=regles)))
+
+
+@retirer_app.command("bce")
+def commande_retirer_bce(
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="AAAA-MM-JJ", help="Date d'effet de la décision."),
+    ] = None,
+    verification: Annotated[
+        bool, typer.Option("--verification", help="Retirer la vérification (verifie_jusqu_au).")
+    ] = False,
+    regles: OptionRegles = None,
+) -> None:
+    """Une décision de la BCE (--date) ou la vérification (--verification) de la surcouche."""
+    from contentieux.regles_surcouche import retirer_bce
+
+    if date is None and not verification:
+        echouer("indiquez --date AAAA-MM-JJ (une décision) ou --verification", champ="--date")
+    jour = lire_date(date, "--date") if date is not None else None
+    _rapport_retrait(
+        executer(lambda: retirer_bce(jour, verification=verification, surcouche=regles))
+    )
+
+
 # --- actualiser ---------------------------------------------------------------------------------
 
 
 @regles_app.command("actualiser")
 def commande_actualiser(
-    bce: Annotated[bool, typer.Option("--bce", help="Relever le taux de la BCE.")] = False,
+    bce: Annotated[
+        bool, typer.Option("--bce", help="Relever le taux de la BCE (portail de la BCE).")
+    ] = False,
+    taux_legal: Annotated[
+        bool,
+        typer.Option(
+            "--taux-legal",
+            help="Relever le taux de l'intérêt légal (Webstat, Banque de France ; clé d'API "
+            "dans CONTENTIEUX_WEBSTAT_CLE).",
+        ),
+    ] = False,
     source: Annotated[
-        str | None, typer.Option("--source", help="Adresse du CSV SDMX (un miroir).")
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="URL",
+            help="Autre adresse (un miroir) pour la source choisie par --bce ou --taux-legal.",
+        ),
     ] = None,
-    delai: Annotated[float, typer.Option("--delai", help="Délai d'attente, en secondes.")] = 20.0,
+    serie_particuliers: Annotated[
+        str | None,
+        typer.Option("--serie-particuliers", metavar="CLE", help="Clé Webstat de la série "
+                     "« particuliers » (par défaut celle de la documentation)."),
+    ] = None,
+    serie_autres: Annotated[
+        str | None,
+        typer.Option("--serie-autres", metavar="CLE", help="Clé Webstat de la série « autres »."),
+    ] = None,
+    delai: Annotated[
+        float, typer.Option("--delai", metavar="SECONDES", help="Délai d'attente, en secondes.")
+    ] = 20.0,
     regles: OptionRegles = None,
 ) -> None:
-    """Relève en ligne les taux qui ont une source ouverte (aujourd'hui : la BCE)."""
-    from contentieux.regles_surcouche import actualiser_bce
+    """Relève en ligne les taux publiés : la BCE (--bce), le taux de l'intérêt légal sur Webstat
+    (--taux-legal) ; sans option, les deux. Chaque valeur est validée comme les règles du paquet,
+    puis écrite dans la surcouche avec sa source et la date de lecture."""
+    from contentieux.cli.commun import aujourd_hui
+    from contentieux.erreurs import ErreurActualisation
+    from contentieux.regles_surcouche import (
+        SERIES_WEBSTAT,
+        actualiser_bce,
+        actualiser_interet_legal,
+    )
 
-    if not bce:
-        echouer(
-            "précisez --bce : seul le taux de la BCE se relève en ligne ; le taux de l'intérêt "
-            "légal s'ajoute avec « contentieux regles ajouter interet_legal »"
-        )
-    resultat = executer(lambda: actualiser_bce(source=source, surcouche=regles, delai=delai))
-    if resultat.decisions:
-        for jour, taux in resultat.decisions:
-            console.print(
-                f"Décision : {formater_valeur(taux, 'pourcent')} à compter du {_date_fr(jour)}"
+    if not bce and not taux_legal:
+        if source is not None:
+            echouer("--source : précisez la source qu'elle remplace, --bce ou --taux-legal",
+                    champ="--source")
+        bce = taux_legal = True
+    elif bce and taux_legal and source is not None:
+        echouer("--source ne vaut que pour une source : lancez --bce et --taux-legal à part",
+                champ="--source")
+    echecs: list[ErreurActualisation] = []
+    if bce:
+        try:
+            resultat = actualiser_bce(source=source, surcouche=regles, delai=delai)
+        except ErreurActualisation as exc:
+            if not taux_legal:
+                raise
+            echecs.append(exc)
+            erreurs.print(f"[red]BCE[/] : {escape(str(exc))}", soft_wrap=True)
+        else:
+            console.print("[bold]Taux de la BCE[/]")
+            for jour, taux in resultat.decisions:
+                console.print(
+                    f"Décision : {formater_valeur(taux, 'pourcent')} à compter du {_date_fr(jour)}"
+                )
+            if not resultat.decisions:
+                console.print("Aucune décision nouvelle.")
+            console.print(f"Vérifié jusqu'au {_date_fr(resultat.verifie_jusqu_au)}")
+            for fichier in resultat.fichiers:
+                console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+    if taux_legal:
+        series = dict(SERIES_WEBSTAT)
+        if serie_particuliers:
+            series["particuliers"] = serie_particuliers
+        if serie_autres:
+            series["autres"] = serie_autres
+        try:
+            legal = actualiser_interet_legal(
+                lu_le=aujourd_hui(), source=source, surcouche=regles, delai=delai, series=series
             )
-    else:
-        console.print("Aucune décision nouvelle.")
-    console.print(f"Taux de la BCE vérifié jusqu'au {_date_fr(resultat.verifie_jusqu_au)}")
-    for fichier in resultat.fichiers:
-        console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+        except ErreurActualisation as exc:
+            if not echecs and not bce:
+                raise
+            echecs.append(exc)
+            erreurs.print(f"[red]Taux de l'intérêt légal[/] : {escape(str(exc))}", soft_wrap=True)
+        else:
+            from contentieux.regles import semestre
+
+            console.print("[bold]Taux de l'intérêt légal (Webstat)[/]")
+            for debut, particuliers, autres in legal.ecrits:
+                console.print(
+                    f"{semestre(debut)} : particuliers {formater_valeur(particuliers, 'pourcent')}"
+                    f", autres {formater_valeur(autres, 'pourcent')}"
+                )
+            if not legal.ecrits:
+                console.print("Aucun semestre nouveau.")
+            if legal.deja_connus:
+                console.print(
+                    "Semestres déjà connus, à l'identique : "
+                    + ", ".join(semestre(d) for d in legal.deja_connus),
+                    soft_wrap=True,
+                )
+            for ecart in legal.ecarts:
+                console.print(f"[yellow]Écart[/] : {escape(ecart)}", soft_wrap=True)
+            for fichier in legal.fichiers:
+                console.print(f"Écrit : {escape(str(fichier))}", soft_wrap=True)
+    if echecs:
+        raise echecs[0]
 
 
 # --- schéma -------------------------------------------------------------------------------------

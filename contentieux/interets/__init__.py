@@ -274,6 +274,7 @@ def _interets(
         jour_de_depart_compte=compte_jours == "deux_bornes",
     )
     dette.avancer(fin, clore=True)
+    dette.cours.bareme.exiger()  # toutes les valeurs manquantes d'un coup
     lignes = tuple(dette.lignes)
     _verifier_limite([ligne.montant for ligne in lignes], "Calcul d'intérêts")
     return Interets.model_construct(

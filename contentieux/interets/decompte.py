@@ -754,4 +754,6 @@ def decompter(dossier: Dossier, au: dt.date, regles: Regles, options: OptionsDec
     calcul = _Calcul(dossier, au, regles, options)
     calcul.prescription()
     calcul.preparer()
-    return calcul.resultat(calcul.derouler())
+    imputations = calcul.derouler()
+    calcul.cours.bareme.exiger()  # toutes les valeurs manquantes d'un coup
+    return calcul.resultat(imputations)

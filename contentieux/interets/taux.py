@@ -21,8 +21,14 @@
   exécutoire. Seules les dettes au taux légal basculent (ou toutes, option
   ``apres_jugement="taux_legal"``) : le décompte ne fixe ``date_jugement`` que pour elles.
 
-Les valeurs viennent des règles datées ; une valeur absente lève ``RegleNonCouverte`` (rien n'est
-deviné). Les taux lus sont gardés **avec leur jeu de règles** (immuable ; la clé d'un taux dit tout
+Les valeurs viennent des règles datées ; rien n'est deviné. Seules les valeurs qu'une ligne
+emploie sont lues : le taux par défaut des pénalités (BCE + 10 points) n'exige pas le taux légal du
+semestre, que seul le plancher d'un taux stipulé emploie. Une valeur absente ne coupe pas le
+calcul : le barème la note (:attr:`Bareme.manquantes`), la période reçoit un taux provisoire jamais
+gardé, et le décompte lève à la fin **une** ``RegleNonCouverte`` qui les liste toutes
+(:func:`contentieux.regles.non_couvertes_ensemble`).
+
+Les taux lus sont gardés **avec leur jeu de règles** (immuable ; la clé d'un taux dit tout
 ce dont il dépend, texte du taux stipulé compris) : aucun décompte ne dépend d'un décompte
 antérieur. :meth:`Bareme.taux` est le seul endroit où le régime choisit son taux.
 """
@@ -145,19 +151,40 @@ class Bareme:
 
     Le texte d'un taux stipulé (« 12 » ou « 12.0 ») figure dans les notes : il entre dans la clé,
     de sorte que deux créances aux taux « égaux » mais écrits autrement gardent chacune le leur.
+
+    ``manquantes`` : les valeurs que ce calcul a demandées sans les trouver (une par paramètre et
+    par date), dans l'ordre ; propre à ce barème, donc à un seul calcul.
     """
 
-    __slots__ = ("_taux", "regles")
+    __slots__ = ("_taux", "manquantes", "pour", "regles")
 
     def __init__(self, regles: Regles) -> None:
         self.regles = regles
         self._taux = taux_des_regles(regles)
+        self.manquantes: dict[tuple[str, dt.date], RegleNonCouverte] = {}
+        self.pour: dict[tuple[str, dt.date], str] = {}
+        """La première ligne du calcul (créance, facture) qui a demandé chaque valeur manquante."""
+
+    def _lire(self, identifiant: str, au: dt.date) -> ValeurRegle | None:
+        """La valeur en vigueur, ou ``None`` après avoir noté qu'elle manque."""
+        try:
+            return self.regles.valeur(identifiant, au=au)
+        except RegleNonCouverte as exc:
+            if exc.details.get("identifiant") != identifiant:
+                raise
+            cle = (identifiant, au)
+            if self.regles.parametre(identifiant).periodicite == "semestrielle":
+                cle = (identifiant, debut_semestre(au))
+            self.manquantes.setdefault(cle, exc)
+            return None
 
     def taux(
         self, regime: RegimeDette, jour: dt.date, premier_jour_interets: dt.date
     ) -> tuple[TauxPeriode, dt.date]:
         """(taux que porte le jour ``jour`` une dette soumise à ``regime``, dernier jour où ce
-        taux vaut). Le seul aiguillage des régimes ; ``RegleNonCouverte`` si une valeur manque.
+        taux vaut). Le seul aiguillage des régimes. Une valeur qui manque est notée dans
+        :attr:`manquantes` et la période reçoit un taux provisoire nul (jamais gardé en mémoire) :
+        le calcul va au bout pour trouver toutes les valeurs manquantes.
 
         ``premier_jour_interets`` : premier jour d'intérêts (semestre de départ de la commande
         publique).
@@ -169,29 +196,32 @@ class Bareme:
             bout = fin_semestre(jour)
             if majoration is not None and not majore and majoration < bout:
                 bout = majoration
-            return self._jugement(regime.categorie, jour, majore), bout
+            return self._jugement(regime.categorie, jour, majore) or _provisoire("jugement"), bout
         nom = regime.nom
+        trouve: TauxPeriode | None
         if nom == "taux_legal":
-            taux, bout = self._legal(regime.categorie, jour), fin_semestre(jour)
+            trouve, bout = self._legal(regime.categorie, jour), fin_semestre(jour)
         elif nom == "penalites_b2b":
-            taux = self._penalites(regime.taux_contractuel, jour, regime.plancher_contrat_muet)
+            trouve = self._penalites(regime.taux_contractuel, jour, regime.plancher_contrat_muet)
             bout = fin_semestre(jour)
         elif nom == "commande_publique":
-            taux, bout = self._commande_publique(premier_jour_interets), dt.date.max
+            trouve, bout = self._commande_publique(premier_jour_interets), dt.date.max
         elif nom == "taux_conventionnel":
-            taux, bout = self._conventionnel(regime), dt.date.max
+            trouve, bout = self._conventionnel(regime), dt.date.max
         else:
             raise ValueError(f"régime d'intérêts inconnu : {nom!r}")
         if jugement is not None and jugement < bout:
             bout = jugement
-        return taux, bout
+        return trouve or _provisoire(nom), bout
 
-    def _legal(self, categorie: Categorie, jour: dt.date) -> TauxPeriode:
+    def _legal(self, categorie: Categorie, jour: dt.date) -> TauxPeriode | None:
         """Taux de l'intérêt légal du semestre de ``jour`` pour la catégorie du créancier."""
         cle: tuple[object, ...] = ("legal", categorie, jour.year, jour.month > 6)
         trouve = self._taux.get(cle)
         if trouve is None:
-            v = self.regles.valeur(f"interet_legal.{categorie}", au=jour)
+            v = self._lire(f"interet_legal.{categorie}", jour)
+            if v is None:
+                return None
             trouve = self._taux[cle] = TauxPeriode(
                 _nombre(v), "taux_legal", fondement("taux_legal"), f"taux « {categorie} »", (v,)
             )
@@ -199,7 +229,7 @@ class Bareme:
 
     def _penalites(
         self, taux_contractuel: Decimal | None, jour: dt.date, plancher_contrat_muet: bool
-    ) -> TauxPeriode:
+    ) -> TauxPeriode | None:
         """Pénalités L441-10 II du semestre de ``jour`` (taux par défaut, ou stipulé relevé au
         plancher)."""
         muet_releve = plancher_contrat_muet and taux_contractuel is None
@@ -212,19 +242,98 @@ class Bareme:
         )
         trouve = self._taux.get(cle)
         if trouve is None:
-            trouve = self._taux[cle] = taux_penalites_b2b(
-                self.regles, taux_contractuel, jour, plancher_contrat_muet
-            )
+            trouve = self._taux_penalites(taux_contractuel, jour, plancher_contrat_muet)
+            if trouve is None:
+                return None
+            self._taux[cle] = trouve
         return trouve
 
-    def _commande_publique(self, premier_jour: dt.date) -> TauxPeriode:
+    def _taux_penalites(
+        self, taux_contractuel: Decimal | None, jour: dt.date, plancher_contrat_muet: bool
+    ) -> TauxPeriode | None:
+        """Taux des pénalités L441-10 II pour le semestre de ``jour`` (défaut ou stipulé +
+        plancher) ; ``None`` si une valeur employée manque (toutes sont notées).
+
+        Le plancher de 3 × le taux légal « autres » ne lie que le taux stipulé : le taux par
+        défaut d'un contrat muet (BCE + 10 points) n'exige pas le taux légal du semestre. S'il est
+        connu, la ligne dit quand le plancher dépasse le taux par défaut ; ``plancher_contrat_muet``
+        (option) relève alors le contrat muet au plancher, et le taux légal devient exigé.
+        """
+        debut = debut_semestre(jour)
+        v_coef = self._lire("penalites_b2b.plancher_coefficient", jour)
+        if taux_contractuel is None:
+            v_bce = self._lire("bce.taux_refinancement", debut)
+            v_maj = self._lire("penalites_b2b.majoration_points", debut)
+            if plancher_contrat_muet:
+                v_legal = self._lire("interet_legal.autres", jour)
+            else:  # seulement pour le dire : une valeur absente n'empêche rien
+                try:
+                    v_legal = self.regles.valeur("interet_legal.autres", au=jour)
+                except RegleNonCouverte:
+                    v_legal = None
+            if v_bce is None or v_maj is None or v_coef is None:
+                return None
+            if plancher_contrat_muet and v_legal is None:
+                return None
+            taux = _nombre(v_bce) + _nombre(v_maj)
+            precision = "L441-10 II : taux BCE au 1er janvier ou au 1er juillet + 10 points"
+            valeurs: tuple[ValeurRegle, ...] = (v_bce, v_maj)
+            remarque: str | None = None
+            if v_legal is not None:
+                valeurs = (v_bce, v_maj, v_legal, v_coef)
+                plancher = _nombre(v_coef) * _nombre(v_legal)
+                if plancher > taux:
+                    texte_defaut = (
+                        f"taux par défaut {_texte(_nombre(v_bce))} + {_nombre(v_maj):f} points "
+                        f"= {_texte(taux)} inférieur au {_texte_plancher(v_coef, v_legal)}"
+                    )
+                    if plancher_contrat_muet:
+                        remarque = (
+                            f"{texte_defaut} : contrat muet relevé au plancher (option "
+                            "plancher_contrat_muet : le texte ne lie le plancher qu'au taux "
+                            "stipulé)"
+                        )
+                        taux = plancher
+                    else:
+                        remarque = (
+                            f"{texte_defaut} : contrat muet, taux par défaut appliqué (L441-10 II "
+                            "lie le plancher au seul taux stipulé par les conditions)"
+                        )
+        else:
+            v_legal = self._lire("interet_legal.autres", jour)
+            if v_legal is None or v_coef is None:
+                return None
+            precision = "L441-10 II : taux stipulé, plancher de 3 × taux légal"
+            valeurs = (v_legal, v_coef)
+            plancher = _nombre(v_coef) * _nombre(v_legal)
+            remarque = None
+            if taux_contractuel < plancher:
+                taux = plancher
+                remarque = (
+                    f"taux stipulé {_texte(taux_contractuel)} relevé au "
+                    f"{_texte_plancher(v_coef, v_legal)}"
+                )
+            else:
+                taux = taux_contractuel
+        return TauxPeriode(
+            taux,
+            "penalites_b2b",
+            fondement("penalites_b2b"),
+            _note(precision, remarque),
+            valeurs,
+            remarque,
+        )
+
+    def _commande_publique(self, premier_jour: dt.date) -> TauxPeriode | None:
         """Taux unique des intérêts moratoires : BCE au premier jour du semestre du départ + 8."""
         debut = debut_semestre(premier_jour)
         cle: tuple[object, ...] = ("cp", debut)
         trouve = self._taux.get(cle)
         if trouve is None:
-            v_bce = self.regles.valeur("bce.taux_refinancement", au=debut)
-            v_maj = self.regles.valeur("commande_publique.majoration_points", au=debut)
+            v_bce = self._lire("bce.taux_refinancement", debut)
+            v_maj = self._lire("commande_publique.majoration_points", debut)
+            if v_bce is None or v_maj is None:
+                return None
             trouve = self._taux[cle] = TauxPeriode(
                 _nombre(v_bce) + _nombre(v_maj),
                 "commande_publique",
@@ -247,14 +356,16 @@ class Bareme:
             trouve = self._taux[cle] = TauxPeriode(taux, "taux_conventionnel", citations, note, ())
         return trouve
 
-    def _jugement(self, categorie: Categorie, jour: dt.date, majore: bool) -> TauxPeriode:
+    def _jugement(self, categorie: Categorie, jour: dt.date, majore: bool) -> TauxPeriode | None:
         """Taux légal après condamnation (1231-7), majoré de 5 points si ``majore`` (L313-3)."""
         cle: tuple[object, ...] = ("jugement", categorie, debut_semestre(jour), majore)
         trouve = self._taux.get(cle)
         if trouve is None:
-            v = self.regles.valeur(f"interet_legal.{categorie}", au=jour)
+            v = self._lire(f"interet_legal.{categorie}", jour)
             if majore:
-                v_maj = self.regles.valeur("interet_legal.majoration_points", au=jour)
+                v_maj = self._lire("interet_legal.majoration_points", jour)
+                if v is None or v_maj is None:
+                    return None
                 remarque = (
                     "majoration de 5 points : plus de deux mois après le caractère exécutoire"
                 )
@@ -267,72 +378,46 @@ class Bareme:
                     remarque,
                 )
             else:
+                if v is None:
+                    return None
                 trouve = TauxPeriode(
                     _nombre(v), "jugement", fondement("jugement"), f"taux « {categorie} »", (v,)
                 )
             self._taux[cle] = trouve
         return trouve
 
+    def exiger(self) -> None:
+        """Lève une seule ``RegleNonCouverte`` qui liste toutes les valeurs manquantes de ce
+        calcul, chacune avec la commande qui l'ajoute ; rien si aucune ne manque."""
+        if self.manquantes:
+            from contentieux.regles import non_couvertes_ensemble
 
-def taux_penalites_b2b(
-    regles: Regles,
-    taux_contractuel: Decimal | None,
-    jour: dt.date,
-    plancher_contrat_muet: bool = False,
-) -> TauxPeriode:
-    """Taux des pénalités L441-10 II pour le semestre de ``jour`` (défaut ou stipulé + plancher).
+            erreurs = []
+            for cle, exc in self.manquantes.items():
+                pour = self.pour.get(cle)
+                if pour is not None:
+                    manquantes = [{**m, "pour": pour} for m in exc.details.get("manquantes", ())]
+                    exc = RegleNonCouverte(
+                        f"{pour} : semestre {exc.details.get('semestre')} non couvert par les "
+                        f"règles. {exc.message}",
+                        **{**exc.details, "manquantes": manquantes},
+                    )
+                erreurs.append(exc)
+            raise non_couvertes_ensemble(erreurs)
 
-    ``plancher_contrat_muet`` : le taux par défaut d'un contrat muet est, lui aussi, relevé au
-    plancher de 3 × le taux légal « autres » quand celui-ci le dépasse (option ; sinon le taux par
-    défaut est appliqué et la ligne dit pourquoi).
-    """
-    debut = debut_semestre(jour)
-    v_legal = regles.valeur("interet_legal.autres", au=jour)
-    v_coef = regles.valeur("penalites_b2b.plancher_coefficient", au=jour)
+
+def _texte_plancher(v_coef: ValeurRegle, v_legal: ValeurRegle) -> str:
     plancher = _nombre(v_coef) * _nombre(v_legal)
-    texte_plancher = (
+    return (
         f"plancher {_nombre(v_coef):f} × taux légal « autres » {_texte(_nombre(v_legal))} "
         f"= {_texte(plancher)}"
     )
-    remarque: str | None = None
-    if taux_contractuel is None:
-        v_bce = regles.valeur("bce.taux_refinancement", au=debut)
-        v_maj = regles.valeur("penalites_b2b.majoration_points", au=debut)
-        taux = _nombre(v_bce) + _nombre(v_maj)
-        precision = "L441-10 II : taux BCE au 1er janvier ou au 1er juillet + 10 points"
-        if plancher > taux:
-            texte_defaut = (
-                f"taux par défaut {_texte(_nombre(v_bce))} + {_nombre(v_maj):f} points "
-                f"= {_texte(taux)} inférieur au {texte_plancher}"
-            )
-            if plancher_contrat_muet:
-                remarque = (
-                    f"{texte_defaut} : contrat muet relevé au plancher (option "
-                    "plancher_contrat_muet : le texte ne lie le plancher qu'au taux stipulé)"
-                )
-                taux = plancher
-            else:
-                remarque = (
-                    f"{texte_defaut} : contrat muet, taux par défaut appliqué (L441-10 II lie le "
-                    "plancher au seul taux stipulé par les conditions)"
-                )
-        valeurs: tuple[ValeurRegle, ...] = (v_bce, v_maj, v_legal, v_coef)
-    else:
-        precision = "L441-10 II : taux stipulé, plancher de 3 × taux légal"
-        valeurs = (v_legal, v_coef)
-        if taux_contractuel < plancher:
-            taux = plancher
-            remarque = f"taux stipulé {_texte(taux_contractuel)} relevé au {texte_plancher}"
-        else:
-            taux = taux_contractuel
-    return TauxPeriode(
-        taux,
-        "penalites_b2b",
-        fondement("penalites_b2b"),
-        _note(precision, remarque),
-        valeurs,
-        remarque,
-    )
+
+
+def _provisoire(regime: RegimeLigne) -> TauxPeriode:
+    """Taux d'une période dont une valeur manque : nul, jamais gardé en mémoire, et le calcul
+    qui l'a reçu lève ``RegleNonCouverte`` à la fin (:meth:`Bareme.exiger`)."""
+    return TauxPeriode(Decimal(0), regime, fondement(regime), "valeur manquante", ())
 
 
 def meme_taux(a: TauxPeriode, b: TauxPeriode) -> bool:
@@ -362,10 +447,14 @@ def periodes(
     courant = debut
     while courant < fin:
         jour = courant + UN_JOUR
+        avant = len(bareme.manquantes)
         try:
             taux, bout = bareme.taux(regime, jour, premier_jour_interets or jour)
         except RegleNonCouverte as exc:
             raise _couverture(exc, jour, quoi() if quoi else "décompte") from None
+        if len(bareme.manquantes) > avant and quoi is not None:
+            for cle in list(bareme.manquantes)[avant:]:
+                bareme.pour.setdefault(cle, quoi())
         if bout > fin:
             bout = fin
         resultat.append(Periode(courant, bout, taux))
