@@ -1325,8 +1325,8 @@ def construire_mandat_commissaire_justice(faits: Faits) -> ContratMandatCommissa
         []
         if cj
         else [
-            "actes.commissaire_justice.identite (le commissaire de justice mandaté), "
-            "ou un mandataire de nature « commissaire_de_justice » dans le dossier"
+            "actes.commissaire_justice.identite (le commissaire de justice mandaté ; ou, à la "
+            "racine du dossier, mandataire: nature: commissaire_de_justice, identite: …)"
         ],
     )
     assert cj is not None
@@ -1418,7 +1418,10 @@ def _agence(faits: Faits, acte: str) -> tuple[PersonnePhysique | PersonneMorale,
     p = faits.parametres.agence
     manquants = []
     if agence is None:
-        manquants.append("mandataire (de nature « agence_recouvrement ») dans le dossier")
+        manquants.append(
+            "mandataire (l'agence de recouvrement mandatée : nature: agence_recouvrement, "
+            "identite: …)"
+        )
     if p is None:
         manquants += [
             "actes.agence.remuneration (R124-3 3°)",

@@ -278,8 +278,8 @@ def message_utilisation(exc: _click.exceptions.ClickException) -> tuple[str, str
             valeurs = ", ".join(str(getattr(c, "value", c)) for c in choix)
             explication = f"valeur invalide ; choisissez parmi : {valeurs}"
         return f"{nom} : {explication}" if nom else explication, nom or None
-    message = exc.format_message() if not isinstance(exc, _click.exceptions.UsageError) else (
-        exc.message
+    message = (
+        exc.format_message() if not isinstance(exc, _click.exceptions.UsageError) else (exc.message)
     )
     for motif, sorte in _TRADUCTIONS_USAGE:
         trouve = motif.search(message)
@@ -392,20 +392,45 @@ def _demande_json(args: Sequence[str]) -> bool:
     return False
 
 
+_COMMANDE = re.compile(r"(?:^|: )contentieux [a-z]")
+
+
+def separer_a_copier(message: str) -> tuple[str, str]:
+    """Sépare un message d'erreur en explication (dans le panneau) et partie à copier (sous le
+    panneau, sans cadre ni coupure) : à partir de la première ligne en retrait (liste, YAML) ou
+    qui donne une commande ``contentieux …``, tout est à copier tel quel.
+
+    >>> separer_a_copier("règle absente.\nPour l'ajouter : contentieux regles ajouter bce")
+    ('règle absente.', "Pour l'ajouter : contentieux regles ajouter bce")
+    >>> separer_a_copier("acte : données manquantes.\n  - creancier.representant")
+    ('acte : données manquantes.', '  - creancier.representant')
+    """
+    lignes = message.splitlines()
+    for i, ligne in enumerate(lignes):
+        if i and (ligne.startswith(" ") or _COMMANDE.search(ligne)):
+            return "\n".join(lignes[:i]), "\n".join(lignes[i:])
+    return message, ""
+
+
 def signaler(exc: BaseException, *, en_json: bool, ctx: Any = None) -> int:
-    """Affiche une erreur (panneau français ou objet JSON) et rend son code de sortie."""
+    """Affiche une erreur (panneau français ou objet JSON) et rend son code de sortie.
+
+    Les commandes et le YAML du message s'impriment sous le panneau, sans cadre et sans coupure
+    de ligne, pour le copier-coller (:func:`separer_a_copier`).
+    """
     description = decrire_erreur(exc)
     if en_json:
         sys.stdout.write(json.dumps(description, ensure_ascii=False, indent=2) + "\n")
         return int(description["sortie"])
-    corps = escape(description["message"])
+    explication, a_copier = separer_a_copier(description["message"])
+    corps = escape(explication)
     if ctx is not None and isinstance(exc, _click.exceptions.UsageError):
         usage = ctx.get_usage()
         aide = f"{ctx.command_path} {ctx.help_option_names[0]}" if ctx.help_option_names else ""
         corps += f"\n\n[dim]{escape(usage)}" + (f"\nAide : {escape(aide)}" if aide else "") + "[/]"
-    erreurs.print(
-        Panel(corps, title="Erreur", border_style="red", expand=False), width=largeur()
-    )
+    erreurs.print(Panel(corps, title="Erreur", border_style="red", expand=False), width=largeur())
+    if a_copier:
+        erreurs.print(a_copier, markup=False, highlight=False, soft_wrap=True, emoji=False)
     return int(description["sortie"])
 
 
@@ -490,9 +515,7 @@ class ApplicationContentieux(typer.Typer):
 
         def enregistrer(fonction: Any) -> Any:
             aide = aide_en_paragraphes(inspect.getdoc(fonction) or "")
-            return super(ApplicationContentieux, self).command(name, help=aide, **options)(
-                fonction
-            )
+            return super(ApplicationContentieux, self).command(name, help=aide, **options)(fonction)
 
         return enregistrer
 
@@ -554,8 +577,7 @@ def lire_date(texte: str, option: str = "--au") -> dt.date:
         return dt.date.fromisoformat(texte)
     except ValueError:
         echouer(
-            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
-            "2026-06-30",
+            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple 2026-06-30",
             champ=option,
         )
 

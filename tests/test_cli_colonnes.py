@@ -1,0 +1,94 @@
+"""80 colonnes pour de vrai : identifiants et montants entiers, commandes et YAML à copier.
+
+Tout est lancé à ``COLUMNS=80`` ; un identifiant (ce que l'utilisateur tape), un nom de fichier
+ou un montant n'est jamais coupé ni abrégé (« … ») ; une erreur imprime ses commandes et son YAML
+hors du panneau, ligne entière, pour le copier-coller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from typer.testing import CliRunner
+
+from contentieux.actes import ACTES, Atelier
+from contentieux.cli import app
+from contentieux.cli.commun import separer_a_copier
+from contentieux.erreurs import ErreurContentieux
+from contentieux.exemples import chemin_exemple, dossier_exemple, noms_exemples
+from tests.demonstration import Demonstration
+
+runner = CliRunner()
+
+
+def _lancer(*args: str) -> tuple[int, str, str]:
+    r = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    return r.exit_code, r.stdout, r.stderr
+
+
+def _a_plat(texte: str) -> str:
+    return " ".join(texte.split())
+
+
+def test_actes_imprime_chaque_identifiant_en_entier() -> None:
+    code, sortie, erreur = _lancer("actes")
+    assert code == 0, erreur
+    assert "…" not in sortie
+    lignes = sortie.splitlines()
+    for acte in ACTES:
+        assert any(f"│ {acte} " in ligne for ligne in lignes), acte
+    assert all(len(ligne) <= 80 for ligne in lignes)
+
+
+def test_panneau_d_erreur_imprime_les_commandes_hors_du_cadre() -> None:
+    args = ["decompte", str(chemin_exemple("consommateur")), "--au", "2026-12-01"]
+    _, sortie_json, _ = _lancer(*args, "--json")
+    message = json.loads(sortie_json)["message"]
+    explication, a_copier = separer_a_copier(message)
+    assert "contentieux regles ajouter" in a_copier
+    code, _, erreur = _lancer(*args)
+    assert code != 0
+    lignes = erreur.splitlines()
+    for ligne in a_copier.splitlines():
+        assert ligne in lignes  # ligne entière, sans cadre ni coupure
+    assert _a_plat(explication) in _a_plat(erreur.replace("│", " "))
+
+
+def test_panneau_d_erreur_imprime_le_yaml_des_donnees_manquantes_hors_du_cadre() -> None:
+    code, _, erreur = _lancer(
+        "generer", "echeancier", str(chemin_exemple("b2b")), "--au", "2026-06-30", "-o", "/nulle"
+    )
+    assert code != 0
+    lignes = erreur.splitlines()
+    for attendue in (
+        "  - actes.plan.nombre_echeances (nombre d'échéances)",
+        "    actes:",
+        "      plan:",
+        "        nombre_echeances: …",
+    ):
+        assert attendue in lignes, erreur
+
+
+def test_demo_dit_chaque_acte_saute_et_pourquoi_en_entier(demo: Demonstration) -> None:
+    assert demo.code == 0, demo.erreur
+    sortie = demo.sortie
+    assert all(len(ligne) <= 80 or "  - " in ligne for ligne in sortie.splitlines())
+    a_plat = _a_plat(sortie)
+    atelier = Atelier()
+    sautes = 0
+    for nom in noms_exemples():
+        dossier = dossier_exemple(nom)
+        for acte in ACTES:
+            try:
+                atelier.preparer(acte, dossier, au=dt.date(2026, 6, 30))
+            except ErreurContentieux as exc:
+                sautes += 1
+                explication, a_copier = separer_a_copier(exc.message)
+                assert _a_plat(explication) in a_plat, explication
+                for ligne in a_copier.splitlines():
+                    assert ligne.strip() in sortie, ligne
+                continue
+            for extension in ("pdf", "docx"):
+                assert f"{dossier.reference}_{acte}.{extension}" in sortie
+    assert sautes
