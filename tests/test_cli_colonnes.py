@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -92,3 +94,60 @@ def test_demo_dit_chaque_acte_saute_et_pourquoi_en_entier(demo: Demonstration) -
             for extension in ("pdf", "docx"):
                 assert f"{dossier.reference}_{acte}.{extension}" in sortie
     assert sautes
+
+
+_MONTANT = re.compile(r"\d{1,3}(?:[\u202f\xa0 ]\d{3})*,\d{2}[\u202f\xa0 ]?€")
+
+
+def _normal(texte: str) -> str:
+    return texte.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _montants_entiers(textes: list[str], sortie: str) -> int:
+    """Chaque montant des ``textes`` est imprimé d'un bloc sur une ligne de ``sortie``."""
+    lignes = [_normal(ligne) for ligne in sortie.splitlines()]
+    vus = 0
+    for texte in textes:
+        for montant in _MONTANT.findall(texte):
+            vus += 1
+            assert any(_normal(montant) in ligne for ligne in lignes), montant
+    return vus
+
+
+def test_pilotage_replie_le_texte_sans_couper_un_montant() -> None:
+    entree = str(Path(chemin_exemple("b2b")).parents[1] / "lots" / "dossiers.jsonl")
+    code, sortie, erreur = _lancer("pilotage", entree, "--au", "2026-06-30")
+    assert code == 0, erreur
+    assert "…" not in sortie
+    assert all(len(ligne) <= 80 for ligne in sortie.splitlines())
+    _, brut, _ = _lancer("pilotage", entree, "--au", "2026-06-30", "--json")
+    donnees = json.loads(brut)
+    motifs = [v["motif"] for v in donnees.values() if isinstance(v, dict) and "motif" in v]
+    assert _montants_entiers(motifs, sortie) >= 5
+
+
+def test_agenda_replie_le_texte_sans_couper_un_montant_ni_un_dossier() -> None:
+    entree = str(Path(chemin_exemple("b2b")).parents[1] / "lots" / "dossiers.jsonl")
+    code, sortie, erreur = _lancer("agenda", entree, "--au", "2026-06-30")
+    assert code == 0, erreur
+    assert "…" not in sortie
+    assert all(len(ligne) <= 80 for ligne in sortie.splitlines())
+    _, brut, _ = _lancer("agenda", entree, "--au", "2026-06-30", "--json")
+    decisions = json.loads(brut)["decisions"]
+    for d in decisions:
+        assert re.search(rf"[│ ]{re.escape(d['dossier'])}[│ ]", sortie), d["dossier"]
+    assert _montants_entiers([m for d in decisions for m in d["motifs"]], sortie) >= 5
+
+
+def test_verifier_signature_tient_en_80_colonnes(demo: Demonstration) -> None:
+    signe = sorted(demo.dossier.glob("*-signe.pdf"))[0]
+    _, sortie, _ = _lancer("verifier-signature", str(signe))
+    _, brut, _ = _lancer("verifier-signature", str(signe), "--json")
+    rapport = json.loads(brut)
+    assert "…" not in sortie
+    assert all(len(ligne) <= 80 for ligne in sortie.splitlines())
+    lignes = sortie.splitlines()
+    for s in rapport["signatures"]:
+        for entier in (s["champ"], s["signataire"], s["indication"], s["sous_indication"]):
+            if entier:
+                assert any(entier in ligne for ligne in lignes), entier

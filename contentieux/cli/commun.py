@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -682,3 +683,94 @@ def lire_parametres_actes(chemin: Path | None) -> dict[str, Any] | None:
             champ="--parametres",
         )
     return donnees
+
+
+# --- tableaux à la largeur du terminal ----------------------------------------------------------
+
+
+def tableau(
+    titre: str,
+    colonnes: Sequence[tuple[str, str]],
+    lignes: Sequence[Sequence[Any]],
+    largeur_totale: int | None = None,
+) -> Any:
+    """Un tableau Rich qui tient dans ``largeur_totale`` colonnes (:func:`largeur` par défaut)
+    sans jamais couper un montant, une date, un article ni un identifiant.
+
+    ``colonnes`` : ``(en-tête, sorte)`` ; sorte ``"entier"`` (montant, identifiant : jamais
+    coupé, aligné à droite si ``"entier>"``) ou ``"texte"`` (replié aux espaces ordinaires ; les
+    montants, dates et articles qu'il contient restent d'un bloc, voir
+    :func:`contentieux.presentation.proteger`). Les cellules sont du texte brut (aucune balise
+    Rich interprétée : les données des dossiers s'affichent telles quelles) ou des
+    ``rich.text.Text`` déjà stylés, laissés tels quels.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from contentieux.presentation import fin, proteger
+
+    total = largeur_totale or largeur()
+    cellules = [[c if isinstance(c, Text) else str(c) for c in ligne] for ligne in lignes]
+
+    def longueur(cellule: Any) -> int:
+        texte = cellule.plain if isinstance(cellule, Text) else cellule
+        return max((len(x) for x in texte.splitlines()), default=0)
+
+    def plus_long_bloc(cellule: Any) -> int:
+        texte = cellule.plain if isinstance(cellule, Text) else proteger(cellule)
+        return max((len(mot) for mot in texte.split()), default=0)
+
+    largeurs: list[int] = []
+    for i, (entete, _) in enumerate(colonnes):
+        largeurs.append(max([len(entete)] + [longueur(ligne[i]) for ligne in cellules]))
+    textes = [i for i, (_, sorte) in enumerate(colonnes) if sorte == "texte"]
+    reste = (
+        total - (3 * len(colonnes) + 1) - sum(w for i, w in enumerate(largeurs) if i not in textes)
+    )
+    naturel = sum(largeurs[i] for i in textes)
+    if textes and naturel > reste:
+        minimums = {
+            i: max(
+                [max((len(m) for m in colonnes[i][0].split()), default=1)]
+                + [plus_long_bloc(ligne[i]) for ligne in cellules]
+            )
+            for i in textes
+        }
+        # Chaque colonne de texte a au moins son plus long bloc insécable ; la place restante
+        # est partagée au prorata de ce qui manque à chacune pour tenir sur une ligne.
+        libre = max(0, reste - sum(minimums.values()))
+        manques = {i: max(0, largeurs[i] - minimums[i]) for i in textes}
+        somme = sum(manques.values()) or 1
+        for i in textes:
+            largeurs[i] = minimums[i] + libre * manques[i] // somme
+    table = Table(title=titre)
+    for i, (entete, sorte) in enumerate(colonnes):
+        if sorte == "texte":
+            table.add_column(entete, width=largeurs[i], overflow="fold")
+        else:
+            table.add_column(
+                entete,
+                justify="right" if sorte.endswith(">") else "left",
+                no_wrap=True,
+                min_width=largeurs[i],
+            )
+    for ligne in cellules:
+        rendue = []
+        for i, cellule in enumerate(ligne):
+            if isinstance(cellule, Text) or colonnes[i][1] != "texte":
+                rendue.append(cellule if isinstance(cellule, Text) else Text(cellule))
+                continue
+            paragraphes = [
+                fin(
+                    textwrap.wrap(
+                        proteger(p),
+                        width=largeurs[i],
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
+                )
+                for p in cellule.splitlines()
+            ]
+            rendue.append(Text("\n".join(paragraphes)))
+        table.add_row(*rendue)
+    return table
