@@ -142,16 +142,54 @@ def code_sortie(exc: BaseException) -> int:
 # --- Typer et Click en français -----------------------------------------------------------------
 
 _TYPES_FRANCAIS = {
-    "<bool>": "",
-    "<str>": "<texte>",
-    "<int>": "<entier>",
-    "<float>": "<nombre>",
-    "<path>": "<chemin>",
-    "<file>": "<fichier>",
-    "<directory>": "<dossier>",
-    "<datetime>": "<date>",
-    "<uuid>": "<identifiant>",
+    "bool": "",
+    "str": "texte",
+    "int": "entier",
+    "int range": "entier",
+    "float": "nombre",
+    "float range": "nombre",
+    "decimal": "nombre",
+    "path": "chemin",
+    "file": "fichier",
+    "directory": "dossier",
+    "datetime": "date",
+    "date": "date",
+    "uuid": "identifiant",
 }
+"""Type Python ou Click affiché par Typer → paramètre français de l'aide."""
+
+
+def type_francais(affiche: str) -> str:
+    """Le paramètre français d'un type affiché par Typer (``<list[Path]>``, ``<int range>``) ;
+    les choix (``<a|b>``) restent tels quels.
+
+    >>> [type_francais(t) for t in ("<list[Path]>", "<int range>", "<str>", "<bool>", "<a|b>")]
+    ['<chemin>', '<entier>', '<texte>', '', '<a|b>']
+    """
+    if not (affiche.startswith("<") and affiche.endswith(">")):
+        return affiche
+    interieur = affiche[1:-1]
+    while interieur.startswith("list[") and interieur.endswith("]"):
+        interieur = interieur[5:-1]
+    morceaux = [_TYPES_FRANCAIS.get(m.strip().lower(), m.strip()) for m in interieur.split(",")]
+    if not any(morceaux):
+        return ""
+    return "<" + ",".join(morceaux) + ">"
+
+
+def intervalle_francais(minimum: float | None, maximum: float | None) -> str | None:
+    """Les bornes d'un nombre dans l'aide : « ≥ 0 », « ≤ 10 », « de 1 à 120 ».
+
+    >>> intervalle_francais(0, None), intervalle_francais(1, 120)
+    ('≥ 0', 'de 1 à 120')
+    """
+    if minimum is None and maximum is None:
+        return None
+    if maximum is None:
+        return f"≥ {minimum}"
+    if minimum is None:
+        return f"≤ {maximum}"
+    return f"de {minimum} à {maximum}"
 
 _AIDE = "Affiche cette aide et quitte."
 
@@ -201,13 +239,108 @@ def _franciser_typer() -> None:
     type_affiche = typer.core._TyperParameter.display_type
 
     def display_type(self: typer.core._TyperParameter, ctx: _click.Context) -> str:
-        texte = type_affiche(self, ctx)
-        return _TYPES_FRANCAIS.get(texte, texte)
+        return type_francais(type_affiche(self, ctx))
 
     typer.core._TyperParameter.display_type = display_type  # type: ignore[method-assign]
 
+    def bornes(self: Any) -> str | None:
+        return intervalle_francais(getattr(self, "min", None), getattr(self, "max", None))
+
+    for classe in (typer.core.TyperOption, typer.core.TyperArgument):
+        classe._get_number_range_help_str = bornes  # type: ignore[method-assign]
+
 
 _franciser_typer()
+
+
+# --- complétion du shell ------------------------------------------------------------------------
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+"""Shells dont Typer sait écrire le script de complétion."""
+
+
+def shell_courant() -> str | None:
+    """Le shell de l'utilisateur (processus parents, sinon la variable ``SHELL``), ou ``None``."""
+    from typer._completion_shared import _get_shell_name
+
+    try:
+        nom = _get_shell_name()
+    except Exception:  # détection impossible (conteneur, service) : on se rabat sur SHELL
+        nom = None
+    if nom is None and os.environ.get("SHELL"):
+        nom = Path(os.environ["SHELL"]).name
+    return nom
+
+
+def _shell_pour_completion() -> str:
+    nom = shell_courant()
+    if nom not in SHELLS:
+        echouer(
+            f"shell « {nom or 'inconnu'} » non pris en charge par la complétion : elle existe "
+            "pour bash, zsh, fish et PowerShell ; lancez la commande depuis l'un d'eux",
+            champ="--install-completion",
+        )
+    return str(nom)
+
+
+def _variable_completion(ctx: _click.Context) -> tuple[str, str]:
+    nom = ctx.find_root().info_name or "contentieux"
+    return nom, "_{}_COMPLETE".format(nom.replace("-", "_").upper())
+
+
+def _installer_completion(ctx: _click.Context, param: Any, valeur: Any) -> None:
+    if not valeur or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    nom, variable = _variable_completion(ctx)
+    shell, chemin = install(shell=_shell_pour_completion(), prog_name=nom, complete_var=variable)
+    typer.echo(
+        f"Complétion {shell} installée dans {chemin} ; elle prend effet dans un nouveau terminal."
+    )
+    raise typer.Exit(0)
+
+
+def _montrer_completion(ctx: _click.Context, param: Any, valeur: Any) -> None:
+    if not valeur or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script
+
+    nom, variable = _variable_completion(ctx)
+    typer.echo(
+        get_completion_script(
+            prog_name=nom, complete_var=variable, shell=_shell_pour_completion()
+        )
+    )
+    raise typer.Exit(0)
+
+
+def _completion_en_francais() -> None:
+    """Les options ``--install-completion`` et ``--show-completion`` de Typer, en français."""
+    import typer.main
+
+    if getattr(typer.main.get_install_completion_arguments, "_francise", False):
+        return
+    origine = typer.main.get_install_completion_arguments
+
+    def arguments() -> tuple[_click.Parameter, _click.Parameter]:
+        installer, montrer = origine()
+        installer.help = (  # type: ignore[attr-defined]
+            "Installe la complétion de la commande pour le shell courant (bash, zsh, fish, "
+            "PowerShell)."
+        )
+        montrer.help = (  # type: ignore[attr-defined]
+            "Affiche le script de complétion du shell courant, à copier ou adapter."
+        )
+        installer.callback = _installer_completion
+        montrer.callback = _montrer_completion
+        return installer, montrer
+
+    arguments._francise = True  # type: ignore[attr-defined]
+    typer.main.get_install_completion_arguments = arguments
+
+
+_completion_en_francais()
 
 
 _MESSAGES_PYDANTIC = {
@@ -529,7 +662,7 @@ app = ApplicationContentieux(
         f"Documentation : {SITE_DOCUMENTATION}"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     subcommand_metavar="COMMANDE [ARGUMENTS]...",
