@@ -530,7 +530,7 @@ _COMMANDE = re.compile(r"(?:^|: )contentieux [a-z]")
 
 
 def separer_a_copier(message: str) -> tuple[str, str]:
-    """Sépare un message d'erreur en explication (dans le panneau) et partie à copier (sous le
+    r"""Sépare un message d'erreur en explication (dans le panneau) et partie à copier (sous le
     panneau, sans cadre ni coupure) : à partir de la première ligne en retrait (liste, YAML) ou
     qui donne une commande ``contentieux …``, tout est à copier tel quel.
 
