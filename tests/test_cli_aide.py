@@ -34,6 +34,7 @@ def _commandes() -> list[list[str]]:
 TYPES_PYTHON = re.compile(
     r"<[^>]*\b(?:list|range|Path|path|str|int|float|bool|datetime|Decimal|NoneType|tuple|"
     r"dict|Optional|Union)\b[^>]*>|\bx\s*[<>]=|\b(?:INTEGER|TEXT|FLOAT|BOOLEAN|PATH|FILENAME)\b"
+    r"|\b(?:COMMAND|ARGS)\b"
 )
 """Ce que Typer ou Click affichent d'un type Python : ``<list[Path]>``, ``<int range>``,
 ``[x>=0]``, ``INTEGER``…"""

@@ -249,6 +249,16 @@ def _franciser_typer() -> None:
     for classe in (typer.core.TyperOption, typer.core.TyperArgument):
         classe._get_number_range_help_str = bornes  # type: ignore[method-assign]
 
+    morceaux_usage = typer.core.TyperGroup.collect_usage_pieces
+
+    def collect_usage_pieces(self: typer.core.TyperGroup, ctx: _click.Context) -> list[str]:
+        return [
+            "COMMANDE [ARGUMENTS]..." if m == "COMMAND [ARGS]..." else m
+            for m in morceaux_usage(self, ctx)
+        ]
+
+    typer.core.TyperGroup.collect_usage_pieces = collect_usage_pieces  # type: ignore[method-assign]
+
 
 _franciser_typer()
 
