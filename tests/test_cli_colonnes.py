@@ -151,3 +151,18 @@ def test_verifier_signature_tient_en_80_colonnes(demo: Demonstration) -> None:
         for entier in (s["champ"], s["signataire"], s["indication"], s["sous_indication"]):
             if entier:
                 assert any(entier in ligne for ligne in lignes), entier
+
+
+def test_regles_imprime_chaque_parametre_et_valeur_en_entier() -> None:
+    code, sortie, erreur = _lancer("regles", "--au", "2026-06-30")
+    assert code == 0, erreur
+    assert "…" not in sortie
+    # une commande à copier s'imprime entière, sur sa ligne, même au-delà de 80 colonnes
+    lignes_de_texte = [ligne for ligne in sortie.splitlines() if "contentieux " not in ligne]
+    assert all(len(ligne) <= 80 for ligne in lignes_de_texte)
+    _, brut, _ = _lancer("regles", "--au", "2026-06-30", "--json")
+    valeurs = json.loads(brut)["valeurs"]
+    lignes = sortie.splitlines()
+    for v in valeurs:
+        nom = v["identifiant"].split(".", 1)[-1]
+        assert any(nom in ligne for ligne in lignes), nom
