@@ -188,7 +188,11 @@ def _demo_actes(dossier: Any, date: dt.date, sortie: Path | None = None) -> None
             lignes += couper(f"- {acte} : non produit", largeur(), "  ", "    ")
             for paragraphe in explication.splitlines():
                 lignes += couper(paragraphe, largeur(), "    ", "    ")
-            lignes += ["    " + ligne for ligne in a_copier.splitlines()]
+            for ligne in a_copier.splitlines():
+                if ligne.lstrip().startswith("- "):  # « - chemin (explication) » : replié
+                    lignes += couper(ligne.strip(), largeur(), "      ", "        ")
+                else:  # le YAML à copier, tel quel
+                    lignes.append("    " + ligne)
             continue
         noms = []
         for p in produits:
