@@ -151,3 +151,22 @@ def test_chaque_indication_suivie_fait_reussir_la_commande(
             acte, fichier, tmp_path / "sortie", "--parametres", str(fichier_parametres)
         )
         assert resultat.exit_code == 0, f"{acte} (--parametres) : {message}\n→ {resultat.stderr}"
+
+
+def test_indication_du_lot_en_json_se_suit(tmp_path: Path) -> None:
+    """« --format json : seul l'acte « decompte » existe en JSON ; ajoutez-le à --actes »."""
+    entree = chemin_exemple("b2b").parents[1] / "lots" / "dossiers.jsonl"
+    args = ["lot", str(entree), "--au", AU.isoformat(), "--format", "json", "--workers", "1"]
+    refus = CliRunner().invoke(
+        app, [*args, "-o", str(tmp_path / "a"), "--actes", "relance"], env={"COLUMNS": "80"}
+    )
+    assert refus.exit_code == 2
+    assert "ajoutez-le à --actes" in " ".join(refus.stderr.replace("│", " ").split())
+    suivi = CliRunner().invoke(
+        app,
+        [*args, "-o", str(tmp_path / "b"), "--actes", "relance,decompte"],
+        env={"COLUMNS": "80"},
+    )
+    assert suivi.exit_code == 0, suivi.stderr
+    dossiers = len(entree.read_text(encoding="utf-8").splitlines())  # un dossier par ligne
+    assert [p.suffix for p in (tmp_path / "b").rglob("*decompte*")] == [".json"] * dossiers
