@@ -64,7 +64,7 @@ def nombre_en_lettres(nombre: int) -> str:
 def montant_en_lettres(montant: Decimal) -> str:
     """Une somme en euros en toutes lettres, centimes compris (C. civ. 1376).
 
-    num2words ``to="currency"`` ne convient pas (NOTES-TECHNIQUES) : on écrit séparément les
+    num2words ``to="currency"`` ne suit pas ces règles : on écrit séparément les
     euros et les centimes ; « d'euros » après million ou milliard ; singulier pour 0 et 1.
 
     >>> montant_en_lettres(Decimal("80")), montant_en_lettres(Decimal("1000000"))

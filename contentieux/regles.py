@@ -1,4 +1,4 @@
-"""Règles datées : taux, montants et durées légales, chacun avec sa source (CONCEPTION §5).
+"""Règles datées : taux, montants et durées légales, chacun avec sa source (docs/conception.md §5).
 
 Les fichiers ``regles/*.yaml`` décrivent des paramètres ; l'identifiant d'un paramètre est
 ``<fichier>.<clé>`` (par exemple ``interet_legal.autres``). Chaque valeur est datée et porte une

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from contentieux.cli import app
-from contentieux.exemples import chemin_exemple, dossier_exemple
+from contentieux.exemples import chemin_exemple
+from tests.demonstration import Demonstration
 
 runner = CliRunner()
 
@@ -138,14 +138,13 @@ def test_lister_les_actes() -> None:
     assert code == 0 and "R124-3" in sortie
 
 
-def test_etape_de_demonstration_ecrit_les_actes(tmp_path: Path) -> None:
+def test_etape_de_demonstration_ecrit_les_actes(demo: Demonstration) -> None:
     from contentieux.cli.actes import _demo_actes
     from contentieux.cli.commun import ETAPES_DEMO
 
     assert _demo_actes in ETAPES_DEMO
-    _demo_actes(dossier_exemple("agence"), dt.date(2026, 6, 30), tmp_path)
-    noms = {p.name for p in tmp_path.iterdir()}
+    noms = {p.name for p in demo.dossier.iterdir()}
     for acte in ("convention_recouvrement", "lettre_agence", "echeancier", "reconnaissance_dette"):
         assert f"EX-AGENCE-2026-003_{acte}.pdf" in noms
         assert f"EX-AGENCE-2026-003_{acte}.docx" in noms
-    assert not any("declaration_creance" in n for n in noms)
+    assert "EX-AGENCE-2026-003_declaration_creance.pdf" not in noms

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from contentieux.cli import app
 from contentieux.exemples import chemin_exemple, noms_exemples
+from tests.demonstration import Demonstration
 
 runner = CliRunner()
 
@@ -95,9 +96,8 @@ def test_date_invalide() -> None:
     assert "AAAA-MM-JJ" in erreur
 
 
-def test_demo_parcourt_tous_les_exemples() -> None:
-    code, sortie, erreur = _lancer("demo")
-    assert code == 0, erreur
+def test_demo_parcourt_tous_les_exemples(demo: Demonstration) -> None:
+    assert demo.code == 0, demo.erreur
     for nom in noms_exemples():
-        assert f"Exemple « {nom} »" in sortie
-    assert "Démonstration terminée" in sortie
+        assert f"Exemple « {nom} »" in demo.sortie
+    assert "Démonstration terminée" in demo.sortie

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from contentieux.cli import app
 from contentieux.exemples import chemin_exemple
 from contentieux.modeles.decompte import Decompte
+from tests.demonstration import Demonstration
 
 runner = CliRunner()
 
@@ -112,11 +113,10 @@ def test_surcouche_couvre_2026_s2(tmp_path: Path) -> None:
     assert "avec surcouche" in donnees["regles_version"]
 
 
-def test_demo_montre_les_decomptes() -> None:
-    code, sortie, erreur = _lancer("demo")
-    assert code == 0, erreur
+def test_demo_montre_les_decomptes(demo: Demonstration) -> None:
+    assert demo.code == 0, demo.erreur
     for reference in ("EX-B2B-2025-001", "EX-PUBLIC-2025-004", "EX-CONSO-2025-002"):
-        assert f"Décompte du dossier {reference}" in sortie
+        assert f"Décompte du dossier {reference}" in demo.sortie
 
 
 def test_options_de_convention_en_ligne_de_commande() -> None:

@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -369,7 +370,24 @@ def test_recevabilite_distingue_les_deux_principaux() -> None:
 # --- demo ---------------------------------------------------------------------------------------
 
 
-def test_demo_poursuit_apres_un_dossier_non_calculable(tmp_path: Path) -> None:
+@pytest.fixture
+def etapes_demo() -> Iterator[Callable[..., None]]:
+    """Remplace les étapes de la démonstration le temps d'un test : la vraie démonstration,
+    longue, ne tourne qu'une fois pour toute la suite (fixture ``demo``)."""
+
+    originales = list(cli_commun.ETAPES_DEMO)
+
+    def installer(*etapes: Any) -> None:
+        cli_commun.ETAPES_DEMO[:] = etapes
+
+    yield installer
+    cli_commun.ETAPES_DEMO[:] = originales
+
+
+def test_demo_poursuit_apres_un_dossier_non_calculable(tmp_path: Path, etapes_demo: Any) -> None:
+    from contentieux.cli.dossier import _demo_decompte
+
+    etapes_demo(_demo_decompte)
     code, sortie, erreur = _lancer("demo", "--au", "2026-12-01", "-o", str(tmp_path / "d"))
     assert code == 4
     for nom in noms_exemples():
@@ -378,17 +396,14 @@ def test_demo_poursuit_apres_un_dossier_non_calculable(tmp_path: Path) -> None:
     assert "Démonstration terminée avec" in sortie
 
 
-def test_demo_donne_le_dossier_de_sortie_aux_etapes(tmp_path: Path) -> None:
+def test_demo_donne_le_dossier_de_sortie_aux_etapes(tmp_path: Path, etapes_demo: Any) -> None:
     recus: list[tuple[str, dt.date, Path]] = []
 
     def etape(dossier: Any, date: dt.date, sortie: Path) -> None:
         recus.append((dossier.reference, date, sortie))
 
-    cli_commun.ETAPES_DEMO.append(etape)
-    try:
-        code, _, erreur = _lancer("demo", "--sortie", str(tmp_path / "sortie"))
-    finally:
-        cli_commun.ETAPES_DEMO.remove(etape)
+    etapes_demo(etape)
+    code, _, erreur = _lancer("demo", "--sortie", str(tmp_path / "sortie"))
     assert code == 0, erreur
     assert len(recus) == len(noms_exemples())
     assert {s for _, _, s in recus} == {tmp_path / "sortie"}
@@ -561,8 +576,25 @@ _BASES = {
     nom: yaml.safe_load(chemin_exemple(nom).read_text(encoding="utf-8")) for nom in noms_exemples()
 }
 _VALEURS_HOSTILES: list[Any] = [
-    None, "", "[/x]", -1, 0, 10**30, "99999999999999999999999999.99", True, [], {},
-    "2026-13-01", "2026-02-30", 1.5, "0.001", "NaN", "Infinity", [1], {"a": 1}, "x" * 5000,
+    None,
+    "",
+    "[/x]",
+    -1,
+    0,
+    10**30,
+    "99999999999999999999999999.99",
+    True,
+    [],
+    {},
+    "2026-13-01",
+    "2026-02-30",
+    1.5,
+    "0.001",
+    "NaN",
+    "Infinity",
+    [1],
+    {"a": 1},
+    "x" * 5000,
 ]
 
 
@@ -633,7 +665,7 @@ def test_version() -> None:
     assert sortie.strip() == f"contentieux {contentieux.__version__}"
 
 
-def test_demo_poursuit_apres_une_etape_defaillante() -> None:
+def test_demo_poursuit_apres_une_etape_defaillante(tmp_path: Path, etapes_demo: Any) -> None:
     """Une étape qui lève une erreur imprévue est signalée ; les autres dossiers sont traités."""
     vus: list[str] = []
 
@@ -641,11 +673,8 @@ def test_demo_poursuit_apres_une_etape_defaillante() -> None:
         vus.append(dossier.reference)
         raise ImportError("module absent")
 
-    cli_commun.ETAPES_DEMO.append(defaillante)
-    try:
-        code, sortie, erreur = _lancer("demo")
-    finally:
-        cli_commun.ETAPES_DEMO.remove(defaillante)
+    etapes_demo(defaillante)
+    code, sortie, erreur = _lancer("demo", "-o", str(tmp_path))
     assert code == 1
     assert len(vus) == len(noms_exemples())
     assert "erreur_interne" in erreur and "Traceback" not in sortie + erreur
@@ -667,9 +696,7 @@ def test_dependance_optionnelle_absente_dit_l_extra_a_installer() -> None:
     assert cli_commun.decrire_erreur(autre)["code"] == "erreur_interne"
 
 
-def test_demo_saute_une_couche_non_installee_sans_echouer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_demo_saute_une_couche_non_installee_sans_echouer(tmp_path: Path, etapes_demo: Any) -> None:
     appels: list[str] = []
 
     def etape_sans_weasyprint(dossier: Any, date: dt.date, sortie: Path) -> None:
@@ -677,10 +704,7 @@ def test_demo_saute_une_couche_non_installee_sans_echouer(
         raise ModuleNotFoundError("No module named 'weasyprint'", name="weasyprint")
 
     etapes = [e for e in cli_commun.ETAPES_DEMO if e.__module__ == "contentieux.cli.dossier"]
-    monkeypatch.setattr(cli_commun, "ETAPES_DEMO", [*etapes, etape_sans_weasyprint])
-    import contentieux.cli.dossier as cli_dossier
-
-    monkeypatch.setattr(cli_dossier, "ETAPES_DEMO", cli_commun.ETAPES_DEMO)
+    etapes_demo(*etapes, etape_sans_weasyprint)
     code, sortie, _ = _lancer("demo", "-o", str(tmp_path), colonnes=120)
     assert code == 0, sortie
     assert len(appels) == 1  # sautée pour les dossiers suivants, signalée une fois à la fin

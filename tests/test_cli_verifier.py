@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from contentieux.cli import ETAPES_DEMO, _demo_recevabilite, app
 from contentieux.exemples import chemin_exemple
+from tests.demonstration import Demonstration
 
 runner = CliRunner()
 
@@ -70,11 +71,10 @@ def test_verifier_erreurs_sans_trace(tmp_path: Path) -> None:
     assert "annuaire invalide" in r.stderr
 
 
-def test_demo_inclut_la_recevabilite() -> None:
+def test_demo_inclut_la_recevabilite(demo: Demonstration) -> None:
     assert _demo_recevabilite in ETAPES_DEMO
-    r = runner.invoke(app, ["demo"])
-    assert r.exit_code == 0, r.stderr
-    assert "Recevabilité du dossier" in r.stdout
+    assert demo.code == 0, demo.erreur
+    assert "Recevabilité du dossier" in demo.sortie
 
 
 def test_verifier_marge_prescription() -> None:

@@ -68,13 +68,71 @@ def lire_parametres(
     return ParametresActes.model_validate(fusionner(base, supplement))
 
 
+def squelette_yaml(chemins: list[str]) -> str:
+    """Le squelette YAML qui place chaque chemin (``creancier.representant``,
+    ``actes.plan.nombre_echeances``) dans le fichier du dossier, valeurs à remplir (« … »).
+
+    >>> print(squelette_yaml(["creancier.representant", "actes.plan.nombre_echeances"]))
+    creancier:
+      representant: …
+    actes:
+      plan:
+        nombre_echeances: …
+    """
+    arbre: dict[str, Any] = {}
+    for chemin in chemins:
+        noeud = arbre
+        *parents, feuille = chemin.split(".")
+        for cle in parents:
+            noeud = noeud.setdefault(cle, {})
+        noeud.setdefault(feuille, None)
+
+    def lignes(noeud: dict[str, Any], retrait: str) -> list[str]:
+        resultat = []
+        for cle, valeur in noeud.items():
+            if isinstance(valeur, dict):
+                resultat.append(f"{retrait}{cle}:")
+                resultat += lignes(valeur, retrait + "  ")
+            else:
+                resultat.append(f"{retrait}{cle}: …")
+        return resultat
+
+    return "\n".join(lignes(arbre, ""))
+
+
 def exiger(acte: str, manquants: list[str]) -> None:
-    """Lève :class:`DonneesGabaritIncompletes` avec la liste complète de ce qui manque."""
+    """Lève :class:`DonneesGabaritIncompletes` avec la liste complète de ce qui manque.
+
+    Chaque élément de ``manquants`` commence par son chemin depuis la racine du fichier du
+    dossier (``creancier.representant``, ``actes.plan.nombre_echeances``, ``mandataire``), suivi
+    de son explication entre parenthèses : c'est là qu'il est accepté. Les clés ``actes.…``
+    peuvent aussi aller, sans ce préfixe, dans le fichier ``--parametres``. Le message se termine
+    par le squelette YAML à compléter (``details["yaml"]``).
+    """
     if manquants:
+        chemins = [m.split(" ", 1)[0] for m in manquants]
+        dans_actes = any(c.startswith("actes.") for c in chemins)
+        ailleurs = any(not c.startswith("actes.") for c in chemins)
+        ou = []
+        if ailleurs:
+            ou.append("les autres complètent le dossier à l'endroit indiqué")
+        if dans_actes:
+            ou.insert(
+                0,
+                "les clés « actes.… » vont dans la section « actes: » du dossier, ou sans ce "
+                "préfixe dans le fichier --parametres",
+            )
+        squelette = squelette_yaml(chemins)
         raise DonneesGabaritIncompletes(
-            f"acte « {acte} » : données manquantes avant rendu :\n  - "
+            f"acte « {acte} » : données manquantes avant rendu. Chaque chemin part de la racine "
+            "du fichier du dossier"
+            + (" ; " + " ; ".join(ou) if dans_actes else "")
+            + ".\n  - "
             + "\n  - ".join(manquants)
-            + "\najoutez-les dans la section « actes: » du dossier ou dans le fichier --parametres",
+            + "\nÀ compléter dans le fichier du dossier :\n"
+            + "\n".join("    " + ligne for ligne in squelette.splitlines()),
             acte=acte,
             manquants=tuple(manquants),
+            chemins=tuple(chemins),
+            yaml=squelette,
         )

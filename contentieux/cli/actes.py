@@ -106,7 +106,10 @@ def commande_actes(json_: OptionJson = False) -> None:
         afficher_json([m.model_dump(mode="json") for m in manifestes])
         return
     table = Table(title="Actes disponibles", show_lines=True)
-    table.add_column("Acte", style="bold")
+    # L'identifiant est ce que l'utilisateur tape : jamais coupé ni abrégé.
+    table.add_column(
+        "Acte", style="bold", no_wrap=True, min_width=max(len(m.identifiant) for m in manifestes)
+    )
     table.add_column("Titre")
     table.add_column("Fondements")
     table.add_column("Signé")
@@ -161,15 +164,19 @@ def commande_verifier_acte(
 def _demo_actes(dossier: Any, date: dt.date, sortie: Path | None = None) -> None:
     """Étape de démonstration : chaque acte qui convient au dossier (PDF et DOCX dans ``sortie``).
 
-    Sans ``sortie``, les actes sont produits et vérifiés en mémoire, sans fichier écrit.
+    Sans ``sortie``, les actes sont produits et vérifiés en mémoire, sans fichier écrit. Un acte
+    non produit est dit avec sa raison entière (refus du droit, ou données manquantes avec les
+    chemins où les ajouter) ; les noms de fichiers ne sont jamais coupés.
     """
     from contentieux.actes import ACTES, Atelier
+    from contentieux.cli.commun import afficher_texte, largeur, separer_a_copier
     from contentieux.erreurs import ErreurContentieux
+    from contentieux.presentation import couper, fin
 
     atelier = Atelier()
-    table = Table(title=f"Actes — {escape(dossier.reference)}")
-    table.add_column("Acte")
-    table.add_column("Résultat")
+    lieu = f" dans {sortie}" if sortie is not None else ""
+    lignes = couper(f"Actes du dossier {dossier.reference} (PDF et DOCX{lieu}) :", largeur())
+    sautes = 0
     for acte in ACTES:
         try:
             produits = [
@@ -177,8 +184,16 @@ def _demo_actes(dossier: Any, date: dt.date, sortie: Path | None = None) -> None
                 for f in FORMATS
             ]
         except ErreurContentieux as exc:
-            premiere = exc.message.splitlines()[0]
-            table.add_row(escape(acte), f"[yellow]non produit[/] : {escape(premiere)}")
+            sautes += 1
+            explication, a_copier = separer_a_copier(exc.message)
+            lignes += couper(f"- {acte} : non produit", largeur(), "  ", "    ")
+            for paragraphe in explication.splitlines():
+                lignes += couper(paragraphe, largeur(), "    ", "    ")
+            for ligne in a_copier.splitlines():
+                if ligne.lstrip().startswith("- "):  # « - chemin (explication) » : replié
+                    lignes += couper(ligne.strip(), largeur(), "      ", "        ")
+                else:  # le YAML à copier, tel quel
+                    lignes.append("    " + ligne)
             continue
         noms = []
         for p in produits:
@@ -186,8 +201,10 @@ def _demo_actes(dossier: Any, date: dt.date, sortie: Path | None = None) -> None
                 sortie.mkdir(parents=True, exist_ok=True)
                 (sortie / p.nom_fichier).write_bytes(p.contenu)
             noms.append(p.nom_fichier)
-        table.add_row(escape(acte), "[green]✓[/] " + escape(", ".join(noms)))
-    console.print(table)
+        lignes += couper(f"✓ {acte} : {', '.join(noms)}", largeur(), "  ", "    ")
+    if sautes:
+        lignes.append(f"  {sautes} acte(s) non produit(s) pour ce dossier, raisons ci-dessus.")
+    afficher_texte(fin(lignes))
 
 
 ETAPES_DEMO.append(_demo_actes)

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -171,16 +172,54 @@ def code_sortie(exc: BaseException) -> int:
 # --- Typer et Click en français -----------------------------------------------------------------
 
 _TYPES_FRANCAIS = {
-    "<bool>": "",
-    "<str>": "<texte>",
-    "<int>": "<entier>",
-    "<float>": "<nombre>",
-    "<path>": "<chemin>",
-    "<file>": "<fichier>",
-    "<directory>": "<dossier>",
-    "<datetime>": "<date>",
-    "<uuid>": "<identifiant>",
+    "bool": "",
+    "str": "texte",
+    "int": "entier",
+    "int range": "entier",
+    "float": "nombre",
+    "float range": "nombre",
+    "decimal": "nombre",
+    "path": "chemin",
+    "file": "fichier",
+    "directory": "dossier",
+    "datetime": "date",
+    "date": "date",
+    "uuid": "identifiant",
 }
+"""Type Python ou Click affiché par Typer → paramètre français de l'aide."""
+
+
+def type_francais(affiche: str) -> str:
+    """Le paramètre français d'un type affiché par Typer (``<list[Path]>``, ``<int range>``) ;
+    les choix (``<a|b>``) restent tels quels.
+
+    >>> [type_francais(t) for t in ("<list[Path]>", "<int range>", "<str>", "<bool>", "<a|b>")]
+    ['<chemin>', '<entier>', '<texte>', '', '<a|b>']
+    """
+    if not (affiche.startswith("<") and affiche.endswith(">")):
+        return affiche
+    interieur = affiche[1:-1]
+    while interieur.startswith("list[") and interieur.endswith("]"):
+        interieur = interieur[5:-1]
+    morceaux = [_TYPES_FRANCAIS.get(m.strip().lower(), m.strip()) for m in interieur.split(",")]
+    if not any(morceaux):
+        return ""
+    return "<" + ",".join(morceaux) + ">"
+
+
+def intervalle_francais(minimum: float | None, maximum: float | None) -> str | None:
+    """Les bornes d'un nombre dans l'aide : « ≥ 0 », « ≤ 10 », « de 1 à 120 ».
+
+    >>> intervalle_francais(0, None), intervalle_francais(1, 120)
+    ('≥ 0', 'de 1 à 120')
+    """
+    if minimum is None and maximum is None:
+        return None
+    if maximum is None:
+        return f"≥ {minimum}"
+    if minimum is None:
+        return f"≤ {maximum}"
+    return f"de {minimum} à {maximum}"
 
 _AIDE = "Affiche cette aide et quitte."
 
@@ -230,13 +269,118 @@ def _franciser_typer() -> None:
     type_affiche = typer.core._TyperParameter.display_type
 
     def display_type(self: typer.core._TyperParameter, ctx: _click.Context) -> str:
-        texte = type_affiche(self, ctx)
-        return _TYPES_FRANCAIS.get(texte, texte)
+        return type_francais(type_affiche(self, ctx))
 
     typer.core._TyperParameter.display_type = display_type  # type: ignore[method-assign]
 
+    def bornes(self: Any) -> str | None:
+        return intervalle_francais(getattr(self, "min", None), getattr(self, "max", None))
+
+    for classe in (typer.core.TyperOption, typer.core.TyperArgument):
+        classe._get_number_range_help_str = bornes  # type: ignore[method-assign]
+
+    morceaux_usage = typer.core.TyperGroup.collect_usage_pieces
+
+    def collect_usage_pieces(self: typer.core.TyperGroup, ctx: _click.Context) -> list[str]:
+        return [
+            "COMMANDE [ARGUMENTS]..." if m == "COMMAND [ARGS]..." else m
+            for m in morceaux_usage(self, ctx)
+        ]
+
+    typer.core.TyperGroup.collect_usage_pieces = collect_usage_pieces  # type: ignore[method-assign]
+
 
 _franciser_typer()
+
+
+# --- complétion du shell ------------------------------------------------------------------------
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+"""Shells dont Typer sait écrire le script de complétion."""
+
+
+def shell_courant() -> str | None:
+    """Le shell de l'utilisateur (processus parents, sinon la variable ``SHELL``), ou ``None``."""
+    from typer._completion_shared import _get_shell_name
+
+    try:
+        nom = _get_shell_name()
+    except Exception:  # détection impossible (conteneur, service) : on se rabat sur SHELL
+        nom = None
+    if nom is None and os.environ.get("SHELL"):
+        nom = Path(os.environ["SHELL"]).name
+    return nom
+
+
+def _shell_pour_completion() -> str:
+    nom = shell_courant()
+    if nom not in SHELLS:
+        echouer(
+            f"shell « {nom or 'inconnu'} » non pris en charge par la complétion : elle existe "
+            "pour bash, zsh, fish et PowerShell ; lancez la commande depuis l'un d'eux",
+            champ="--install-completion",
+        )
+    return str(nom)
+
+
+def _variable_completion(ctx: _click.Context) -> tuple[str, str]:
+    nom = ctx.find_root().info_name or "contentieux"
+    return nom, "_{}_COMPLETE".format(nom.replace("-", "_").upper())
+
+
+def _installer_completion(ctx: _click.Context, param: Any, valeur: Any) -> None:
+    if not valeur or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    nom, variable = _variable_completion(ctx)
+    shell, chemin = install(shell=_shell_pour_completion(), prog_name=nom, complete_var=variable)
+    typer.echo(
+        f"Complétion {shell} installée dans {chemin} ; elle prend effet dans un nouveau terminal."
+    )
+    raise typer.Exit(0)
+
+
+def _montrer_completion(ctx: _click.Context, param: Any, valeur: Any) -> None:
+    if not valeur or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script
+
+    nom, variable = _variable_completion(ctx)
+    typer.echo(
+        get_completion_script(
+            prog_name=nom, complete_var=variable, shell=_shell_pour_completion()
+        )
+    )
+    raise typer.Exit(0)
+
+
+def _completion_en_francais() -> None:
+    """Les options ``--install-completion`` et ``--show-completion`` de Typer, en français."""
+    import typer.main
+
+    if getattr(typer.main.get_install_completion_arguments, "_francise", False):
+        return
+    origine = typer.main.get_install_completion_arguments
+
+    def arguments() -> tuple[_click.Parameter, _click.Parameter]:
+        installer, montrer = origine()
+        installer.help = (  # type: ignore[attr-defined]
+            "Installe la complétion de la commande pour le shell courant (bash, zsh, fish, "
+            "PowerShell)."
+        )
+        montrer.help = (  # type: ignore[attr-defined]
+            "Affiche le script de complétion du shell courant, à copier ou adapter."
+        )
+        installer.callback = _installer_completion
+        montrer.callback = _montrer_completion
+        return installer, montrer
+
+    arguments._francise = True  # type: ignore[attr-defined]
+    typer.main.get_install_completion_arguments = arguments
+
+
+_completion_en_francais()
 
 
 _MESSAGES_PYDANTIC = {
@@ -308,8 +452,8 @@ def message_utilisation(exc: _click.exceptions.ClickException) -> tuple[str, str
             valeurs = ", ".join(str(getattr(c, "value", c)) for c in choix)
             explication = f"valeur invalide ; choisissez parmi : {valeurs}"
         return f"{nom} : {explication}" if nom else explication, nom or None
-    message = exc.format_message() if not isinstance(exc, _click.exceptions.UsageError) else (
-        exc.message
+    message = (
+        exc.format_message() if not isinstance(exc, _click.exceptions.UsageError) else (exc.message)
     )
     for motif, sorte in _TRADUCTIONS_USAGE:
         trouve = motif.search(message)
@@ -424,20 +568,45 @@ def _demande_json(args: Sequence[str]) -> bool:
     return False
 
 
+_COMMANDE = re.compile(r"(?:^|: )contentieux [a-z]")
+
+
+def separer_a_copier(message: str) -> tuple[str, str]:
+    r"""Sépare un message d'erreur en explication (dans le panneau) et partie à copier (sous le
+    panneau, sans cadre ni coupure) : à partir de la première ligne en retrait (liste, YAML) ou
+    qui donne une commande ``contentieux …``, tout est à copier tel quel.
+
+    >>> separer_a_copier("règle absente.\nPour l'ajouter : contentieux regles ajouter bce")
+    ('règle absente.', "Pour l'ajouter : contentieux regles ajouter bce")
+    >>> separer_a_copier("acte : données manquantes.\n  - creancier.representant")
+    ('acte : données manquantes.', '  - creancier.representant')
+    """
+    lignes = message.splitlines()
+    for i, ligne in enumerate(lignes):
+        if i and (ligne.startswith(" ") or _COMMANDE.search(ligne)):
+            return "\n".join(lignes[:i]), "\n".join(lignes[i:])
+    return message, ""
+
+
 def signaler(exc: BaseException, *, en_json: bool, ctx: Any = None) -> int:
-    """Affiche une erreur (panneau français ou objet JSON) et rend son code de sortie."""
+    """Affiche une erreur (panneau français ou objet JSON) et rend son code de sortie.
+
+    Les commandes et le YAML du message s'impriment sous le panneau, sans cadre et sans coupure
+    de ligne, pour le copier-coller (:func:`separer_a_copier`).
+    """
     description = decrire_erreur(exc)
     if en_json:
         sys.stdout.write(json.dumps(description, ensure_ascii=False, indent=2) + "\n")
         return int(description["sortie"])
-    corps = escape(description["message"])
+    explication, a_copier = separer_a_copier(description["message"])
+    corps = escape(explication)
     if ctx is not None and isinstance(exc, _click.exceptions.UsageError):
         usage = ctx.get_usage()
         aide = f"{ctx.command_path} {ctx.help_option_names[0]}" if ctx.help_option_names else ""
         corps += f"\n\n[dim]{escape(usage)}" + (f"\nAide : {escape(aide)}" if aide else "") + "[/]"
-    erreurs.print(
-        Panel(corps, title="Erreur", border_style="red", expand=False), width=largeur()
-    )
+    erreurs.print(Panel(corps, title="Erreur", border_style="red", expand=False), width=largeur())
+    if a_copier:
+        erreurs.print(a_copier, markup=False, highlight=False, soft_wrap=True, emoji=False)
     return int(description["sortie"])
 
 
@@ -522,9 +691,7 @@ class ApplicationContentieux(typer.Typer):
 
         def enregistrer(fonction: Any) -> Any:
             aide = aide_en_paragraphes(inspect.getdoc(fonction) or "")
-            return super(ApplicationContentieux, self).command(name, help=aide, **options)(
-                fonction
-            )
+            return super(ApplicationContentieux, self).command(name, help=aide, **options)(fonction)
 
         return enregistrer
 
@@ -537,7 +704,7 @@ app = ApplicationContentieux(
         f"Documentation : {SITE_DOCUMENTATION}"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     subcommand_metavar="COMMANDE [ARGUMENTS]...",
@@ -597,8 +764,7 @@ def lire_date(texte: str, option: str = "--au") -> dt.date:
         return dt.date.fromisoformat(texte)
     except ValueError:
         echouer(
-            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
-            "2026-06-30",
+            f"{option} : date « {texte} » invalide ; écrivez-la AAAA-MM-JJ, par exemple 2026-06-30",
             champ=option,
         )
 
@@ -709,3 +875,94 @@ def lire_parametres_actes(chemin: Path | None) -> dict[str, Any] | None:
             champ="--parametres",
         )
     return donnees
+
+
+# --- tableaux à la largeur du terminal ----------------------------------------------------------
+
+
+def tableau(
+    titre: str,
+    colonnes: Sequence[tuple[str, str]],
+    lignes: Sequence[Sequence[Any]],
+    largeur_totale: int | None = None,
+) -> Any:
+    """Un tableau Rich qui tient dans ``largeur_totale`` colonnes (:func:`largeur` par défaut)
+    sans jamais couper un montant, une date, un article ni un identifiant.
+
+    ``colonnes`` : ``(en-tête, sorte)`` ; sorte ``"entier"`` (montant, identifiant : jamais
+    coupé, aligné à droite si ``"entier>"``) ou ``"texte"`` (replié aux espaces ordinaires ; les
+    montants, dates et articles qu'il contient restent d'un bloc, voir
+    :func:`contentieux.presentation.proteger`). Les cellules sont du texte brut (aucune balise
+    Rich interprétée : les données des dossiers s'affichent telles quelles) ou des
+    ``rich.text.Text`` déjà stylés, laissés tels quels.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from contentieux.presentation import fin, proteger
+
+    total = largeur_totale or largeur()
+    cellules = [[c if isinstance(c, Text) else str(c) for c in ligne] for ligne in lignes]
+
+    def longueur(cellule: Any) -> int:
+        texte = cellule.plain if isinstance(cellule, Text) else cellule
+        return max((len(x) for x in texte.splitlines()), default=0)
+
+    def plus_long_bloc(cellule: Any) -> int:
+        texte = cellule.plain if isinstance(cellule, Text) else proteger(cellule)
+        return max((len(mot) for mot in texte.split()), default=0)
+
+    largeurs: list[int] = []
+    for i, (entete, _) in enumerate(colonnes):
+        largeurs.append(max([len(entete)] + [longueur(ligne[i]) for ligne in cellules]))
+    textes = [i for i, (_, sorte) in enumerate(colonnes) if sorte == "texte"]
+    reste = (
+        total - (3 * len(colonnes) + 1) - sum(w for i, w in enumerate(largeurs) if i not in textes)
+    )
+    naturel = sum(largeurs[i] for i in textes)
+    if textes and naturel > reste:
+        minimums = {
+            i: max(
+                [max((len(m) for m in colonnes[i][0].split()), default=1)]
+                + [plus_long_bloc(ligne[i]) for ligne in cellules]
+            )
+            for i in textes
+        }
+        # Chaque colonne de texte a au moins son plus long bloc insécable ; la place restante
+        # est partagée au prorata de ce qui manque à chacune pour tenir sur une ligne.
+        libre = max(0, reste - sum(minimums.values()))
+        manques = {i: max(0, largeurs[i] - minimums[i]) for i in textes}
+        somme = sum(manques.values()) or 1
+        for i in textes:
+            largeurs[i] = minimums[i] + libre * manques[i] // somme
+    table = Table(title=titre)
+    for i, (entete, sorte) in enumerate(colonnes):
+        if sorte == "texte":
+            table.add_column(entete, width=largeurs[i], overflow="fold")
+        else:
+            table.add_column(
+                entete,
+                justify="right" if sorte.endswith(">") else "left",
+                no_wrap=True,
+                min_width=largeurs[i],
+            )
+    for ligne in cellules:
+        rendue = []
+        for i, cellule in enumerate(ligne):
+            if isinstance(cellule, Text) or colonnes[i][1] != "texte":
+                rendue.append(cellule if isinstance(cellule, Text) else Text(cellule))
+                continue
+            paragraphes = [
+                fin(
+                    textwrap.wrap(
+                        proteger(p),
+                        width=largeurs[i],
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
+                )
+                for p in cellule.splitlines()
+            ]
+            rendue.append(Text("\n".join(paragraphes)))
+        table.add_row(*rendue)
+    return table

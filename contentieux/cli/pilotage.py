@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from contentieux.cli.commun import (
     ETAPES_DEMO,
@@ -17,13 +18,16 @@ from contentieux.cli.commun import (
     OptionJson,
     OptionRegles,
     afficher_json,
+    afficher_texte,
     app,
     console,
     date_evaluation,
     echouer,
     executer,
+    largeur,
     lire_date,
     lire_parametres_actes,
+    tableau,
 )
 
 ArgumentEntree = Annotated[
@@ -96,12 +100,10 @@ def afficher_indicateurs(resultat: Any) -> None:
         f"{formater_date(resultat.periode_debut)} au {formater_date(resultat.periode_fin)}, "
         f"DSO sur {resultat.jours} jours"
     )
-    table = Table(title="Indicateurs")
-    table.add_column("Indicateur")
-    table.add_column("Valeur", justify="right")
-    table.add_column("Calcul")
-    table.add_row("Encours net", formater_montant(resultat.encours), "")
-    table.add_row("dont échu", formater_montant(resultat.encours_echu), "")
+    lignes = [
+        ["Encours net", formater_montant(resultat.encours), ""],
+        ["dont échu", formater_montant(resultat.encours_echu), ""],
+    ]
     for ind in (
         resultat.dso,
         resultat.dso_epuisement,
@@ -112,8 +114,9 @@ def afficher_indicateurs(resultat: Any) -> None:
         resultat.delai_moyen_recouvrement,
         resultat.taux_reussite_plans,
     ):
-        table.add_row(escape(ind.intitule), _valeur(ind), escape(ind.motif))
-    console.print(table)
+        lignes.append([ind.intitule, _valeur(ind), ind.motif])
+    colonnes = [("Indicateur", "texte"), ("Valeur", "entier>"), ("Calcul", "texte")]
+    console.print(tableau("Indicateurs", colonnes, lignes))
     total = resultat.balance.total
     tranches = Table(title="Balance âgée : total par ancienneté")
     tranches.add_column("Tranche")
@@ -129,22 +132,26 @@ def afficher_indicateurs(resultat: Any) -> None:
         tranches.add_row(LIBELLES_TRANCHES[cle], _montant_court(montant), part)
     tranches.add_row("[bold]Total[/]", f"[bold]{_montant_court(total.total)}[/]", "")
     console.print(tranches)
-    balance = Table(title="Balance âgée par débiteur (euros TTC)")
-    balance.add_column("Débiteur")
-    balance.add_column("Non échu", justify="right", no_wrap=True)
-    balance.add_column("Échu", justify="right", no_wrap=True)
-    balance.add_column("dont > 90 j", justify="right", no_wrap=True)
-    balance.add_column("Total", justify="right", no_wrap=True)
+    colonnes = [
+        ("Débiteur", "texte"),
+        ("Non échu", "entier>"),
+        ("Échu", "entier>"),
+        ("dont > 90 j", "entier>"),
+        ("Total", "entier>"),
+    ]
+    lignes = []
     for ligne in resultat.balance.lignes:
         t = ligne.tranches
-        balance.add_row(
-            escape(ligne.debiteur),
-            _montant_court(t.non_echu),
-            _montant_court(t.total - t.non_echu),
-            _montant_court(t.j91_180 + t.plus_180),
-            _montant_court(t.total),
+        lignes.append(
+            [
+                ligne.debiteur,
+                _montant_court(t.non_echu),
+                _montant_court(t.total - t.non_echu),
+                _montant_court(t.j91_180 + t.plus_180),
+                _montant_court(t.total),
+            ]
         )
-    console.print(balance)
+    console.print(tableau("Balance âgée par débiteur (euros TTC)", colonnes, lignes))
     etapes = Table(title="Dossiers par étape")
     etapes.add_column("Étape")
     etapes.add_column("Dossiers", justify="right")
@@ -223,12 +230,14 @@ def afficher_agenda(agenda: Any) -> None:
     from contentieux.francais import formater_date, formater_montant
     from contentieux.pilotage.agenda import LIBELLES_STATUTS
 
-    table = Table(title=f"Agenda au {formater_date(agenda.au)} — {escape(agenda.scenario)}")
-    table.add_column("Dossier / débiteur")
-    table.add_column("Dû", justify="right", no_wrap=True)
-    table.add_column("Situation")
-    table.add_column("Étape du jour")
-    table.add_column("Prochaine")
+    colonnes = [
+        ("Dossier / débiteur", "texte"),
+        ("Dû", "entier>"),
+        ("Situation", "texte"),
+        ("Étape du jour", "texte"),
+        ("Prochaine", "texte"),
+    ]
+    lignes: list[list[Any]] = []
     for d in agenda.decisions:
         etape = "—"
         if d.etape is not None:
@@ -246,17 +255,23 @@ def afficher_agenda(agenda: Any) -> None:
         )
         couleur = "red" if d.a_decider else ("yellow" if d.statut == "suspendu" else "")
         situation = LIBELLES_STATUTS[d.statut]
-        table.add_row(
-            f"{escape(d.dossier)}\n{escape(d.debiteur)}",
-            formater_montant(d.montant_du),
-            f"[{couleur}]{situation}[/]" if couleur else situation,
-            escape(etape),
-            escape(prochaine),
+        lignes.append(
+            [
+                f"{d.dossier}\n{d.debiteur}",
+                formater_montant(d.montant_du),
+                Text(situation, style=couleur) if couleur else situation,
+                etape,
+                prochaine,
+            ]
         )
-    console.print(table)
-    console.print("[bold]Pourquoi[/]")
+    titre = f"Agenda au {formater_date(agenda.au)} — {escape(agenda.scenario)}"
+    console.print(tableau(titre, colonnes, lignes))
+    from contentieux.presentation import couper, fin
+
+    lignes_pourquoi = ["Pourquoi"]
     for d in agenda.decisions:
-        console.print(f"[bold]{escape(d.dossier)}[/] : " + escape(" ".join(d.motifs)))
+        lignes_pourquoi += couper(f"{d.dossier} : " + " ".join(d.motifs), largeur(), "", "  ")
+    afficher_texte(fin(lignes_pourquoi))
 
 
 @app.command("agenda")

@@ -243,15 +243,11 @@ LIBELLES = {"valide": "VALIDE", "indetermine": "INDÉTERMINÉ", "invalide": "INV
 
 
 def afficher_rapport(rapport: Any) -> None:
-    """Le rapport de vérification en tableau Rich (données échappées)."""
-    table = Table(title=f"Signatures de {escape(rapport.document)}")
-    table.add_column("Champ", style="cyan")
-    table.add_column("Signataire")
-    table.add_column("Heure (source)")
-    table.add_column("Niveau")
-    table.add_column("ETSI EN 319 102-1")
-    table.add_column("Modifications après")
-    table.add_column("Verdict")
+    """Le rapport de vérification : une fiche par signature (libellé, valeur repliée ; rien n'est
+    coupé à 80 colonnes), puis l'explication de chacune (données échappées)."""
+    from rich.text import Text
+
+    console.print(f"Signatures de {escape(rapport.document)}", highlight=False)
     for s in rapport.signatures:
         heure = s.heure.strftime("%d/%m/%Y %H:%M:%S %Z") if s.heure else "inconnue"
         source = "déclarée"
@@ -259,16 +255,22 @@ def afficher_rapport(rapport: Any) -> None:
             source = "horodatée" if s.horodatage_verifie else "horodatée, jeton non vérifié"
         etsi = s.indication + (f" / {s.sous_indication}" if s.sous_indication else "")
         couleur = COULEURS[s.verdict]
-        table.add_row(
-            escape(s.champ),
-            escape(s.signataire) + (" (certification)" if s.certification else ""),
-            f"{heure} ({source})",
-            s.niveau,
-            etsi,
-            s.modifications + ("" if s.modifications_permises else " (interdites)"),
-            f"[{couleur}]{LIBELLES[s.verdict]}[/]",
-        )
-    console.print(table)
+        fiche = Table(show_header=False, title=f"Champ {escape(s.champ)}", title_justify="left")
+        fiche.add_column("", style="cyan", no_wrap=True)
+        fiche.add_column("", overflow="fold")
+        for libelle, valeur in (
+            ("Signataire", s.signataire + (" (certification)" if s.certification else "")),
+            ("Heure (source)", f"{heure} ({source})"),
+            ("Niveau", s.niveau),
+            ("ETSI EN 319 102-1", etsi),
+            (
+                "Modifications après",
+                s.modifications + ("" if s.modifications_permises else " (interdites)"),
+            ),
+        ):
+            fiche.add_row(libelle, Text(valeur))
+        fiche.add_row("Verdict", Text(LIBELLES[s.verdict], style=couleur))
+        console.print(fiche)
     for s in rapport.signatures:
         nature = " (certification)" if s.certification else ""
         console.print(f"  [cyan]{escape(s.champ)}[/]{nature} : {escape(s.explication)}")

@@ -1,4 +1,4 @@
-"""Décisions juridiques partagées par les couches (CONCEPTION §3) : une seule maison par règle.
+"""Décisions juridiques partagées par les couches (docs/conception.md §3) : une maison par règle.
 
 - :mod:`contentieux.droit.regime` : le régime des intérêts de retard d'une créance (taux légal,
   pénalités L441-10, intérêts moratoires de la commande publique, taux stipulé) ;

@@ -7,7 +7,7 @@ plus d'intérêt d'acquitter. À égalité d'intérêt, l'imputation se fait sur
 choses égales, elle se fait proportionnellement. » C. civ. 1343-1 : le paiement partiel d'une
 dette qui porte intérêt s'impute d'abord sur les intérêts.
 
-**La doctrine retenue** (REFERENCE c.7) :
+**La doctrine retenue** (docs/droit.md c.7) :
 
 1. les dettes que le débiteur a désignées, dans l'ordre donné ;
 2. puis les dettes **échues** au jour du paiement (échéance au plus tard ce jour-là) avant les
@@ -19,7 +19,7 @@ dette qui porte intérêt s'impute d'abord sur les intérêts.
 4. à intérêt égal, **la plus ancienne** (l'échéance la plus ancienne ; à échéance égale, l'ordre
    du dossier) — c'est aussi la règle d'un crédit à la consommation, dont les échéances portent
    le même taux : les paiements soldent les plus anciennes d'abord (forclusion, C. consom.
-   R312-35 ; REFERENCE k.1) ;
+   R312-35 ; docs/droit.md k.1) ;
 5. **toutes choses égales** (même taux, même échéance), **proportionnellement** au solde de
    chacune (:func:`repartir`).
 

@@ -5,7 +5,7 @@ OrdreImputation`) : les factures désignées par le débiteur, puis les factures
 paiement avant les autres, la plus ancienne d'abord, à égalité d'échéance au prorata. Le taux que
 porte chaque facture (l'« intérêt du débiteur ») n'est pas pris en compte ici : toutes sont
 traitées comme de même taux, ce qui revient à l'ordre des échéances — celui des échéances d'un
-crédit à la consommation (C. consom. R312-35 ; REFERENCE k.1). Les intérêts et frais (1343-1)
+crédit à la consommation (C. consom. R312-35 ; docs/droit.md k.1). Les intérêts et frais (1343-1)
 ne sont pas comptés : c'est une imputation sur le principal, prudente pour les seuils et pour la
 reconnaissance de dette qu'est un paiement (C. civ. 2240).
 

@@ -261,7 +261,7 @@ def _contexte(dossier: Dossier, creance: Creance, *, au: dt.date) -> _Contexte:
 
 
 def _couverture(creance: Creance, ev: ReconnaissanceDette, contexte: _Contexte) -> None:
-    """Factures couvertes par une reconnaissance chiffrée (REFERENCE k.10).
+    """Factures couvertes par une reconnaissance chiffrée (docs/droit.md k.10).
 
     Lecture prudente, facture par facture : le montant reconnu couvre les factures nommées (ou,
     à défaut, toutes celles de la créance) dans l'ordre de leur exigibilité, la plus ancienne

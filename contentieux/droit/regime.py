@@ -24,7 +24,7 @@ Règles, dans l'ordre (« automatique ») :
    particuliers…) : il s'applique (C. civ. 1231-6 ne donne le taux légal qu'à défaut de
    convention ; 1343-1 al. 2 : taux fixé par écrit) ; s'il s'analyse en clause pénale, le juge
    peut le modérer (C. civ. 1231-5), et les règles de l'usure et des clauses abusives
-   s'appliquent (REFERENCE k.3).
+   s'appliquent (docs/droit.md k.3).
 6. **Sinon** : intérêts au taux légal à compter de la mise en demeure (C. civ. 1231-6, 1344-1).
 
 Un régime choisi expressément dans le dossier (``regime_interets`` autre qu'« automatique »)

@@ -1,4 +1,4 @@
-"""Arrondi monétaire : la seule fonction qui arrondit un montant (CONCEPTION §2.3).
+"""Arrondi monétaire : la seule fonction qui arrondit un montant (docs/conception.md §2.3).
 
 Chaque ligne d'un décompte est calculée exactement puis arrondie **au centime, au demi supérieur**
 (0,005 € → 0,01 €) ; le total est la somme des lignes arrondies, de sorte qu'un décompte imprimé

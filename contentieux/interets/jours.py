@@ -1,4 +1,4 @@
-"""Décompte des jours et diviseur annuel (CONCEPTION §6).
+"""Décompte des jours et diviseur annuel (docs/conception.md §6).
 
 Les intérêts courent pour chaque jour *j* tel que ``debut < j <= fin`` : le jour de départ ne
 compte pas, le jour du paiement compte ; ``jours = (fin - debut).days``. Option

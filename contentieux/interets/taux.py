@@ -10,7 +10,7 @@
   4,50 + 10 = 14,50 %), le taux par défaut reste appliqué à un contrat muet et la ligne le dit :
   le texte lie le plancher au taux que fixent les conditions (« ce taux ne peut être inférieur à
   trois fois le taux d'intérêt légal ») ; « sauf disposition contraire », c'est le taux BCE + 10
-  points qui s'applique, même inférieur (REFERENCE c.3 et k.11). Option
+  points qui s'applique, même inférieur (docs/droit.md c.3). Option
   ``plancher_contrat_muet`` : le plancher s'applique aussi au contrat muet (lecture extensive).
 - **Commande publique** (CCP R2192-31) : taux BCE en vigueur le premier jour du semestre au cours
   duquel les intérêts ont commencé à courir + 8 points, un seul taux pour tout le retard.

@@ -4,9 +4,9 @@ Le décompte est figé et se sérialise en JSON sans perte : ``Decompte.model_va
 d.model_dump_json()) == d``. Tous les montants sont des ``Decimal`` au centime ; les taux sont
 annuels, en pourcent, tels que publiés (``Decimal("12.15")`` = 12,15 %).
 
-Convention de lecture d'une ligne (CONCEPTION §6) : les intérêts courent pour chaque jour *j* tel
-que ``du < j <= au`` ; ``du`` est le point de départ (non compté), ``au`` le dernier jour compté, et
-``jours = au - du``.
+Convention de lecture d'une ligne (docs/conception.md §6) : les intérêts courent pour chaque
+jour *j* tel que ``du < j <= au`` ; ``du`` est le point de départ (non compté), ``au`` le dernier
+jour compté, et ``jours = au - du``.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class OptionsDecompte(Modele):
         default="debut_exclu",
         description=(
             "debut_exclu : le jour de départ ne compte pas, le dernier compte ; deux_bornes : "
-            "les deux comptent (question non tranchée, REFERENCE c.2)."
+            "les deux comptent (question non tranchée, docs/droit.md c.2)."
         ),
     )
     apres_jugement: ApresJugement = Field(
@@ -92,7 +92,7 @@ class OptionsDecompte(Modele):
         description=(
             "Pénalités L441-10, contrat muet sur le taux : False (par défaut) applique le taux "
             "par défaut (BCE + 10 points) même quand 3 × le taux légal le dépasse (2024) : "
-            "L441-10 II lie ce plancher au seul taux stipulé (REFERENCE c.3, k.11) ; True relève "
+            "L441-10 II lie ce plancher au seul taux stipulé (docs/droit.md c.3) ; True relève "
             "aussi le contrat muet au plancher (lecture extensive)."
         ),
     )
@@ -109,7 +109,7 @@ class OptionsDecompte(Modele):
             "exclure : les factures prescrites ou forcloses au jour du décompte (décision de "
             "contentieux.droit.prescription) sont laissées hors du total réclamable et listées "
             "dans factures_exclues ; inclure : elles restent au total, avec un avertissement "
-            "(C. civ. 2249 ; REFERENCE k.8)."
+            "(C. civ. 2249 ; docs/droit.md k.8)."
         ),
     )
     frais_recouvrement: Montant | None = Field(

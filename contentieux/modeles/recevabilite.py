@@ -2,7 +2,7 @@
 
 Tous les modèles sont figés et s'échangent en JSON sans perte (``model_dump_json`` puis
 ``model_validate_json`` redonnent le même objet). Un résultat juridique défavorable (créance
-prescrite, contestation sérieuse) est un résultat, jamais une exception (CONCEPTION §7).
+prescrite, contestation sérieuse) est un résultat, jamais une exception (docs/conception.md §7).
 """
 
 from __future__ import annotations

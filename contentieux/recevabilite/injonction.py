@@ -37,7 +37,7 @@ def verifier_injonction(dossier: Dossier, *, au: dt.date, regles: Regles | None 
     """La créance peut-elle faire l'objet d'une requête en injonction de payer ?
 
     Jamais pour une créance déjà portée devant un juge (CPC 100) : requête, assignation ou
-    opposition pendantes, ordonnance signifiée (REFERENCE k.5)."""
+    opposition pendantes, ordonnance signifiée (docs/droit.md k.5)."""
     jeu = regles if regles is not None else charger_regles()
     titres = titres_executoires(dossier, au=au)
     if titres and all(c.reference in titres for c in dossier.creances):

@@ -1,4 +1,4 @@
-"""Procédures déjà engagées : titres exécutoires obtenus, instances en cours (REFERENCE k.5).
+"""Procédures déjà engagées : titres exécutoires obtenus, instances en cours (docs/droit.md k.5).
 
 - Litispendance (CPC 100) : une créance déjà portée devant un juge n'y est pas portée une
   seconde fois ; une assignation, un référé, une requête en injonction de payer, une opposition

@@ -4,10 +4,10 @@
   consommation ; président du tribunal de commerce quand le débiteur est commerçant ou société
   commerciale ; président du tribunal judiciaire sinon (débiteur consommateur, non-commerçant).
 - Artisans (C. com. L721-3 1°, depuis le 1er janvier 2022) : les engagements entre artisans, ou
-  entre un artisan et un commerçant, relèvent aussi du tribunal de commerce (REFERENCE k.6).
+  entre un artisan et un commerçant, relèvent aussi du tribunal de commerce (docs/droit.md k.6).
 - Tribunal des activités économiques : du 1er janvier 2025 au 31 décembre 2028, douze tribunaux
   de commerce sont remplacés par des TAE (liste datée dans les règles,
-  ``juridictions.tribunaux_activites_economiques``), **dans leur ressort** (REFERENCE k.9) : le
+  ``juridictions.tribunaux_activites_economiques``), **dans leur ressort** (docs/droit.md k.9) : le
   ressort transcrit dans ``juridictions.ressorts_tae`` (un département ou des communes, sourcés :
   Boulogne-Billancourt → TAE de Nanterre), sinon la seule commune du siège, signalée « à
   vérifier » ; le résultat dit comment il a été décidé (``determination``). Devant un TAE, la
@@ -18,7 +18,7 @@
   judiciaire en tient lieu (C. com. annexe 7-4) — règles locales non étudiées par la référence
   (a.3) : à confirmer.
 - Charges de copropriété : tribunal du lieu de l'immeuble (décret 67-223 art. 62), appliqué
-  aussi à l'injonction de payer par la pratique (REFERENCE k.4) ; adresse de l'immeuble
+  aussi à l'injonction de payer par la pratique (docs/droit.md k.4) ; adresse de l'immeuble
   (``Creance.adresse_immeuble``), à défaut celle du syndicat créancier.
 - Acheteur public : contrat administratif (``Creance.contrat_administratif``) → juridiction
   administrative, sans CPC 1406 ni vocabulaire civil, à confirmer ; contrat de droit privé →
@@ -265,7 +265,7 @@ def determiner_juridiction(
         avertissements.append(
             "charges de copropriété : le tribunal du lieu de l'immeuble (décret 67-223 art. 62) "
             "est retenu aussi pour l'injonction de payer, comme le fait la pratique (une source "
-            "le confirme, REFERENCE k.4) ; si le débiteur demeure ailleurs, vérifiez"
+            "le confirme, docs/droit.md k.4) ; si le débiteur demeure ailleurs, vérifiez"
         )
     elif natures & {NatureCreance.LOYER_HABITATION, NatureCreance.CREDIT_CONSOMMATION}:
         nature = NatureJuridiction.JUGE_CONTENTIEUX_PROTECTION
@@ -387,7 +387,7 @@ def _juridiction_commerciale(
             "outre-mer : les affaires commerciales relèvent du tribunal mixte de commerce "
             f"(C. com. L731-1 et s.) ; siège(s) dans ce département : {', '.join(mixtes)} — "
             "liste des sièges lue dans l'annexe 7-4 du code de commerce mais non vérifiée par "
-            "la référence de la bibliothèque (REFERENCE k.7), et ressort de chaque siège non "
+            "la référence de la bibliothèque (docs/droit.md k.7), et ressort de chaque siège non "
             "transcrit : à vérifier"
         )
         return (

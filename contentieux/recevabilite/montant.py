@@ -59,7 +59,7 @@ def prescrites(prescriptions: tuple[DetailPrescription, ...]) -> frozenset[Cle]:
 def interets_echus(dossier: Dossier, *, au: dt.date, regles: Regles) -> tuple[Decimal | None, str]:
     """Intérêts et pénalités de retard échus au jour ``au``, tels que le décompte les calcule
     (:func:`contentieux.interets.etablir_decompte`, options par défaut) : le seuil des petites
-    créances s'apprécie principal **et** intérêts (CPCE R125-1 ; REFERENCE k.10).
+    créances s'apprécie principal **et** intérêts (CPCE R125-1 ; docs/droit.md k.10).
 
     Si un taux du semestre de ``au`` manque aux règles, le décompte est arrêté à la fin du
     semestre précédent (puis de celui d'avant) : le montant rendu est alors un **minimum**, et

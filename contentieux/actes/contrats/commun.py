@@ -471,7 +471,10 @@ def agence_et_parametres(faits: Faits, acte: str) -> tuple[PersonnePhysique | Pe
     p = faits.parametres.agence
     manquants = []
     if agence is None:
-        manquants.append("mandataire (de nature « agence_recouvrement ») dans le dossier")
+        manquants.append(
+            "mandataire (l'agence de recouvrement mandatée : nature: agence_recouvrement, "
+            "identite: …)"
+        )
     if p is None:
         manquants += [
             "actes.agence.remuneration (R124-3 3°)",

@@ -99,8 +99,8 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
         []
         if cj
         else [
-            "actes.commissaire_justice.identite (le commissaire de justice mandaté), "
-            "ou un mandataire de nature « commissaire_de_justice » dans le dossier"
+            "actes.commissaire_justice.identite (le commissaire de justice mandaté ; ou, à la "
+            "racine du dossier, mandataire: nature: commissaire_de_justice, identite: …)"
         ],
     )
     assert cj is not None

@@ -1,8 +1,8 @@
 """Génère la police du tampon de signature (exécuter : ``python generer_police.py``).
 
 Source : Liberation Sans Regular du paquet Debian ``fonts-liberation2`` (licence SIL Open Font
-License 1.1, voir ``LICENCE-Liberation.txt``). Deux transformations, mesurées dans
-NOTES-TECHNIQUES (pyHanko 0.38) :
+License 1.1, voir ``LICENCE-Liberation.txt``). Deux transformations, mesurées avec
+pyHanko 0.38 :
 
 - la police est ramenée à 1000 unités par cadratin : à 2048 unités, le texte du tampon sort
   espacé lettre par lettre ;
