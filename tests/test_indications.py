@@ -41,7 +41,7 @@ _SOCIETE = {
 VALEURS: dict[str, Any] = {
     "actes.plan.nombre_echeances": 3,
     "actes.plan.date_premiere_echeance": "2026-07-31",
-    "actes.plan.delai_regularisation_jours": 15,
+    "actes.plan.delai_regularisation_jours": 30,
     "actes.mise_en_demeure.delai_jours": 8,
     "actes.commissaire_justice.identite": _SOCIETE,
     "actes.agence.remuneration": "15 % HT des sommes encaissées",

@@ -75,7 +75,7 @@ MOTIF_JUGE_ADMINISTRATIF = (
     "juillet 1980)"
 )
 """Pourquoi une requête en injonction de payer est refusée contre un acheteur public sous
-contrat administratif, et quelle voie prendre (REFERENCE l.1)."""
+contrat administratif, et quelle voie prendre (point l.1 de docs/droit.md)."""
 
 
 def refuser_si_injonction_fermee(faits: Faits) -> None:
