@@ -104,6 +104,7 @@ def test_un_total_recouvert_par_une_mise_a_jour_ne_tient_plus(
         "numero": 1,
         "nature": "autre",
         "detail": suspecte.detail,
+        "cause": "pages",
     }
 
 

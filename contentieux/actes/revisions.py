@@ -35,6 +35,9 @@ from typing import Any, Literal
 from contentieux.modeles.base import Modele
 
 NatureRevision = Literal["production", "signature", "horodatage", "validation", "autre"]
+CauseRevision = Literal[
+    "", "pages", "catalogue", "metadonnees", "annotation", "formulaire", "objets", "illisible"
+]
 
 CLES_CATALOGUE_SIGNATURE = frozenset(
     {"/AcroForm", "/Perms", "/DSS", "/Metadata", "/Extensions", "/Pages"}
@@ -55,6 +58,9 @@ class Revision(Modele):
     numero: int
     nature: NatureRevision
     detail: str
+    cause: CauseRevision = ""
+    """Pour une révision « autre » : ce qui a changé (``formulaire`` : un champ rempli hors
+    signature, ce qu'une certification peut permettre)."""
 
 
 def nombre_de_revisions(contenu: bytes) -> int:
@@ -160,24 +166,26 @@ def _vue(resolveur: Any) -> tuple[list[str], str, dict[str, str], list[tuple[int
     return pages, hache.hexdigest(), info, annotations
 
 
-def _difference(avant: Any, apres: Any) -> str | None:
+def _difference(avant: Any, apres: Any) -> tuple[CauseRevision, str] | None:
     """Ce qui change, pour le lecteur, entre deux vues ; ``None`` si rien."""
     pages_a, catalogue_a, info_a, annotations_a = avant
     pages_b, catalogue_b, info_b, annotations_b = apres
     if len(pages_a) != len(pages_b):
-        return "pages ajoutées ou retirées"
+        return "pages", "pages ajoutées ou retirées"
     changees = [i for i, (a, b) in enumerate(zip(pages_a, pages_b, strict=True)) if a != b]
     if changees:
-        return "contenu des pages modifié"
+        return "pages", "contenu des pages modifié"
     if catalogue_a != catalogue_b:
-        return "catalogue du document modifié (pièces jointes, actions ou calques)"
+        return "catalogue", "catalogue du document modifié (pièces jointes, actions ou calques)"
     if info_a != info_b:
         cles = sorted(set(info_a) ^ set(info_b) | {k for k in info_a if info_b.get(k) != info_a[k]})
-        return "métadonnées /Info modifiées (" + ", ".join(c.lstrip("/") for c in cles) + ")"
+        return "metadonnees", (
+            "métadonnées /Info modifiées (" + ", ".join(c.lstrip("/") for c in cles) + ")"
+        )
     nouvelles = [a for a in annotations_b if a not in annotations_a]
     if nouvelles:
         page, sous_type = nouvelles[0]
-        return f"annotation {sous_type.lstrip('/')} ajoutée sur la page {page + 1}"
+        return "annotation", f"annotation {sous_type.lstrip('/')} ajoutée sur la page {page + 1}"
     return None
 
 
@@ -204,7 +212,9 @@ def analyser_revisions(contenu: bytes) -> tuple[Revision, ...]:
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         return (
             production,
-            Revision(numero=1, nature="autre", detail=f"révisions illisibles ({exc})"),
+            Revision(
+                numero=1, nature="autre", detail=f"révisions illisibles ({exc})", cause="illisible"
+            ),
         )
     revisions = [production]
     try:
@@ -212,7 +222,9 @@ def analyser_revisions(contenu: bytes) -> tuple[Revision, ...]:
     except (_Trop, PdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return (
             production,
-            Revision(numero=1, nature="autre", detail=f"production illisible ({exc})"),
+            Revision(
+                numero=1, nature="autre", detail=f"production illisible ({exc})", cause="illisible"
+            ),
         )
     for numero in range(1, total):
         resolveur = lecteur.get_historical_resolver(numero)
@@ -220,10 +232,15 @@ def analyser_revisions(contenu: bytes) -> tuple[Revision, ...]:
             vue = _vue(resolveur)
             changement = _difference(precedente, vue)
         except (_Trop, PdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            vue, changement = precedente, f"révision illisible ({type(exc).__name__})"
+            vue, changement = (
+                precedente,
+                ("illisible", f"révision illisible ({type(exc).__name__})"),
+            )
         precedente = vue
         if changement is not None:
-            revisions.append(Revision(numero=numero, nature="autre", detail=changement))
+            revisions.append(
+                Revision(numero=numero, nature="autre", detail=changement[1], cause=changement[0])
+            )
         elif numero in signees:
             revisions.append(
                 Revision(numero=numero, nature="signature", detail=f"signature {signees[numero]}")
@@ -239,6 +256,11 @@ def analyser_revisions(contenu: bytes) -> tuple[Revision, ...]:
                 )
                 niveau = diff.modification_level
                 validation = niveau <= ModificationLevel.LTA_UPDATES
+                causes: dict[Any, CauseRevision] = {
+                    ModificationLevel.FORM_FILLING: "formulaire",
+                    ModificationLevel.ANNOTATIONS: "annotation",
+                }
+                cause = causes.get(niveau, "objets")
                 detail = (
                     "données de validation (DSS)"
                     if validation
@@ -250,11 +272,14 @@ def analyser_revisions(contenu: bytes) -> tuple[Revision, ...]:
                     )
                 )
             except Exception as exc:  # toute anomalie de l analyse : suspecte
-                validation = False
+                validation, cause = False, "objets"
                 detail = f"modification sans signature ({type(exc).__name__})"
             revisions.append(
                 Revision(
-                    numero=numero, nature="validation" if validation else "autre", detail=detail
+                    numero=numero,
+                    nature="validation" if validation else "autre",
+                    detail=detail,
+                    cause="" if validation else cause,
                 )
             )
     return tuple(revisions)

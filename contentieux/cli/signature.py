@@ -275,6 +275,10 @@ def afficher_rapport(rapport: Any) -> None:
     if rapport.mention is not None:
         m = rapport.mention
         etat = "[green]concordante[/]" if m.concordante else "[red]discordante[/]"
+        if m.signee:
+            etat += f", [green]signée par {escape(m.signataire or '')}[/]"
+        elif m.signee is False:
+            etat += ", [red]mention non signée[/]"
         console.print(
             f"Mention (C. civ. 1376) : « {escape(m.texte)} » — {etat} ; somme retenue : "
             f"{m.montant_retenu if m.montant_retenu is not None else 'illisible'} €"
