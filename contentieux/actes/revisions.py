@@ -12,7 +12,7 @@ comparant chaque révision à la précédente :
 - ce que le lecteur voit des pages (flux de contenu, ressources, polices, images, boîtes,
   nombre et ordre des pages) et le catalogue (pièces jointes, actions, calques), sauf les
   entrées que la signature remplit (``/AcroForm``, ``/Perms``, ``/DSS``, ``/Metadata``,
-  ``/Extensions``) ;
+  ``/Extensions``, ``/Version``) ;
 - le dictionnaire ``/Info`` (titre, auteur, dates…), sauf ``/ModDate`` et ``/Producer`` que
   l'outil de signature met à jour ;
 - les annotations ajoutées : seuls des widgets de champs de formulaire (tampon de signature,
@@ -40,10 +40,10 @@ CauseRevision = Literal[
 ]
 
 CLES_CATALOGUE_SIGNATURE = frozenset(
-    {"/AcroForm", "/Perms", "/DSS", "/Metadata", "/Extensions", "/Pages"}
+    {"/AcroForm", "/Perms", "/DSS", "/Metadata", "/Extensions", "/Version", "/Pages"}
 )
-"""Entrées du catalogue qu'une signature ou des données de validation changent (``/Pages`` est
-comparé page par page)."""
+"""Entrées du catalogue qu'une signature ou des données de validation changent (``/Version`` :
+PDF 2.0 pour une signature à courbe elliptique ; ``/Pages`` est comparé page par page)."""
 
 CLES_INFO_SIGNATURE = frozenset({"/ModDate", "/Producer"})
 """Entrées de ``/Info`` que l'outil de signature met à jour."""
