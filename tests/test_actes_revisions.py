@@ -54,7 +54,9 @@ def _masquer_le_total(w: Any) -> None:
     from pyhanko.pdf_utils import generic
 
     flux = generic.StreamObject(
-        stream_data=b"q 1 1 1 rg 0 0 595 842 re f Q BT /F9 14 Tf 72 700 Td (Total : 0,00 EUR) Tj ET"
+        # WeasyPrint retourne l'axe vertical sans le rétablir : on le remet droit d'abord
+        stream_data=b"1 0 0 -1 0 842 cm q 1 1 1 rg 0 0 595 842 re f Q "
+        b"BT /F9 14 Tf 72 700 Td (Total : 0,00 EUR) Tj ET"
     )
     police = generic.DictionaryObject(
         {

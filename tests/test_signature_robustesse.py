@@ -93,6 +93,14 @@ def test_mention_ecrite_sans_la_signature_du_debiteur(
     assert "mention non signée" in resultat.stdout and "VALIDE" not in resultat.stdout.replace(
         "INVALIDE", ""
     )
+    # la mention est lue révision par révision : absente de celle de la certification
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from contentieux.signature.verification import _valeur_mention
+
+    lecteur = PdfFileReader(io.BytesIO(rempli), strict=False)
+    assert _valeur_mention(lecteur, "mention-manuscrite") == MENTION
+    assert _valeur_mention(lecteur, "mention-manuscrite", revision=1) is None
     if shutil.which("pdfsig"):  # validateur indépendant : le champ du débiteur n'est pas signé
         sortie = _pdfsig(rempli, tmp_path)
         assert "signature-debiteur\n  The signature form field is not signed." in sortie, sortie

@@ -157,8 +157,8 @@ class ControleMention(BaseModel):
     anomalies: list[str]
     fondements: list[str] = list(FONDEMENTS)
     signee: bool | None = None
-    """La mention est couverte par une signature valide du champ du débiteur, qui la verrouille
-    (C. civ. 1174) ; ``None`` : non contrôlé (texte seul, hors d'un PDF signé)."""
+    """La mention est couverte par une signature non invalide du champ du débiteur, qui la
+    verrouille (C. civ. 1174) ; ``None`` : non contrôlé (texte seul, hors d'un PDF signé)."""
     signataire: str | None = None
     """Le signataire dont la signature couvre la mention."""
 

@@ -245,16 +245,24 @@ def _chercher_montant(donnees: Any) -> Decimal | None:
     return None
 
 
-def _valeur_mention(racine: Any, champ: str) -> str | None:
-    """La valeur du champ de mention dans ``racine`` (catalogue d'une révision)."""
+def _valeur_mention(lecteur: Any, champ: str, revision: int | None = None) -> str | None:
+    """La valeur du champ de mention dans ``revision`` (par défaut la dernière) ; les références
+    sont suivies dans cette révision-là, pas dans la dernière."""
+    numero = lecteur.xrefs.total_revisions - 1 if revision is None else revision
+    resolveur = lecteur.get_historical_resolver(numero)
+
+    def resoudre(objet: Any) -> Any:
+        return resolveur.get_object(objet.reference) if hasattr(objet, "reference") else objet
+
     try:
-        champs = racine["/AcroForm"]["/Fields"]
-    except (KeyError, TypeError):
+        formulaire = resoudre(resolveur.root.raw_get("/AcroForm"))
+        champs = resoudre(formulaire.raw_get("/Fields"))
+        for ref in champs:
+            objet = resoudre(ref)
+            if "/T" in objet and str(resoudre(objet.raw_get("/T"))) == champ and "/V" in objet:
+                return str(resoudre(objet.raw_get("/V")))
+    except (KeyError, TypeError, AttributeError):
         return None
-    for ref in champs:
-        objet = ref.get_object()
-        if str(objet.get("/T", "")) == champ and "/V" in objet:
-            return str(objet["/V"])
     return None
 
 
@@ -460,7 +468,7 @@ def verifier_signature(
                 verdict=verdict,
             )
         )
-    texte_mention = _valeur_mention(lecteur.root, champ_mention)
+    texte_mention = _valeur_mention(lecteur, champ_mention)
     mention = None
     if texte_mention is not None:
         mention = controler_mention(
@@ -509,9 +517,7 @@ def _signature_de_la_mention(
                 "pas la mention (verrou de champ absent)"
             )
             continue
-        ecrite = _valeur_mention(
-            lecteur.get_historical_root(signature.signed_revision), champ_mention
-        )
+        ecrite = _valeur_mention(lecteur, champ_mention, signature.signed_revision)
         if ecrite != texte:
             raison = (
                 "mention non signée : elle a été écrite ou changée après la signature du "
