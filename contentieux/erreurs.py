@@ -145,8 +145,9 @@ class MentionsManquantes(ErreurContentieux):
     code = "mentions_manquantes"
 
 
-class ActeIllisible(ErreurContentieux):
-    """Un fichier d'acte ne contient pas les données embarquées attendues."""
+class ActeIllisible(DonneesInvalides):
+    """Un fichier d'acte ne contient pas les données embarquées attendues (erreur de données :
+    code de sortie 3)."""
 
     code = "acte_illisible"
 

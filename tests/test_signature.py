@@ -222,7 +222,8 @@ def test_mention_discordante_signalee(
     premier = signer_acte(acte, Signeur(creancier), EMPLACEMENTS)
     signe = cosigner(premier, Signeur(debiteur), mention="Bon pour mille euros (1 234,56 €)")
     rapport = verifier_signature(signe, confiance=racine, en_ligne=True)
-    assert rapport.verdict == "valide"  # les signatures, elles, sont valides
+    assert all(s.verdict == "valide" for s in rapport.signatures)  # les signatures, elles, oui
+    assert rapport.verdict == "invalide"  # la mention ne vaut pas pour le montant de l'acte
     assert rapport.mention is not None and not rapport.mention.concordante
     assert rapport.mention.montant_retenu == Decimal("1000.00")  # les lettres prévalent
     assert any("prévaut" in a for a in rapport.mention.anomalies)

@@ -133,11 +133,12 @@ def test_etape_de_demonstration(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert _demo_signature in ETAPES_DEMO
     _demo_signature(dossier_exemple("agence"), dt.date(2026, 6, 30), tmp_path)
     signes = sorted(p.name for p in tmp_path.glob("*-signe.pdf"))
+    # nommés comme les actes (référence du dossier) : deux exemples ne s'écrasent plus
     assert signes == [
-        "convention_recouvrement-signe.pdf",
-        "echeancier-signe.pdf",
-        "mandat_commissaire_justice-signe.pdf",
-        "reconnaissance_dette-signe.pdf",
+        "EX-AGENCE-2026-003_convention_recouvrement-signe.pdf",
+        "EX-AGENCE-2026-003_echeancier-signe.pdf",
+        "EX-AGENCE-2026-003_mandat_commissaire_justice-signe.pdf",
+        "EX-AGENCE-2026-003_reconnaissance_dette-signe.pdf",
     ]
     sortie = capsys.readouterr().out
     assert "concordante" in sortie  # la mention de la reconnaissance de dette

@@ -3,7 +3,10 @@
 ``contentieux verifier-acte FICHIER.pdf`` lit la pièce jointe associée (dossier, paramètres,
 décompte, version des règles), refait le décompte et le contrat avec les règles d'aujourd'hui, et
 dit si les chiffres imprimés tiennent toujours : mêmes valeurs, et toujours présents dans le texte
-du PDF.
+du PDF. Il dit aussi si le PDF a été modifié après sa production autrement que par des
+signatures et des données de validation (:mod:`contentieux.actes.revisions`) : ce que le lecteur
+voit est alors ce qui a été produit. Qui a signé, et si les signatures sont valides, seule la
+vérification des signatures le dit (``contentieux verifier-signature``).
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ import io
 import json
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
+from contentieux.actes.revisions import Revision, analyser_revisions
 from contentieux.erreurs import ActeIllisible
 from contentieux.modeles.base import Modele
 from contentieux.regles import Regles
@@ -40,11 +44,21 @@ class RapportActe(Modele):
     ecarts: tuple[Ecart, ...]
     absents_du_texte: tuple[str, ...] = Field(description="Chiffres embarqués absents du texte.")
     decompte_identique: bool
+    revisions: tuple[Revision, ...] = Field(
+        default=(), description="Révisions du PDF : production, signatures, validation, autres."
+    )
+
+    @property
+    def revisions_suspectes(self) -> tuple[Revision, ...]:
+        """Les révisions postérieures à la production qui ne sont ni des signatures ni des
+        données de validation."""
+        return tuple(r for r in self.revisions if r.nature == "autre")
 
     @property
     def tient(self) -> bool:
-        """Vrai si les chiffres imprimés tiennent toujours."""
-        return not self.ecarts and not self.absents_du_texte
+        """Vrai si les chiffres imprimés tiennent toujours et si le PDF n'a été modifié depuis sa
+        production que par des signatures et des données de validation."""
+        return not self.ecarts and not self.absents_du_texte and not self.revisions_suspectes
 
 
 def lire_donnees_acte(contenu: bytes) -> dict[str, Any]:
@@ -66,10 +80,39 @@ def lire_donnees_acte(contenu: bytes) -> dict[str, Any]:
             f"ce PDF n'embarque pas « {NOM_PIECE_JOINTE} » : il n'a pas été produit par "
             "contentieux generer (ou la pièce jointe a été retirée)"
         )
-    donnees: dict[str, Any] = json.loads(jointes[NOM_PIECE_JOINTE][0].decode("utf-8"))
-    if donnees.get("format") != FORMAT_DONNEES:
-        raise ActeIllisible(f"données embarquées d'un format inconnu : {donnees.get('format')!r}")
+    try:
+        donnees = json.loads(jointes[NOM_PIECE_JOINTE][0].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError, IndexError) as exc:
+        raise ActeIllisible(
+            f"la pièce jointe « {NOM_PIECE_JOINTE} » n'est pas un JSON lisible "
+            f"({type(exc).__name__}) : elle a été abîmée ou remplacée ; régénérez l'acte avec "
+            "contentieux generer"
+        ) from None
+    if not isinstance(donnees, dict) or donnees.get("format") != FORMAT_DONNEES:
+        forme = donnees.get("format") if isinstance(donnees, dict) else type(donnees).__name__
+        raise ActeIllisible(f"données embarquées d'un format inconnu : {forme!r}")
+    manquantes = [c for c in CHAMPS_DONNEES if c not in donnees]
+    if manquantes:
+        raise ActeIllisible(
+            f"la pièce jointe « {NOM_PIECE_JOINTE} » est incomplète : il manque "
+            + ", ".join(manquantes)
+            + " ; régénérez l'acte avec contentieux generer"
+        )
     return donnees
+
+
+CHAMPS_DONNEES = ("acte", "dossier", "au", "parametres", "chiffres", "decompte", "regles_version")
+"""Les entrées de la pièce jointe que la relecture utilise."""
+
+
+def _champ(donnees: dict[str, Any], cle: str, type_: type, description: str) -> Any:
+    valeur = donnees[cle]
+    if not isinstance(valeur, type_):
+        raise ActeIllisible(
+            f"pièce jointe, champ « {cle} » : {description} attendu ; régénérez l'acte avec "
+            "contentieux generer"
+        )
+    return valeur
 
 
 def verifier_acte(
@@ -83,11 +126,27 @@ def verifier_acte(
     from contentieux.modeles.decompte import Decompte
 
     donnees = lire_donnees_acte(contenu)
+    revisions = analyser_revisions(contenu)
     dossier = valider_dossier(donnees["dossier"], origine="dossier embarqué")
-    au = dt.date.fromisoformat(donnees["au"])
+    try:
+        au = dt.date.fromisoformat(_champ(donnees, "au", str, "une date AAAA-MM-JJ"))
+    except ValueError:
+        raise ActeIllisible(
+            "pièce jointe, champ « au » : une date AAAA-MM-JJ attendue ; régénérez l'acte avec "
+            "contentieux generer"
+        ) from None
+    _champ(donnees, "acte", str, "un identifiant d'acte")
+    _champ(donnees, "regles_version", str, "une version de règles")
+    chiffres = _champ(donnees, "chiffres", dict, "une table de chiffres")
+    if not all(isinstance(v, str) for v in chiffres.values()):
+        raise ActeIllisible("pièce jointe, champ « chiffres » : des textes attendus")
     outil = atelier if atelier is not None else Atelier(regles=regles)
     # L'en-tête (et son logo, un fichier local) ne change aucun chiffre : il n'est pas relu.
-    parametres = {k: v for k, v in donnees["parametres"].items() if k != "en_tete"}
+    parametres = {
+        k: v
+        for k, v in _champ(donnees, "parametres", dict, "une table de paramètres").items()
+        if k != "en_tete"
+    }
     if dossier.actes is not None and dossier.actes.en_tete is not None:
         dossier = dossier.model_copy(
             update={"actes": dossier.actes.model_copy(update={"en_tete": None})}
@@ -101,7 +160,13 @@ def verifier_acte(
     )
     texte = normaliser(texte_pdf(contenu))
     absents = tuple(v for v in imprimes.values() if normaliser(v) not in texte)
-    ancien = Decompte.model_validate(donnees["decompte"])
+    try:
+        ancien = Decompte.model_validate(donnees["decompte"])
+    except ValidationError as exc:
+        raise ActeIllisible(
+            f"pièce jointe, champ « decompte » illisible ({exc.error_count()} erreur(s)) ; "
+            "régénérez l'acte avec contentieux generer"
+        ) from None
     nouveau = faits.decompte_ouverture or faits.decompte
     return RapportActe(
         acte=donnees["acte"],
@@ -113,4 +178,5 @@ def verifier_acte(
         ecarts=ecarts,
         absents_du_texte=absents,
         decompte_identique=ancien.total == nouveau.total and ancien.lignes == nouveau.lignes,
+        revisions=revisions,
     )

@@ -129,7 +129,12 @@ def commande_verifier_acte(
     regles: OptionRegles = None,
     json_: OptionJson = False,
 ) -> None:
-    """Relit les données embarquées d'un acte PDF, recalcule et dit si ses chiffres tiennent."""
+    """Relit les données embarquées d'un acte PDF, recalcule et dit si ses chiffres tiennent.
+
+    Échoue aussi (code 1) si le PDF a été modifié après sa production autrement que par des
+    signatures et des données de validation, en disant quelle révision. Qui a signé : voir
+    verifier-signature.
+    """
     from contentieux.actes import verifier_acte
 
     contenu = executer(fichier.read_bytes)
@@ -153,8 +158,22 @@ def commande_verifier_acte(
                 )
             else:
                 console.print(f"  [red]✗[/] {escape(nom)} : {escape(valeur)} absent du texte")
+        signatures = [r for r in rapport.revisions if r.nature != "production"]
+        if not rapport.revisions_suspectes:
+            admises = f" ; {len(signatures)} révision(s) admise(s) depuis" if signatures else ""
+            console.print(f"  [green]✓[/] PDF tel que produit{admises}")
+        for revision in rapport.revisions_suspectes:
+            console.print(
+                f"  [red]✗[/] révision {revision.numero} (après la production) : "
+                f"{escape(revision.detail)} — ni une signature ni des données de validation"
+            )
         if rapport.tient:
             console.print("[green]Les chiffres imprimés tiennent toujours.[/]")
+        elif rapport.revisions_suspectes:
+            console.print(
+                "[red]Le PDF a été modifié après sa production : ce que l'on voit n'est plus "
+                "ce qui a été produit.[/]"
+            )
         else:
             console.print("[red]Les chiffres imprimés ne tiennent plus.[/]")
     if not rapport.tient:

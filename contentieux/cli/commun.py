@@ -854,8 +854,19 @@ def _groupe(
             help="Affiche la version et quitte.",
         ),
     ] = False,
+    verbeux: Annotated[
+        bool,
+        typer.Option(
+            "--verbeux",
+            help="Affiche aussi les journaux et avertissements des bibliothèques (pyHanko, "
+            "cryptography…) sur la sortie d'erreur ; sans elle, elle n'en montre aucun.",
+        ),
+    ] = False,
 ) -> None:
     """Recouvrement de créances en droit français : règles, décompte, recevabilité."""
+    from contentieux.cli.journaux import configurer_journaux
+
+    configurer_journaux(verbeux)
 
 
 def lire_parametres_actes(chemin: Path | None) -> dict[str, Any] | None:

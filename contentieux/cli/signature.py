@@ -277,6 +277,10 @@ def afficher_rapport(rapport: Any) -> None:
     if rapport.mention is not None:
         m = rapport.mention
         etat = "[green]concordante[/]" if m.concordante else "[red]discordante[/]"
+        if m.signee:
+            etat += f", [green]signée par {escape(m.signataire or '')}[/]"
+        elif m.signee is False:
+            etat += ", [red]mention non signée[/]"
         console.print(
             f"Mention (C. civ. 1376) : « {escape(m.texte)} » — {etat} ; somme retenue : "
             f"{m.montant_retenu if m.montant_retenu is not None else 'illisible'} €"
@@ -320,8 +324,9 @@ def commande_verifier_signature(
 # --- démonstration ------------------------------------------------------------------------------
 
 
-def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[str, Any]]]:
-    """Les actes signés en pratique (si la couche actes est là), sinon un PDF de démonstration."""
+def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, str, bytes, dict[str, Any]]]:
+    """Les actes signés en pratique (si la couche actes est là), sinon un PDF de démonstration :
+    ``(identifiant, nom du fichier signé, PDF, emplacements)``."""
     import importlib
 
     from contentieux.erreurs import ErreurContentieux
@@ -330,7 +335,7 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
         generer_acte: Any = importlib.import_module("contentieux.actes").generer_acte
     except (ImportError, AttributeError):
         generer_acte = None
-    actes: list[tuple[str, bytes, dict[str, Any]]] = []
+    actes: list[tuple[str, str, bytes, dict[str, Any]]] = []
     if generer_acte is not None:
         for identifiant in (
             "mandat_commissaire_justice",
@@ -342,7 +347,8 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
                 acte = generer_acte(identifiant, dossier, au=date)
             except ErreurContentieux:  # un acte que ce dossier ne permet pas : on passe
                 continue
-            actes.append((identifiant, acte.contenu, dict(acte.emplacements)))
+            nom = f"{Path(acte.nom_fichier).stem}-signe.pdf"
+            actes.append((identifiant, nom, acte.contenu, dict(acte.emplacements)))
     if not actes:
         import weasyprint  # type: ignore[import-untyped]
 
@@ -352,22 +358,35 @@ def _actes_a_signer(dossier: Any, date: dt.date) -> list[tuple[str, bytes, dict[
             "<p>TEST — sans valeur juridique.</p></body></html>"
         )
         pdf = weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
-        actes.append(("demonstration", bytes(pdf), {"signature-creancier": (0, 50, 60, 270, 120)}))
+        actes.append(
+            (
+                "demonstration",
+                "demonstration-signe.pdf",
+                bytes(pdf),
+                {"signature-creancier": (0, 50, 60, 270, 120)},
+            )
+        )
     return actes
 
 
 def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> None:
-    """Signe les actes avec une PKI jetable (« TEST — sans valeur juridique ») et les vérifie."""
+    """Signe les actes avec une PKI jetable (« TEST — sans valeur juridique ») et les vérifie.
+
+    La PKI est écrite à côté des actes (racine, CRL, PKCS#12 des signataires, mot de passe
+    imprimé) et la CRL est jointe à chaque document signé : ``contentieux verifier-signature
+    ACTE-signe.pdf --confiance DOSSIER/racine.pem`` conclut hors ligne, et ``contentieux signer``
+    s'essaie aussitôt avec ``--p12 DOSSIER/agence.p12``.
+    """
+    from contentieux.erreurs import ErreurContentieux
     from contentieux.francais import formater_montant
     from contentieux.signature import MENTION_TEST, Signeur, cosigner, signer_acte
-    from contentieux.signature.demo import creer_pki_jetable
+    from contentieux.signature.demo import MOT_DE_PASSE_DEMO, charger_ou_creer_pki
+    from contentieux.signature.pades import ajouter_donnees_validation
     from contentieux.signature.verification import lire_montant_imprime, verifier_signature
 
     dossier_sortie = sortie or Path(tempfile.mkdtemp(prefix="contentieux-demo-"))
     dossier_sortie.mkdir(parents=True, exist_ok=True)
-    from contentieux.erreurs import ErreurContentieux
-
-    pki = creer_pki_jetable(dt.datetime.now(dt.UTC))
+    pki, _cree = charger_ou_creer_pki(dossier_sortie, dt.datetime.now(dt.UTC))
     signeurs: dict[str, Any] = {}
 
     def signeur(champ: str) -> Any:
@@ -376,7 +395,8 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
         return signeurs[champ]
 
     console.rule(f"Signature électronique — {MENTION_TEST}")
-    for identifiant, pdf, emplacements in _actes_a_signer(dossier, date):
+    signes: list[Path] = []
+    for identifiant, nom, pdf, emplacements in _actes_a_signer(dossier, date):
         try:
             # le créancier certifie (tous les champs créés), puis chaque autre partie signe
             signe = signer_acte(pdf, signeur("signature-creancier"), emplacements)
@@ -387,14 +407,35 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
                 if champ == "signature-debiteur" and "mention-manuscrite" in emplacements:
                     mention = _mention_demo(lire_montant_imprime(pdf), formater_montant)
                 signe = cosigner(signe, signeur(champ), champ=champ, mention=mention)
+            # la CRL de la démonstration n'est pas en ligne : jointe au document (DSS)
+            signe = ajouter_donnees_validation(signe, certificats=[pki.racine], crls=[pki.crl])
         except ErreurContentieux as exc:
             console.print(f"[red]{escape(identifiant)}[/] : {escape(exc.message)}")
             continue
-        cible = dossier_sortie / f"{identifiant}-signe.pdf"
+        cible = dossier_sortie / nom
         cible.write_bytes(signe)
-        rapport = verifier_signature(signe, confiance=pki.racine, donnees_revocation=[pki.crl])
+        signes.append(cible)
+        rapport = verifier_signature(signe, confiance=pki.racine)
         console.print(f"[bold]{escape(identifiant)}[/] → {escape(str(cible))}")
         afficher_rapport(rapport)
+    racine = dossier_sortie / "racine.pem"
+    essai = signes[0] if signes else dossier_sortie / "ACTE-signe.pdf"
+    console.print(
+        f"PKI de démonstration ({MENTION_TEST}), écrite dans {escape(str(dossier_sortie))} : "
+        "racine.pem (racine), racine.crl (CRL), agence.p12, creancier.p12, debiteur.p12, "
+        "commissaire.p12 (signataires)."
+    )
+    console.print(f"Mot de passe des PKCS#12 : [bold]{MOT_DE_PASSE_DEMO}[/]")
+    console.print("Essayez :")
+    console.print(
+        f"  contentieux verifier-signature {escape(str(essai))} --confiance {escape(str(racine))}",
+        soft_wrap=True,
+    )
+    console.print(
+        f"  CONTENTIEUX_P12_MOT_DE_PASSE={MOT_DE_PASSE_DEMO} contentieux signer ACTE.pdf "
+        f"--p12 {escape(str(dossier_sortie / 'agence.p12'))}",
+        soft_wrap=True,
+    )
 
 
 def _mention_demo(montant: Any, formater: Any) -> str:

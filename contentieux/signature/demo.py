@@ -1,22 +1,38 @@
 """Une PKI jetable pour la démonstration : racine, agence, débiteur, CRL — « TEST — sans valeur
 juridique ».
 
-Faite sur le moment avec ``cryptography`` (clés EC P-256, rapides à produire), elle ne quitte
-jamais la mémoire : aucun fichier de clé n'est écrit. Les certificats des signataires pointent
-vers une CRL fictive (``http://crl.demo.invalid``) que la démonstration fournit elle-même au
-vérificateur (``donnees_revocation``) : la vérification reste hors ligne et peut conclure.
+Faite sur le moment avec ``cryptography`` (clés EC P-256, rapides à produire). Les certificats
+des signataires pointent vers une CRL fictive (``http://crl.demo.invalid``) : la démonstration
+joint cette CRL aux documents signés (DSS), si bien que la vérification reste hors ligne et
+conclut.
+
+:func:`charger_ou_creer_pki` l'écrit à côté des actes de la démonstration, pour qu'on puisse
+vérifier et signer aussitôt avec la ligne de commande (:data:`FICHIERS_PKI`) : la racine
+(``racine.pem``), la CRL (``racine.crl``, DER) et un PKCS#12 par signataire (``agence.p12``…),
+protégé par le mot de passe :data:`MOT_DE_PASSE_DEMO`, imprimé par la démonstration. Ces clés
+n'ont aucune valeur : leur mot de passe est public.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from contentieux.signature.pades import MENTION_TEST
 from contentieux.signature.signataire import Signataire, _signataire_en_memoire
 
 URL_CRL = "http://crl.demo.invalid/racine.crl"
+
+MOT_DE_PASSE_DEMO = "demo-sans-valeur"
+"""Mot de passe des PKCS#12 de démonstration : public, comme les clés qu'il protège."""
+
+SIGNATAIRES_DEMO = ("agence", "creancier", "debiteur", "commissaire")
+"""Les signataires de la PKI de démonstration (un fichier ``<nom>.p12`` chacun)."""
+
+FICHIERS_PKI = ("racine.pem", "racine.crl", *(f"{nom}.p12" for nom in SIGNATAIRES_DEMO))
+"""Les fichiers que la démonstration écrit à côté des actes."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,9 @@ class PkiJetable:
     creancier: Signataire
     commissaire: Signataire
     crl: bytes
+    pkcs12: dict[str, bytes] = field(default_factory=dict, repr=False)
+    """PKCS#12 de chaque signataire (clé, certificat, racine), chiffré avec
+    :data:`MOT_DE_PASSE_DEMO` ; vide pour une PKI relue depuis ses fichiers."""
 
     def pour_champ(self, champ: str) -> Signataire:
         """Le signataire d'un champ ``signature-<partie>`` (le débiteur à défaut)."""
@@ -47,6 +66,10 @@ def creer_pki_jetable(instant: dt.datetime) -> PkiJetable:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption
+    from cryptography.hazmat.primitives.serialization.pkcs12 import (
+        serialize_key_and_certificates,
+    )
     from cryptography.x509.oid import NameOID
     from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
 
@@ -93,7 +116,9 @@ def creer_pki_jetable(instant: dt.datetime) -> PkiJetable:
         .sign(cle_racine, hashes.SHA256())
     )
 
-    def signataire(cn: str) -> Signataire:
+    pkcs12: dict[str, bytes] = {}
+
+    def signataire(role: str, cn: str) -> Signataire:
         cle = ec.generate_private_key(ec.SECP256R1())
         certificat = (
             x509.CertificateBuilder()
@@ -136,6 +161,13 @@ def creer_pki_jetable(instant: dt.datetime) -> PkiJetable:
             )
             .sign(cle_racine, hashes.SHA256())
         )
+        pkcs12[role] = serialize_key_and_certificates(
+            cn.encode(),
+            cle,
+            certificat,
+            [racine],
+            BestAvailableEncryption(MOT_DE_PASSE_DEMO.encode()),
+        )
         return Signataire(
             _signataire_en_memoire(
                 cle,
@@ -161,9 +193,76 @@ def creer_pki_jetable(instant: dt.datetime) -> PkiJetable:
     )
     return PkiJetable(
         racine=translate_pyca_cryptography_cert_to_asn1(racine),
-        agence=signataire("Agence de démonstration"),
-        debiteur=signataire("Débiteur de démonstration"),
-        creancier=signataire("Créancier de démonstration"),
-        commissaire=signataire("Commissaire de justice de démonstration"),
+        agence=signataire("agence", "Agence de démonstration"),
+        debiteur=signataire("debiteur", "Débiteur de démonstration"),
+        creancier=signataire("creancier", "Créancier de démonstration"),
+        commissaire=signataire("commissaire", "Commissaire de justice de démonstration"),
         crl=crl.public_bytes(Encoding.DER),
+        pkcs12=pkcs12,
     )
+
+
+def ecrire_pki(pki: PkiJetable, dossier: Path) -> list[Path]:
+    """Écrit la racine (PEM), la CRL (DER) et les PKCS#12 des signataires dans ``dossier``."""
+    from asn1crypto import pem  # type: ignore[import-untyped]
+
+    dossier.mkdir(parents=True, exist_ok=True)
+    contenus = {
+        "racine.pem": pem.armor("CERTIFICATE", pki.racine.dump()),
+        "racine.crl": pki.crl,
+        **{f"{nom}.p12": pki.pkcs12[nom] for nom in SIGNATAIRES_DEMO},
+    }
+    ecrits = []
+    for nom, contenu in contenus.items():
+        chemin = dossier / nom
+        temporaire = chemin.with_name(chemin.name + ".partiel")
+        temporaire.write_bytes(contenu)
+        temporaire.replace(chemin)
+        ecrits.append(chemin)
+    return ecrits
+
+
+def lire_pki(dossier: Path, instant: dt.datetime) -> PkiJetable | None:
+    """La PKI déjà écrite dans ``dossier`` si elle est complète et valide à ``instant``, sinon
+    ``None``."""
+    from asn1crypto import pem, x509
+
+    from contentieux.erreurs import ErreurContentieux
+
+    try:
+        brut = (dossier / "racine.pem").read_bytes()
+        racine = x509.Certificate.load(pem.unarmor(brut)[2] if pem.detect(brut) else brut)
+        crl = (dossier / "racine.crl").read_bytes()
+        signataires = {
+            nom: Signataire.depuis_pkcs12(dossier / f"{nom}.p12", mot_de_passe=MOT_DE_PASSE_DEMO)
+            for nom in SIGNATAIRES_DEMO
+        }
+        for signataire in signataires.values():
+            signataire.verifier_certificat(instant)
+            if signataire.certificat.issuer != racine.subject:  # racine d'une autre PKI
+                return None
+        validite = racine["tbs_certificate"]["validity"]
+        if not validite["not_before"].native <= instant < validite["not_after"].native:
+            return None
+    except (OSError, ValueError, ErreurContentieux):
+        return None
+    return PkiJetable(
+        racine=racine,
+        agence=signataires["agence"],
+        debiteur=signataires["debiteur"],
+        creancier=signataires["creancier"],
+        commissaire=signataires["commissaire"],
+        crl=crl,
+    )
+
+
+def charger_ou_creer_pki(dossier: Path, instant: dt.datetime) -> tuple[PkiJetable, bool]:
+    """La PKI de démonstration de ``dossier`` : relue si elle y est déjà (même racine pour tous
+    les actes d'une démonstration, et d'une démonstration à la suivante), sinon créée et écrite.
+    Rend aussi ``True`` si elle vient d'être créée."""
+    existante = lire_pki(dossier, instant)
+    if existante is not None:
+        return existante, False
+    pki = creer_pki_jetable(instant)
+    ecrire_pki(pki, dossier)
+    return pki, True

@@ -153,8 +153,14 @@ class ControleMention(BaseModel):
     montant_retenu: Decimal | None
     """La somme pour laquelle l'acte vaut : en lettres si elle est lisible (art. 1376)."""
     concordante: bool
+    """Les sommes en lettres, en chiffres et imprimée concordent (le texte seul)."""
     anomalies: list[str]
     fondements: list[str] = list(FONDEMENTS)
+    signee: bool | None = None
+    """La mention est couverte par une signature non invalide du champ du débiteur, qui la
+    verrouille (C. civ. 1174) ; ``None`` : non contrôlé (texte seul, hors d'un PDF signé)."""
+    signataire: str | None = None
+    """Le signataire dont la signature couvre la mention."""
 
 
 def controler_mention(texte: str, montant_imprime: Decimal | None) -> ControleMention:

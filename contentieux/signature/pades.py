@@ -626,3 +626,32 @@ def cosigner(
             "signature (signer_acte, ou « contentieux signer --champs »)."
         )
     return signeur.signer(pdf, champ=champ, mention=mention, champ_mention=champ_mention)
+
+
+def ajouter_donnees_validation(
+    pdf: bytes, *, certificats: Iterable[x509.Certificate] = (), crls: Iterable[bytes] = ()
+) -> bytes:
+    """Joint au document, dans une révision à part, des données de validation (DSS, ISO
+    32000-2 §12.8.4.3) : certificats de la chaîne et CRL (DER) fournis par l'appelant.
+
+    Utile quand l'autorité ne publie pas ses CRL en ligne (PKI de démonstration, PKI
+    d'entreprise fermée) : la vérification hors ligne peut alors conclure sur la révocation.
+    Ces données ne changent rien de visible : ``verifier-acte`` les admet après la production.
+    """
+    from asn1crypto import crl as asn1_crl
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    try:
+        listes = [asn1_crl.CertificateList.load(brut) for brut in crls]
+        for liste in listes:
+            _ = liste.native  # analyse complète : ValueError si ce n'est pas une CRL
+    except ValueError:
+        raise ErreurSignature("Donnée de révocation illisible : donnez une CRL en DER.") from None
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    DocumentSecurityStore.supply_dss_in_writer(
+        w, None, certs=list(certificats), crls=listes, embed_roots=True
+    )
+    sortie = io.BytesIO()
+    w.write(sortie)  # type: ignore[no-untyped-call]
+    return sortie.getvalue()

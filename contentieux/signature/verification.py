@@ -28,13 +28,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from contentieux.actes.revisions import analyser_revisions
 from contentieux.erreurs import ErreurSignature
 from contentieux.signature.mention import (
     ControleMention,
     controler_mention,
     lire_montant_en_chiffres,
 )
-from contentieux.signature.pades import CHAMP_MENTION
+from contentieux.signature.pades import CHAMP_DEBITEUR, CHAMP_MENTION
 
 Indication = Literal["TOTAL-PASSED", "INDETERMINATE", "TOTAL-FAILED"]
 Modifications = Literal["aucune", "remplissage", "signatures", "autres"]
@@ -49,7 +50,8 @@ EXPLICATIONS: dict[str, str] = {
     "certificat.",
     "REVOKED": "Le certificat du signataire était révoqué au moment de la signature.",
     "NOT_YET_VALID": "La signature est antérieure au début de validité du certificat.",
-    "SIG_CONSTRAINTS_FAILURE": "Une contrainte de la politique de signature n'est pas remplie.",
+    "SIG_CONSTRAINTS_FAILURE": "Une contrainte de la signature n'est pas remplie : le document "
+    "a été modifié après la signature d'une façon qu'elle n'autorise pas (ISO 32000-2 §12.8).",
     "CHAIN_CONSTRAINTS_FAILURE": "Une contrainte sur la chaîne de certification n'est pas remplie.",
     "CERTIFICATE_CHAIN_GENERAL_FAILURE": "La chaîne de certification n'a pas pu être validée, le "
     "plus souvent faute de données de révocation (OCSP, CRL) : signez en B-LT ou vérifiez en "
@@ -80,6 +82,11 @@ EXPLICATIONS: dict[str, str] = {
     "SIGNED_DATA_NOT_FOUND": "Les données signées sont introuvables.",
     "GENERIC": "La validation n'a pas pu conclure.",
 }
+
+SOUS_INDICATION_MODIFICATION = "SIG_CONSTRAINTS_FAILURE"
+"""Sous-indication ETSI d'une signature intacte suivie de modifications qu'elle n'autorise pas
+(pages ajoutées, contenu, ``/Info``, champ verrouillé) : la norme n'a pas de sous-indication
+propre au PDF ; le contrôle d'acceptation de la signature (EN 319 102-1 §5.2.8) échoue."""
 
 MODIFICATIONS_EXPLIQUEES: dict[str, str] = {
     "aucune": "rien n'a changé depuis (hors données de validation et horodatages)",
@@ -238,15 +245,24 @@ def _chercher_montant(donnees: Any) -> Decimal | None:
     return None
 
 
-def _valeur_mention(lecteur: Any, champ: str) -> str | None:
+def _valeur_mention(lecteur: Any, champ: str, revision: int | None = None) -> str | None:
+    """La valeur du champ de mention dans ``revision`` (par défaut la dernière) ; les références
+    sont suivies dans cette révision-là, pas dans la dernière."""
+    numero = lecteur.xrefs.total_revisions - 1 if revision is None else revision
+    resolveur = lecteur.get_historical_resolver(numero)
+
+    def resoudre(objet: Any) -> Any:
+        return resolveur.get_object(objet.reference) if hasattr(objet, "reference") else objet
+
     try:
-        champs = lecteur.root["/AcroForm"]["/Fields"]
-    except KeyError:
+        formulaire = resoudre(resolveur.root.raw_get("/AcroForm"))
+        champs = resoudre(formulaire.raw_get("/Fields"))
+        for ref in champs:
+            objet = resoudre(ref)
+            if "/T" in objet and str(resoudre(objet.raw_get("/T"))) == champ and "/V" in objet:
+                return str(resoudre(objet.raw_get("/V")))
+    except (KeyError, TypeError, AttributeError):
         return None
-    for ref in champs:
-        objet = ref.get_object()
-        if str(objet.get("/T", "")) == champ and "/V" in objet:
-            return str(objet["/V"])
     return None
 
 
@@ -328,6 +344,7 @@ def verifier_signature(
     confiance: Iterable[Any] | Any | None = None,
     en_ligne: bool = False,
     champ_mention: str = CHAMP_MENTION,
+    champ_debiteur: str = CHAMP_DEBITEUR,
     montant_imprime: Decimal | None = None,
     donnees_revocation: Iterable[bytes] = (),
 ) -> RapportSignature:
@@ -337,6 +354,8 @@ def verifier_signature(
     - ``en_ligne`` : consulter OCSP et CRL (sinon seules les données du document servent) ;
     - ``montant_imprime`` : montant de l'acte pour contrôler la mention (C. civ. 1376) ; à défaut,
       il est lu dans les données JSON jointes à l'acte ;
+    - ``champ_debiteur`` : le champ dont la signature doit couvrir et verrouiller la mention ;
+      une mention sans cette signature est « non signée » et le verdict n'est pas valide ;
     - ``donnees_revocation`` : CRL ou réponses OCSP (DER) fournies à part, utilisées comme celles
       du document.
     """
@@ -364,6 +383,9 @@ def verifier_signature(
         dss, a_dss = LocalKnowledge(), False
     dss = _ajouter_revocation(dss, donnees_revocation)
     champs_signature = {s.field_name for s in signatures}
+    suspectes = [
+        r for r in analyser_revisions(donnees) if r.nature == "autre" and r.cause != "formulaire"
+    ]
     constats: list[SignatureVerifiee] = []
     for signature in signatures:
         jeton = _jeton_horodatage(signature.signer_info)
@@ -390,6 +412,9 @@ def verifier_signature(
         nom_sous = None if etat == AdESStatus.PASSED else sous.standard_name
         intacte = bool(statut is not None and statut.intact and statut.valid)
         modifs, permises = _modifications(integrite, champs_signature - {signature.field_name})
+        apres = [r for r in suspectes if r.numero > signature.signed_revision]
+        if apres:  # ce que pyHanko ne regarde pas (``/Info``) ou qu'il a laissé passer
+            modifs, permises = "autres", False
         if statut is None:
             de_confiance = False
             revoquee: bool | None = None
@@ -398,14 +423,19 @@ def verifier_signature(
             revoquee = True if statut.revoked else (False if statut.trusted else None)
         if sous.standard_name in ("REVOKED", "REVOKED_NO_POE"):
             revoquee = True
-        if indication == "TOTAL-FAILED" or not intacte or not permises:
-            verdict: Verdict = "invalide"
-        elif indication == "TOTAL-PASSED":
-            verdict = "valide"
-        else:
-            verdict = "indetermine"
-        explication = EXPLICATIONS.get(sous.standard_name, resultat.failure_msg or "")
-        explication += f" Modifications : {MODIFICATIONS_EXPLIQUEES[modifs]}."
+        if not intacte and indication != "TOTAL-FAILED":
+            indication, nom_sous = "TOTAL-FAILED", "HASH_FAILURE"
+        elif not permises and indication != "TOTAL-FAILED":
+            indication, nom_sous = "TOTAL-FAILED", SOUS_INDICATION_MODIFICATION
+        verdicts: dict[Indication, Verdict] = {
+            "TOTAL-PASSED": "valide",
+            "INDETERMINATE": "indetermine",
+            "TOTAL-FAILED": "invalide",
+        }
+        verdict = verdicts[indication]
+        explication = EXPLICATIONS.get(nom_sous or sous.standard_name, resultat.failure_msg or "")
+        explication += f" Modifications : {MODIFICATIONS_EXPLIQUEES[modifs]}"
+        explication += "".join(f" ; révision {r.numero} : {r.detail}" for r in apres) + "."
         certificat = signature.signer_cert
         heure = (
             jeton[0]
@@ -445,7 +475,63 @@ def verifier_signature(
             texte_mention,
             montant_imprime if montant_imprime is not None else _montant_imprime(lecteur),
         )
+        signee_par, raison = _signature_de_la_mention(
+            lecteur, signatures, constats, champ_mention, champ_debiteur, texte_mention
+        )
+        mention = mention.model_copy(
+            update={
+                "signee": signee_par is not None,
+                "signataire": signee_par,
+                "anomalies": mention.anomalies + ([raison] if raison else []),
+            }
+        )
     return _rapport(nom_document, constats, len(horodatages), mention, en_ligne)
+
+
+def _signature_de_la_mention(
+    lecteur: Any,
+    signatures: Sequence[Any],
+    constats: Sequence[SignatureVerifiee],
+    champ_mention: str,
+    champ_debiteur: str,
+    texte: str,
+) -> tuple[str | None, str | None]:
+    """Le signataire dont la signature couvre la mention, ou la raison pour laquelle aucune ne
+    la couvre (C. civ. 1376 et 1174 : la mention doit être écrite par celui qui s'engage).
+
+    Il faut une signature du champ du débiteur qui verrouille la mention (verrou de champ
+    FieldMDP, signé avec elle), qui n'est pas invalide, et dont la révision signée porte déjà ce
+    texte de mention.
+    """
+    raison = (
+        f"mention non signée : aucune signature du champ « {champ_debiteur} » ne la couvre ; "
+        "n'importe qui a pu l'écrire après la certification (C. civ. 1376, 1174)"
+    )
+    for signature, constat in zip(signatures, constats, strict=True):
+        if signature.field_name != champ_debiteur:
+            continue
+        verrou = signature.fieldmdp
+        if verrou is None or not verrou.is_locked(champ_mention):
+            raison = (
+                f"mention non signée : la signature du champ « {champ_debiteur} » ne verrouille "
+                "pas la mention (verrou de champ absent)"
+            )
+            continue
+        ecrite = _valeur_mention(lecteur, champ_mention, signature.signed_revision)
+        if ecrite != texte:
+            raison = (
+                "mention non signée : elle a été écrite ou changée après la signature du "
+                f"champ « {champ_debiteur} »"
+            )
+            continue
+        if constat.verdict == "invalide":
+            raison = (
+                f"mention non signée : la signature du champ « {champ_debiteur} » qui la couvre "
+                "est invalide"
+            )
+            continue
+        return constat.signataire, None
+    return None, raison
 
 
 def _ajouter_revocation(connu: Any, donnees: Iterable[bytes]) -> Any:
@@ -513,8 +599,14 @@ def _rapport(
             "Aucune signature n'est invalide, mais au moins une ne peut être confirmée "
             "(données de révocation, racine de confiance ou preuve d'existence manquantes)."
         )
-    if mention is not None and not mention.concordante:
+    if mention is not None and mention.anomalies:
         explication += " Mention de la somme : " + " ; ".join(mention.anomalies) + "."
+        if verdict != "invalide":
+            verdict = "invalide"
+            explication = (
+                "La mention de la somme ne vaut pas engagement du débiteur pour le montant de "
+                "l'acte (C. civ. 1376). " + explication
+            )
     return RapportSignature(
         document=document,
         verifie_le=dt.datetime.now(dt.UTC),
