@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -125,6 +125,7 @@ class Atelier:
         self.regles = regles
         self._polices: Any = None
         self._css: Any = None
+        self._couverture: frozenset[int] = frozenset()
         self._docx: dict[str, bytes] = {}
         self._manifestes: dict[str, Manifeste] = {}
         self._dernier_texte = ""
@@ -159,13 +160,22 @@ class Atelier:
         return self._articles
 
     def _feuille(self) -> tuple[Any, Any]:
+        """Une feuille analysée : les polices livrées (``@font-face``, :mod:`contentieux.polices`)
+        puis ``_commun/style.css`` ; et la couverture de ces polices. Une fois par atelier, au
+        premier PDF (ou à la préparation d'un worker)."""
         if self._css is None:
             from weasyprint import CSS  # type: ignore[import-untyped,unused-ignore]
             from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped,unused-ignore]
 
+            from contentieux.polices import couverture, feuille_polices
+
             self._polices = FontConfiguration()
+            self._couverture = couverture()
+            style = self.chemin("_commun", "style.css")
             self._css = CSS(
-                filename=str(self.chemin("_commun", "style.css")), font_config=self._polices
+                string=feuille_polices() + style.read_text(encoding="utf-8"),
+                base_url=str(style),
+                font_config=self._polices,
             )
         return self._polices, self._css
 
@@ -230,6 +240,7 @@ class Atelier:
         from weasyprint import HTML, Attachment  # type: ignore[import-untyped,unused-ignore]
 
         polices, css = self._feuille()
+        exiger_glyphes(contrat, donnees, self._couverture)
         base = self.chemin(contrat.identifiant, "gabarit.html").parent
         document = HTML(string=self.html(contrat), base_url=str(base)).render(
             font_config=polices, stylesheets=[css]
@@ -303,6 +314,63 @@ class Atelier:
             emplacements=place,
             pages=pages,
         )
+
+
+def _chaines(valeur: Any, chemin: str = "") -> Iterator[tuple[str, str]]:
+    """Les chaînes d'une structure JSON, avec leur chemin (``debiteur.nom``,
+    ``factures[2].numero``).
+    """
+    if isinstance(valeur, str):
+        yield chemin, valeur
+    elif isinstance(valeur, Mapping):
+        for cle, sous in valeur.items():
+            yield from _chaines(sous, f"{chemin}.{cle}" if chemin else str(cle))
+    elif isinstance(valeur, list | tuple):
+        for rang, sous in enumerate(valeur):
+            yield from _chaines(sous, f"{chemin}[{rang}]")
+
+
+def exiger_glyphes(
+    contrat: ContratActe, donnees: Mapping[str, Any], couverts: frozenset[int]
+) -> None:
+    """Refuse, avant le rendu, un acte dont le texte imprimé contient un caractère qu'aucune
+    police livrée ne dessine (ISO 19005-3 §6.2.11.8 : pas de glyphe .notdef dans un PDF/A).
+
+    Le texte examiné est celui du contrat (tout ce que le gabarit imprime) ; le message nomme le
+    champ du dossier (ou des paramètres des actes) d'où vient le caractère.
+    """
+    from contentieux.erreurs import CaractereSansGlyphe
+    from contentieux.polices import FAMILLE_SANS, FAMILLE_SERIF, caracteres_sans_glyphe
+
+    manquants: dict[str, None] = {}
+    for _, texte in _chaines(contrat.model_dump(mode="json")):
+        manquants.update(dict.fromkeys(caracteres_sans_glyphe(texte, couverts)))
+    if not manquants:
+        return
+    champs: dict[str, list[str]] = {}
+    for racine in ("dossier", "parametres"):
+        for chemin, texte in _chaines(donnees.get(racine, {})):
+            trouves = [c for c in manquants if c in texte or c in texte.upper()]
+            if trouves:
+                prefixe = "actes." if racine == "parametres" else ""
+                champs[prefixe + chemin] = trouves
+    if not champs:  # caractère venu d'ailleurs (gabarit utilisateur, texte calculé)
+        for chemin, texte in _chaines(contrat.model_dump(mode="json")):
+            trouves = [c for c in manquants if c in texte or c in texte.upper()]
+            if trouves:
+                champs[f"acte {contrat.identifiant} : {chemin}"] = trouves
+    details = "; ".join(
+        f"{champ} : {', '.join(f'« {c} » (U+{ord(c):04X})' for c in caracteres)}"
+        for champ, caracteres in champs.items()
+    )
+    raise CaractereSansGlyphe(
+        f"caractère impossible à imprimer dans l'acte {contrat.identifiant} (PDF/A) : {details} ; "
+        f"les polices des actes ({FAMILLE_SERIF.removeprefix('Contentieux ')}, "
+        f"{FAMILLE_SANS.removeprefix('Contentieux ')} : latin, grec, cyrillique) n'ont pas ce "
+        "glyphe et un PDF/A ne peut pas imprimer de boîte vide ; écrivez ce champ en caractères "
+        "latins (translittération) ou produisez l'acte en DOCX",
+        champs={champ: [f"U+{ord(c):04X}" for c in cs] for champ, cs in champs.items()},
+    )
 
 
 def _logo_docx(modele: Any, logo: str | None) -> Any:
