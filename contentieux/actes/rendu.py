@@ -251,7 +251,9 @@ class Atelier:
             description="Dossier, décompte et version des règles dont l'acte est issu",
             relationship="Data",
         )
-        contenu = document.write_pdf(pdf_variant="pdf/a-3b", attachments=[jointe])
+        contenu = document.write_pdf(
+            pdf_variant="pdf/a-3b", attachments=[jointe], finisher=_af_sans_doublon
+        )
         self._dernier_texte = texte_mise_en_page(document)
         return bytes(contenu), emplacements(document), len(document.pages)
 
@@ -314,6 +316,17 @@ class Atelier:
             emplacements=place,
             pages=pages,
         )
+
+
+def _af_sans_doublon(_document: Any, pdf: Any) -> None:
+    """Chaque fichier associé une seule fois dans le tableau ``/AF`` du catalogue (ISO 19005-3
+    §6.8) : WeasyPrint 70 y ajoute la pièce jointe deux fois (arbre ``EmbeddedFiles`` puis objet
+    ``Filespec``). Appelé par ``write_pdf`` avant l'écriture du fichier."""
+    af = pdf.catalog.get("AF")
+    if af is not None:
+        uniques = list(dict.fromkeys(af))
+        af.clear()
+        af.extend(uniques)
 
 
 def _chaines(valeur: Any, chemin: str = "") -> Iterator[tuple[str, str]]:

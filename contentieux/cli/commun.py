@@ -109,8 +109,7 @@ def dependance_manquante(exc: BaseException) -> str | None:
     if isinstance(exc, OSError) and "cannot load library" in str(exc):
         return (
             "WeasyPrint ne trouve pas les bibliothèques Pango du système ; sous Debian ou Ubuntu : "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
-            f"fonts-liberation2 ({exc})"
+            f"apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 ({exc})"
         )
     return None
 
