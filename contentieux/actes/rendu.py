@@ -12,8 +12,9 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -35,6 +36,9 @@ from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
 from contentieux.modeles.recevabilite import Recevabilite
 from contentieux.regles import Regles
+
+if TYPE_CHECKING:
+    import jinja2
 
 ACTES: tuple[str, ...] = tuple(CONSTRUCTEURS)
 """Les identifiants d'actes, dans l'ordre du parcours de recouvrement."""
@@ -100,8 +104,6 @@ class Atelier:
         regles: Regles | None = None,
         controle_pdf: Literal["pypdf", "mise_en_page"] = "pypdf",
     ) -> None:
-        import jinja2
-
         if controle_pdf not in ("pypdf", "mise_en_page"):
             raise ValueError("controle_pdf : « pypdf » ou « mise_en_page »")
         self.controle_pdf = controle_pdf
@@ -113,15 +115,7 @@ class Atelier:
                 f"dossier de gabarits introuvable : {self.utilisateur} ; donnez un dossier qui "
                 "contient un sous-dossier par acte remplacé (par exemple relance/gabarit.html)"
             )
-        racines = [str(p) for p in (self.utilisateur, self.paquet) if p is not None]
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(racines),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(_filtres())
+        self._env: jinja2.Environment | None = None
         self.regles = regles
         self._polices: Any = None
         self._css: Any = None
@@ -130,6 +124,25 @@ class Atelier:
         self._manifestes: dict[str, Manifeste] = {}
         self._dernier_texte = ""
         self._articles: dict[str, Any] | None = None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """L'environnement Jinja unique (HTML et DOCX), créé au premier rendu : un acte PDF
+        importe d'abord WeasyPrint, un DOCX docxtpl (voir :meth:`generer`), pour qu'une
+        installation incomplète nomme l'extra du format demandé plutôt que celui de Jinja."""
+        if self._env is None:
+            import jinja2
+
+            racines = [str(p) for p in (self.utilisateur, self.paquet) if p is not None]
+            self._env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(racines),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            self._env.filters.update(_filtres())
+        return self._env
 
     # --- fichiers ---
 
@@ -291,6 +304,8 @@ class Atelier:
         """Produit un acte vérifié : toutes ses mentions obligatoires sont dans le document."""
         if format not in ("pdf", "docx"):
             raise ValueError(f"format « {format} » inconnu : « pdf » ou « docx »")
+        # Le moteur du format d'abord : s'il manque, l'erreur nomme son extra (pdf ou docx).
+        import_module("weasyprint" if format == "pdf" else "docxtpl")
         contrat, faits = self.preparer(identifiant, dossier, au=au, parametres=parametres)
         manifeste = self.manifeste(identifiant)
         donnees = donnees_embarquees(contrat, faits, manifeste)
@@ -372,10 +387,11 @@ def exiger_glyphes(
             trouves = [c for c in manquants if c in texte or c in texte.upper()]
             if trouves:
                 champs[f"acte {contrat.identifiant} : {chemin}"] = trouves
-    details = "; ".join(
-        f"{champ} : {', '.join(f'« {c} » (U+{ord(c):04X})' for c in caracteres)}"
-        for champ, caracteres in champs.items()
-    )
+    def _liste(caracteres: list[str]) -> str:
+        texte = ", ".join(f"« {c} » (U+{ord(c):04X})" for c in caracteres[:5])
+        return texte + (f"… ({len(caracteres)} caractères)" if len(caracteres) > 5 else "")
+
+    details = "; ".join(f"{champ} : {_liste(cs)}" for champ, cs in champs.items())
     raise CaractereSansGlyphe(
         f"caractère impossible à imprimer dans l'acte {contrat.identifiant} (PDF/A) : {details} ; "
         f"les polices des actes ({FAMILLE_SERIF.removeprefix('Contentieux ')}, "
