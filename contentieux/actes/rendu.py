@@ -370,23 +370,27 @@ def exiger_glyphes(
     from contentieux.erreurs import CaractereSansGlyphe
     from contentieux.polices import FAMILLE_SANS, FAMILLE_SERIF, caracteres_sans_glyphe
 
-    manquants: dict[str, None] = {}
-    for _, texte in _chaines(contrat.model_dump(mode="json")):
-        manquants.update(dict.fromkeys(caracteres_sans_glyphe(texte, couverts)))
+    # Chemin rapide : les caractères distincts du contrat entier (JSON, une passe).
+    manquants = set(caracteres_sans_glyphe("".join(set(contrat.model_dump_json())), couverts))
     if not manquants:
         return
-    champs: dict[str, list[str]] = {}
-    for racine in ("dossier", "parametres"):
-        for chemin, texte in _chaines(donnees.get(racine, {})):
-            trouves = [c for c in manquants if c in texte or c in texte.upper()]
+
+    def _releve(racine: Any, prefixe: str) -> dict[str, list[str]]:
+        """Champ → ses caractères sans glyphe, dans l'ordre où ils y apparaissent."""
+        releve = {}
+        for chemin, texte in _chaines(racine):
+            trouves = [c for c in caracteres_sans_glyphe(texte, couverts) if c in manquants]
             if trouves:
-                prefixe = "actes." if racine == "parametres" else ""
-                champs[prefixe + chemin] = trouves
+                releve[prefixe + chemin] = trouves
+        return releve
+
+    champs = {
+        **_releve(donnees.get("dossier", {}), ""),
+        **_releve(donnees.get("parametres", {}), "actes."),
+    }
     if not champs:  # caractère venu d'ailleurs (gabarit utilisateur, texte calculé)
-        for chemin, texte in _chaines(contrat.model_dump(mode="json")):
-            trouves = [c for c in manquants if c in texte or c in texte.upper()]
-            if trouves:
-                champs[f"acte {contrat.identifiant} : {chemin}"] = trouves
+        champs = _releve(contrat.model_dump(mode="json"), f"acte {contrat.identifiant} : ")
+
     def _liste(caracteres: list[str]) -> str:
         texte = ", ".join(f"« {c} » (U+{ord(c):04X})" for c in caracteres[:5])
         return texte + (f"… ({len(caracteres)} caractères)" if len(caracteres) > 5 else "")
