@@ -25,13 +25,13 @@ importé qu'à l'usage, pour que ``import contentieux`` reste rapide.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,unused-ignore]
 from pydantic import BaseModel, ConfigDict
 
 from contentieux.erreurs import DepartementInconnu, DureeInvalide
@@ -353,12 +353,13 @@ def ajouter_mois(depart: date, mois: int) -> date:
     """
     _verifier_date(depart, "depart")
     _verifier_entier(mois, "mois")
-    rang = depart.year * 12 + (depart.month - 1) + mois
-    annee, mois_cible = divmod(rang, 12)
-    if not 1 <= annee <= 9999:
-        raise _hors_calendrier(depart, mois, "mois")
-    dernier = calendar.monthrange(annee, mois_cible + 1)[1]
-    return date(annee, mois_cible + 1, min(depart.day, dernier))
+    try:
+        # relativedelta garde le quantième et le ramène au dernier jour d'un mois plus court :
+        # exactement la règle de l'art. 641 al. 2.
+        arrivee: date = depart + relativedelta(months=mois)
+    except (ValueError, OverflowError):
+        raise _hors_calendrier(depart, mois, "mois") from None
+    return arrivee
 
 
 def ajouter_annees(depart: date, annees: int) -> date:

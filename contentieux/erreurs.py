@@ -225,3 +225,10 @@ class ScenarioInvalide(ErreurContentieux):
     """Un scénario de relance (YAML) est illisible ou incohérent."""
 
     code = "scenario_invalide"
+
+
+class CaractereSansGlyphe(DonneesInvalides):
+    """Un texte à imprimer dans un PDF/A contient un caractère que les polices livrées ne dessinent
+    pas (ISO 19005-3 §6.2.11.8 : pas de glyphe .notdef)."""
+
+    code = "caractere_sans_glyphe"

@@ -12,10 +12,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -125,6 +128,11 @@ def test_la_roue_embarque_les_donnees(roue: Path) -> None:
     assert any(n.startswith("contentieux/_donnees/gabarits/") for n in noms)
     assert "contentieux/py.typed" in noms
     assert "contentieux/__init__.py" in noms
+    # Les polices des actes et du tampon, avec leur licence (issue 19, point 6).
+    from contentieux.polices import FACES, LICENCE, POLICE_TAMPON
+
+    for police in [*(f.fichier for f in FACES), POLICE_TAMPON, LICENCE]:
+        assert f"contentieux/polices/{police}" in noms, police
     # Rien du dépôt qui n'ait à être installé.
     assert not any(n.startswith(("tests/", "docs/", "regles/", "exemples/")) for n in noms)
     with zipfile.ZipFile(roue) as archive:
@@ -286,3 +294,197 @@ def test_la_roue_installee_donne_les_memes_decomptes(roue_installee: Path, tmp_p
         empreintes[nom] = execution.stdout.strip().splitlines()[-1]
     assert "sorties, sha256" in empreintes["depot"]
     assert empreintes["roue"] == empreintes["depot"]
+
+
+# --- Dépendances honnêtes (issue 19, point 7) ------------------------------------------------
+
+
+def _pyproject() -> dict[str, Any]:
+    import tomllib
+
+    with open(RACINE / "pyproject.toml", "rb") as fichier:
+        return tomllib.load(fichier)
+
+
+def _nom(exigence: str) -> str:
+    """Nom normalisé (PEP 503) d'une exigence ``nom[extras]>=version``."""
+    return re.sub(r"[-_.]+", "-", re.split(r"[\[<>=!~; ]", exigence, maxsplit=1)[0]).lower()
+
+
+def _extras_d_usage() -> dict[str, list[str]]:
+    """Les extras que ``contentieux[tout]`` regroupe, lus dans ``pyproject.toml``."""
+    projet = _pyproject()["project"]
+    (tout,) = projet["optional-dependencies"]["tout"]
+    noms = re.fullmatch(r"contentieux\[([^\]]+)\]", tout)
+    assert noms is not None
+    return {e: projet["optional-dependencies"][e] for e in noms.group(1).split(",")}
+
+
+def _imports_du_code() -> dict[str, set[str]]:
+    """Module tiers de premier niveau → fichiers de ``contentieux/`` qui l'importent (``import``,
+    ``from … import`` et ``importlib.import_module("…")``)."""
+    import ast
+
+    trouves: dict[str, set[str]] = {}
+    for fichier in (RACINE / "contentieux").rglob("*.py"):
+        source = fichier.read_text(encoding="utf-8")
+        noms: list[str] = re.findall(r'import_module\("([A-Za-z_][\w.]*)"', source)
+        for noeud in ast.walk(ast.parse(source)):
+            if isinstance(noeud, ast.Import):
+                noms += [alias.name for alias in noeud.names]
+            elif isinstance(noeud, ast.ImportFrom) and noeud.level == 0 and noeud.module:
+                noms.append(noeud.module)
+        for nom in noms:
+            racine = nom.split(".")[0]
+            if racine not in sys.stdlib_module_names and racine != "contentieux":
+                trouves.setdefault(racine, set()).add(fichier.relative_to(RACINE).as_posix())
+    return trouves
+
+
+def test_ce_qui_est_importe_est_declare_et_ce_qui_est_declare_est_importe() -> None:
+    """Chaque module tiers importé vient d'une distribution déclarée (base ou extra d'usage), et
+    chaque distribution déclarée est importée par le code (``python-dateutil`` l'est pour
+    l'arithmétique des mois, CPC 641 al. 2). ``typer._click`` compte pour typer."""
+    from importlib import metadata
+
+    distributions = metadata.packages_distributions()
+    projet = _pyproject()["project"]
+    declarees = {_nom(e) for e in projet["dependencies"]}
+    for exigences in _extras_d_usage().values():
+        declarees |= {_nom(e) for e in exigences}
+    importees: dict[str, set[str]] = {}
+    for module, fichiers in _imports_du_code().items():
+        (distribution,) = distributions[module]
+        importees.setdefault(_nom(distribution), set()).update(fichiers)
+    assert set(importees) - declarees == set(), {
+        d: importees[d] for d in set(importees) - declarees
+    }
+    assert declarees - set(importees) == set()
+    assert "python-dateutil" in importees and "jinja2" in importees
+
+
+def test_les_conseils_d_installation_suivent_les_metadonnees() -> None:
+    """Pour chaque distribution de chaque extra (lu dans ``pyproject.toml``), le module qu'elle
+    apporte est rattaché à cet extra par :mod:`contentieux.extras` (lu, lui, dans les métadonnées
+    installées) ; le message de la CLI le dit."""
+    from importlib import metadata
+
+    from contentieux.cli import commun
+    from contentieux.extras import extras_du_module, extras_du_paquet
+
+    modules_de: dict[str, set[str]] = {}
+    for module, distributions in metadata.packages_distributions().items():
+        for distribution in distributions:
+            modules_de.setdefault(_nom(distribution), set()).add(module)
+    usage = _extras_d_usage()
+    assert set(extras_du_paquet()) == set(usage)
+    for extra, exigences in usage.items():
+        for exigence in exigences:
+            modules = {m for m in modules_de[_nom(exigence)] if not m.startswith("_")}
+            assert modules, exigence
+            for module in modules:
+                assert extra in extras_du_module(module), (extra, exigence, module)
+    manque = ModuleNotFoundError("No module named 'pygal'", name="pygal")
+    assert "pip install 'contentieux[pilotage]'" in commun.decrire_erreur(manque)["message"]
+
+
+COMMANDES_EXTRAS: dict[str, tuple[str, ...]] = {
+    "pdf": ("generer", "mise_en_demeure", "{b2b}", "--au", "2026-03-01", "-o", "{sortie}"),
+    "docx": ("generer", "mise_en_demeure", "{b2b}", "--au", "2026-03-01", "--format", "docx",
+             "-o", "{sortie}"),
+    "signature": ("signer", "{pdf}", "--p12", "{p12}", "-o", "{sortie}/signe.pdf"),
+    "dask": ("lot", "{lot}", "--au", "2026-03-01", "--format", "json", "--dask", "local",
+             "--workers", "1", "-o", "{sortie}"),
+    "pilotage": ("pilotage", "{lot}", "--au", "2026-03-01", "--html", "{sortie}/rapport.html"),
+}  # fmt: skip
+"""La commande que chaque extra permet (``pyproject.toml`` : ``contentieux[tout]``)."""
+
+AUTRE_EXTRA = {"pdf": "docx", "docx": "pdf", "signature": "pdf", "dask": "pdf", "pilotage": "pdf"}
+"""Un extra absent de l'environnement : sa commande échoue (code 8) en nommant cet extra."""
+
+
+def test_chaque_extra_a_sa_commande() -> None:
+    assert set(COMMANDES_EXTRAS) == set(_extras_d_usage())
+
+
+@pytest.fixture(scope="module")
+def fichiers_extras(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Entrées des commandes : un dossier, un lot, un acte PDF (rendu par le dépôt) et un
+    PKCS#12 de la PKI de test."""
+    import datetime as dt
+
+    from contentieux.actes import generer_acte
+    from contentieux.exemples import chemin_exemple, dossier_exemple
+    from tests.pki.pki import PkiDeTest
+
+    dossier = tmp_path_factory.mktemp("entrees")
+    pdf = dossier / "acte.pdf"
+    pdf.write_bytes(
+        generer_acte("relance", dossier_exemple("b2b"), au=dt.date(2026, 3, 1)).contenu
+    )
+    (dossier / "pki").mkdir()
+    pki = PkiDeTest.demarrer(dossier / "pki")
+    try:
+        yield {
+            "b2b": str(chemin_exemple("b2b")),
+            "lot": str(RACINE / "exemples" / "lots" / "dossiers.jsonl"),
+            "pdf": str(pdf),
+            "p12": str(pki.p12("creancier")),
+        }
+    finally:
+        pki.arreter()
+
+
+@pytest.mark.lent
+@pytest.mark.parametrize("extra", sorted(COMMANDES_EXTRAS))
+def test_chaque_extra_seul_permet_sa_commande(
+    extra: str,
+    roue: Path,
+    fichiers_extras: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    """Un environnement neuf par extra (la roue construite une fois, ``roue[extra]``, index et
+    cache de pip) : la commande que l'extra permet réussit ; celle d'un autre extra échoue avec
+    le code 8 et le conseil tiré des métadonnées de la roue installée."""
+    from tests.pki.pki import MOT_DE_PASSE
+
+    venv = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    installation = subprocess.run(
+        [str(_python(venv)), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+         f"{roue}[{extra}]"],
+        capture_output=True, text=True, cwd=tmp_path, env=_environnement(),
+    )  # fmt: skip
+    assert installation.returncode == 0, installation.stdout + installation.stderr
+    commande = venv / ("Scripts/contentieux.exe" if os.name == "nt" else "bin/contentieux")
+    sortie = tmp_path / "sortie"
+    sortie.mkdir()
+    valeurs = {**fichiers_extras, "sortie": str(sortie)}
+    env = {**_environnement(), "CONTENTIEUX_P12_MOT_DE_PASSE": MOT_DE_PASSE, "COLUMNS": "200"}
+    resultat = subprocess.run(
+        [str(commande), *(a.format(**valeurs) for a in COMMANDES_EXTRAS[extra])],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    produits = sorted(p.name for p in sortie.rglob("*") if p.is_file())
+    attendus = {
+        "pdf": "EX-B2B-2025-001_mise_en_demeure.pdf",
+        "docx": "EX-B2B-2025-001_mise_en_demeure.docx",
+        "signature": "signe.pdf",
+        "dask": "manifeste.jsonl",
+        "pilotage": "rapport.html",
+    }
+    assert attendus[extra] in produits, produits
+    if extra == "pdf":
+        # Les polices de l'acte sont celles de la roue installée (Liberation 2.1.5 livrée).
+        from tests.test_polices import polices_embarquees
+
+        polices = polices_embarquees((sortie / attendus["pdf"]).read_bytes())
+        assert {v for _, v in polices.values()} == {"Version 2.1.5"}
+    autre = AUTRE_EXTRA[extra]
+    manque = subprocess.run(
+        [str(commande), *(a.format(**valeurs) for a in COMMANDES_EXTRAS[autre])],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert manque.returncode == 8, manque.stdout + manque.stderr
+    assert f"pip install 'contentieux[{autre}]'" in manque.stderr.replace("\n", " ")

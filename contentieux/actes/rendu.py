@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -35,6 +36,9 @@ from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
 from contentieux.modeles.recevabilite import Recevabilite
 from contentieux.regles import Regles
+
+if TYPE_CHECKING:
+    import jinja2
 
 ACTES: tuple[str, ...] = tuple(CONSTRUCTEURS)
 """Les identifiants d'actes, dans l'ordre du parcours de recouvrement."""
@@ -100,8 +104,6 @@ class Atelier:
         regles: Regles | None = None,
         controle_pdf: Literal["pypdf", "mise_en_page"] = "pypdf",
     ) -> None:
-        import jinja2
-
         if controle_pdf not in ("pypdf", "mise_en_page"):
             raise ValueError("controle_pdf : « pypdf » ou « mise_en_page »")
         self.controle_pdf = controle_pdf
@@ -113,22 +115,34 @@ class Atelier:
                 f"dossier de gabarits introuvable : {self.utilisateur} ; donnez un dossier qui "
                 "contient un sous-dossier par acte remplacé (par exemple relance/gabarit.html)"
             )
-        racines = [str(p) for p in (self.utilisateur, self.paquet) if p is not None]
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(racines),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(_filtres())
+        self._env: jinja2.Environment | None = None
         self.regles = regles
         self._polices: Any = None
         self._css: Any = None
+        self._couverture: frozenset[int] = frozenset()
         self._docx: dict[str, bytes] = {}
         self._manifestes: dict[str, Manifeste] = {}
         self._dernier_texte = ""
         self._articles: dict[str, Any] | None = None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """L'environnement Jinja unique (HTML et DOCX), créé au premier rendu : un acte PDF
+        importe d'abord WeasyPrint, un DOCX docxtpl (voir :meth:`generer`), pour qu'une
+        installation incomplète nomme l'extra du format demandé plutôt que celui de Jinja."""
+        if self._env is None:
+            import jinja2
+
+            racines = [str(p) for p in (self.utilisateur, self.paquet) if p is not None]
+            self._env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(racines),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            self._env.filters.update(_filtres())
+        return self._env
 
     # --- fichiers ---
 
@@ -159,13 +173,22 @@ class Atelier:
         return self._articles
 
     def _feuille(self) -> tuple[Any, Any]:
+        """Une feuille analysée : les polices livrées (``@font-face``, :mod:`contentieux.polices`)
+        puis ``_commun/style.css`` ; et la couverture de ces polices. Une fois par atelier, au
+        premier PDF (ou à la préparation d'un worker)."""
         if self._css is None:
             from weasyprint import CSS  # type: ignore[import-untyped,unused-ignore]
             from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped,unused-ignore]
 
+            from contentieux.polices import couverture, feuille_polices
+
             self._polices = FontConfiguration()
+            self._couverture = couverture()
+            style = self.chemin("_commun", "style.css")
             self._css = CSS(
-                filename=str(self.chemin("_commun", "style.css")), font_config=self._polices
+                string=feuille_polices() + style.read_text(encoding="utf-8"),
+                base_url=str(style),
+                font_config=self._polices,
             )
         return self._polices, self._css
 
@@ -232,6 +255,7 @@ class Atelier:
         from weasyprint import HTML, Attachment  # type: ignore[import-untyped,unused-ignore]
 
         polices, css = self._feuille()
+        exiger_glyphes(contrat, donnees, self._couverture)
         base = self.chemin(contrat.identifiant, "gabarit.html").parent
         document = HTML(string=self.html(contrat), base_url=str(base)).render(
             font_config=polices, stylesheets=[css]
@@ -242,7 +266,9 @@ class Atelier:
             description="Dossier, décompte et version des règles dont l'acte est issu",
             relationship="Data",
         )
-        contenu = document.write_pdf(pdf_variant="pdf/a-3b", attachments=[jointe])
+        contenu = document.write_pdf(
+            pdf_variant="pdf/a-3b", attachments=[jointe], finisher=_af_sans_doublon
+        )
         self._dernier_texte = texte_mise_en_page(document)
         return bytes(contenu), emplacements(document), len(document.pages)
 
@@ -280,6 +306,8 @@ class Atelier:
         """Produit un acte vérifié : toutes ses mentions obligatoires sont dans le document."""
         if format not in ("pdf", "docx"):
             raise ValueError(f"format « {format} » inconnu : « pdf » ou « docx »")
+        # Le moteur du format d'abord : s'il manque, l'erreur nomme son extra (pdf ou docx).
+        import_module("weasyprint" if format == "pdf" else "docxtpl")
         contrat, faits = self.preparer(identifiant, dossier, au=au, parametres=parametres)
         manifeste = self.manifeste(identifiant)
         donnees = donnees_embarquees(contrat, faits, manifeste)
@@ -305,6 +333,79 @@ class Atelier:
             emplacements=place,
             pages=pages,
         )
+
+
+def _af_sans_doublon(_document: Any, pdf: Any) -> None:
+    """Chaque fichier associé une seule fois dans le tableau ``/AF`` du catalogue (ISO 19005-3
+    §6.8) : WeasyPrint 70 y ajoute la pièce jointe deux fois (arbre ``EmbeddedFiles`` puis objet
+    ``Filespec``). Appelé par ``write_pdf`` avant l'écriture du fichier."""
+    af = pdf.catalog.get("AF")
+    if af is not None:
+        uniques = list(dict.fromkeys(af))
+        af.clear()
+        af.extend(uniques)
+
+
+def _chaines(valeur: Any, chemin: str = "") -> Iterator[tuple[str, str]]:
+    """Les chaînes d'une structure JSON, avec leur chemin (``debiteur.nom``,
+    ``factures[2].numero``).
+    """
+    if isinstance(valeur, str):
+        yield chemin, valeur
+    elif isinstance(valeur, Mapping):
+        for cle, sous in valeur.items():
+            yield from _chaines(sous, f"{chemin}.{cle}" if chemin else str(cle))
+    elif isinstance(valeur, list | tuple):
+        for rang, sous in enumerate(valeur):
+            yield from _chaines(sous, f"{chemin}[{rang}]")
+
+
+def exiger_glyphes(
+    contrat: ContratActe, donnees: Mapping[str, Any], couverts: frozenset[int]
+) -> None:
+    """Refuse, avant le rendu, un acte dont le texte imprimé contient un caractère qu'aucune
+    police livrée ne dessine (ISO 19005-3 §6.2.11.8 : pas de glyphe .notdef dans un PDF/A).
+
+    Le texte examiné est celui du contrat (tout ce que le gabarit imprime) ; le message nomme le
+    champ du dossier (ou des paramètres des actes) d'où vient le caractère.
+    """
+    from contentieux.erreurs import CaractereSansGlyphe
+    from contentieux.polices import FAMILLE_SANS, FAMILLE_SERIF, caracteres_sans_glyphe
+
+    # Chemin rapide : les caractères distincts du contrat entier (JSON, une passe).
+    manquants = set(caracteres_sans_glyphe("".join(set(contrat.model_dump_json())), couverts))
+    if not manquants:
+        return
+
+    def _releve(racine: Any, prefixe: str) -> dict[str, list[str]]:
+        """Champ → ses caractères sans glyphe, dans l'ordre où ils y apparaissent."""
+        releve = {}
+        for chemin, texte in _chaines(racine):
+            trouves = [c for c in caracteres_sans_glyphe(texte, couverts) if c in manquants]
+            if trouves:
+                releve[prefixe + chemin] = trouves
+        return releve
+
+    champs = {
+        **_releve(donnees.get("dossier", {}), ""),
+        **_releve(donnees.get("parametres", {}), "actes."),
+    }
+    if not champs:  # caractère venu d'ailleurs (gabarit utilisateur, texte calculé)
+        champs = _releve(contrat.model_dump(mode="json"), f"acte {contrat.identifiant} : ")
+
+    def _liste(caracteres: list[str]) -> str:
+        texte = ", ".join(f"« {c} » (U+{ord(c):04X})" for c in caracteres[:5])
+        return texte + (f"… ({len(caracteres)} caractères)" if len(caracteres) > 5 else "")
+
+    details = "; ".join(f"{champ} : {_liste(cs)}" for champ, cs in champs.items())
+    raise CaractereSansGlyphe(
+        f"caractère impossible à imprimer dans l'acte {contrat.identifiant} (PDF/A) : {details} ; "
+        f"les polices des actes ({FAMILLE_SERIF.removeprefix('Contentieux ')}, "
+        f"{FAMILLE_SANS.removeprefix('Contentieux ')} : latin, grec, cyrillique) n'ont pas ce "
+        "glyphe et un PDF/A ne peut pas imprimer de boîte vide ; écrivez ce champ en caractères "
+        "latins (translittération) ou produisez l'acte en DOCX",
+        champs={champ: [f"U+{ord(c):04X}" for c in cs] for champ, cs in champs.items()},
+    )
 
 
 def _logo_docx(modele: Any, logo: str | None) -> Any:

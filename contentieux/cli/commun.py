@@ -96,38 +96,22 @@ CODES_SORTIE: dict[int, str] = {
 """Code de sortie → signification (stable)."""
 
 
-EXTRAS: dict[str, str] = {
-    "weasyprint": "pdf",
-    "pypdf": "pdf",
-    "docxtpl": "docx",
-    "docx": "docx",
-    "pyhanko": "signature",
-    "pyhanko_certvalidator": "signature",
-    "pkcs11": "signature",
-    "uharfbuzz": "signature",
-    "dask": "dask",
-    "distributed": "dask",
-    "pygal": "pilotage",
-}
-"""Module d'une couche optionnelle → extra de ``pip install 'contentieux[EXTRA]'`` qui l'apporte."""
-
-
 def dependance_manquante(exc: BaseException) -> str | None:
     """Le message français d'une dépendance optionnelle absente (module Python d'un extra non
     installé, ou bibliothèque système de WeasyPrint introuvable), sinon ``None``."""
     if isinstance(exc, ModuleNotFoundError):
+        from contentieux.extras import conseil_installation, extras_du_module
+
         racine = (exc.name or "").split(".")[0]
-        if racine in EXTRAS:
-            extra = EXTRAS[racine]
+        if extras_du_module(racine):  # extras lus dans les métadonnées du paquet installé
             return (
                 f"fonction optionnelle non installée : le module « {racine} » manque ; "
-                f"installez-la avec pip install 'contentieux[{extra}]' (ou 'contentieux[tout]')"
+                f"installez-la avec {conseil_installation(racine)}"
             )
     if isinstance(exc, OSError) and "cannot load library" in str(exc):
         return (
             "WeasyPrint ne trouve pas les bibliothèques Pango du système ; sous Debian ou Ubuntu : "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
-            f"fonts-liberation2 ({exc})"
+            f"apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 ({exc})"
         )
     return None
 

@@ -81,7 +81,9 @@ def _executeur_dask(adresse: str, workers: int, tache: Any) -> tuple[Any, Any, i
     try:
         distributed: Any = importlib.import_module("distributed")
     except ModuleNotFoundError:
-        echouer("--dask : Dask n'est pas installé ; pip install 'contentieux[dask]'")
+        from contentieux.extras import conseil_installation
+
+        echouer(f"--dask : Dask n'est pas installé ; {conseil_installation('distributed')}")
     from contentieux.lots.executer import creer_cluster_dask_local, preparer_workers_dask
 
     if adresse == "local":

@@ -396,9 +396,11 @@ def _module(nom: str, extra: str) -> Any:
     try:
         return importlib.import_module(nom)
     except ModuleNotFoundError as exc:
+        from contentieux.extras import conseil_installation
+
         raise ErreurContentieux(
-            f"{nom} indisponible ({exc.name}) : installez l'extra correspondant, par exemple "
-            f"pip install 'contentieux[{extra}]'"
+            f"{nom} indisponible (module « {exc.name} » manquant) : "
+            f"{conseil_installation(exc.name or extra)}"
         ) from None
 
 

@@ -23,7 +23,6 @@ import enum
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,9 +67,10 @@ class Niveau(enum.StrEnum):
 
 def chemin_police() -> Path:
     """La police du tampon : Liberation Sans réduite au latin, à 1000 unités par cadratin."""
-    return Path(str(resources.files("contentieux.signature") / "polices")) / (
-        "TamponSans-Latin-1000.ttf"
-    )
+    from contentieux.polices import POLICE_TAMPON
+    from contentieux.polices import chemin_police as chemin_livre
+
+    return chemin_livre(POLICE_TAMPON)
 
 
 def _boite_pdf(boite: Boite) -> tuple[int, tuple[int, int, int, int]]:

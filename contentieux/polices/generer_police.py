@@ -1,7 +1,8 @@
 """Génère la police du tampon de signature (exécuter : ``python generer_police.py``).
 
-Source : Liberation Sans Regular du paquet Debian ``fonts-liberation2`` (licence SIL Open Font
-License 1.1, voir ``LICENCE-Liberation.txt``). Deux transformations, mesurées avec
+Source : Liberation Sans Regular 2.1.5 livrée à côté (``LiberationSans-Regular.ttf``, tirée du
+paquet Debian ``fonts-liberation2`` ; licence SIL Open Font License 1.1, voir
+``LICENCE-Liberation.txt``). Deux transformations, mesurées avec
 pyHanko 0.38 :
 
 - la police est ramenée à 1000 unités par cadratin : à 2048 unités, le texte du tampon sort
@@ -19,7 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-SOURCE = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")
+SOURCE = Path(__file__).with_name("LiberationSans-Regular.ttf")
 CIBLE = Path(__file__).with_name("TamponSans-Latin-1000.ttf")
 NOM = "Tampon Sans"
 """Nouveau nom : la licence OFL réserve « Liberation » aux versions non modifiées."""
