@@ -86,6 +86,7 @@ class ChambreProximite:
 
     siege: str
     departement: str
+    commune: str | None = None
 
     @property
     def nom(self) -> str:
@@ -119,6 +120,7 @@ class TribunalCommerce:
     ressort_tj: tuple[str, ...]
     ressort_partiel_tj: tuple[str, ...]
     texte: str
+    commune: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class Annuaire:
 
 
 def _meme_lieu(siege: str, departement: str, commune: Commune) -> bool:
+    """Vrai si ``commune`` est celle du siège (nom du texte, ou nom actuel de la commune)."""
     return departement == commune.departement and commune_simple(siege) == commune_simple(
         commune.nom
     )
@@ -200,7 +203,7 @@ def rattacher_tribunal_judiciaire(annuaire: Annuaire, adresse: Adresse) -> Ratta
                     commune=commune,
                 )
             for chambre in tj.chambres:
-                if _meme_lieu(chambre.siege, chambre.departement, commune):
+                if _meme_lieu(chambre.commune or chambre.siege, chambre.departement, commune):
                     return Rattachement(
                         siege=tj.siege,
                         chambre=chambre,
@@ -211,9 +214,7 @@ def rattacher_tribunal_judiciaire(annuaire: Annuaire, adresse: Adresse) -> Ratta
                         commune=commune,
                     )
     departements = {commune.departement} if commune else {c.departement for c in communes}
-    candidats = tuple(
-        tj for tj in annuaire.tribunaux_judiciaires if tj.departements & departements
-    )
+    candidats = tuple(tj for tj in annuaire.tribunaux_judiciaires if tj.departements & departements)
     lieu = commune.nom if commune else f"code postal {adresse.code_postal}"
     if len(candidats) == 1:
         tj = candidats[0]
@@ -254,10 +255,13 @@ def rattacher_tribunal_commerce(
     commune = tj.commune or annuaire.commune(adresse)
     if commune is not None:
         for tc in annuaire.tribunaux_commerce:
-            if _meme_lieu(tc.siege, tc.departement, commune):
+            if _meme_lieu(tc.commune or tc.siege, tc.departement, commune):
                 return Rattachement(
                     siege=tc.siege,
-                    motif=f"{commune.nom} est le siège du tribunal de commerce (C. com. annexe 7-1)",
+                    motif=(
+                        f"{commune.nom} est le siège du tribunal de commerce "
+                        f"{de_lieu(tc.siege)} (C. com. annexe 7-1)"
+                    ),
                     commune=commune,
                 )
     sieges_tj = (tj.siege,) if tj.siege else tuple(_sieges_des_candidats(annuaire, tj))
@@ -354,7 +358,11 @@ def _tribunal_judiciaire(e: dict[str, Any]) -> TribunalJudiciaire:
         siege=str(e["siege"]),
         departement=str(e["departement"]),
         chambres=tuple(
-            ChambreProximite(siege=str(c["siege"]), departement=str(c["departement"]))
+            ChambreProximite(
+                siege=str(c["siege"]),
+                departement=str(c["departement"]),
+                commune=str(c["commune"]) if c.get("commune") else None,
+            )
             for c in e.get("chambres_proximite", ())
         ),
     )
@@ -367,4 +375,5 @@ def _tribunal_commerce(e: dict[str, Any]) -> TribunalCommerce:
         ressort_tj=tuple(str(x) for x in e.get("ressort_tj", ())),
         ressort_partiel_tj=tuple(str(x) for x in e.get("ressort_partiel_tj", ())),
         texte=str(e["texte"]),
+        commune=str(e["commune"]) if e.get("commune") else None,
     )
