@@ -192,7 +192,9 @@ class Atelier:
         if self.regles is not None:
             kwargs["regles"] = self.regles
         decompte: Decompte = etablir_decompte(dossier, **kwargs)
-        recevabilite: Recevabilite = verifier_recevabilite(dossier, **kwargs)
+        recevabilite: Recevabilite = verifier_recevabilite(
+            dossier, **kwargs, juridiction=params.juridiction or params.requete.juridiction_nom
+        )
         ouverture = None
         procedures = [
             p

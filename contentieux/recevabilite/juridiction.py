@@ -381,6 +381,15 @@ _JUGES = {
 }
 
 
+def juge_saisi(nature: NatureJuridiction) -> str:
+    """Le juge que la requête saisit (« président », « juge des contentieux de la protection »).
+
+    >>> juge_saisi(NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE)
+    'président'
+    """
+    return _JUGES[nature]
+
+
 def designer(nature: NatureJuridiction, nom: str, *, chambre: str | None = None) -> str:
     """Le juge saisi et son tribunal, tel que la requête l'écrit en tête et dans sa demande.
 

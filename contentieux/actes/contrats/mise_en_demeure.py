@@ -40,6 +40,7 @@ from contentieux.actes.contrats.controles import (
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import FraisInterditsConsommateur
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
+from contentieux.modeles.recevabilite import NatureJuridiction
 
 IDENTIFIANT = "mise_en_demeure"
 
@@ -88,8 +89,20 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
     envoi = LIBELLES_MOYENS[p.moyen].capitalize() + (
         f" n° {p.reference_envoi}" if p.reference_envoi else ""
     )
+    juridiction = faits.recevabilite.juridiction
+    saisi = (
+        juridiction.designation
+        if juridiction is not None
+        and juridiction.nature is not NatureJuridiction.JURIDICTION_ADMINISTRATIVE
+        else None
+    )
     suite = (
-        "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
+        # Le tribunal que nommera la requête (CPC 54 1°), s'il est établi.
+        f"À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis le "
+        f"{saisi} d'une requête en injonction de payer (CPC 1405 et suivants), les frais de "
+        "procédure restant à votre charge dans les conditions de la loi."
+        if saisi
+        else "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
         "juridiction "
         "compétente, notamment par une requête en injonction de payer (CPC 1405 et suivants), "
         "les frais de procédure restant à votre charge dans les conditions de la loi."
