@@ -39,8 +39,8 @@ ALSACE_MOSELLE_OUTRE_MER = {"57", "67", "68", "971", "972", "973", "974", "976"}
 
 def _communes_par_departement() -> dict[str, set[str]]:
     par_dep: dict[str, set[str]] = {}
-    for communes in ANNUAIRE.communes_par_code_postal.values():
-        for c in communes:
+    for code_postal in ANNUAIRE.communes_par_code_postal:
+        for c in ANNUAIRE.communes(code_postal):
             par_dep.setdefault(c.departement, set()).add(commune_simple(c.nom))
     return par_dep
 

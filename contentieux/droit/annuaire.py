@@ -140,12 +140,16 @@ class Annuaire:
 
     tribunaux_judiciaires: tuple[TribunalJudiciaire, ...]
     tribunaux_commerce: tuple[TribunalCommerce, ...]
-    communes_par_code_postal: dict[str, tuple[Commune, ...]]
+    communes_par_code_postal: dict[str, tuple[tuple[str, str], ...]]
+    """Code postal → (code INSEE, nom) de chaque commune desservie."""
     empreinte: str
 
     def communes(self, code_postal: str) -> tuple[Commune, ...]:
         """Communes desservies par un code postal (vide s'il est inconnu)."""
-        return self.communes_par_code_postal.get(code_postal, ())
+        return tuple(
+            Commune(code_insee=code, nom=nom)
+            for code, nom in self.communes_par_code_postal.get(code_postal, ())
+        )
 
     def commune(self, adresse: Adresse) -> Commune | None:
         """La commune de l'adresse : la seule du code postal, ou celle dont le nom est la ville."""
@@ -338,12 +342,12 @@ def _charger_en_cache(racine: Path, etats: tuple[tuple[str, int, int], ...]) -> 
         raise RegleMalFormee(f"{racine / FICHIER_JURIDICTIONS} : un mapping est attendu")
     tjs = tuple(_tribunal_judiciaire(e) for e in donnees["tribunaux_judiciaires"])
     tcs = tuple(_tribunal_commerce(e) for e in donnees["tribunaux_commerce"])
-    communes: dict[str, list[Commune]] = {}
+    communes: dict[str, list[tuple[str, str]]] = {}
     for ligne in brut_tsv.decode("utf-8").splitlines():
         if not ligne or ligne.startswith("#"):
             continue
         code_postal, code_insee, nom = ligne.split("\t")
-        communes.setdefault(code_postal, []).append(Commune(code_insee=code_insee, nom=nom))
+        communes.setdefault(code_postal, []).append((code_insee, nom))
     empreinte = hashlib.sha256(brut_yaml + brut_tsv).hexdigest()[:12]
     return Annuaire(
         tribunaux_judiciaires=tjs,

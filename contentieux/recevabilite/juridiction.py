@@ -654,11 +654,17 @@ def _juridiction_commerciale(
             f"(expérimentation 2025-2028) : {comment}"
         )
         return NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES, comment
-    avertissements.append(
-        "ressort des tribunaux des activités économiques (2025-2028) : seuls ceux que les "
-        "règles transcrivent sont reconnus (juridictions.ressorts_tae) ; si le débiteur relève "
-        "d'un autre, c'est ce tribunal qui est compétent : vérifiez le ressort"
+    annuaire = charger_annuaire()
+    tc = rattacher_tribunal_commerce(
+        annuaire, adresse, rattacher_tribunal_judiciaire(annuaire, adresse)
     )
+    if tc.siege is None:
+        avertissements.append(
+            "ressort des tribunaux des activités économiques (2025-2028) : le tribunal de "
+            "commerce de l'adresse n'est pas établi par l'annuaire ; s'il est l'un des douze "
+            "devenus tribunaux des activités économiques, c'est ce tribunal qui est compétent : "
+            "vérifiez le ressort"
+        )
     return NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE, None
 
 
