@@ -183,3 +183,14 @@ def test_code_postal_de_plusieurs_communes_choisit_par_la_ville() -> None:
 )
 def test_de_lieu(siege: str, attendu: str) -> None:
     assert de_lieu(siege) == attendu
+
+
+def test_actes_juridiction_est_un_nom_de_tribunal() -> None:
+    """``actes.juridiction`` se valide à la lecture : un nom de tribunal, pas une ville."""
+    from pydantic import ValidationError
+
+    from contentieux.modeles.actes import ParametresActes
+
+    assert ParametresActes(juridiction="tribunal de commerce de Libourne").juridiction
+    with pytest.raises(ValidationError, match="écrivez le nom du tribunal"):
+        ParametresActes(juridiction="Libourne")
