@@ -289,8 +289,12 @@ def rattacher_tribunal_commerce(
             siege=None,
             candidats=candidats,
             motif=(
-                "plusieurs tribunaux de commerce possibles, ou un ressort défini par cantons que "
-                "l'annuaire ne transcrit pas (C. com. annexe 7-1)"
+                f"le ressort du tribunal judiciaire {de_lieu(tj.siege)} est partagé entre "
+                "plusieurs tribunaux de commerce, par cantons que l'annuaire ne transcrit pas "
+                "(C. com. annexe 7-1)"
+                if tj.siege
+                else "le tribunal judiciaire de l'adresse n'est pas établi (plusieurs dans le "
+                "département), ni donc son tribunal de commerce"
             ),
             commune=commune,
         )

@@ -571,9 +571,9 @@ def _sans_nom(lieu: str, candidats: tuple[str, ...], motif: str) -> _Nommage:
         return _Nommage(
             candidats=candidats,
             a_completer=(
-                f"{lieu} : plusieurs tribunaux possibles ({motif}) : {', '.join(candidats)} ; "
-                "nommez celui du débiteur dans actes.juridiction (par exemple « "
-                f"{candidats[0]} »), ou passez un annuaire (--annuaire)"
+                f"{lieu} : {motif} ; tribunaux possibles : {', '.join(candidats)} ; nommez "
+                f"celui du débiteur dans actes.juridiction (par exemple « {candidats[0]} »), "
+                "ou passez un annuaire (--annuaire)"
             ),
         )
     return _Nommage(
@@ -658,7 +658,7 @@ def _juridiction_commerciale(
     tc = rattacher_tribunal_commerce(
         annuaire, adresse, rattacher_tribunal_judiciaire(annuaire, adresse)
     )
-    if tc.siege is None:
+    if tc.siege is None and not tc.candidats:
         avertissements.append(
             "ressort des tribunaux des activités économiques (2025-2028) : le tribunal de "
             "commerce de l'adresse n'est pas établi par l'annuaire ; s'il est l'un des douze "
