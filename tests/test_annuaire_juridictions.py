@@ -30,10 +30,9 @@ HORS_FICHIER = {"977", "978"}
 # Tribunaux judiciaires qu'aucun tribunal de commerce de l'annexe 7-1 (version 2014) ne couvre,
 # hors Alsace-Moselle (chambres commerciales) et outre-mer (tribunaux mixtes) : la liste que
 # juridictions.yaml et docs/recevabilite.md publient.
-SANS_TRIBUNAL_DE_COMMERCE = {
-    "Albi", "Castres", "Foix", "Guéret", "Laval", "Le Mans", "Limoges", "Montauban", "Moulins",
-    "Rennes", "Roanne",
-}  # fmt: skip
+SANS_TRIBUNAL_DE_COMMERCE = {"Moulins", "Rennes", "Roanne"}
+# Repris de la version du 28 juin 2013 (lignes absentes de la copie de 2014).
+REPRIS_DE_2013 = {"Laval", "Le Mans", "Guéret", "Limoges", "Foix", "Albi", "Castres", "Montauban"}
 ALSACE_MOSELLE_OUTRE_MER = {"57", "67", "68", "971", "972", "973", "974", "976"}
 
 
@@ -49,11 +48,14 @@ PAR_DEPARTEMENT = _communes_par_departement()
 
 
 def test_comptes_documentes() -> None:
-    """164 tribunaux judiciaires, 125 chambres de proximité, 124 tribunaux de commerce."""
+    """164 tribunaux judiciaires, 125 chambres de proximité, 132 tribunaux de commerce."""
     tjs = ANNUAIRE.tribunaux_judiciaires
     assert len(tjs) == 164
     assert sum(len(t.chambres) for t in tjs) == 125
-    assert len(ANNUAIRE.tribunaux_commerce) == 124
+    assert len(ANNUAIRE.tribunaux_commerce) == 132
+    assert {
+        tc.siege for tc in ANNUAIRE.tribunaux_commerce if tc.source == "c-com-annexe-7-1-2013"
+    } == REPRIS_DE_2013
     assert len({t.siege for t in tjs}) == 164, "siège de tribunal judiciaire en double"
 
 
@@ -127,6 +129,8 @@ def _adresse(code_postal: str, ville: str) -> Adresse:
         ("22100", "Dinan", "Saint-Malo", "Dinan", "Saint-Malo"),
         # commune nouvelle : Vire Normandie, siège de la chambre de Vire (TJ de Caen)
         ("14500", "Vire Normandie", "Caen", "Vire", "Caen"),
+        # ligne reprise de la version 2013 : Le Mans
+        ("72000", "Le Mans", "Le Mans", None, "Le Mans"),
     ],
 )
 def test_rattachements_etablis(
@@ -150,10 +154,10 @@ def test_plusieurs_ressorts_rend_des_candidats_et_aucun_nom() -> None:
 
 
 def test_sans_donnee_le_dit() -> None:
-    """Le Mans : aucun tribunal de commerce transcrit pour ce ressort ; le motif le dit."""
-    adresse = _adresse("72000", "Le Mans")
+    """Rennes : aucun tribunal de commerce transcrit pour ce ressort ; le motif le dit."""
+    adresse = _adresse("35000", "Rennes")
     r = rattacher_tribunal_judiciaire(ANNUAIRE, adresse)
-    assert r.siege == "Le Mans"
+    assert r.siege == "Rennes"
     tc = rattacher_tribunal_commerce(ANNUAIRE, adresse, r)
     assert tc.siege is None and tc.candidats == ()
     assert "n'a pas de tribunal de commerce" in tc.motif

@@ -212,3 +212,16 @@ def test_delai_butoir_lu_dans_les_regles(tmp_path: Path) -> None:
         dossier_exemple("b2b"), au=AU, regles=charger_regles(tmp_path)
     )
     assert details[0].par_facture[0].date_butoir == dt.date(2026, 3, 12)
+
+
+def test_annuaire_fourni_garde_la_priorite() -> None:
+    """L'annuaire de l'utilisateur (--annuaire) l'emporte sur l'annuaire livré, même contraire."""
+    loyer = dossier_exemple("loyer")
+    j = determiner_juridiction(
+        loyer, au=AU, regles=REGLES, annuaire={"33000": "Tribunal judiciaire de Libourne"}
+    )
+    assert j.nom == "Tribunal judiciaire de Libourne"
+    assert j.designation == (
+        "juge des contentieux de la protection du tribunal judiciaire de Libourne"
+    )
+    assert j.determination == "annuaire fourni (--annuaire)"

@@ -37,6 +37,10 @@ from contentieux.modeles.parties import Adresse
 FICHIER_JURIDICTIONS = "juridictions.yaml"
 FICHIER_CODES_POSTAUX = "codes_postaux.tsv"
 _VOYELLES = frozenset("aeiouy")
+_VERSIONS = {
+    "c-com-annexe-7-1-2014": "version 2014",
+    "c-com-annexe-7-1-2013": "version 2013, à vérifier",
+}
 
 
 def de_lieu(siege: str) -> str:
@@ -121,6 +125,7 @@ class TribunalCommerce:
     ressort_partiel_tj: tuple[str, ...]
     texte: str
     commune: str | None = None
+    source: str = "c-com-annexe-7-1-2014"
 
 
 @dataclass(frozen=True)
@@ -279,7 +284,8 @@ def rattacher_tribunal_commerce(
             siege=tc.siege,
             motif=(
                 f"ressort du tribunal judiciaire {de_lieu(tj.siege)} : tribunal de commerce "
-                f"{de_lieu(tc.siege)} (C. com. annexe 7-1 : « {tc.texte} »)"
+                f"{de_lieu(tc.siege)} (C. com. annexe 7-1, {_VERSIONS[tc.source]} : "
+                f"« {tc.texte} »)"
             ),
             commune=commune,
         )
@@ -384,4 +390,5 @@ def _tribunal_commerce(e: dict[str, Any]) -> TribunalCommerce:
         ressort_partiel_tj=tuple(str(x) for x in e.get("ressort_partiel_tj", ())),
         texte=str(e["texte"]),
         commune=str(e["commune"]) if e.get("commune") else None,
+        source=str(e.get("source", "c-com-annexe-7-1-2014")),
     )

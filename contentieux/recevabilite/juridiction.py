@@ -9,8 +9,9 @@
   de commerce sont remplacés par des TAE (liste datée dans les règles,
   ``juridictions.tribunaux_activites_economiques``), **dans leur ressort** (REFERENCE k.9) : le
   ressort transcrit dans ``juridictions.ressorts_tae`` (un département ou des communes, sourcés :
-  Boulogne-Billancourt → TAE de Nanterre), sinon la seule commune du siège, signalée « à
-  vérifier » ; le résultat dit comment il a été décidé (``determination``). Devant un TAE, la
+  Boulogne-Billancourt → TAE de Nanterre), sinon celui du tribunal de commerce que l'annuaire
+  livré rattache à l'adresse, sinon la seule commune du siège ; le résultat dit comment il a été
+  décidé (``determination``). Devant un TAE, la
   contribution pour la justice économique (demande de plus de 50 000 €) est toujours signalée.
 - Outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) : tribunaux mixtes de commerce
   (C. com. L731-1 et s. ; sièges de l'annexe 7-4, liste non vérifiée par la référence : signalé).
@@ -143,7 +144,8 @@ def tae_competent(adresse: Adresse, *, au: dt.date, regles: Regles) -> tuple[str
     """Le TAE dont relève l'adresse au jour ``au`` : (siège, comment c'est décidé), ou ``None``.
 
     D'abord le ressort transcrit dans les règles (``juridictions.ressorts_tae`` : département ou
-    commune), puis la commune du siège (ressort non transcrit : à vérifier).
+    commune), puis le tribunal de commerce que l'annuaire livré rattache à l'adresse (le TAE
+    remplace ce tribunal dans son ressort, REFERENCE k.9), enfin la commune du siège.
 
     >>> import datetime as dt
     >>> from contentieux.modeles.parties import Adresse
