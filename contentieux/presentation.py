@@ -383,8 +383,18 @@ def texte_recevabilite(rapport: Any, largeur: int = LARGEUR) -> str:
     if rapport.juridiction is not None:
         j = rapport.juridiction
         lignes += _section("Juridiction")
-        lignes += couper(j.intitule + (f" — {j.nom}" if j.nom else ""), largeur, "  ")
+        designation = getattr(j, "designation", None)
+        if designation:
+            lignes += couper(designation[:1].upper() + designation[1:], largeur, "  ")
+        else:
+            lignes += couper(f"{j.intitule} — tribunal non nommé", largeur, "  ")
         lignes += couper(f"Lieu : {j.lieu}", largeur, "  ")
+        candidats = getattr(j, "candidats", ())
+        if candidats and not designation:
+            lignes += couper("Tribunaux possibles : " + ", ".join(candidats), largeur, "  ")
+        a_completer = getattr(j, "a_completer", None)
+        if a_completer:
+            lignes += couper(f"! À compléter : {a_completer}", largeur, "  ", "    ")
         lignes += couper(j.regle_territoriale, largeur, "  ")
         determination = getattr(j, "determination", None)
         if determination:

@@ -90,10 +90,42 @@ def test_juridictions_des_exemples() -> None:
     }
 
 
-def test_jamais_de_nom_invente() -> None:
+def test_nom_tire_de_l_annuaire_livre() -> None:
+    """Loyer d'habitation, locataire à Bordeaux (33000) : la commune est le siège du tribunal
+    judiciaire de Bordeaux (COJ tableau IV) ; le juge est celui des contentieux de la protection."""
     j = determiner_juridiction(dossier_exemple("loyer"), au=AU, regles=REGLES)
-    assert j.nom is None
+    assert j.nom == "tribunal judiciaire de Bordeaux"
+    assert j.designation == (
+        "juge des contentieux de la protection du tribunal judiciaire de Bordeaux"
+    )
+    assert j.candidats == () and j.a_completer is None
     assert "CPC 1406" in j.regle_territoriale
+
+
+def test_jamais_de_nom_devine() -> None:
+    """Coutras (33230) : la Gironde a deux tribunaux judiciaires et l'annuaire ne transcrit pas
+    leur ressort par commune : aucun nom, les deux candidats et ce qu'il faut compléter."""
+    dossier = dossier_exemple("loyer")
+    debiteur = dossier.debiteur
+    adresse = debiteur.adresse_principale.model_copy(
+        update={"code_postal": "33230", "ville": "Coutras"}
+    )
+    dossier = dossier.model_copy(
+        update={"debiteurs": (debiteur.model_copy(update={"adresse": adresse}),)}
+    )
+    j = determiner_juridiction(dossier, au=AU, regles=REGLES)
+    assert j.nom is None and j.designation is None
+    assert j.candidats == ("tribunal judiciaire de Bordeaux", "tribunal judiciaire de Libourne")
+    assert j.a_completer is not None and "actes.juridiction" in j.a_completer
+    choisi = determiner_juridiction(
+        dossier, au=AU, regles=REGLES, juridiction="Tribunal judiciaire de Libourne"
+    )
+    assert choisi.nom == "tribunal judiciaire de Libourne"
+    refuse = determiner_juridiction(
+        dossier, au=AU, regles=REGLES, juridiction="tribunal judiciaire de Lyon"
+    )
+    assert refuse.nom is None and refuse.a_completer is not None
+    assert "n'est pas l'un des tribunaux possibles" in refuse.a_completer
 
 
 def test_annuaire_par_nature_puis_commune() -> None:
@@ -180,3 +212,16 @@ def test_delai_butoir_lu_dans_les_regles(tmp_path: Path) -> None:
         dossier_exemple("b2b"), au=AU, regles=charger_regles(tmp_path)
     )
     assert details[0].par_facture[0].date_butoir == dt.date(2026, 3, 12)
+
+
+def test_annuaire_fourni_garde_la_priorite() -> None:
+    """L'annuaire de l'utilisateur (--annuaire) l'emporte sur l'annuaire livré, même contraire."""
+    loyer = dossier_exemple("loyer")
+    j = determiner_juridiction(
+        loyer, au=AU, regles=REGLES, annuaire={"33000": "Tribunal judiciaire de Libourne"}
+    )
+    assert j.nom == "Tribunal judiciaire de Libourne"
+    assert j.designation == (
+        "juge des contentieux de la protection du tribunal judiciaire de Libourne"
+    )
+    assert j.determination == "annuaire fourni (--annuaire)"

@@ -79,6 +79,15 @@ def test_scenario(chemin: Path, tmp_path: Path) -> None:
     if "nom_juridiction" in attendu:
         assert rapport.juridiction is not None
         assert rapport.juridiction.nom == attendu["nom_juridiction"]
+    if "designation_juridiction" in attendu:
+        assert rapport.juridiction is not None
+        assert rapport.juridiction.designation == attendu["designation_juridiction"], contexte
+    if "candidats_juridiction" in attendu:
+        assert rapport.juridiction is not None
+        assert list(rapport.juridiction.candidats) == attendu["candidats_juridiction"], contexte
+    if "a_completer_juridiction" in attendu:
+        assert rapport.juridiction is not None and rapport.juridiction.a_completer
+        assert attendu["a_completer_juridiction"] in rapport.juridiction.a_completer, contexte
     if "lieu_juridiction" in attendu:
         assert rapport.juridiction is not None
         assert rapport.juridiction.lieu == attendu["lieu_juridiction"], contexte

@@ -216,7 +216,9 @@ class Atelier:
         jeu = self.regles if self.regles is not None else charger_regles()
         kwargs: dict[str, Any] = {"au": au, "regles": jeu}
         decompte: Decompte = etablir_decompte(dossier, **kwargs)
-        recevabilite: Recevabilite = verifier_recevabilite(dossier, **kwargs)
+        recevabilite: Recevabilite = verifier_recevabilite(
+            dossier, **kwargs, juridiction=params.juridiction or params.requete.juridiction_nom
+        )
         ouverture = None
         procedures = [
             p

@@ -11,7 +11,8 @@ motif de la ligne, qui se lit à côté du fondement :
 ``C. civ. 1231-6``, ``C. com. L441-10``, ``C. consom. R312-35``, ``CPC 1405``, ``CPCE L111-8``
 (procédures civiles d'exécution), ``CMF L313-3``, ``CCP R2192-31``, ``CJA R541-1``,
 ``C. postes L34-2`` (postes et communications électroniques), ``CGPPP L2311-1`` (code général
-de la propriété des personnes publiques), ``C. com. Annexe 7-4`` ; pour un
+de la propriété des personnes publiques), ``COJ D211-1`` (organisation judiciaire),
+``C. com. Annexe 7-4`` ; pour un
 texte hors code, son type, son numéro et l'article : ``Loi 65-557 art. 42``,
 ``Décret 67-223 art. 62``, ``Règlement 1896/2006 art. 2`` ; un texte entier :
 ``Décret 2024-1225`` ; une décision de justice, la juridiction et le numéro de l'affaire :
@@ -39,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-_CODES = r"(?:C\. civ\.|C\. com\.|C\. consom\.|C\. postes|CPC|CPCE|CMF|CCP|CJA|CGPPP)"
+_CODES = r"(?:C\. civ\.|C\. com\.|C\. consom\.|C\. postes|CPC|CPCE|CMF|CCP|CJA|CGPPP|COJ)"
 _NUMERO = r"(?:[LRDA]?\d+(?:-\d+)*(?:-[A-Z])?|Annexe \d+(?:-\d+)*)"
 _TEXTE = r"(?:Loi|Décret|Ordonnance|Règlement) \d{2,4}[-/]\d+"
 _DECISION = r"CJUE C-\d+/\d{2}"

@@ -161,6 +161,16 @@ class ParametresActes(Modele):
     lieu: str | None = Field(
         default=None, description="Lieu de signature (sinon la ville du créancier)."
     )
+    juridiction: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description=(
+            "Tribunal saisi, quand l'annuaire en propose plusieurs pour le code postal "
+            "(« tribunal judiciaire de Libourne ») ; il doit être l'un des candidats que donne "
+            "« contentieux verifier »."
+        ),
+    )
     en_tete: EnTeteParametre | None = None
     signataire: Signataire | None = None
     modalites_paiement: str | None = Field(
@@ -180,3 +190,15 @@ class ParametresActes(Modele):
         if donnees is None:
             return {}
         return donnees
+
+    @model_validator(mode="after")
+    def _juridiction_nommee(self) -> ParametresActes:
+        if self.juridiction is not None and not self.juridiction.strip().lower().startswith(
+            "tribunal "
+        ):
+            raise ValueError(
+                f"actes.juridiction « {self.juridiction} » : écrivez le nom du tribunal tel que "
+                "« contentieux verifier » le propose, par exemple « tribunal judiciaire de "
+                "Libourne » ou « tribunal de commerce de Bordeaux »"
+            )
+        return self

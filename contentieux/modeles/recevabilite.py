@@ -59,16 +59,37 @@ class VoieRecommandee(Modele):
 
 
 class Juridiction(Modele):
-    """Juridiction compétente : sa nature et la règle de lieu, jamais un nom inventé.
+    """Juridiction compétente : sa nature, la règle de lieu et, si les sources l'établissent, son
+    nom — jamais un nom deviné (CPC 54 1°).
 
-    ``nom`` n'est rempli que depuis un annuaire fourni par l'utilisateur.
+    ``nom`` vient, dans l'ordre, de l'annuaire passé par l'utilisateur (``--annuaire``), de
+    l'annuaire livré (``regles/annuaire/``) ou du dossier (``actes.juridiction``) ; sans nom,
+    ``candidats`` liste les tribunaux possibles et ``a_completer`` dit quoi ajouter.
     """
 
     nature: NatureJuridiction
     intitule: str
     regle_territoriale: str
     lieu: str = Field(description="Domicile ou siège du débiteur qui fixe la compétence.")
-    nom: str | None = Field(default=None, description="Nom exact, tiré de l'annuaire fourni.")
+    nom: str | None = Field(
+        default=None,
+        description="Nom du tribunal (« tribunal judiciaire de Bordeaux »), s'il est établi.",
+    )
+    designation: str | None = Field(
+        default=None,
+        description=(
+            "Le juge saisi et son tribunal, tel que l'acte l'écrit en tête et dans la demande "
+            "(« juge des contentieux de la protection du tribunal judiciaire de Bordeaux »)."
+        ),
+    )
+    candidats: tuple[str, ...] = Field(
+        default=(),
+        description="Tribunaux possibles quand l'annuaire n'en désigne pas un seul.",
+    )
+    a_completer: str | None = Field(
+        default=None,
+        description="Sans nom : ce qu'il faut ajouter au dossier ou à l'annuaire pour en avoir un.",
+    )
     fondements: tuple[str, ...]
     avertissements: tuple[str, ...] = ()
     determination: str | None = Field(

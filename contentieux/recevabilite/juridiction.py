@@ -9,8 +9,9 @@
   de commerce sont remplacés par des TAE (liste datée dans les règles,
   ``juridictions.tribunaux_activites_economiques``), **dans leur ressort** (docs/droit.md k.9) : le
   ressort transcrit dans ``juridictions.ressorts_tae`` (un département ou des communes, sourcés :
-  Boulogne-Billancourt → TAE de Nanterre), sinon la seule commune du siège, signalée « à
-  vérifier » ; le résultat dit comment il a été décidé (``determination``). Devant un TAE, la
+  Boulogne-Billancourt → TAE de Nanterre), sinon celui du tribunal de commerce que l'annuaire
+  livré rattache à l'adresse, sinon la seule commune du siège ; le résultat dit comment il a été
+  décidé (``determination``). Devant un TAE, la
   contribution pour la justice économique (demande de plus de 50 000 €) est toujours signalée.
 - Outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) : tribunaux mixtes de commerce
   (C. com. L731-1 et s. ; sièges de l'annexe 7-4, liste non vérifiée par la référence : signalé).
@@ -27,9 +28,15 @@
   sans juge ; la juridiction indiquée n'est que le recours en cas d'échec (injonction de payer).
 - Lieu : domicile du débiteur ou de l'un d'eux, siège pour une personne morale (CPC 1406), règle
   d'ordre public.
-- Nom exact : seulement depuis l'annuaire fourni (``annuaire`` : code postal ou commune → nom ;
-  une clé peut être préfixée par la nature, « president_tribunal_commerce:69002 »). La
-  bibliothèque n'invente jamais un nom de tribunal.
+- Nom (CPC 54 1°, à peine de nullité) : d'abord l'annuaire passé par l'utilisateur
+  (``annuaire`` : code postal ou commune → nom ; une clé peut être préfixée par la nature,
+  « president_tribunal_commerce:69002 ») ; puis l'annuaire livré (``regles/annuaire/``,
+  :mod:`contentieux.droit.annuaire`) : tribunal judiciaire et chambre de proximité (COJ tableau
+  IV), tribunal de commerce par le ressort du tribunal judiciaire (C. com. annexe 7-1), tribunal
+  des activités économiques qui le remplace, tribunal mixte de commerce ; quand plusieurs
+  tribunaux sont possibles, le dossier en nomme un (``actes.juridiction``), qui doit être l'un des
+  candidats. La bibliothèque n'invente jamais un nom : sans nom, ``candidats`` et ``a_completer``
+  disent quoi ajouter, et les actes qui saisissent un juge sont refusés.
 """
 
 from __future__ import annotations
@@ -38,6 +45,12 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from contentieux.droit.annuaire import (
+    charger_annuaire,
+    de_lieu,
+    rattacher_tribunal_commerce,
+    rattacher_tribunal_judiciaire,
+)
 from contentieux.droit.qualites import est_artisan, est_commercant, est_justiciable_commercial
 from contentieux.droit.qualites import normaliser as normaliser_commune
 from contentieux.erreurs import RegleNonCouverte
@@ -131,7 +144,8 @@ def tae_competent(adresse: Adresse, *, au: dt.date, regles: Regles) -> tuple[str
     """Le TAE dont relève l'adresse au jour ``au`` : (siège, comment c'est décidé), ou ``None``.
 
     D'abord le ressort transcrit dans les règles (``juridictions.ressorts_tae`` : département ou
-    commune), puis la commune du siège (ressort non transcrit : à vérifier).
+    commune), puis le tribunal de commerce que l'annuaire livré rattache à l'adresse (le TAE
+    remplace ce tribunal dans son ressort, point k.9 de docs/droit.md), enfin la commune du siège.
 
     >>> import datetime as dt
     >>> from contentieux.modeles.parties import Adresse
@@ -158,10 +172,19 @@ def tae_competent(adresse: Adresse, *, au: dt.date, regles: Regles) -> tuple[str
                 f"ressort du tribunal des activités économiques de {siege} : la commune de "
                 f"{zone} (règles {REGLE_RESSORTS_TAE})"
             )
+    tc = rattacher_tribunal_commerce(
+        charger_annuaire(), adresse, rattacher_tribunal_judiciaire(charger_annuaire(), adresse)
+    )
+    if tc.siege is not None and commune_siege(tc.siege) in par_siege:
+        siege = par_siege[commune_siege(tc.siege)]
+        return siege, (
+            f"{tc.motif} ; ce tribunal est, du 1er janvier 2025 au 31 décembre 2028, le tribunal "
+            f"des activités économiques {de_lieu(siege)} (loi 2023-1059 art. 26)"
+        )
     if commune in par_siege:
         return par_siege[commune], (
-            f"commune du siège du tribunal des activités économiques de {par_siege[commune]} "
-            "(ressort non transcrit dans les règles : à vérifier)"
+            f"commune du siège du tribunal des activités économiques {de_lieu(par_siege[commune])} "
+            "(loi 2023-1059 art. 26 ; le siège est dans le ressort)"
         )
     return None
 
@@ -205,9 +228,11 @@ def determiner_juridiction(
     prescriptions: tuple[DetailPrescription, ...] = (),
     voie: CodeVoie | None = None,
     principal: Decimal | None = None,
+    juridiction: str | None = None,
 ) -> Juridiction:
-    """Nature de la juridiction, règle de lieu, comment elle a été décidée et, si l'annuaire le
-    donne, son nom."""
+    """Nature de la juridiction, règle de lieu, comment elle a été décidée et son nom, s'il est
+    établi (annuaire fourni, annuaire livré, ou ``juridiction`` choisie par le dossier — à défaut
+    ``dossier.actes.juridiction`` — parmi les candidats)."""
     debiteur = dossier.debiteur
     adresse = debiteur.adresse_principale
     natures = {c.nature for c in dossier.creances}
@@ -293,15 +318,24 @@ def determiner_juridiction(
                 "artisan, indiquez la qualité « artisan » — entre artisans et commerçants, le "
                 "tribunal de commerce est compétent (C. com. L721-3 1°)"
             )
-    nom = chercher_dans_annuaire(annuaire, nature, adresse)
+    choix = (
+        juridiction
+        if juridiction is not None
+        else (dossier.actes.juridiction if dossier.actes is not None else None)
+    )
+    nommage = _nommer(nature, adresse, au=au, regles=regles, annuaire=annuaire, choix=choix)
+    avertissements.extend(nommage.avertissements)
+    nom = nommage.nom
     if (
         nom is not None
         and "activites economiques" in normaliser_commune(nom)
         and (nature is NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE)
     ):
         nature = NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES
-        determination = "annuaire fourni : il désigne un tribunal des activités économiques"
-        avertissements.append("l'annuaire désigne un tribunal des activités économiques")
+        determination = (
+            f"{nommage.determination} : il désigne un tribunal des activités économiques"
+        )
+        avertissements.append("le nom retenu désigne un tribunal des activités économiques")
         fondements.extend(("Loi 2023-1059 art. 26", "Loi 2023-1059 art. 27"))
         avertissements.extend(
             _contribution(
@@ -314,22 +348,241 @@ def determiner_juridiction(
                 dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
             )
         )
-    if nom is None:
-        avertissements.append(
-            "nom exact de la juridiction non fourni : la bibliothèque n'en invente aucun ; "
-            "passez un annuaire (code postal ou commune → nom)"
+    if nom is not None:
+        fondements.extend(nommage.fondements)
+        determination = (
+            f"{determination} ; nom : {nommage.determination}"
+            if determination and determination != nommage.determination
+            else nommage.determination
         )
-    elif determination is None:
-        determination = "annuaire fourni"
     return Juridiction(
         nature=nature,
         intitule=_INTITULES[nature],
         regle_territoriale=regle_territoriale,
         lieu=" ou ".join(dict.fromkeys(lieux)),
         nom=nom,
+        designation=designer(nature, nom, chambre=nommage.chambre) if nom else None,
+        candidats=nommage.candidats,
+        a_completer=nommage.a_completer,
         fondements=tuple(dict.fromkeys(fondements)),
         avertissements=tuple(dict.fromkeys(avertissements)),
         determination=determination,
+    )
+
+
+_JUGES = {
+    NatureJuridiction.PRESIDENT_TRIBUNAL_JUDICIAIRE: "président",
+    NatureJuridiction.JUGE_CONTENTIEUX_PROTECTION: "juge des contentieux de la protection",
+    NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE: "président",
+    NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES: "président",
+    NatureJuridiction.CHAMBRE_COMMERCIALE_TRIBUNAL_JUDICIAIRE: (
+        "président de la chambre commerciale"
+    ),
+    NatureJuridiction.PRESIDENT_TRIBUNAL_MIXTE_COMMERCE: "président",
+    NatureJuridiction.JURIDICTION_ADMINISTRATIVE: "juge des référés",
+}
+
+
+def juge_saisi(nature: NatureJuridiction) -> str:
+    """Le juge que la requête saisit (« président », « juge des contentieux de la protection »).
+
+    >>> juge_saisi(NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE)
+    'président'
+    """
+    return _JUGES[nature]
+
+
+def designer(nature: NatureJuridiction, nom: str, *, chambre: str | None = None) -> str:
+    """Le juge saisi et son tribunal, tel que la requête l'écrit en tête et dans sa demande.
+
+    >>> designer(NatureJuridiction.JUGE_CONTENTIEUX_PROTECTION, "tribunal judiciaire de Bordeaux")
+    'juge des contentieux de la protection du tribunal judiciaire de Bordeaux'
+    >>> designer(NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES,
+    ...          "Tribunal des activités économiques de Lyon")
+    'président du tribunal des activités économiques de Lyon'
+    """
+    juge = _JUGES[nature]
+    if normaliser_commune(nom).startswith("tribunal "):
+        texte = f"{juge} du {nom[:1].lower()}{nom[1:]}"
+    else:
+        texte = f"{juge} — {nom}"
+    return f"{texte} ({chambre})" if chambre else texte
+
+
+class _Nommage:
+    """Le nom retenu, ou les candidats et ce qu'il faut compléter."""
+
+    def __init__(
+        self,
+        *,
+        nom: str | None = None,
+        determination: str | None = None,
+        candidats: tuple[str, ...] = (),
+        a_completer: str | None = None,
+        chambre: str | None = None,
+        fondements: tuple[str, ...] = (),
+        avertissements: tuple[str, ...] = (),
+    ) -> None:
+        self.nom = nom
+        self.determination = determination
+        self.candidats = candidats
+        self.a_completer = a_completer
+        self.chambre = chambre
+        self.fondements = fondements
+        self.avertissements = avertissements
+
+
+def _nommer(
+    nature: NatureJuridiction,
+    adresse: Adresse,
+    *,
+    au: dt.date,
+    regles: Regles,
+    annuaire: Mapping[str, str] | None,
+    choix: str | None,
+) -> _Nommage:
+    """Nom du tribunal : annuaire de l'utilisateur, puis annuaire livré, puis choix du dossier
+    (``actes.juridiction``) parmi les candidats ; jamais deviné."""
+    fourni = chercher_dans_annuaire(annuaire, nature, adresse)
+    if fourni is not None:
+        return _Nommage(nom=fourni, determination="annuaire fourni (--annuaire)")
+    trouve = _nom_selon_annuaire_livre(nature, adresse, au=au, regles=regles)
+    if choix is None:
+        return trouve
+    choisi = " ".join(choix.split())
+    if trouve.nom is not None:
+        if normaliser_commune(choisi) == normaliser_commune(trouve.nom):
+            return trouve
+        return _Nommage(
+            nom=choisi,
+            determination="nommé par le dossier (actes.juridiction)",
+            avertissements=(
+                f"actes.juridiction « {choisi} » remplace le tribunal que donne l'annuaire "
+                f"({trouve.nom} : {trouve.determination}) : vérifiez",
+            ),
+        )
+    if trouve.candidats:
+        for candidat in trouve.candidats:
+            if normaliser_commune(candidat) == normaliser_commune(choisi):
+                return _Nommage(
+                    nom=candidat,
+                    determination=(
+                        "nommé par le dossier (actes.juridiction) parmi les candidats de l'annuaire"
+                    ),
+                )
+        return _Nommage(
+            candidats=trouve.candidats,
+            a_completer=(
+                f"actes.juridiction « {choisi} » n'est pas l'un des tribunaux possibles pour "
+                f"{adresse.code_postal} {adresse.ville} : {', '.join(trouve.candidats)} ; "
+                "corrigez actes.juridiction"
+            ),
+        )
+    return _Nommage(
+        nom=choisi,
+        determination=(
+            "nommé par le dossier (actes.juridiction) ; l'annuaire livré n'a pas de donnée pour "
+            "le vérifier"
+        ),
+    )
+
+
+def _nom_selon_annuaire_livre(
+    nature: NatureJuridiction, adresse: Adresse, *, au: dt.date, regles: Regles
+) -> _Nommage:
+    """Le tribunal que l'annuaire livré (``regles/annuaire/``) rattache à l'adresse."""
+    lieu = f"{adresse.code_postal} {adresse.ville}"
+    if nature is NatureJuridiction.JURIDICTION_ADMINISTRATIVE:
+        return _Nommage(
+            a_completer=(
+                "tribunal administratif : l'annuaire livré ne couvre pas la juridiction "
+                "administrative ; passez son nom par --annuaire"
+            )
+        )
+    annuaire = charger_annuaire()
+    tj = rattacher_tribunal_judiciaire(annuaire, adresse)
+    if nature is NatureJuridiction.PRESIDENT_TRIBUNAL_MIXTE_COMMERCE:
+        sieges = sieges_mixtes(adresse.departement, au=au, regles=regles)
+        commune = tj.commune
+        retenus = [
+            s
+            for s in sieges
+            if len(sieges) == 1
+            or (commune is not None and commune_siege(s) == commune_siege(commune.nom))
+        ]
+        noms = tuple(f"tribunal mixte de commerce {de_lieu(s)}" for s in sieges)
+        if len(retenus) == 1:
+            return _Nommage(
+                nom=f"tribunal mixte de commerce {de_lieu(retenus[0])}",
+                determination=(
+                    f"seul tribunal mixte de commerce du département {adresse.departement}"
+                    if len(sieges) == 1
+                    else f"{commune.nom if commune else adresse.ville} en est le siège"
+                )
+                + f" (C. com. annexe 7-4, règles {REGLE_TMC})",
+                fondements=("C. com. Annexe 7-4",),
+            )
+        return _sans_nom(lieu, noms, "sièges des tribunaux mixtes de commerce (annexe 7-4)")
+    if nature in {
+        NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE,
+        NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES,
+    }:
+        tc = rattacher_tribunal_commerce(annuaire, adresse, tj)
+        sieges_tae = {commune_siege(v): v for v in _liste(regles, REGLE_TAE, au=au)}
+        if nature is NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES:
+            tae = tae_competent(adresse, au=au, regles=regles)
+            if tae is not None:
+                return _Nommage(
+                    nom=f"tribunal des activités économiques {de_lieu(tae[0])}",
+                    determination=tae[1],
+                    fondements=("C. com. Annexe 7-1",),
+                )
+        if tc.siege is not None:
+            return _Nommage(
+                nom=_nom_commercial(tc.siege, sieges_tae),
+                determination=tc.motif,
+                fondements=("C. com. Annexe 7-1",),
+            )
+        return _sans_nom(
+            lieu, tuple(_nom_commercial(s, sieges_tae) for s in tc.candidats), tc.motif
+        )
+    # Tribunal judiciaire : président, juge des contentieux de la protection, chambre commerciale
+    if tj.siege is None:
+        return _sans_nom(lieu, tj.candidats, tj.motif)
+    chambre = (
+        tj.chambre.nom
+        if tj.chambre is not None and nature is NatureJuridiction.JUGE_CONTENTIEUX_PROTECTION
+        else None
+    )
+    return _Nommage(
+        nom=f"tribunal judiciaire {de_lieu(tj.siege)}",
+        determination=tj.motif,
+        chambre=chambre,
+        fondements=("COJ D211-1",) + (("COJ D212-19",) if chambre else ()),
+    )
+
+
+def _nom_commercial(siege: str, sieges_tae: Mapping[str, str]) -> str:
+    if commune_siege(siege) in sieges_tae:
+        return f"tribunal des activités économiques {de_lieu(sieges_tae[commune_siege(siege)])}"
+    return f"tribunal de commerce {de_lieu(siege)}"
+
+
+def _sans_nom(lieu: str, candidats: tuple[str, ...], motif: str) -> _Nommage:
+    if candidats:
+        return _Nommage(
+            candidats=candidats,
+            a_completer=(
+                f"{lieu} : {motif} ; tribunaux possibles : {', '.join(candidats)} ; nommez "
+                f"celui du débiteur dans actes.juridiction (par exemple « {candidats[0]} »), "
+                "ou passez un annuaire (--annuaire)"
+            ),
+        )
+    return _Nommage(
+        a_completer=(
+            f"{lieu} : {motif} ; nommez le tribunal dans actes.juridiction, ou passez un "
+            "annuaire (--annuaire : code postal → nom du tribunal)"
+        )
     )
 
 
@@ -403,11 +656,17 @@ def _juridiction_commerciale(
             f"(expérimentation 2025-2028) : {comment}"
         )
         return NatureJuridiction.PRESIDENT_TRIBUNAL_ACTIVITES_ECONOMIQUES, comment
-    avertissements.append(
-        "ressort des tribunaux des activités économiques (2025-2028) : seuls ceux que les "
-        "règles transcrivent sont reconnus (juridictions.ressorts_tae) ; si le débiteur relève "
-        "d'un autre, c'est ce tribunal qui est compétent : vérifiez le ressort"
+    annuaire = charger_annuaire()
+    tc = rattacher_tribunal_commerce(
+        annuaire, adresse, rattacher_tribunal_judiciaire(annuaire, adresse)
     )
+    if tc.siege is None and not tc.candidats:
+        avertissements.append(
+            "ressort des tribunaux des activités économiques (2025-2028) : le tribunal de "
+            "commerce de l'adresse n'est pas établi par l'annuaire ; s'il est l'un des douze "
+            "devenus tribunaux des activités économiques, c'est ce tribunal qui est compétent : "
+            "vérifiez le ressort"
+        )
     return NatureJuridiction.PRESIDENT_TRIBUNAL_COMMERCE, None
 
 

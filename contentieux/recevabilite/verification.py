@@ -52,9 +52,14 @@ def verifier_recevabilite(
     regles: Regles | None = None,
     annuaire: Mapping[str, str] | None = None,
     marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
+    juridiction: str | None = None,
 ) -> Recevabilite:
     """Examine le dossier au jour ``au`` et rend le rapport complet (jamais d'exception pour un
     résultat défavorable : une créance prescrite est un résultat).
+
+    ``juridiction`` : tribunal choisi parmi les candidats de l'annuaire (à défaut,
+    ``dossier.actes.juridiction``) ; les actes passent celui de leurs paramètres, si bien que
+    ``verifier`` et les actes nomment le même tribunal.
 
     ``marge_prescription_jours`` : en deçà de ce nombre de jours avant la prescription (ou la
     forclusion), la voie recommandée devient l'acte qui l'interrompt. Choix prudentiel de
@@ -98,7 +103,7 @@ def verifier_recevabilite(
         marge_prescription_jours=marge_prescription_jours,
         principal=principal,
     )
-    juridiction = (
+    retenue = (
         None
         if voie.code in SANS_JURIDICTION
         else determiner_juridiction(
@@ -109,6 +114,7 @@ def verifier_recevabilite(
             prescriptions=details,
             voie=voie.code,
             principal=principal,
+            juridiction=juridiction,
         )
     )
     urgentes = tuple(
@@ -125,7 +131,7 @@ def verifier_recevabilite(
         constats=tuple(constats),
         recevable=recevable,
         voie=voie,
-        juridiction=juridiction,
+        juridiction=retenue,
         calendrier=calendrier,
         prescription=details,
         faits_manquants=manquants,

@@ -49,6 +49,7 @@ from contentieux.actes.contrats.controles import (
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import FraisInterditsConsommateur
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
+from contentieux.modeles.recevabilite import NatureJuridiction
 
 IDENTIFIANT = "mise_en_demeure"
 
@@ -106,15 +107,33 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         f" n° {p.reference_envoi}" if p.reference_envoi else ""
     )
     administratif = sous_juge_administratif(faits)
-    suite = (
-        "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis le tribunal "
-        "administratif, le cas échéant en référé-provision (CJA R541-1), après la réclamation "
-        "préalable que prévoit le contrat."
-        if administratif
-        else "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
-        "juridiction compétente, notamment par une requête en injonction de payer (CPC 1405 et "
-        "suivants), les frais de procédure restant à votre charge dans les conditions de la loi."
+    juridiction = faits.recevabilite.juridiction
+    saisi = (
+        juridiction.designation
+        if juridiction is not None
+        and juridiction.nature is not NatureJuridiction.JURIDICTION_ADMINISTRATIVE
+        else None
     )
+    if administratif:
+        suite = (
+            "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis le "
+            "tribunal administratif, le cas échéant en référé-provision (CJA R541-1), après la "
+            "réclamation préalable que prévoit le contrat."
+        )
+    elif saisi:
+        # Le tribunal que nommera la requête (CPC 54 1°), s'il est établi.
+        suite = (
+            f"À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis le "
+            f"{saisi} d'une requête en injonction de payer (CPC 1405 et suivants), les frais de "
+            "procédure restant à votre charge dans les conditions de la loi."
+        )
+    else:
+        suite = (
+            "À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la "
+            "juridiction compétente, notamment par une requête en injonction de payer (CPC 1405 "
+            "et suivants), les frais de procédure restant à votre charge dans les conditions de "
+            "la loi."
+        )
     paragraphes_b2b = (
         paragraphes(
             "Entre professionnels, conformément à l'article L441-10 du Code de commerce, tout "

@@ -1,6 +1,11 @@
 """Requête en injonction de payer (CPC 1405 à 1407 ; identification des parties CPC 54 et 57 ;
 renvoi en cas d'opposition CPC 1408) devant la juridiction que désigne la recevabilité.
 
+Le tribunal est nommé en tête et dans la demande finale, le même juge aux deux endroits (CPC 54
+1°, à peine de nullité) : « juge des contentieux de la protection du tribunal judiciaire de
+Bordeaux », « président du tribunal des activités économiques de Lyon » — le nom que donne la
+recevabilité (annuaire fourni, annuaire livré ou ``actes.juridiction``), jamais une périphrase.
+
 Refusée, avec la raison que donne ``contentieux verifier`` :
 
 - en procédure collective (C. com. L622-21) ;
@@ -14,7 +19,9 @@ Refusée, avec la raison que donne ``contentieux verifier`` :
 - sur une créance que la vérification trouve irrecevable ou indéterminée, sauf option explicite
   ``actes.requete.produire_malgre_reserves`` : la requête est alors produite avec les motifs sur
   une note de couverture, en tête, à retirer avant le dépôt ;
-- quand la recevabilité ne désigne aucune juridiction d'injonction de payer.
+- quand la recevabilité ne désigne aucune juridiction d'injonction de payer ;
+- tant que le tribunal n'est pas nommé (code postal à plusieurs ressorts, annuaire sans donnée :
+  le refus dit quoi ajouter).
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ from contentieux.actes.contrats.controles import (
 )
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import ActeInadapte
+from contentieux.recevabilite.juridiction import juge_saisi
 
 IDENTIFIANT = "requete_injonction_payer"
 
@@ -133,18 +141,24 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
             + faits.recevabilite.voie.intitule,
             acte="requete_injonction_payer",
         )
+    if j.designation is None:
+        raise ActeInadapte(
+            "acte « requete_injonction_payer » refusé : la requête doit nommer le tribunal "
+            "qu'elle saisit (CPC 54 1°, à peine de nullité) et il n'est pas établi — "
+            + (j.a_completer or "nommez-le dans actes.juridiction"),
+            acte="requete_injonction_payer",
+        )
     dossier = faits.dossier
     manquants = manquants_article_54(dossier.creancier, "creancier")
     exiger("requete_injonction_payer", manquants)
     dec = faits.decompte
     cerfas: dict[str, str] = faits.articles["cerfa_injonction"]
     cerfa = cerfas.get(j.nature.value, cerfas["president_tribunal_judiciaire"])
-    nom_juridiction = faits.parametres.requete.juridiction_nom or j.nom
-    designation = (
-        f"{j.intitule} — {nom_juridiction}"
-        if nom_juridiction
-        else f"{j.intitule} compétent pour {j.lieu}"
-    )
+    # Le même juge en tête et dans la demande (CPC 54 1°) : « président du tribunal de
+    # commerce de Bordeaux », « juge des contentieux de la protection du tribunal judiciaire… ».
+    designation = j.designation
+    juge = juge_saisi(j.nature)
+    tribunal = designation.removeprefix(juge).strip(" —")
     creancier = imprimer_partie(dossier.creancier)
     debiteurs = [imprimer_partie(x) for x in dossier.debiteurs]
     pieces = tableau_pieces(faits)
@@ -198,7 +212,7 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
         Section(
             titre="Par ces motifs",
             paragraphes=paragraphes(
-                f"Le requérant demande qu'il plaise à Madame ou Monsieur le président de "
+                f"Le requérant demande qu'il plaise à Madame ou Monsieur le {designation} de "
                 f"rendre une "
                 f"ordonnance enjoignant à {', '.join(x.nom for x in debiteurs)} de lui payer "
                 f"la somme "
@@ -235,8 +249,8 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
         "Requête en injonction de payer",
         sous_titre="Articles 1405 à 1425 du code de procédure civile",
         destinataire=PartieImprimee(
-            nom=f"À Madame ou Monsieur le {j.intitule[:1].lower()}{j.intitule[1:]}",
-            adresse=(nom_juridiction or f"compétent pour {j.lieu}",),
+            nom=f"À Madame ou Monsieur le {juge}",
+            adresse=(tribunal,),
             identification=designation,
         ),
         sections=tuple(sections),
@@ -251,7 +265,7 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
             "demande_1408": faits.parametres.requete.demande_1408,
             "reserves": bool(motifs_reserves),
         },
-        mentions_requises=(creancier.nom, *(x.nom for x in debiteurs), j.intitule),
+        mentions_requises=(creancier.nom, *(x.nom for x in debiteurs), designation),
         juridiction=designation,
         cerfa=cerfa,
         demande_1408=faits.parametres.requete.demande_1408,
