@@ -102,7 +102,7 @@ def verifier_acte(
     texte = normaliser(texte_pdf(contenu))
     absents = tuple(v for v in imprimes.values() if normaliser(v) not in texte)
     ancien = Decompte.model_validate(donnees["decompte"])
-    nouveau = faits.decompte_ouverture or faits.decompte
+    nouveau = contrat.decompte_imprime(faits)
     return RapportActe(
         acte=donnees["acte"],
         dossier=dossier.reference,

@@ -34,6 +34,7 @@ from contentieux.actes.plan import EcheancePlan, calculer_echeancier
 from contentieux.francais import (
     formater_taux,
     montant_en_lettres,
+    pluriel,
 )
 
 IDENTIFIANT = "echeancier"
@@ -121,8 +122,13 @@ def construire(faits: Faits) -> ContratEcheancier:
         Section(
             titre="Article 2 — Échéancier",
             paragraphes=paragraphes(
-                f"Le débiteur s'engage à payer cette somme en {plan.nombre_echeances} échéance(s) "
-                f"{plan.periodicite}(s), la première le {d(plan.date_premiere_echeance)}, selon le "
+                "Le débiteur s'engage à payer cette somme en "
+                + pluriel(
+                    plan.nombre_echeances,
+                    f"échéance {plan.periodicite}",
+                    f"échéances {plan.periodicite}s",
+                )
+                + f", la première le {d(plan.date_premiere_echeance)}, selon le "
                 "tableau ci-dessous ; la dernière échéance comprend l'arrondi au centime.",
                 f"Paiement : {modalites_paiement(faits)}.",
             ),

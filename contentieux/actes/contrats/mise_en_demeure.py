@@ -30,12 +30,19 @@ from contentieux.actes.contrats.commun import (
     pied_acte,
     regimes_interets,
     signataire,
-    tableau_factures,
     tableau_recapitulatif,
 )
 from contentieux.actes.contrats.controles import (
     refuser_si_prescrite,
     refuser_si_procedure_collective,
+)
+from contentieux.actes.contrats.mentions import (
+    INDEMNITE_LEGALE,
+    appel,
+    interets_posterieurs,
+    politesse,
+    sommes_dues,
+    tableau_principal,
 )
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import FraisInterditsConsommateur
@@ -80,7 +87,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         )
     creances = "; ".join(
         (c.description or c.reference)
-        + " (factures "
+        + f" ({sommes_dues(c)} "
         + ", ".join(f.numero for f in c.factures)
         + ")"
         for c in faits.dossier.creances
@@ -100,7 +107,8 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
             "retard "
             "de paiement rend exigibles de plein droit, sans rappel, des pénalités de retard ainsi "
             "qu'une indemnité forfaitaire pour frais de recouvrement (C. com. D441-5) par facture "
-            "payée en retard ; elles figurent ci-dessus sur des lignes distinctes."
+            "payée en retard ; elles figurent ci-dessus sur des lignes distinctes.",
+            *((INDEMNITE_LEGALE,) if dec.total_indemnites else ()),
         )
         if b2b
         else ()
@@ -116,13 +124,16 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         if "taux_conventionnel" in regimes
         else "Les intérêts continuent de courir jusqu'au complet paiement."
     )
+    a_venir = interets_posterieurs(dec)
+    # Les intérêts à venir avec leur taux, leur base et leur point de départ (issue 18, point 6).
+    a_venir = f"Sont ainsi dus, en sus de la somme ci-dessus, {a_venir}." if a_venir else ""
     sections = (
         Section(
             paragraphes=paragraphes(
                 f"Par la présente, nous vous mettons en demeure de nous payer la somme de "
                 f"{m(dec.total)} arrêtée au {d(dec.au)}, due au titre de : {creances}.",
             ),
-            tableau=tableau_factures(faits.dossier),
+            tableau=tableau_principal(faits),
         ),
         Section(
             titre="Décompte des sommes dues",
@@ -135,6 +146,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
                 f"Nous vous demandons de régler cette somme dans un délai de {delai} jours, "
                 f"soit au plus tard le {d(echeance.date_limite)}, {modalites_paiement(faits)}.",
                 interets,
+                a_venir,
             ),
         ),
         Section(titre="À défaut de paiement", paragraphes=paragraphes(suite)),
@@ -146,9 +158,9 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         "Mise en demeure",
         mode_envoi=envoi,
         objet=f"Mise en demeure de payer — dossier {faits.dossier.reference}",
-        formule_appel="Madame, Monsieur,",
+        formule_appel=appel(faits),
         sections=sections,
-        formule_politesse="Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+        formule_politesse=politesse(faits),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
         pied=pied_acte(
             faits, "C. civ. 1344, 1344-1, 1231-6" + (" ; C. com. L441-10" if b2b else "")

@@ -25,7 +25,6 @@ from contentieux.actes.contrats.commun import (
     paragraphes,
     pied_acte,
     signataire,
-    tableau_factures,
     tableau_pieces,
     tableau_recapitulatif,
 )
@@ -33,8 +32,16 @@ from contentieux.actes.contrats.controles import (
     refuser_non_recevable,
     refuser_si_procedure_collective,
 )
+from contentieux.actes.contrats.mentions import (
+    interets_posterieurs,
+    manquants_pouvoir,
+    nommer_piece,
+    qualite_mandataire,
+    tableau_principal,
+)
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import ActeInadapte
+from contentieux.modeles.creances import OrigineCreance
 
 IDENTIFIANT = "requete_injonction_payer"
 
@@ -73,15 +80,25 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
     creancier = imprimer_partie(dossier.creancier)
     debiteurs = [imprimer_partie(x) for x in dossier.debiteurs]
     pieces = tableau_pieces(faits)
+    a_venir = interets_posterieurs(dec)
+    exiger(IDENTIFIANT, manquants_pouvoir(faits))
     causes = tuple(
         Paragraphe(
             texte=(
-                f"{c.description or c.reference} : créance d'origine {c.origine.value}, "
-                f"{len(c.factures)} facture(s) ou échéance(s) "
-                f"pour un principal de {m(c.principal)}."
+                f"{c.description or c.reference} : {nommer_piece(c, len(c.factures))} d'un "
+                f"montant total de {m(c.principal)}."
             )
         )
         for c in dossier.creances
+    )
+    statutaires = {c.origine is OrigineCreance.STATUTAIRE for c in dossier.creances}
+    cause = (
+        "qui a une cause contractuelle"
+        if statutaires == {False}
+        else "qui résulte d'une obligation de caractère statutaire"
+        if statutaires == {True}
+        else "qui a, pour partie, une cause contractuelle et résulte, pour le surplus, d'une "
+        "obligation de caractère statutaire"
     )
     sections: list[Section] = [
         Section(titre="Le requérant", paragraphes=paragraphes(creancier.identification)),
@@ -92,7 +109,8 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 titre="Représenté par",
                 paragraphes=paragraphes(
                     imprimer_partie(dossier.mandataire.identite).identification
-                    + f" ({dossier.mandataire.nature.value.replace('_', ' ')})"
+                    + ", "
+                    + qualite_mandataire(faits)
                 ),
             )
         )
@@ -102,13 +120,12 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
             titre="Objet et fondement de la demande",
             paragraphes=(
                 *paragraphes(
-                    "Le requérant est créancier d'une somme d'argent qui a une cause contractuelle "
-                    "(ou résulte d'une obligation de caractère statutaire) et s'élève à un montant "
-                    "déterminé (CPC 1405) :"
+                    f"Le requérant est créancier d'une somme d'argent {cause} et s'élève à un "
+                    "montant déterminé (CPC 1405) :"
                 ),
                 *causes,
             ),
-            tableau=tableau_factures(dossier),
+            tableau=tableau_principal(faits),
         ),
         Section(
             titre="Montant réclamé et décompte",
@@ -126,8 +143,9 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 f"rendre une "
                 f"ordonnance enjoignant à {', '.join(x.nom for x in debiteurs)} de lui payer "
                 f"la somme "
-                f"de {m(dec.total)}, avec les intérêts postérieurs au {d(dec.au)} jusqu'à parfait "
-                "paiement, et les dépens.",
+                f"de {m(dec.total)}, "
+                + (f"avec {a_venir}, jusqu'à parfait paiement, " if a_venir else "")
+                + "et les dépens.",
                 style="important",
             ),
         ),
