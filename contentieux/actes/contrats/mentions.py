@@ -75,6 +75,15 @@ def sommes_du_dossier(dossier: Dossier) -> str:
     return noms.pop() if len(noms) == 1 else "factures et échéances"
 
 
+def designer_pieces(creance: Creance) -> str:
+    """« facture 2025-118 », « factures F1, F2 », « loyers et charges LOYER-09, LOYER-10 » :
+    le nom accordé au nombre, puis les numéros."""
+    numeros = ", ".join(f.numero for f in creance.factures)
+    if len(creance.factures) == 1:
+        return f"{_NOMS.get(creance.nature, ('factures', 'facture'))[1]} {numeros}"
+    return f"{sommes_dues(creance)} {numeros}"
+
+
 def impayees(sommes: str) -> str:
     """« impayées » (factures, échéances) ou « impayés » (loyers et charges, appels de charges)."""
     return "impayés" if sommes.split(" ")[0] in ("loyers", "appels") else "impayées"

@@ -39,9 +39,9 @@ from contentieux.actes.contrats.controles import (
 from contentieux.actes.contrats.mentions import (
     INDEMNITE_LEGALE,
     appel,
+    designer_pieces,
     interets_posterieurs,
     politesse,
-    sommes_dues,
     tableau_principal,
 )
 from contentieux.actes.parametres import exiger
@@ -87,9 +87,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         )
     creances = "; ".join(
         (c.description or c.reference)
-        + f" ({sommes_dues(c)} "
-        + ", ".join(f.numero for f in c.factures)
-        + ")"
+        + f" ({designer_pieces(c)})"
         for c in faits.dossier.creances
     )
     envoi = LIBELLES_MOYENS[p.moyen].capitalize() + (

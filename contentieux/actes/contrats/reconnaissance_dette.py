@@ -35,7 +35,7 @@ from contentieux.actes.contrats.commun import (
 from contentieux.actes.contrats.controles import (
     refuser_si_procedure_collective,
 )
-from contentieux.actes.contrats.mentions import sommes_dues
+from contentieux.actes.contrats.mentions import designer_pieces
 from contentieux.francais import (
     accorder,
     montant_en_lettres,
@@ -62,9 +62,7 @@ def construire(faits: Faits) -> ContratReconnaissanceDette:
     debiteur = imprimer_partie(faits.dossier.debiteur)
     causes = "; ".join(
         (c.description or c.reference)
-        + f" ({sommes_dues(c)} "
-        + ", ".join(f.numero for f in c.factures)
-        + ")"
+        + f" ({designer_pieces(c)})"
         for c in faits.dossier.creances
     )
     avertissement: tuple[Paragraphe, ...] = ()

@@ -160,15 +160,21 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 ),
             )
         )
-    sections.append(
-        Section(
-            paragraphes=paragraphes(
-                f"Requête établie sur papier libre ; elle tient lieu du formulaire Cerfa n° "
-                f"{cerfa} "
-                "et en comporte toutes les mentions (CPC 54, 57 et 1407).",
-                style="petit",
+    # La note du formulaire suit la demande dans la même section : la dernière section reste
+    # avec la signature (jamais une signature seule en haut d'une page, issue 18 point 9).
+    derniere = sections[-1]
+    sections[-1] = derniere.model_copy(
+        update={
+            "notes": (
+                *derniere.notes,
+                *paragraphes(
+                    f"Requête établie sur papier libre ; elle tient lieu du formulaire Cerfa n° "
+                    f"{cerfa} "
+                    "et en comporte toutes les mentions (CPC 54, 57 et 1407).",
+                    style="petit",
+                ),
             )
-        )
+        }
     )
     nom, qualite = signataire(faits)
     contenu = contenu_acte(
