@@ -48,6 +48,7 @@ from contentieux.modeles.parties import (
     est_professionnel,
 )
 from contentieux.modeles.recevabilite import Recevabilite
+from contentieux.regles import Regles
 
 
 class ContratActe(Modele):
@@ -88,9 +89,8 @@ class Faits:
     articles: dict[str, Any]
     """Textes d'articles reproduits (gabarits/_commun/articles.yaml)."""
     decompte_ouverture: Decompte | None = None
-    regles: Any = None
-    """Les règles du décompte (None : celles du paquet) ; un acte daté d'un autre jour que ``au``
-    (la convention de recouvrement, datée du mandat) recompte avec elles."""
+    regles: Regles | None = None
+    """Les règles du décompte et de la vérification (celles du paquet si None)."""
 
 
 def m(valeur: Decimal) -> str:
