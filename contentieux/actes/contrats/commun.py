@@ -319,10 +319,13 @@ def citations_bornees(citations: Sequence[str], limite: int = 160) -> str:
     return texte
 
 
-def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = False) -> Tableau:
-    """Principal, intérêts, pénalités, indemnités et clauses pénales sur des lignes distinctes."""
+def tableau_recapitulatif(
+    dec: Decompte, *, sans_frais_recouvrement: bool = False, objet: str = "factures impayées"
+) -> Tableau:
+    """Principal, intérêts, pénalités, indemnités et clauses pénales sur des lignes distinctes ;
+    ``objet`` : ce qui fonde le principal (« loyers et charges impayés » pour un bail)."""
     lignes: list[tuple[str, str, str]] = [
-        ("Principal restant dû", "factures impayées", m(dec.total_principal_restant))
+        ("Principal restant dû", objet, m(dec.total_principal_restant))
     ]
     if dec.total_interets:
         lignes.append(

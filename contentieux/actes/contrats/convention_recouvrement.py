@@ -31,7 +31,11 @@ from contentieux.actes.contrats.commun import (
     signataire,
     tableau_recapitulatif,
 )
-from contentieux.actes.contrats.mentions import manquants_pouvoir, representant_legal
+from contentieux.actes.contrats.mentions import (
+    manquants_pouvoir,
+    objet_principal,
+    representant_legal,
+)
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import ActeInadapte
 from contentieux.modeles.decompte import Decompte
@@ -106,7 +110,7 @@ def construire(faits: Faits) -> ContratConventionRecouvrement:
                 + "; ".join(c.description or c.reference for c in faits.dossier.creances)
                 + "."
             ),
-            tableau=tableau_recapitulatif(dec),
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
             notes=paragraphes(f"Sommes arrêtées au {d(dec.au)}, date de la présente convention."),
         ),
         Section(

@@ -28,7 +28,7 @@ from contentieux.actes.contrats.commun import (
     signataire,
     tableau_recapitulatif,
 )
-from contentieux.actes.contrats.mentions import tableau_principal
+from contentieux.actes.contrats.mentions import objet_principal, tableau_principal
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.francais import (
     formater_taux,
@@ -79,7 +79,9 @@ def _motif_sans_precision(motif: str) -> str:
 
 
 def sections_decompte(
-    dec: Decompte, libelles: Mapping[str, str] | None = None
+    dec: Decompte,
+    libelles: Mapping[str, str] | None = None,
+    objet: str = "factures impayées",
 ) -> tuple[Section, ...]:
     """Les sections du décompte annexé ; ``libelles`` : l'intitulé de chaque valeur de règle
     (« Taux de l'intérêt légal — … »), imprimé à la place de sa clé interne."""
@@ -215,7 +217,9 @@ def sections_decompte(
                 ),
             )
         )
-    sections.append(Section(titre="Récapitulatif", tableau=tableau_recapitulatif(dec)))
+    sections.append(
+        Section(titre="Récapitulatif", tableau=tableau_recapitulatif(dec, objet=objet))
+    )
     # La version des règles sans le chemin d'une surcouche (aucun chemin de fichier imprimé).
     version = dec.regles_version.split(" (avec surcouche ", 1)
     notes = [
@@ -262,7 +266,7 @@ def construire(faits: Faits) -> ContratDecompte:
                 ),
                 tableau=tableau_principal(faits, dec),
             ),
-            *sections_decompte(dec, _libelles(faits, dec)),
+            *sections_decompte(dec, _libelles(faits, dec), objet_principal(faits.dossier)),
         ),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
         pied=pied_acte(faits, citations_bornees(dec.fondements)),

@@ -34,6 +34,7 @@ from contentieux.actes.contrats.mentions import (
     INDEMNITE_LEGALE,
     appel,
     manquants_pouvoir,
+    objet_principal,
     politesse,
     representant_legal,
     tableau_principal,
@@ -124,7 +125,7 @@ def construire(faits: Faits) -> ContratLettreAgence:
         ),
         Section(
             titre="Principal, intérêts et accessoires",
-            tableau=tableau_recapitulatif(dec),
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
             notes=paragraphes(
                 *((INDEMNITE_LEGALE,) if indemnite else ()),
                 "Cette somme ne comprend aucun frais de l'agence ni aucun frais de recouvrement "

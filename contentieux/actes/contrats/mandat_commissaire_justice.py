@@ -26,6 +26,7 @@ from contentieux.actes.contrats.commun import (
 from contentieux.actes.contrats.controles import (
     refuser_si_procedure_collective,
 )
+from contentieux.actes.contrats.mentions import objet_principal
 from contentieux.actes.parametres import exiger
 from contentieux.modeles.parties import (
     NatureMandataire,
@@ -93,7 +94,10 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
         Section(
             titre="Le débiteur", paragraphes=paragraphes(*(x.identification for x in debiteurs))
         ),
-        Section(titre="La créance", tableau=tableau_recapitulatif(dec)),
+        Section(
+            titre="La créance",
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
+        ),
         Section(
             titre="Mission",
             paragraphes=paragraphes(

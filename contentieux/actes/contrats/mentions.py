@@ -75,6 +75,13 @@ def sommes_du_dossier(dossier: Dossier) -> str:
     return noms.pop() if len(noms) == 1 else "factures et échéances"
 
 
+def objet_principal(dossier: Dossier) -> str:
+    """Ce qui fonde le principal, pour le récapitulatif : « factures impayées », « loyers et
+    charges impayés »."""
+    sommes = sommes_du_dossier(dossier)
+    return f"{sommes} {impayees(sommes)}"
+
+
 def designer_pieces(creance: Creance) -> str:
     """« facture 2025-118 », « factures F1, F2 », « loyers et charges LOYER-09, LOYER-10 » :
     le nom accordé au nombre, puis les numéros."""

@@ -41,6 +41,7 @@ from contentieux.actes.contrats.mentions import (
     appel,
     designer_pieces,
     interets_posterieurs,
+    objet_principal,
     politesse,
     tableau_principal,
 )
@@ -135,7 +136,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         ),
         Section(
             titre="Décompte des sommes dues",
-            tableau=tableau_recapitulatif(dec),
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
             notes=paragraphes_b2b,
         ),
         Section(

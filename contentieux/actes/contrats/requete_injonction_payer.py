@@ -36,6 +36,7 @@ from contentieux.actes.contrats.mentions import (
     interets_posterieurs,
     manquants_pouvoir,
     nommer_piece,
+    objet_principal,
     qualite_mandataire,
     tableau_principal,
 )
@@ -133,7 +134,7 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 f"Le montant précis de la somme réclamée est de {m(dec.total)} au {d(dec.au)}, "
                 "décomposé comme suit (CPC 1407) ; le calcul détaillé figure au décompte annexé."
             ),
-            tableau=tableau_recapitulatif(dec),
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
         ),
         Section(titre="Bordereau des pièces produites (CPC 1407)", tableau=pieces),
         Section(
