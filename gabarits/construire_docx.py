@@ -191,7 +191,14 @@ def construire(identifiant: str) -> bytes:
     _para(doc, "{{ s.titre }}", "Heading 2")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p for p in s.paragraphes %}")
+    # Un paragraphe « important » (la demande, l'engagement du débiteur) est en gras, comme en
+    # HTML, et lié au suivant : la reconnaissance reste avec la mention et la signature.
+    _para(doc, "{%p if p.style == 'important' %}")
+    important = _para(doc, "{{ p.texte }}", gras=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    important.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
+    _para(doc, "{%p else %}")
     _para(doc, "{{ p.texte }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if s.tableau %}")
     _tableau(doc)

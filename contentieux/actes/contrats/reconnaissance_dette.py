@@ -98,8 +98,8 @@ def construire(faits: Faits) -> ContratReconnaissanceDette:
         ),
         Section(
             titre="Reconnaissance",
+            # L'engagement en dernier, suivi du modèle de mention, du cadre et de la signature.
             paragraphes=(
-                *paragraphes(engagement, style="important"),
                 *paragraphes(
                     "Le débiteur écrit lui-même, dans le cadre ci-dessous, la somme en toutes "
                     "lettres et en chiffres ; en cas de différence, la somme écrite en toutes "
@@ -107,6 +107,7 @@ def construire(faits: Faits) -> ContratReconnaissanceDette:
                     "sa signature.",
                     style="petit",
                 ),
+                *paragraphes(engagement, style="important"),
             ),
         ),
     )
