@@ -37,7 +37,7 @@ from contentieux.francais import (
     typographier,
 )
 from contentieux.modeles.base import Modele
-from contentieux.modeles.creances import TypePiece
+from contentieux.modeles.creances import NatureCreance, TypePiece
 from contentieux.modeles.decompte import Decompte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
@@ -465,8 +465,16 @@ def modalites_paiement(faits: Faits) -> str:
     if faits.parametres.modalites_paiement:
         return faits.parametres.modalites_paiement
     c = imprimer_partie(faits.dossier.creancier)
+    # Un loyer, des charges ou un prêt n'ont pas de facture (issue 18, point 9).
+    sans_facture = {NatureCreance.LOYER_HABITATION, NatureCreance.CHARGES_COPROPRIETE,
+                    NatureCreance.CREDIT_CONSOMMATION}
+    compte = (
+        "habituel"
+        if all(creance.nature in sans_facture for creance in faits.dossier.creances)
+        else "indiqué sur les factures"
+    )
     return (
-        "par virement sur le compte bancaire indiqué sur les factures, ou par chèque à l'ordre "
+        f"par virement sur le compte bancaire {compte}, ou par chèque à l'ordre "
         f"{de(c.nom)} adressé au {', '.join(c.adresse)}, "
         f"en rappelant la référence {faits.dossier.reference}"
     )
