@@ -130,3 +130,83 @@ def typographier(texte: str) -> str:
     for avant, apres in _INSECABLES:
         texte = texte.replace(avant, apres)
     return texte
+
+
+# --- actes : élision, accords, formules ---------------------------------------------------------
+
+_VOYELLES = frozenset("aàâäeéèêëiîïoôöuùûüyœæAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜYŒÆ")
+
+
+def commence_par_voyelle(mot: str) -> bool:
+    """Le mot commence-t-il par une voyelle (l'élision se fait devant elle) ? Un « h » n'élide
+    pas : muet ou aspiré, seul un dictionnaire le dirait ; « de Hélios » reste correct à l'oral
+    comme à l'écrit d'un nom propre, « d'Hélios » aussi — on ne devine pas."""
+    return bool(mot) and mot[0] in _VOYELLES
+
+
+def de(nom: str) -> str:
+    """La préposition « de » devant un nom, élidée devant une voyelle.
+
+    >>> de("Atelier Mercier"), de("Bâti-Rhône"), de("Éditions Lune"), de("« Yser »")
+    ("d'Atelier Mercier", 'de Bâti-Rhône', "d'Éditions Lune", 'de « Yser »')
+    """
+    return f"d'{nom}" if commence_par_voyelle(nom) else f"de {nom}"
+
+
+def que(texte: str) -> str:
+    """« que » élidé devant une voyelle : « qu'il », « que la ».
+
+    >>> que("il paie"), que("la dette")
+    ("qu'il paie", 'que la dette')
+    """
+    return f"qu'{texte}" if commence_par_voyelle(texte) else f"que {texte}"
+
+
+def pluriel(nombre: int, singulier: str, pluriel_: str | None = None) -> str:
+    """Un nombre et son nom accordé (« 1 facture », « 3 factures ») : jamais « facture(s) ».
+
+    >>> pluriel(1, "facture"), pluriel(3, "facture")
+    ('1 facture', '3 factures')
+    >>> pluriel(2, "échéance mensuelle", "échéances mensuelles")
+    '2 échéances mensuelles'
+    """
+    if nombre in (0, 1):
+        return f"{nombre} {singulier}"
+    return f"{nombre} {pluriel_ or singulier + 's'}"
+
+
+Civilite = str | None
+"""« M. », « Mme » ou inconnue (None)."""
+
+
+def formule_appel(civilite: Civilite) -> str:
+    """La formule d'appel d'une lettre, tirée de la civilité du destinataire ; « Madame,
+    Monsieur, » seulement si elle est inconnue (une société, une civilité non donnée).
+
+    >>> formule_appel("M."), formule_appel("Mme"), formule_appel(None)
+    ('Monsieur,', 'Madame,', 'Madame, Monsieur,')
+    """
+    return {"M.": "Monsieur,", "Mme": "Madame,"}.get(civilite or "", "Madame, Monsieur,")
+
+
+def formule_politesse(civilite: Civilite, debut: str = "Veuillez agréer") -> str:
+    """La formule de politesse qui reprend l'appel.
+
+    >>> formule_politesse("Mme")
+    "Veuillez agréer, Madame, l'expression de nos salutations distinguées."
+    >>> formule_politesse(None, "Nous vous prions d'agréer")
+    "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."
+    """
+    return f"{debut}, {formule_appel(civilite)} l'expression de nos salutations distinguées."
+
+
+def accorder(civilite: Civilite, masculin: str, feminin: str, neutre: str) -> str:
+    """Le mot accordé au genre que donne la civilité ; ``neutre`` (une tournure qui ne s'accorde
+    pas) quand elle est inconnue — jamais « né(e) » ni « soussigné(e) ».
+
+    >>> accorder("Mme", "né le", "née le", "date de naissance :")
+    'née le'
+    >>> accorder(None, "né le", "née le", "date de naissance :")
+    'date de naissance :'
+    """
+    return {"M.": masculin, "Mme": feminin}.get(civilite or "", neutre)

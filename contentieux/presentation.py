@@ -286,6 +286,9 @@ def texte_decompte(decompte: Any, largeur: int = LARGEUR) -> str:
             if imp.non_impute:
                 texte += f" ; non imputé : {montant(imp.non_impute)}"
             lignes += couper(texte, largeur, "  ")
+        # L'ordre suivi (1342-10 entre factures, 1343-1 ou le contrat sur chacune), une fois.
+        for motif in dict.fromkeys(imp.motif for imp in decompte.imputations):
+            lignes += couper(f"Ordre d'imputation : {motif}.", largeur, "  ", "    ")
     lignes += _section("Totaux")
     paires = [
         ("Principal initial", decompte.total_principal),

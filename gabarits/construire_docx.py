@@ -115,6 +115,15 @@ def _tableau(doc: object) -> None:
     trpr.append(OxmlElement("w:tblHeader"))
 
 
+def _insecable(rang: object) -> None:
+    """Une ligne de tableau qui ne se coupe pas et reste liée à ce qui suit (signature)."""
+    trpr = rang._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    trpr.append(OxmlElement("w:cantSplit"))
+    for cellule in rang.cells:  # type: ignore[attr-defined]
+        for paragraphe in cellule.paragraphs:
+            paragraphe.paragraph_format.keep_with_next = True
+
+
 def construire(identifiant: str) -> bytes:
     """Le gabarit DOCX d'un acte."""
     doc = Document()
@@ -182,7 +191,14 @@ def construire(identifiant: str) -> bytes:
     _para(doc, "{{ s.titre }}", "Heading 2")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p for p in s.paragraphes %}")
+    # Un paragraphe « important » (la demande, l'engagement du débiteur) est en gras, comme en
+    # HTML, et lié au suivant : la reconnaissance reste avec la mention et la signature.
+    _para(doc, "{%p if p.style == 'important' %}")
+    important = _para(doc, "{{ p.texte }}", gras=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    important.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
+    _para(doc, "{%p else %}")
     _para(doc, "{{ p.texte }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if s.tableau %}")
     _tableau(doc)
@@ -192,12 +208,15 @@ def construire(identifiant: str) -> bytes:
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endfor %}")
 
-    # Mention manuscrite (C. civ. 1376).
+    # Mention manuscrite (C. civ. 1376) : le modèle (la somme en lettres et en chiffres), le
+    # cadre et la signature restent sur une même page (« lier au suivant », lignes insécables).
     _para(doc, "{%p if contenu.mention_manuscrite %}")
-    _para(doc, "Modèle de mention\u00a0: {{ contenu.mention_manuscrite }}", taille=9.5)
+    modele = _para(doc, "Modèle de mention\u00a0: {{ contenu.mention_manuscrite }}", taille=9.5)
+    modele.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
     cadre = doc.add_table(rows=1, cols=1)
     cadre.style = "Table Grid"
     cadre.rows[0].height = Mm(38)
+    _insecable(cadre.rows[0])
     cadre.rows[0].cells[0].paragraphs[0].add_run("")
     _para(doc, "{%p endif %}")
 
@@ -216,6 +235,8 @@ def construire(identifiant: str) -> bytes:
     )
     _boucle_colonnes(signatures.rows[1], "{%tc for sig in contenu.signatures %}", [""])
     signatures.rows[1].height = Mm(30)
+    for rang in signatures.rows:
+        _insecable(rang)
     _para(doc, "{%p endif %}")
     doc.core_properties.title = identifiant
     doc.core_properties.author = "contentieux"

@@ -423,7 +423,7 @@ def test_gabarit_utilisateur_remplace_un_acte(tmp_path: Path) -> None:
 def test_gabarit_utilisateur_sans_mention_refuse(tmp_path: Path) -> None:
     (tmp_path / "relance").mkdir()
     (tmp_path / "relance" / "gabarit.html").write_text("<p>Payez.</p>", encoding="utf-8")
-    with pytest.raises(MentionsManquantes, match="restent impayées"):
+    with pytest.raises(MentionsManquantes, match="restent impayé"):
         generer_acte("relance", dossier_exemple("b2b"), au=AU, gabarits=tmp_path)
 
 

@@ -27,7 +27,9 @@ def test_tableau_lisible_en_francais() -> None:
     assert "Décompte du dossier EX-B2B-2025-001 au 30 juin 2026" in sortie
     assert "L441-10" in sortie
     assert "Total restant dû" in sortie
-    assert "6\u202f596,91\xa0€" in sortie
+    # Principal 5 665,24 + pénalités 890,67 + indemnités 120 − accessoires réglés 84,74 (le
+    # paiement de 3 000 € va aux pénalités puis au principal de F2025-014 : C. civ. 1343-1).
+    assert "6\u202f591,17\xa0€" in sortie
     assert "Traceback" not in sortie + erreur
 
 
@@ -37,9 +39,9 @@ def test_json_reproductible() -> None:
     )
     assert code == 0, erreur
     donnees = json.loads(sortie)
-    assert donnees["total"] == "6596.91"
+    assert donnees["total"] == "6591.17"
     decompte = Decompte.model_validate(donnees)
-    assert decompte.total == Decimal("6596.91")
+    assert decompte.total == Decimal("6591.17")
 
 
 def test_diviseur_exact_affiche_la_colonne() -> None:

@@ -185,6 +185,56 @@ def test_ventiler_interets_avant_principal() -> None:
     assert parts == [Decimal("10"), Decimal("0"), Decimal("100")] and reste == Decimal("90")
 
 
+def test_ordre_des_postes_par_defaut_et_stipule() -> None:
+    """Issue 18 point 7 : intérêts, principal, puis indemnité (l'indemnité n'est pas un
+    intérêt, C. civ. 1343-1) ; l'indemnité avant le principal seulement si le contrat le dit."""
+    from contentieux.droit.imputation import postes_imputes
+
+    assert postes_imputes(None) == ("interets", "principal", "indemnite")
+    assert postes_imputes("interets_indemnite_principal") == ("interets", "indemnite", "principal")
+
+
+def test_ordre_stipule_sans_piece_refuse() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="ordre_imputation : la créance C1 stipule"):
+        _creance(ordre_imputation="interets_indemnite_principal")
+    with pytest.raises(ValidationError, match="ordre_imputation"):
+        _creance(
+            ordre_imputation="principal_d_abord",
+            pieces=[{"type": "contrat", "reference": "K"}],
+        )
+    creance = _creance(
+        ordre_imputation="interets_indemnite_principal",
+        pieces=[{"type": "contrat", "reference": "K"}],
+    )
+    assert creance.ordre_imputation == "interets_indemnite_principal"
+
+
+def test_ordre_stipule_ignore_pour_un_acheteur_public() -> None:
+    """CCP R2192-36 prime : le paiement de l'acheteur public va d'abord au principal."""
+    from contentieux.interets import etablir_decompte
+
+    dossier = Dossier.model_validate(
+        {
+            "reference": "D",
+            "creancier": SOCIETE,
+            "debiteurs": [PUBLIC],
+            "creances": [
+                _creance(
+                    ordre_imputation="interets_indemnite_principal",
+                    pieces=[{"type": "contrat", "reference": "K"}],
+                    contrat_administratif=True,
+                ).model_dump(mode="json")
+            ],
+            "evenements": [{"type": "paiement", "date": "2025-03-31", "montant": "500.00"}],
+        }
+    )
+    d = etablir_decompte(dossier, au=D(2025, 4, 30))
+    assert [p.nature for p in d.imputations[0].parts] == ["principal"]
+    assert any("Ordre d'imputation stipulé ignoré" in a for a in d.avertissements)
+
+
 @given(
     st.decimals(min_value=0, max_value=10_000, places=2),
     st.lists(st.decimals(min_value=0, max_value=10_000, places=2), min_size=1, max_size=6),

@@ -437,7 +437,7 @@ def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste)
         "regles_version": faits.decompte.regles_version,
         "dossier": json.loads(faits.dossier.model_dump_json()),
         "parametres": json.loads(faits.parametres.model_dump_json(exclude_defaults=True)),
-        "decompte": json.loads((faits.decompte_ouverture or faits.decompte).model_dump_json()),
+        "decompte": json.loads(contrat.decompte_imprime(faits).model_dump_json()),
         "chiffres": contrat.chiffres,
     }
 

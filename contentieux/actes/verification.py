@@ -167,7 +167,7 @@ def verifier_acte(
             f"pièce jointe, champ « decompte » illisible ({exc.error_count()} erreur(s)) ; "
             "régénérez l'acte avec contentieux generer"
         ) from None
-    nouveau = faits.decompte_ouverture or faits.decompte
+    nouveau = contrat.decompte_imprime(faits)
     return RapportActe(
         acte=donnees["acte"],
         dossier=dossier.reference,

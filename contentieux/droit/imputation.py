@@ -23,10 +23,16 @@ dette qui porte intérêt s'impute d'abord sur les intérêts.
 5. **toutes choses égales** (même taux, même échéance), **proportionnellement** au solde de
    chacune (:func:`repartir`).
 
-Sur une même dette, :func:`ventiler` éteint les intérêts, puis les accessoires (l'indemnité de
-recouvrement, imputée avant le capital : Cass. 1re civ. 7 févr. 1995, n° 92-14.216), enfin le
-principal (C. civ. 1343-1). Exception (CCP R2192-36) : un paiement d'un acheteur public va
-d'abord au principal, ses intérêts moratoires étant payés ensuite.
+**Sur une même dette** (:func:`postes_imputes`, puis :func:`ventiler`) : C. civ. 1343-1 met
+les **intérêts** avant le capital ; l'indemnité forfaitaire de 40 € (C. com. L441-10, D441-5) et
+les frais **ne sont pas des intérêts**. Le point n'est pas tranché (REFERENCE c.7 et l.7 : une
+pratique impute les « frais » avant le capital par analogie, Cass. 1re civ. 7 févr. 1995,
+n° 92-14.216 ; la lecture favorable au débiteur met le principal avant l'indemnité). **Décision :
+un paramètre documenté** (:data:`ORDRE_PAR_DEFAUT`) : par défaut **intérêts, puis principal, puis
+indemnité et frais** ; l'ordre « intérêts, indemnité, principal » seulement si le contrat le
+stipule (``Creance.ordre_imputation``, validé : il exige la pièce qui le porte). L'ordre retenu
+est imprimé dans le décompte (:func:`libeller_ordre`). Exception (CCP R2192-36) : un paiement d'un
+acheteur public va d'abord au principal, ses intérêts moratoires étant payés ensuite.
 
 **Le coût.** :class:`OrdreImputation` range les dettes une fois (tri en O(n log n)), par groupe
 de dettes qui portent le même taux le même jour (une créance, un régime) ; à chaque paiement, il ne
@@ -39,8 +45,12 @@ dettes qu'il éteint, sans retrier toutes les factures.
 ...              (dt.date(2025, 3, 5), Decimal("100"))]
 >>> imputer_sur_echeances(echeances, [(dt.date(2025, 3, 10), Decimal("150"))])
 [Decimal('0'), Decimal('50'), Decimal('100')]
->>> ventiler(Decimal("30"), [Decimal("12.50"), Decimal("40"), Decimal("100")])
+>>> ventiler(Decimal("30"), [Decimal("12.50"), Decimal("100"), Decimal("40")])
 ([Decimal('12.50'), Decimal('17.50'), Decimal('0')], Decimal('0.00'))
+>>> postes_imputes(None), postes_imputes("interets_indemnite_principal")
+(('interets', 'principal', 'indemnite'), ('interets', 'indemnite', 'principal'))
+>>> libeller_ordre(None)
+'intérêts, puis principal, puis indemnité forfaitaire et frais (C. civ. 1343-1 ; ordre par défaut)'
 """
 
 from __future__ import annotations
@@ -52,17 +62,48 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import Final, Generic, TypeVar
 
+from contentieux.modeles.creances import OrdrePostes
+from contentieux.modeles.decompte import NaturePart
+
 T = TypeVar("T")
 
 FONDEMENTS: Final = ("C. civ. 1342-10", "C. civ. 1343-1")
+FONDEMENT_STIPULATION: Final = "C. civ. 1103"
+"""Force obligatoire du contrat : l'ordre d'imputation qu'il stipule."""
+ORDRE_PAR_DEFAUT: Final[OrdrePostes] = "interets_principal_indemnite"
+"""Ordre des postes d'une dette à défaut de stipulation : intérêts, principal, indemnité (1343-1 ;
+l'indemnité de 40 € et les frais ne sont pas des intérêts — REFERENCE l.7)."""
+
+_POSTES: Final[dict[OrdrePostes, tuple[NaturePart, NaturePart, NaturePart]]] = {
+    "interets_principal_indemnite": ("interets", "principal", "indemnite"),
+    "interets_indemnite_principal": ("interets", "indemnite", "principal"),
+}
+_LIBELLES: Final[dict[OrdrePostes, str]] = {
+    "interets_principal_indemnite": "intérêts, puis principal, puis indemnité forfaitaire et frais",
+    "interets_indemnite_principal": "intérêts, puis indemnité forfaitaire et frais, puis principal",
+}
+
+
+def postes_imputes(stipule: OrdrePostes | None) -> tuple[NaturePart, NaturePart, NaturePart]:
+    """Les postes d'une dette dans l'ordre où un paiement partiel les éteint : l'ordre stipulé
+    par le contrat, sinon :data:`ORDRE_PAR_DEFAUT`."""
+    return _POSTES[stipule or ORDRE_PAR_DEFAUT]
+
+
+def libeller_ordre(stipule: OrdrePostes | None) -> str:
+    """L'ordre des postes tel que le décompte l'imprime, avec sa source (la loi ou le contrat)."""
+    if stipule is None:
+        return f"{_LIBELLES[ORDRE_PAR_DEFAUT]} (C. civ. 1343-1 ; ordre par défaut)"
+    return f"{_LIBELLES[stipule]} (stipulation du contrat, {FONDEMENT_STIPULATION})"
 FONDEMENT_PUBLIC: Final = "CCP R2192-36"
 CENTIME: Final = Decimal("0.01")
 ZERO: Final = Decimal("0")
 
 
 def ventiler(montant: Decimal, dus: Sequence[Decimal]) -> tuple[list[Decimal], Decimal]:
-    """Répartit ``montant`` sur des postes pris dans l'ordre (intérêts, accessoires, principal :
-    C. civ. 1343-1) ; rend ce que reçoit chaque poste et le reste non imputé."""
+    """Répartit ``montant`` sur des postes pris dans l'ordre donné (celui de
+    :func:`postes_imputes` : C. civ. 1343-1) ; rend ce que reçoit chaque poste et le reste non
+    imputé."""
     parts: list[Decimal] = []
     for du in dus:
         paye = min(du, montant) if montant > 0 and du > 0 else ZERO

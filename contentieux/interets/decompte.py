@@ -38,7 +38,7 @@ from contentieux.interets.indemnite import (
     verifier_frais_demandes,
 )
 from contentieux.interets.taux import Categorie, RegimeDette, TauxPeriode
-from contentieux.modeles.creances import Creance, NatureCreance
+from contentieux.modeles.creances import Creance, NatureCreance, OrdrePostes
 from contentieux.modeles.decompte import (
     ApresJugement,
     Capitalisation,
@@ -420,6 +420,24 @@ class _Calcul:
             self._valeur_indemnite = v
             self.utiliser(v)
 
+    def _ordres_stipules(self) -> dict[str, OrdrePostes]:
+        """L'ordre d'imputation stipulé par le contrat de chaque créance qui en prévoit un (C. civ.
+        1343-1 ; les autres suivent l'ordre par défaut) ; un acheteur public paie d'abord le
+        principal quoi que dise le contrat (CCP R2192-36)."""
+        ordres = {
+            c.reference: c.ordre_imputation
+            for c in self.dossier.creances
+            if c.ordre_imputation is not None
+        }
+        if ordres and self.public:
+            self.avertir(
+                "Ordre d'imputation stipulé ignoré : un paiement d'un acheteur public s'impute "
+                "d'abord sur le principal, les intérêts moratoires et l'indemnité étant payés "
+                "ensuite (CCP R2192-36)."
+            )
+            return {}
+        return ordres
+
     def derouler(self) -> list[Imputation]:
         imputations: list[Imputation] = []
         imputeur: Imputeur | None = None  # rangé au premier paiement seulement
@@ -431,7 +449,9 @@ class _Calcul:
                 continue
             self.decider_retards(p.date)
             if imputeur is None:
-                imputeur = Imputeur(self.dettes, principal_d_abord=self.public)
+                imputeur = Imputeur(
+                    self.dettes, principal_d_abord=self.public, ordres=self._ordres_stipules()
+                )
             imputation = imputeur.imputer(p)
             if imputation.non_impute > ZERO:
                 self.avertir(

@@ -5,10 +5,12 @@ L'ordre entre les dettes et, sur une dette, l'ordre des postes sont ceux de
 dettes du décompte : il fait courir leurs intérêts jusqu'au jour du paiement, éteint les postes et
 écrit l'``Imputation`` du résultat.
 
-**Sur une même dette** : d'abord les intérêts ou pénalités (1343-1), puis l'indemnité forfaitaire
-de 40 € (accessoire imputé avant le capital : Cass. 1re civ. 7 févr. 1995, n° 92-14.216), enfin le
-principal. Les intérêts cessent de courir sur la part du principal payée à compter du jour du
-paiement (ce jour-là compte encore). La clause pénale et les frais complémentaires ne reçoivent pas
+**Sur une même dette** : d'abord les intérêts ou pénalités (1343-1), puis le principal, enfin
+l'indemnité forfaitaire de 40 € (elle n'est pas un intérêt) — sauf ordre stipulé par le contrat de
+la créance (``Creance.ordre_imputation`` : l'indemnité avant le principal). La décision et sa
+source sont dans :mod:`contentieux.droit.imputation` (:func:`postes_imputes`). Les intérêts
+cessent de courir sur la part du principal payée à compter du jour du paiement (ce jour-là compte
+encore). La clause pénale et les frais complémentaires ne reçoivent pas
 d'imputation : ils restent réclamés à part.
 
 **Acheteur public** (CCP R2192-36) : les intérêts moratoires et l'indemnité forfaitaire sont payés
@@ -20,18 +22,22 @@ reste, sur leurs intérêts et leur indemnité.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
 from contentieux.droit.imputation import (
     FONDEMENT_PUBLIC,
+    FONDEMENT_STIPULATION,
     FONDEMENTS,
     OrdreImputation,
+    libeller_ordre,
+    postes_imputes,
     repartir,
     ventiler,
 )
 from contentieux.interets.etat import ZERO, Dette
+from contentieux.modeles.creances import OrdrePostes
 from contentieux.modeles.decompte import Imputation, NaturePart, PartImputation
 from contentieux.modeles.evenements import Paiement
 
@@ -43,20 +49,29 @@ pour un acheteur public (CCP R2192-36), le principal, puis les accessoires."""
 
 
 def imputer_sur_dette(
-    dette: Dette, montant: Decimal, parts: list[PartImputation], etape: Etape = "tout"
+    dette: Dette,
+    montant: Decimal,
+    parts: list[PartImputation],
+    etape: Etape = "tout",
+    ordre: OrdrePostes | None = None,
 ) -> Decimal:
-    """Impute ``montant`` sur une dette selon l'étape ; rend le reste."""
+    """Impute ``montant`` sur une dette selon l'étape, ses postes dans l'ordre ``ordre`` (celui
+    stipulé par le contrat ; None : l'ordre par défaut, intérêts, principal, indemnité) ; rend le
+    reste."""
     if montant <= ZERO:
         return montant
-    postes: list[NaturePart] = []
-    dus: list[Decimal] = []
-    if etape != "principal":
-        postes += ["interets", "indemnite"]
-        dus += [dette.interets_dus(), dette.indemnite_due()]
-    if etape != "accessoires":
-        postes.append("principal")
-        dus.append(dette.principal)
-    payes, reste = ventiler(montant, dus)
+    dus_par_poste: dict[NaturePart, Decimal] = {
+        "interets": dette.interets_dus(),
+        "indemnite": dette.indemnite_due(),
+        "principal": dette.principal,
+    }
+    postes = [
+        poste
+        for poste in postes_imputes(ordre)
+        if (etape != "principal" or poste == "principal")
+        and (etape != "accessoires" or poste != "principal")
+    ]
+    payes, reste = ventiler(montant, [dus_par_poste[poste] for poste in postes])
     for nature, paye in zip(postes, payes, strict=True):
         if paye <= ZERO:
             continue
@@ -102,8 +117,17 @@ class Imputeur:
     un paiement ne lit que les dettes qu'il atteint.
     """
 
-    def __init__(self, dettes: Sequence[Dette], *, principal_d_abord: bool = False) -> None:
+    def __init__(
+        self,
+        dettes: Sequence[Dette],
+        *,
+        principal_d_abord: bool = False,
+        ordres: Mapping[str, OrdrePostes] | None = None,
+    ) -> None:
+        """``ordres`` : par référence de créance, l'ordre des postes stipulé par son contrat
+        (les autres suivent l'ordre par défaut)."""
         self.principal_d_abord = principal_d_abord
+        self.ordres: Mapping[str, OrdrePostes] = ordres or {}
         self.ordre: OrdreImputation[Dette] = OrdreImputation(
             dettes, echeance=lambda d: d.date_echeance, groupe=_groupe
         )
@@ -166,7 +190,11 @@ class Imputeur:
             parts=tuple(parts),
             non_impute=reste,
             motif=self._motif(paiement),
-            fondements=(*FONDEMENTS, FONDEMENT_PUBLIC) if self.principal_d_abord else FONDEMENTS,
+            fondements=(*FONDEMENTS, FONDEMENT_PUBLIC)
+            if self.principal_d_abord
+            else (*FONDEMENTS, FONDEMENT_STIPULATION)
+            if any(p.creance in self.ordres for p in parts)
+            else FONDEMENTS,
         )
 
     def _imputer_groupes(
@@ -184,11 +212,14 @@ class Imputeur:
             for d in groupe:
                 d.avancer(jour)
             if len(groupe) == 1:
-                reste = imputer_sur_dette(groupe[0], reste, parts, etape)
+                d = groupe[0]
+                reste = imputer_sur_dette(d, reste, parts, etape, self.ordres.get(d.creance))
             else:
                 soldes = [_du(d, etape) for d in groupe]
                 for dette, part in zip(groupe, repartir(reste, soldes), strict=True):
-                    non_impute = imputer_sur_dette(dette, part, parts, etape)
+                    non_impute = imputer_sur_dette(
+                        dette, part, parts, etape, self.ordres.get(dette.creance)
+                    )
                     reste -= part - non_impute
             for d in groupe:
                 if d.principal + d.capitalise <= ZERO and d.solde() > ZERO:
@@ -208,14 +239,31 @@ class Imputeur:
                 )
                 + "C. civ. 1342-10 ; le reste sur les intérêts, puis l'indemnité"
             )
+        postes = self._postes(paiement)
         if paiement.factures_designees:
             return (
                 "imputation désignée par le débiteur ("
                 + ", ".join(paiement.factures_designees)
-                + "), puis C. civ. 1342-10 ; sur chaque facture : intérêts, indemnité, principal"
+                + f"), puis C. civ. 1342-10 ; {postes}"
             )
         return (
             "C. civ. 1342-10 : dettes échues d'abord, puis taux le plus élevé, puis la plus "
-            "ancienne, à égalité au prorata ; sur chaque facture : intérêts (1343-1), "
-            "indemnité, principal"
+            f"ancienne, à égalité au prorata ; {postes}"
         )
+
+    def _postes(self, paiement: Paiement) -> str:
+        """L'ordre des postes sur chaque facture, avec sa source : un seul s'il est commun aux
+        créances que vise le paiement, sinon créance par créance."""
+        if not self.ordres:
+            return "sur chaque facture : " + libeller_ordre(None)
+        references = paiement.creances or tuple(self._references())
+        ordres = {r: self.ordres.get(r) for r in references}
+        if len(set(ordres.values())) == 1:
+            return "sur chaque facture : " + libeller_ordre(next(iter(ordres.values())))
+        return " ; ".join(f"créance {r} : {libeller_ordre(o)}" for r, o in ordres.items())
+
+    def _references(self) -> Iterator[str]:
+        vues: dict[str, None] = {}
+        for dettes in self.par_numero.values():
+            vues.update(dict.fromkeys(d.creance for d in dettes))
+        return iter(vues)

@@ -121,6 +121,20 @@ class ParametresAgence(Modele):
     reference_lettre: str | None = Field(
         default=None, description="Référence de la lettre au débiteur (R124-4)."
     )
+    reference_premiere_lettre: str | None = Field(
+        default=None,
+        description="Référence de la première lettre de l'agence au débiteur, rappelée dans "
+        "toute lettre suivante (R124-4) ; absente : la lettre produite est la première.",
+    )
+    date_premiere_lettre: dt.date | None = Field(
+        default=None, description="Date de la première lettre de l'agence au débiteur (R124-4)."
+    )
+    signe_pour_le_creancier: bool = Field(
+        default=False,
+        description="La convention de recouvrement permet à l'agence de signer, comme "
+        "mandataire, les actes du créancier (échéancier, mandat au commissaire de justice…) ; "
+        "faux : le créancier les signe par son représentant légal.",
+    )
     frais_demandes_au_debiteur: Montant | None = Field(
         default=None,
         description="Frais de l'agence que l'on voudrait réclamer au débiteur : toujours refusés "

@@ -158,6 +158,12 @@ class Contestation(Modele):
     )
 
 
+OrdrePostes = Literal["interets_principal_indemnite", "interets_indemnite_principal"]
+"""Ordre des postes d'une facture sur lesquels s'impute un paiement partiel (C. civ. 1343-1).
+« interets_principal_indemnite » est l'ordre par défaut (intérêts, puis principal, puis indemnité
+forfaitaire et frais : l'indemnité n'est pas un intérêt) ; « interets_indemnite_principal »
+n'est retenu que si le contrat le stipule (:attr:`Creance.ordre_imputation`)."""
+
 RegimeInterets = Literal[
     "automatique", "taux_legal", "penalites_b2b", "commande_publique", "taux_conventionnel", "aucun"
 ]
@@ -237,6 +243,17 @@ class Creance(Modele):
         ),
     )
 
+    ordre_imputation: OrdrePostes | None = Field(
+        default=None,
+        description=(
+            "Ordre d'imputation des paiements partiels stipulé par le contrat, sur chaque "
+            "facture : « interets_indemnite_principal » (l'indemnité et les frais avant le "
+            "principal). Absent : l'ordre par défaut, intérêts, principal, puis indemnité "
+            "(C. civ. 1343-1 ; REFERENCE l.7). Exige une pièce « contrat » ou "
+            "« conditions_generales » qui porte la stipulation."
+        ),
+    )
+
     @model_validator(mode="after")
     def _coherence(self) -> Creance:
         doublons = _doublons(f.numero for f in self.factures)
@@ -249,6 +266,16 @@ class Creance(Modele):
             raise ValueError(
                 "date_decheance_terme : une déchéance du terme suppose une clause qui la prévoit ; "
                 "mettez clause_decheance_terme à true ou retirez la date"
+            )
+        if self.ordre_imputation is not None and not any(
+            p.type in (TypePiece.CONTRAT, TypePiece.CONDITIONS_GENERALES) for p in self.pieces
+        ):
+            raise ValueError(
+                f"ordre_imputation : la créance {self.reference} stipule l'ordre "
+                f"« {self.ordre_imputation} » sans pièce qui le prévoie ; un autre ordre que "
+                "celui de la loi (intérêts, principal, indemnité : C. civ. 1343-1) doit venir du "
+                "contrat : ajoutez la pièce « contrat » ou « conditions_generales », ou retirez "
+                "ordre_imputation"
             )
         return self
 

@@ -30,12 +30,14 @@ from contentieux.actes.contenu import (
 from contentieux.actes.parametres import ParametresActes, exiger
 from contentieux.droit.citations import articles, fondement_et_note
 from contentieux.francais import (
+    accorder,
+    de,
     formater_date,
     formater_montant,
     typographier,
 )
 from contentieux.modeles.base import Modele
-from contentieux.modeles.creances import TypePiece
+from contentieux.modeles.creances import NatureCreance, TypePiece
 from contentieux.modeles.decompte import Decompte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, MoyenNotification
@@ -65,6 +67,11 @@ class ContratActe(Modele):
     )
     au: dt.date
     decompte_au: dt.date = Field(description="Date du décompte imprimé.")
+
+    def decompte_imprime(self, faits: Faits) -> Decompte:
+        """Le décompte dont l'acte imprime les chiffres (embarqué dans le PDF, revérifié) : celui
+        du jugement d'ouverture s'il y en a un, sinon celui du jour de l'acte."""
+        return faits.decompte_ouverture or faits.decompte
 
 
 # --- faits communs ------------------------------------------------------------------------------
@@ -130,7 +137,8 @@ def imprimer_partie(partie: PersonnePhysique | PersonneMorale) -> PartieImprimee
         morceaux.append(partie.profession)
     if partie.date_naissance:
         lieu = f" à {partie.lieu_naissance}" if partie.lieu_naissance else ""
-        morceaux.append(f"né(e) le {d(partie.date_naissance)}{lieu}")
+        ne = accorder(partie.civilite, "né le", "née le", "date de naissance :")
+        morceaux.append(f"{ne} {d(partie.date_naissance)}{lieu}")
     if partie.nationalite:
         morceaux.append(f"de nationalité {partie.nationalite}")
     morceaux.append(f"demeurant {ou}")
@@ -197,11 +205,43 @@ def _logo(chemin: str | None) -> str | None:
     return f"data:{types[fichier.suffix.lower()]};base64,{donnees}"
 
 
-def signataire(faits: Faits) -> tuple[str, str]:
+def signataire(faits: Faits, *, mandataire_admis: bool = True) -> tuple[str, str]:
+    """Qui signe pour le créancier : (nom, qualité).
+
+    Dans un dossier d'agence (CPCE R124-3), **le créancier signe ce que le créancier signe**, par
+    son représentant légal ; l'agence ne signe comme mandataire que si sa convention le permet
+    (``actes.agence.signe_pour_le_creancier``) et si l'acte l'admet (``mandataire_admis`` : pas la
+    convention elle-même) ; elle signe alors « pour le créancier », convention datée et
+    référencée. Hors agence : le signataire des paramètres, sinon le représentant légal.
+    """
     s = faits.parametres.signataire
+    c = faits.dossier.creancier
+    mandat = faits.dossier.mandataire
+    agence = mandat is not None and mandat.nature is NatureMandataire.AGENCE_RECOUVREMENT
+    permis = faits.parametres.agence is not None and faits.parametres.agence.signe_pour_le_creancier
+    if agence and mandat is not None and (not mandataire_admis or not permis):
+        if isinstance(c, PersonneMorale):
+            if c.representant is None:
+                exiger(
+                    "signature du créancier",
+                    [
+                        "creancier.representant (le créancier signe par son représentant légal ; "
+                        "l'agence ne signe pour lui que si sa convention le permet : "
+                        "actes.agence.signe_pour_le_creancier)"
+                    ],
+                )
+            assert c.representant is not None
+            return c.representant.nom, f"{c.representant.fonction} {de(c.denomination)}"
+        return imprimer_partie(c).nom, "Le créancier"
+    if agence and mandat is not None:
+        nom_agence = imprimer_partie(mandat.identite).nom
+        convention = "convention de recouvrement" + (
+            f" du {d(mandat.date_mandat)}" if mandat.date_mandat else ""
+        ) + (f", réf. {mandat.reference_mandat}" if mandat.reference_mandat else "")
+        qui = s.nom if s is not None else nom_agence
+        return qui, f"Pour {imprimer_partie(c).nom}, {nom_agence}, mandataire ({convention})"
     if s is not None:
         return s.nom, s.qualite
-    c = faits.dossier.creancier
     if isinstance(c, PersonneMorale) and c.representant:
         return c.representant.nom, f"{c.representant.fonction}, pour {c.denomination}"
     return imprimer_partie(c).nom, "Le créancier"
@@ -285,10 +325,13 @@ def citations_bornees(citations: Sequence[str], limite: int = 160) -> str:
     return texte
 
 
-def tableau_recapitulatif(dec: Decompte, *, sans_frais_recouvrement: bool = False) -> Tableau:
-    """Principal, intérêts, pénalités, indemnités et clauses pénales sur des lignes distinctes."""
+def tableau_recapitulatif(
+    dec: Decompte, *, sans_frais_recouvrement: bool = False, objet: str = "factures impayées"
+) -> Tableau:
+    """Principal, intérêts, pénalités, indemnités et clauses pénales sur des lignes distinctes ;
+    ``objet`` : ce qui fonde le principal (« loyers et charges impayés » pour un bail)."""
     lignes: list[tuple[str, str, str]] = [
-        ("Principal restant dû", "factures impayées", m(dec.total_principal_restant))
+        ("Principal restant dû", objet, m(dec.total_principal_restant))
     ]
     if dec.total_interets:
         lignes.append(
@@ -391,6 +434,19 @@ def pieces_numerotees(faits: Faits) -> tuple[tuple[str, ...], ...]:
                 + (f", reçue le {d(med.date_reception)}" if med.date_reception else ""),
             )
         )
+    mandat = faits.dossier.mandataire
+    if mandat is not None and mandat.nature is NatureMandataire.AGENCE_RECOUVREMENT:
+        # CPC 416 : qui représente une partie justifie de son mandat (l'avocat et le commissaire
+        # de justice en sont dispensés) ; la convention de recouvrement (CPCE R124-3) le porte.
+        lignes.append(
+            (
+                "Pouvoir",
+                mandat.reference_mandat or "sans référence",
+                d(mandat.date_mandat) if mandat.date_mandat else "non datée",
+                f"Convention de recouvrement et pouvoir spécial donnés à "
+                f"{imprimer_partie(mandat.identite).nom} (CPCE R124-3 ; CPC 416)",
+            )
+        )
     dec = faits.decompte_ouverture or faits.decompte
     lignes.append(
         (
@@ -415,9 +471,17 @@ def modalites_paiement(faits: Faits) -> str:
     if faits.parametres.modalites_paiement:
         return faits.parametres.modalites_paiement
     c = imprimer_partie(faits.dossier.creancier)
+    # Un loyer, des charges ou un prêt n'ont pas de facture (issue 18, point 9).
+    sans_facture = {NatureCreance.LOYER_HABITATION, NatureCreance.CHARGES_COPROPRIETE,
+                    NatureCreance.CREDIT_CONSOMMATION}
+    compte = (
+        "habituel"
+        if all(creance.nature in sans_facture for creance in faits.dossier.creances)
+        else "indiqué sur les factures"
+    )
     return (
-        f"par virement sur le compte bancaire indiqué sur les factures, ou par chèque à l'ordre de "
-        f"{c.nom} adressé au {', '.join(c.adresse)}, "
+        f"par virement sur le compte bancaire {compte}, ou par chèque à l'ordre "
+        f"{de(c.nom)} adressé au {', '.join(c.adresse)}, "
         f"en rappelant la référence {faits.dossier.reference}"
     )
 
@@ -436,6 +500,14 @@ def contenu_acte(faits: Faits, identifiant: str, titre: str, **champs: Any) -> C
         "destinataire": debiteur,
     }
     valeurs.update(champs)
+    # L'en-tête porte déjà le nom et l'adresse de l'expéditeur : ne pas les imprimer deux fois
+    # (issue 18, point 9) ; le bloc reste, vide, pour placer le destinataire à droite.
+    expediteur: PartieImprimee = valeurs["expediteur"]
+    en_tete: EnTete = valeurs["en_tete"]
+    if en_tete.nom == expediteur.nom:
+        valeurs["expediteur"] = PartieImprimee(
+            nom="", adresse=(), identification=expediteur.identification
+        )
     return Contenu(**valeurs)
 
 

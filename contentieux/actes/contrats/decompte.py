@@ -5,6 +5,8 @@ paiements C. civ. 1343-1), les taux appliqués avec leur source et le récapitul
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from contentieux.actes.contenu import (
@@ -26,6 +28,8 @@ from contentieux.actes.contrats.commun import (
     signataire,
     tableau_recapitulatif,
 )
+from contentieux.actes.contrats.mentions import objet_principal, tableau_principal
+from contentieux.erreurs import RegleNonCouverte
 from contentieux.francais import (
     formater_taux,
     nombre_simple,
@@ -74,12 +78,20 @@ def _motif_sans_precision(motif: str) -> str:
     return motif.removesuffix(_SUFFIXE_B2B)
 
 
-def sections_decompte(dec: Decompte) -> tuple[Section, ...]:
+def sections_decompte(
+    dec: Decompte,
+    libelles: Mapping[str, str] | None = None,
+    objet: str = "factures impayées",
+) -> tuple[Section, ...]:
+    """Les sections du décompte annexé ; ``libelles`` : l'intitulé de chaque valeur de règle
+    (« Taux de l'intérêt légal — … »), imprimé à la place de sa clé interne."""
+    libelles = libelles or {}
     renvoi = _Renvois()
     lignes = tuple(
         (
             ligne.facture or ligne.creance,
-            f"du {d(ligne.du)} au {d(ligne.au)}",
+            # Comme la ligne de commande : le premier jour compté (le lendemain du départ).
+            f"du {d(ligne.du + dt.timedelta(days=1))} au {d(ligne.au)}",
             ligne.calcul,
             m(ligne.montant),
             renvoi(ligne.fondement, ligne.note),
@@ -90,8 +102,8 @@ def sections_decompte(dec: Decompte) -> tuple[Section, ...]:
         Section(
             titre="Intérêts et pénalités, ligne par ligne",
             paragraphes=paragraphes(
-                "Chaque ligne couvre une période à taux constant ; les jours comptés sont ceux "
-                "qui suivent la date de départ jusqu'à la date de fin incluse ; le montant est "
+                "Chaque ligne couvre une période à taux constant ; la période va du premier au "
+                "dernier jour compté, tous deux inclus ; le montant est "
                 "base × taux × jours / diviseur, arrondi au centime (moitié vers le haut)."
             ),
             tableau=Tableau(
@@ -158,6 +170,13 @@ def sections_decompte(dec: Decompte) -> tuple[Section, ...]:
         sections.append(
             Section(
                 titre="Paiements et imputation",
+                notes=paragraphes(
+                    *(
+                        f"Ordre d'imputation : {motif}."
+                        for motif in dict.fromkeys(i.motif for i in dec.imputations)
+                    ),
+                    style="petit",
+                ),
                 tableau=Tableau(
                     colonnes=("Date", "Montant", "Imputation", "Fondement"),
                     montants=(1,),
@@ -167,7 +186,7 @@ def sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                             d(i.date),
                             m(i.montant),
                             " ; ".join(
-                                f"{p.facture or p.creance} ({POSTES[p.nature]}) {m(p.montant)}"
+                                f"{POSTES[p.nature]} {p.facture or p.creance} : {m(p.montant)}"
                                 for p in i.parts
                             )
                             or i.motif,
@@ -188,18 +207,25 @@ def sections_decompte(dec: Decompte) -> tuple[Section, ...]:
                     largeurs=(22, 13, 22, 43),
                     lignes=tuple(
                         (
-                            v.identifiant,
+                            libelles.get(v.identifiant, v.identifiant),
                             _valeur_regle(v.valeur, v.unite),
                             f"du {d(v.du)}" + (f" au {d(v.jusqu_au)}" if v.jusqu_au else ""),
-                            f"{v.reference} — {v.source}",
+                            v.source,
                         )
                         for v in dec.valeurs_utilisees
                     ),
                 ),
             )
         )
-    sections.append(Section(titre="Récapitulatif", tableau=tableau_recapitulatif(dec)))
-    notes = [f"Diviseur : {dec.options.diviseur} ; version des règles : {dec.regles_version}."]
+    sections.append(
+        Section(titre="Récapitulatif", tableau=tableau_recapitulatif(dec, objet=objet))
+    )
+    # La version des règles sans le chemin d'une surcouche (aucun chemin de fichier imprimé).
+    version = dec.regles_version.split(" (avec surcouche ", 1)
+    notes = [
+        f"Diviseur : {dec.options.diviseur} ; version des règles : {version[0]}"
+        + (", avec une surcouche de l'utilisateur." if len(version) > 1 else ".")
+    ]
     notes += list(dec.avertissements)
     sections.append(Section(notes=paragraphes(*notes, style="petit")))
     return tuple(sections)
@@ -231,7 +257,17 @@ def construire(faits: Faits) -> ContratDecompte:
         "Décompte des sommes dues",
         sous_titre=f"Arrêté au {d(dec.au)}",
         destinataire=None,
-        sections=sections_decompte(dec),
+        sections=(
+            Section(
+                titre="Factures et paiements",
+                paragraphes=paragraphes(
+                    "Chaque paiement figure sur sa ligne, avec sa date et son imputation ; la "
+                    "colonne « Principal » donne le principal restant dû repris au récapitulatif."
+                ),
+                tableau=tableau_principal(faits, dec),
+            ),
+            *sections_decompte(dec, _libelles(faits, dec), objet_principal(faits.dossier)),
+        ),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
         pied=pied_acte(faits, citations_bornees(dec.fondements)),
     )
@@ -244,3 +280,17 @@ def construire(faits: Faits) -> ContratDecompte:
         au=faits.au,
         decompte_au=dec.au,
     )
+
+
+def _libelles(faits: Faits, dec: Decompte) -> dict[str, str]:
+    """L'intitulé des valeurs de règles du décompte (jamais leur clé interne)."""
+    from contentieux.regles import charger_regles
+
+    regles = faits.regles or charger_regles()
+    libelles: dict[str, str] = {}
+    for v in dec.valeurs_utilisees:
+        try:
+            libelles[v.identifiant] = regles.parametre(v.identifiant).libelle
+        except RegleNonCouverte:  # une valeur d'une autre version des règles : sa clé reste
+            continue
+    return libelles

@@ -52,6 +52,7 @@ from contentieux.erreurs import ActeInadapte
 from contentieux.francais import (
     formater_taux,
     montant_en_lettres,
+    pluriel,
 )
 from contentieux.modeles.actes import ParametresPlan
 from contentieux.modeles.parties import est_professionnel
@@ -210,8 +211,13 @@ def construire(faits: Faits) -> ContratEcheancier:
         Section(
             titre="Article 2 — Échéancier",
             paragraphes=paragraphes(
-                f"Le débiteur s'engage à payer cette somme en {plan.nombre_echeances} échéance(s) "
-                f"{plan.periodicite}(s), la première le {d(plan.date_premiere_echeance)}, selon le "
+                "Le débiteur s'engage à payer cette somme en "
+                + pluriel(
+                    plan.nombre_echeances,
+                    f"échéance {plan.periodicite}",
+                    f"échéances {plan.periodicite}s",
+                )
+                + f", la première le {d(plan.date_premiere_echeance)}, selon le "
                 "tableau ci-dessous ; la dernière échéance comprend l'arrondi au centime.",
                 f"Paiement : {modalites_paiement(faits)}.",
             ),

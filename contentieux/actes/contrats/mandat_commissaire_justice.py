@@ -35,6 +35,7 @@ from contentieux.actes.contrats.controles import (
     refuser_si_procedure_collective,
     sous_juge_administratif,
 )
+from contentieux.actes.contrats.mentions import objet_principal
 from contentieux.actes.parametres import exiger
 from contentieux.modeles.parties import NatureMandataire, Qualite
 from contentieux.modeles.recevabilite import CodeVoie
@@ -136,7 +137,10 @@ def construire(faits: Faits) -> ContratMandatCommissaireJustice:
         Section(
             titre="Le débiteur", paragraphes=paragraphes(*(x.identification for x in debiteurs))
         ),
-        Section(titre="La créance", tableau=tableau_recapitulatif(dec)),
+        Section(
+            titre="La créance",
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
+        ),
         Section(
             titre="Mission",
             paragraphes=paragraphes(

@@ -38,13 +38,21 @@ from contentieux.actes.contrats.commun import (
     pied_acte,
     regimes_interets,
     signataire,
-    tableau_factures,
     tableau_recapitulatif,
 )
 from contentieux.actes.contrats.controles import (
     refuser_si_prescrite,
     refuser_si_procedure_collective,
     sous_juge_administratif,
+)
+from contentieux.actes.contrats.mentions import (
+    INDEMNITE_LEGALE,
+    appel,
+    designer_pieces,
+    interets_posterieurs,
+    objet_principal,
+    politesse,
+    tableau_principal,
 )
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import FraisInterditsConsommateur
@@ -98,9 +106,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         )
     creances = "; ".join(
         (c.description or c.reference)
-        + " (factures "
-        + ", ".join(f.numero for f in c.factures)
-        + ")"
+        + f" ({designer_pieces(c)})"
         for c in faits.dossier.creances
     )
     envoi = LIBELLES_MOYENS[p.moyen].capitalize() + (
@@ -140,7 +146,8 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
             "retard "
             "de paiement rend exigibles de plein droit, sans rappel, des pénalités de retard ainsi "
             "qu'une indemnité forfaitaire pour frais de recouvrement (C. com. D441-5) par facture "
-            "payée en retard ; elles figurent ci-dessus sur des lignes distinctes."
+            "payée en retard ; elles figurent ci-dessus sur des lignes distinctes.",
+            *((INDEMNITE_LEGALE,) if dec.total_indemnites else ()),
         )
         if b2b
         else ()
@@ -169,17 +176,20 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         if administratif
         else ""
     )
+    a_venir = interets_posterieurs(dec)
+    # Les intérêts à venir avec leur taux, leur base et leur point de départ (issue 18, point 6).
+    a_venir = f"Sont ainsi dus, en sus de la somme ci-dessus, {a_venir}." if a_venir else ""
     sections = (
         Section(
             paragraphes=paragraphes(
                 f"Par la présente, nous vous mettons en demeure de nous payer la somme de "
                 f"{m(dec.total)} arrêtée au {d(dec.au)}, due au titre de : {creances}.",
             ),
-            tableau=tableau_factures(faits.dossier),
+            tableau=tableau_principal(faits),
         ),
         Section(
             titre="Décompte des sommes dues",
-            tableau=tableau_recapitulatif(dec),
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
             notes=paragraphes_b2b,
         ),
         Section(
@@ -189,6 +199,7 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
                 f"soit au plus tard le {d(echeance.date_limite)}, {modalites_paiement(faits)}.",
                 interets,
                 quadriennale,
+                a_venir,
             ),
         ),
         Section(titre="À défaut de paiement", paragraphes=paragraphes(suite)),
@@ -200,9 +211,9 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
         "Mise en demeure",
         mode_envoi=envoi,
         objet=f"Mise en demeure de payer — dossier {faits.dossier.reference}",
-        formule_appel="Madame, Monsieur,",
+        formule_appel=appel(faits),
         sections=sections,
-        formule_politesse="Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+        formule_politesse=politesse(faits),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
         pied=pied_acte(faits, fondements_pied(b2b=b2b, commande_publique=commande_publique)),
     )

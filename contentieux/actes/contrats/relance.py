@@ -18,11 +18,18 @@ from contentieux.actes.contrats.commun import (
     paragraphes,
     pied_acte,
     signataire,
-    tableau_factures,
 )
 from contentieux.actes.contrats.controles import (
     refuser_si_prescrite,
     refuser_si_procedure_collective,
+)
+from contentieux.actes.contrats.mentions import (
+    appel,
+    impayees,
+    mise_en_demeure_envoyee,
+    politesse,
+    sommes_du_dossier,
+    tableau_principal,
 )
 
 IDENTIFIANT = "relance"
@@ -38,25 +45,28 @@ def construire(faits: Faits) -> ContratRelance:
     refuser_si_procedure_collective(faits, IDENTIFIANT)
     refuser_si_prescrite(faits, IDENTIFIANT)
     dec = faits.decompte
-    factures = tableau_factures(faits.dossier)
+    factures = tableau_principal(faits)
     nom, qualite = signataire(faits)
+    sommes = sommes_du_dossier(faits.dossier)
+    # Plus de « simple oubli » une fois une mise en demeure envoyée (issue 18, point 9).
+    oubli = "" if mise_en_demeure_envoyee(faits) else " Il s'agit peut-être d'un simple oubli."
     sections = (
         Section(
             paragraphes=paragraphes(
-                "Sauf erreur ou omission de notre part, les factures ci-dessous restent impayées à "
-                "ce jour, bien que leur date d'échéance soit dépassée. Il s'agit peut-être d'un "
-                "simple oubli."
+                f"Sauf erreur ou omission de notre part, les {sommes} ci-dessous restent "
+                f"{impayees(sommes)} à ce jour, bien que leur date d'échéance soit dépassée."
+                f"{oubli}"
             ),
             tableau=factures,
         ),
         Section(
             paragraphes=paragraphes(
-                f"Compte tenu des paiements déjà reçus, le solde restant dû en principal s'élève à "
-                f"{m(dec.total_principal_restant)}.",
+                ("Compte tenu des paiements déjà reçus, le" if dec.imputations else "Le")
+                + f" solde restant dû en principal s'élève à {m(dec.total_principal_restant)}.",
                 "Nous vous remercions de bien vouloir régler cette somme "
                 f"{modalites_paiement(faits)}.",
                 "Si votre règlement a croisé ce courrier, nous vous prions de ne pas en tenir "
-                "compte. Pour toute question sur ces factures, notre service reste à votre "
+                f"compte. Pour toute question sur ces {sommes}, notre service reste à votre "
                 "disposition.",
             )
         ),
@@ -65,11 +75,10 @@ def construire(faits: Faits) -> ContratRelance:
         faits,
         IDENTIFIANT,
         "Relance",
-        objet=f"Factures impayées — dossier {faits.dossier.reference}",
-        formule_appel="Madame, Monsieur,",
+        objet=f"{sommes.capitalize()} {impayees(sommes)} — dossier {faits.dossier.reference}",
+        formule_appel=appel(faits),
         sections=sections,
-        formule_politesse="Nous vous prions d'agréer, Madame, Monsieur, nos salutations "
-        "distinguées.",
+        formule_politesse=politesse(faits),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
         pied=pied_acte(faits, "Relance amiable"),
     )

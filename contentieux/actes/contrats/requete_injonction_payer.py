@@ -44,7 +44,6 @@ from contentieux.actes.contrats.commun import (
     paragraphes,
     pied_acte,
     signataire,
-    tableau_factures,
     tableau_pieces,
     tableau_recapitulatif,
 )
@@ -54,8 +53,17 @@ from contentieux.actes.contrats.controles import (
     refuser_si_procedure_collective,
     sous_juge_administratif,
 )
+from contentieux.actes.contrats.mentions import (
+    interets_posterieurs,
+    manquants_pouvoir,
+    nommer_piece,
+    objet_principal,
+    qualite_mandataire,
+    tableau_principal,
+)
 from contentieux.actes.parametres import exiger
 from contentieux.erreurs import ActeInadapte
+from contentieux.modeles.creances import OrigineCreance
 from contentieux.recevabilite.juridiction import juge_saisi
 
 IDENTIFIANT = "requete_injonction_payer"
@@ -162,15 +170,25 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
     creancier = imprimer_partie(dossier.creancier)
     debiteurs = [imprimer_partie(x) for x in dossier.debiteurs]
     pieces = tableau_pieces(faits)
+    a_venir = interets_posterieurs(dec)
+    exiger(IDENTIFIANT, manquants_pouvoir(faits))
     causes = tuple(
         Paragraphe(
             texte=(
-                f"{c.description or c.reference} : créance d'origine {c.origine.value}, "
-                f"{len(c.factures)} facture(s) ou échéance(s) "
-                f"pour un principal de {m(c.principal)}."
+                f"{c.description or c.reference} : {nommer_piece(c, len(c.factures))} d'un "
+                f"montant total de {m(c.principal)}."
             )
         )
         for c in dossier.creances
+    )
+    statutaires = {c.origine is OrigineCreance.STATUTAIRE for c in dossier.creances}
+    cause = (
+        "qui a une cause contractuelle"
+        if statutaires == {False}
+        else "qui résulte d'une obligation de caractère statutaire"
+        if statutaires == {True}
+        else "qui a, pour partie, une cause contractuelle et résulte, pour le surplus, d'une "
+        "obligation de caractère statutaire"
     )
     sections: list[Section] = [*note_de_couverture(motifs_reserves)]
     sections.append(
@@ -182,7 +200,8 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 titre="Représenté par",
                 paragraphes=paragraphes(
                     imprimer_partie(dossier.mandataire.identite).identification
-                    + f" ({dossier.mandataire.nature.value.replace('_', ' ')})"
+                    + ", "
+                    + qualite_mandataire(faits)
                 ),
             )
         )
@@ -192,13 +211,12 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
             titre="Objet et fondement de la demande",
             paragraphes=(
                 *paragraphes(
-                    "Le requérant est créancier d'une somme d'argent qui a une cause contractuelle "
-                    "(ou résulte d'une obligation de caractère statutaire) et s'élève à un montant "
-                    "déterminé (CPC 1405) :"
+                    f"Le requérant est créancier d'une somme d'argent {cause} et s'élève à un "
+                    "montant déterminé (CPC 1405) :"
                 ),
                 *causes,
             ),
-            tableau=tableau_factures(dossier),
+            tableau=tableau_principal(faits),
         ),
         Section(
             titre="Montant réclamé et décompte",
@@ -206,7 +224,7 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 f"Le montant précis de la somme réclamée est de {m(dec.total)} au {d(dec.au)}, "
                 "décomposé comme suit (CPC 1407) ; le calcul détaillé figure au décompte annexé."
             ),
-            tableau=tableau_recapitulatif(dec),
+            tableau=tableau_recapitulatif(dec, objet=objet_principal(faits.dossier)),
         ),
         Section(titre="Bordereau des pièces produites (CPC 1407)", tableau=pieces),
         Section(
@@ -216,8 +234,9 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 f"rendre une "
                 f"ordonnance enjoignant à {', '.join(x.nom for x in debiteurs)} de lui payer "
                 f"la somme "
-                f"de {m(dec.total)}, avec les intérêts postérieurs au {d(dec.au)} jusqu'à parfait "
-                "paiement, et les dépens.",
+                f"de {m(dec.total)}, "
+                + (f"avec {a_venir}, jusqu'à parfait paiement, " if a_venir else "")
+                + "et les dépens.",
                 style="important",
             ),
         ),
@@ -232,22 +251,28 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
                 ),
             )
         )
-    sections.append(
-        Section(
-            paragraphes=paragraphes(
-                f"Requête établie sur papier libre ; elle tient lieu du formulaire Cerfa n° "
-                f"{cerfa} "
-                "et en comporte toutes les mentions (CPC 54, 57 et 1407).",
-                style="petit",
+    # La note du formulaire suit la demande dans la même section : la dernière section reste
+    # avec la signature (jamais une signature seule en haut d'une page, issue 18 point 9).
+    derniere = sections[-1]
+    sections[-1] = derniere.model_copy(
+        update={
+            "notes": (
+                *derniere.notes,
+                *paragraphes(
+                    f"Requête établie sur papier libre ; elle tient lieu du formulaire Cerfa n° "
+                    f"{cerfa} "
+                    "et en comporte toutes les mentions (CPC 54, 57 et 1407).",
+                    style="petit",
+                ),
             )
-        )
+        }
     )
     nom, qualite = signataire(faits)
     contenu = contenu_acte(
         faits,
         IDENTIFIANT,
         "Requête en injonction de payer",
-        sous_titre="Articles 1405 à 1425 du code de procédure civile",
+        sous_titre="Articles 1405 et suivants du code de procédure civile",
         destinataire=PartieImprimee(
             nom=f"À Madame ou Monsieur le {juge}",
             adresse=(tribunal,),
