@@ -49,6 +49,8 @@ VALEURS: dict[str, Any] = {
     "actes.agence.reversement": "sous 30 jours après encaissement",
     "actes.declaration.mandataire_judiciaire": {"nom": "Me Roux", "adresse": _ADRESSE},
     "mandataire": {"nature": "agence_recouvrement", "identite": _SOCIETE},
+    "mandataire.date_mandat": "2026-02-02",
+    "mandataire.reference_mandat": "CONV-2026-014",
     "creancier.forme_juridique": "SAS",
     "creancier.representant": {"nom": "Claire Durand", "fonction": "Présidente"},
     "creancier.profession": "bailleur",

@@ -25,8 +25,8 @@ dette qui porte intérêt s'impute d'abord sur les intérêts.
 
 **Sur une même dette** (:func:`postes_imputes`, puis :func:`ventiler`) : C. civ. 1343-1 met
 les **intérêts** avant le capital ; l'indemnité forfaitaire de 40 € (C. com. L441-10, D441-5) et
-les frais **ne sont pas des intérêts**. Le point n'est pas tranché (REFERENCE c.7 et l.7 : une
-pratique impute les « frais » avant le capital par analogie, Cass. 1re civ. 7 févr. 1995,
+les frais **ne sont pas des intérêts**. Le point n'est pas tranché (points c.7 et l.7 de
+docs/droit.md : une pratique impute les « frais » avant le capital par analogie, Cass. 1re civ. 7 févr. 1995,
 n° 92-14.216 ; la lecture favorable au débiteur met le principal avant l'indemnité). **Décision :
 un paramètre documenté** (:data:`ORDRE_PAR_DEFAUT`) : par défaut **intérêts, puis principal, puis
 indemnité et frais** ; l'ordre « intérêts, indemnité, principal » seulement si le contrat le
@@ -72,7 +72,7 @@ FONDEMENT_STIPULATION: Final = "C. civ. 1103"
 """Force obligatoire du contrat : l'ordre d'imputation qu'il stipule."""
 ORDRE_PAR_DEFAUT: Final[OrdrePostes] = "interets_principal_indemnite"
 """Ordre des postes d'une dette à défaut de stipulation : intérêts, principal, indemnité (1343-1 ;
-l'indemnité de 40 € et les frais ne sont pas des intérêts — REFERENCE l.7)."""
+l'indemnité de 40 € et les frais ne sont pas des intérêts — point l.7 de docs/droit.md)."""
 
 _POSTES: Final[dict[OrdrePostes, tuple[NaturePart, NaturePart, NaturePart]]] = {
     "interets_principal_indemnite": ("interets", "principal", "indemnite"),

@@ -249,7 +249,7 @@ class Creance(Modele):
             "Ordre d'imputation des paiements partiels stipulé par le contrat, sur chaque "
             "facture : « interets_indemnite_principal » (l'indemnité et les frais avant le "
             "principal). Absent : l'ordre par défaut, intérêts, principal, puis indemnité "
-            "(C. civ. 1343-1 ; REFERENCE l.7). Exige une pièce « contrat » ou "
+            "(C. civ. 1343-1 ; point l.7 de docs/droit.md). Exige une pièce « contrat » ou "
             "« conditions_generales » qui porte la stipulation."
         ),
     )

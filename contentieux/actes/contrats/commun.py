@@ -538,6 +538,13 @@ def mandataire_de_nature(
     return None
 
 
+MANQUE_DATE_MANDAT = (
+    "mandataire.date_mandat (date de la convention de recouvrement, qui précède toute action : "
+    "CPCE R124-3 ; CPC 416)"
+)
+MANQUE_REFERENCE_MANDAT = "mandataire.reference_mandat (référence de la convention de recouvrement)"
+
+
 def agence_et_parametres(faits: Faits, acte: str) -> tuple[PersonnePhysique | PersonneMorale, Any]:
     agence = mandataire_de_nature(faits, NatureMandataire.AGENCE_RECOUVREMENT)
     p = faits.parametres.agence
@@ -547,6 +554,8 @@ def agence_et_parametres(faits: Faits, acte: str) -> tuple[PersonnePhysique | Pe
             "mandataire (l'agence de recouvrement mandatée : nature: agence_recouvrement, "
             "identite: …)"
         )
+        # Sa convention, datée et référencée, précède toute action (R124-3) : demandée d'un coup.
+        manquants += [MANQUE_DATE_MANDAT, MANQUE_REFERENCE_MANDAT]
     if p is None:
         manquants += [
             "actes.agence.remuneration (R124-3 3°)",

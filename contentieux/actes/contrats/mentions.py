@@ -16,7 +16,13 @@ import datetime as dt
 from decimal import Decimal
 
 from contentieux.actes.contenu import Tableau
-from contentieux.actes.contrats.commun import Faits, d, m
+from contentieux.actes.contrats.commun import (
+    MANQUE_DATE_MANDAT,
+    MANQUE_REFERENCE_MANDAT,
+    Faits,
+    d,
+    m,
+)
 from contentieux.francais import de, formater_taux, formule_appel, formule_politesse
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import Decompte, LigneInterets
@@ -30,7 +36,7 @@ INDEMNITE_LEGALE = (
     "un frais de recouvrement au sens de l'article L111-8 du code des procédures civiles "
     "d'exécution (les frais des démarches amiables, qui restent à la charge du créancier)."
 )
-"""Entre professionnels, quand les 40 € sont réclamés (issue 18, point 4 ; REFERENCE g et l.4)."""
+"""Entre professionnels, quand les 40 € sont réclamés (points g et l.4 de docs/droit.md)."""
 
 POSTES_IMPUTES = {"interets": "intérêts", "indemnite": "indemnité", "principal": "principal"}
 """Libellés des postes d'imputation d'un paiement."""
@@ -225,12 +231,9 @@ def manquants_pouvoir(faits: Faits) -> list[str]:
         return []
     manque = []
     if mandat.date_mandat is None:
-        manque.append(
-            "mandataire.date_mandat (date de la convention de recouvrement, qui précède toute "
-            "action : CPCE R124-3 ; CPC 416)"
-        )
+        manque.append(MANQUE_DATE_MANDAT)
     if not mandat.reference_mandat:
-        manque.append("mandataire.reference_mandat (référence de la convention de recouvrement)")
+        manque.append(MANQUE_REFERENCE_MANDAT)
     return manque
 
 
