@@ -23,16 +23,16 @@ dette qui porte intérêt s'impute d'abord sur les intérêts.
 5. **toutes choses égales** (même taux, même échéance), **proportionnellement** au solde de
    chacune (:func:`repartir`).
 
-**Sur une même dette** (:func:`postes_imputes`, puis :func:`ventiler`) : C. civ. 1343-1 met
-les **intérêts** avant le capital ; l'indemnité forfaitaire de 40 € (C. com. L441-10, D441-5) et
-les frais **ne sont pas des intérêts**. Le point n'est pas tranché (points c.7 et l.7 de
-docs/droit.md : une pratique impute les « frais » avant le capital par analogie, Cass. 1re civ.
-7 févr. 1995, n° 92-14.216 ; la lecture favorable au débiteur met le principal avant
-l'indemnité). **Décision : un paramètre documenté** (:data:`ORDRE_PAR_DEFAUT`) : par défaut **intérêts, puis principal, puis
-indemnité et frais** ; l'ordre « intérêts, indemnité, principal » seulement si le contrat le
-stipule (``Creance.ordre_imputation``, validé : il exige la pièce qui le porte). L'ordre retenu
-est imprimé dans le décompte (:func:`libeller_ordre`). Exception (CCP R2192-36) : un paiement d'un
-acheteur public va d'abord au principal, ses intérêts moratoires étant payés ensuite.
+**Sur une même dette** (:func:`postes_imputes`, puis :func:`ventiler`) : C. civ. 1343-1 met les
+**intérêts** avant le capital ; l'indemnité forfaitaire de 40 € (C. com. L441-10, D441-5) et les
+frais **ne sont pas des intérêts**. Le point n'est pas tranché (points c.7 et l.7 de docs/droit.md :
+une pratique impute les « frais » avant le capital par analogie, Cass. 1re civ. 7 févr. 1995, n°
+92-14.216 ; la lecture favorable au débiteur met le principal avant l'indemnité). **Décision : un
+paramètre documenté** (:data:`ORDRE_PAR_DEFAUT`) : par défaut **intérêts, puis principal, puis
+indemnité et frais** ; l'ordre « intérêts, indemnité, principal » seulement si le contrat le stipule
+(``Creance.ordre_imputation``, validé : il exige la pièce qui le porte). L'ordre retenu est imprimé
+dans le décompte (:func:`libeller_ordre`). Exception (CCP R2192-36) : un paiement d'un acheteur
+public va d'abord au principal, ses intérêts moratoires étant payés ensuite.
 
 **Le coût.** :class:`OrdreImputation` range les dettes une fois (tri en O(n log n)), par groupe
 de dettes qui portent le même taux le même jour (une créance, un régime) ; à chaque paiement, il ne
