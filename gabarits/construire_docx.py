@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -146,6 +146,15 @@ def construire(identifiant: str) -> bytes:
     _champ_page(pied, "PAGE")
     pied.add_run(" / ").font.size = Pt(7.5)
     _champ_page(pied, "NUMPAGES")
+
+    # Note au signataire : seule sur la première page, à retirer avant le dépôt.
+    _para(doc, "{%p if contenu.note_interne %}")
+    _para(doc, "{{ contenu.note_interne.titre or '' }}", "Heading 2")
+    _para(doc, "{%p for p in contenu.note_interne.paragraphes %}")
+    _para(doc, "{{ p.texte }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _para(doc, "{%p endfor %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _para(doc, "{%p endif %}")
 
     _para(doc, "{%p if logo %}")
     _para(doc, "{{ logo }}")

@@ -106,3 +106,9 @@ class Contenu(Modele):
         "boîte.",
     )
     pied: str = Field(description="Pied de page : référence et fondements.")
+    note_interne: Section | None = Field(
+        default=None,
+        description="Note au seul signataire (réserves d'une requête produite sur option), "
+        "imprimée seule sur une première page, avant l'acte, pour être retirée avant le dépôt : "
+        "jamais dans le corps de l'acte.",
+    )

@@ -18,7 +18,7 @@ Refusée, avec la raison que donne ``contentieux verifier`` :
 - sur une créance prescrite (C. civ. 2219 ; C. consom. L121-2) ;
 - sur une créance que la vérification trouve irrecevable ou indéterminée, sauf option explicite
   ``actes.requete.produire_malgre_reserves`` : la requête est alors produite avec les motifs sur
-  une note de couverture, en tête, à retirer avant le dépôt ;
+  une note de couverture, seule sur une première page, à retirer avant le dépôt ;
 - quand la recevabilité ne désigne aucune juridiction d'injonction de payer ;
 - tant que le tribunal n'est pas nommé (code postal à plusieurs ressorts, annuaire sans donnée :
   le refus dit quoi ajouter).
@@ -113,14 +113,14 @@ def refuser_si_injonction_fermee(faits: Faits) -> None:
         )
 
 
-def note_de_couverture(motifs: tuple[str, ...]) -> tuple[Section, ...]:
+def note_de_couverture(motifs: tuple[str, ...]) -> Section | None:
     """La note de couverture d'une requête produite malgré les réserves de la vérification
-    (option ``actes.requete.produire_malgre_reserves``) : en tête de l'acte, à l'attention du
-    signataire, à retirer avant le dépôt."""
+    (option ``actes.requete.produire_malgre_reserves``) : à l'attention du seul signataire,
+    imprimée seule sur une première page, avant la requête, pour être retirée avant le dépôt (la
+    requête elle-même n'en porte rien : une réserve adressée au juge la ferait rejeter, CPC 1409)."""
     if not motifs:
-        return ()
-    return (
-        Section(
+        return None
+    return Section(
             titre="Note de couverture — réserves de la vérification (à retirer avant le dépôt)",
             paragraphes=paragraphes(
                 "Requête produite sur demande expresse (option produire_malgre_reserves) alors "
@@ -130,8 +130,7 @@ def note_de_couverture(motifs: tuple[str, ...]) -> tuple[Section, ...]:
                 *motifs,
                 style="important",
             ),
-        ),
-    )
+        )
 
 
 def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
@@ -190,10 +189,9 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
         else "qui a, pour partie, une cause contractuelle et résulte, pour le surplus, d'une "
         "obligation de caractère statutaire"
     )
-    sections: list[Section] = [*note_de_couverture(motifs_reserves)]
-    sections.append(
+    sections: list[Section] = [
         Section(titre="Le requérant", paragraphes=paragraphes(creancier.identification))
-    )
+    ]
     if dossier.mandataire:
         sections.append(
             Section(
@@ -281,6 +279,7 @@ def construire(faits: Faits) -> ContratRequeteInjonctionPayer:
         sections=tuple(sections),
         signatures=(BlocSignature(identifiant="signature-creancier", qualite=qualite, nom=nom),),
         pied=pied_acte(faits, "CPC 1405 à 1407, 54 et 57"),
+        note_interne=note_de_couverture(motifs_reserves),
     )
     return ContratRequeteInjonctionPayer(
         identifiant=IDENTIFIANT,
