@@ -26,15 +26,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from contentieux.erreurs import EntreeLotIllisible
-from contentieux.lecture import lire_donnees, traduire_erreurs
+from contentieux.erreurs import DonneesInvalides, EntreeLotIllisible
+from contentieux.lecture import analyser_texte, lire_donnees, traduire_erreurs
 from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, Limites
 
 SUFFIXES_JSONL = frozenset({".jsonl", ".ndjson"})
 SUFFIXES_DOSSIER = frozenset({".yaml", ".yml", ".json"})
@@ -91,8 +91,13 @@ def _reference(donnees: Any) -> str | None:
     return None
 
 
-def valider_element(donnees: Any, *, ligne: int, source: str) -> ElementLot:
-    """Valide un dossier lu ; ses erreurs (françaises, champ par champ) restent dans l'élément."""
+def valider_element(
+    donnees: Any, *, ligne: int, source: str, limites: Limites | None = None
+) -> ElementLot:
+    """Valide un dossier lu ; ses erreurs (françaises, champ par champ) restent dans l'élément.
+
+    Aucune erreur de validation n'en sort : limite dépassée, valeur impossible, tout devient une
+    erreur de l'élément, pour qu'un mauvais dossier ne soit jamais qu'une ligne « erreur »."""
     reference = _reference(donnees)
     empreinte = empreinte_donnees(donnees)
     if not isinstance(donnees, dict):
@@ -104,36 +109,103 @@ def valider_element(donnees: Any, *, ligne: int, source: str) -> ElementLot:
             erreurs=("(racine) : objet JSON attendu ({...}) : un dossier par ligne",),
         )
     try:
-        dossier = Dossier.model_validate(donnees)
+        dossier = Dossier.model_validate(
+            donnees, context={"limites": limites or LIMITES_PAR_DEFAUT}
+        )
     except ValidationError as exc:
         return ElementLot(ligne, source, reference, empreinte, erreurs=tuple(traduire_erreurs(exc)))
+    except DonneesInvalides as exc:
+        return ElementLot(ligne, source, reference, empreinte, erreurs=(exc.message,))
+    except (ValueError, ArithmeticError, RecursionError) as exc:
+        return ElementLot(
+            ligne,
+            source,
+            reference,
+            empreinte,
+            erreurs=(
+                f"(racine) : dossier illisible ({type(exc).__name__}) ; vérifiez-le avec "
+                "« contentieux valider »",
+            ),
+        )
     return ElementLot(ligne, source, dossier.reference, empreinte, dossier=dossier)
 
 
 # --- JSON lines ---------------------------------------------------------------------------------
 
 
-def lire_jsonl(flux: Iterable[str], *, nom: str = "entrée") -> Iterator[ElementLot]:
-    """Un dossier par ligne non vide ; une ligne illisible est un élément en erreur."""
-    for numero, texte in enumerate(flux, start=1):
+def _lignes_bornees(flux: Iterable[str], limite: int) -> Iterator[tuple[str, bool]]:
+    """Les lignes du flux, chacune lue au plus sur ``limite`` caractères : (texte, trop_longue).
+
+    Une ligne plus longue que ``limite`` n'est jamais gardée en mémoire en entier : son début est
+    rendu avec ``trop_longue`` vrai, et la suite est sautée jusqu'au saut de ligne."""
+    lire = getattr(flux, "readline", None)
+    if lire is None:
+        for texte in flux:
+            yield texte, len(texte.rstrip("\r\n")) > limite
+        return
+    while True:
+        texte = lire(limite + 1)
+        if not texte:
+            return
+        if len(texte) <= limite or texte.endswith("\n"):
+            yield texte, len(texte.rstrip("\r\n")) > limite
+            continue
+        yield texte[:80], True
+        while texte and not texte.endswith("\n"):
+            texte = lire(1 << 20)
+
+
+def lire_jsonl(
+    flux: Iterable[str], *, nom: str = "entrée", limites: Limites | None = None
+) -> Iterator[ElementLot]:
+    """Un dossier par ligne non vide ; une ligne illisible est un élément en erreur.
+
+    Chaque ligne est lue comme un fichier seul (:func:`contentieux.lecture.analyser_texte`) :
+    mêmes refus (clés en double, imbrication trop profonde, entier démesuré, constantes
+    ``NaN``…), chacun limité à sa ligne, qui devient un élément en erreur avec son motif ; les
+    autres lignes du lot sont lues et produites. Une ligne de plus de ``limites.taille_fichier``
+    caractères est refusée sans être gardée en mémoire.
+    """
+    limites = limites or LIMITES_PAR_DEFAUT
+    for numero, (texte, trop_longue) in enumerate(
+        _lignes_bornees(flux, limites.taille_fichier), start=1
+    ):
         if not texte.strip():
             continue
         source = f"{nom}:{numero}"
+        if trop_longue:
+            yield ElementLot(
+                numero,
+                source,
+                None,
+                empreinte_donnees(f"{numero}:{texte}"),
+                erreurs=(
+                    f"(ligne) : ligne de plus de {limites.taille_fichier} caractères ; scindez "
+                    "le dossier (ou relevez Limites.taille_fichier)",
+                ),
+            )
+            continue
         try:
-            donnees = json.loads(texte.rstrip("\r\n"), parse_float=Decimal)
-        except json.JSONDecodeError as exc:
+            donnees = analyser_texte(
+                texte.rstrip("\r\n"), format="json", limites=limites, origine="(ligne)"
+            )
+        except DonneesInvalides as exc:
             yield ElementLot(
                 numero,
                 source,
                 None,
                 empreinte_donnees(texte),
                 erreurs=(
-                    f"(ligne) : JSON invalide colonne {exc.colno} ({exc.msg}) ; corrigez la "
-                    "syntaxe (virgules, guillemets, accolades), un dossier complet par ligne",
+                    exc.message.replace("JSON invalide ligne 1, colonne", "JSON invalide colonne")
+                    + (
+                        ""
+                        if "JSON invalide" not in exc.message
+                        else ", un dossier complet par ligne"
+                    ),
                 ),
             )
             continue
-        yield valider_element(donnees, ligne=numero, source=source)
+        yield valider_element(donnees, ligne=numero, source=source, limites=limites)
 
 
 # --- CSV ----------------------------------------------------------------------------------------
@@ -417,8 +489,6 @@ def lire_repertoire(repertoire: Path) -> Iterator[ElementLot]:
     Seuls les noms de fichiers sont gardés en mémoire (pas leur contenu).
     """
     fichiers = sorted(p.name for p in repertoire.iterdir() if _est_fichier_dossier(p))
-    from contentieux.erreurs import DonneesInvalides
-
     for rang, nom_fichier in enumerate(fichiers, start=1):
         chemin = repertoire / nom_fichier
         try:

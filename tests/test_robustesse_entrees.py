@@ -1,0 +1,217 @@
+"""Robustesse v2 (issue 23), côté entrées : lecture linéaire, une mauvaise ligne = une ligne
+d'erreur, clés en double en JSON lines, liens symboliques vers l'extérieur d'un lot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contentieux.erreurs import DonneesInvalides
+from contentieux.exemples import chemin_exemple, dossier_exemple
+from contentieux.lecture import _profondeur_json, lire_donnees
+from contentieux.lots.entrees import lire_entree, lire_jsonl
+from contentieux.lots.executer import executer_lot
+from contentieux.lots.synthese import dossiers_synthetiques
+from contentieux.lots.taches import TacheDecompte
+from contentieux.modeles.limites import Limites
+
+AU = dt.date(2026, 6, 30)
+
+
+def guillemets_non_termines(octets: int) -> str:
+    """Le texte hostile de l'issue : « "\\"\\"\\"… » jamais refermé, ``octets`` de long."""
+    return '"' + '\\"' * (octets // 2)
+
+
+# --- 1. lecture linéaire ---------------------------------------------------------------------
+
+
+def _commandes(tmp_path: Path, hostile: Path) -> dict[str, list[str]]:
+    lot = tmp_path / "lot"
+    lot.mkdir()
+    (lot / "a.json").write_bytes(hostile.read_bytes())
+    jsonl = tmp_path / "lot.jsonl"
+    jsonl.write_bytes(hostile.read_bytes() + b"\n")
+    exemple = str(chemin_exemple("b2b"))
+    return {
+        "valider": ["valider", str(hostile)],
+        "decompte": ["decompte", str(hostile), "--au", "2026-06-30"],
+        "generer": ["generer", "relance", str(hostile), "--au", "2026-06-30", "-o", str(tmp_path)],
+        "--parametres": [
+            "generer", "relance", exemple, "--au", "2026-06-30", "--parametres", str(hostile),
+            "-o", str(tmp_path / "g"),
+        ],
+        "lot (dossier)": [
+            "lot", str(lot), "--au", "2026-06-30", "--actes", "decompte", "--format", "json",
+            "-o", str(tmp_path / "s1"), "--workers", "1",
+        ],
+        "lot (jsonl)": [
+            "lot", str(jsonl), "--au", "2026-06-30", "--actes", "decompte", "--format", "json",
+            "-o", str(tmp_path / "s2"), "--workers", "1",
+        ],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "chemin", ["valider", "decompte", "generer", "--parametres", "lot (dossier)", "lot (jsonl)"]
+)
+def test_un_mega_octet_de_guillemets_non_termines_refuse_par_chaque_chemin(
+    tmp_path: Path, chemin: str
+) -> None:
+    """Avant : la pré-vérification de profondeur était quadratique (40 Ko : 149 s mesurées) ;
+    1 Mo ne finissait pas. Le délai de 120 s est une garde contre le blocage, pas une mesure :
+    le temps réel (≈ 1 s, démarrage compris) est suivi dans le test de linéarité ci-dessous."""
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(guillemets_non_termines(1_000_000), encoding="utf-8")
+    commande = [sys.executable, "-m", "contentieux", *_commandes(tmp_path, hostile)[chemin]]
+    fini = subprocess.run(commande, capture_output=True, text=True, timeout=120, check=False)
+    sortie = fini.stdout + fini.stderr
+    if chemin.startswith("lot"):
+        assert fini.returncode == 7, sortie  # le lot va au bout, le dossier est en erreur
+        manifeste = next((tmp_path).glob("s*/manifeste.jsonl")).read_text(encoding="utf-8")
+        (ligne,) = [json.loads(t) for t in manifeste.splitlines()]
+        assert ligne["statut"] == "erreur" and "JSON invalide" in ligne["motif"]
+    else:
+        assert fini.returncode == 3, sortie
+        assert "JSON invalide" in sortie
+
+
+def _duree_min(fonction: object, texte: str, essais: int = 5) -> float:
+    durees = []
+    for _ in range(essais):
+        debut = time.perf_counter()
+        fonction(texte)  # type: ignore[operator]
+        durees.append(time.perf_counter() - debut)
+    return min(durees)
+
+
+def test_controle_de_profondeur_lineaire() -> None:
+    """Preuve de linéarité par le rapport de deux tailles (pas de seuil de temps absolu) :
+    quatre fois plus de texte, au plus huit fois plus de temps (un coût quadratique en
+    donnerait seize). Mesuré sur les trois formes qui comptent : chaînes non terminées,
+    chaînes fermées et crochets."""
+    for tete, motif in (('"', '\\"'), ("[", '"a",'), ("", "[]")):
+        petit, grand = tete + motif * 100_000, tete + motif * 400_000
+        rapport = _duree_min(_profondeur_json, grand) / _duree_min(_profondeur_json, petit)
+        assert rapport < 8, (motif, rapport)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda enfants: (
+            st.lists(enfants, max_size=3)
+            | st.dictionaries(st.text(max_size=4), enfants, max_size=3)
+        ),
+        max_leaves=20,
+    )
+)
+def test_profondeur_json_exacte(valeur: object) -> None:
+    """Propriété : sur tout JSON valide (chaînes avec guillemets, barres obliques inverses et
+    crochets compris), la profondeur comptée est celle de la structure."""
+
+    def profondeur(v: object) -> int:
+        if isinstance(v, list):
+            return 1 + max((profondeur(e) for e in v), default=0)
+        if isinstance(v, dict):
+            return 1 + max((profondeur(e) for e in v.values()), default=0)
+        return 0
+
+    assert _profondeur_json(json.dumps(valeur))[0] == profondeur(valeur)
+
+
+# --- 6. une mauvaise ligne = une ligne d'erreur ---------------------------------------------------
+
+
+def _lignes_hostiles() -> dict[str, str]:
+    bon = next(dossiers_synthetiques(1))
+    return {
+        "imbrication": json.dumps({**bon, "reference": "PROFOND", "x": [[[[[[[[[]]]]]]]]]}).replace(
+            "[[[[[[[[[]]]]]]]]]", "[" * 5000 + "]" * 5000
+        ),
+        "entier": json.dumps({**bon, "reference": "ENTIER"})[:-1] + ', "n": ' + "9" * 5000 + "}",
+        "doublon": json.dumps({**bon, "reference": "DOUBLE"})[:-1] + ', "reference": "AUTRE"}',
+        "nan": json.dumps({**bon, "reference": "NAN"})[:-1] + ', "n": NaN}',
+    }
+
+
+def test_une_ligne_hostile_devient_une_ligne_erreur_et_le_lot_continue(tmp_path: Path) -> None:
+    """Avant : une ligne trop imbriquée (RecursionError) ou un entier de 5 000 chiffres
+    (ValueError) arrêtait tout le lot, manifeste vide ; une clé en double était acceptée (la
+    dernière écrasait la première en silence)."""
+    bons = list(dossiers_synthetiques(3))
+    hostiles = _lignes_hostiles()
+    lignes = [json.dumps(bons[0]), *hostiles.values(), json.dumps(bons[1]), json.dumps(bons[2])]
+    entree = tmp_path / "lot.jsonl"
+    entree.write_text("\n".join(lignes) + "\n", encoding="utf-8")
+    elements = list(lire_entree(entree))
+    assert [e.est_valide for e in elements] == [True, False, False, False, False, True, True]
+    motifs = [e.erreurs[0] for e in elements if not e.est_valide]
+    assert "imbrication trop profonde" in motifs[0]
+    assert "plus de 4 300 chiffres" in motifs[1]
+    assert "clé « reference » en double" in motifs[2]
+    assert "constante JSON « NaN » refusée" in motifs[3]
+    bilan = executer_lot(
+        entree, TacheDecompte(), au=AU, sortie=tmp_path / "s", executeur=_Immediat()
+    )
+    assert (bilan.total, bilan.ok, bilan.erreurs) == (7, 3, 4)
+    manifeste = (tmp_path / "s" / "manifeste.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(manifeste) == 7
+
+
+class _Immediat:
+    """Exécuteur synchrone minimal (le calcul dans le fil courant)."""
+
+    def submit(self, fonction, *args):  # type: ignore[no-untyped-def]
+        import concurrent.futures as cf
+
+        futur: cf.Future[object] = cf.Future()
+        futur.set_result(fonction(*args))
+        return futur
+
+    def shutdown(self, **_: object) -> None:
+        return None
+
+
+def test_cles_en_double_refusees_en_json_lines_comme_dans_un_fichier(tmp_path: Path) -> None:
+    texte = _lignes_hostiles()["doublon"]
+    fichier = tmp_path / "d.json"
+    fichier.write_text(texte, encoding="utf-8")
+    with pytest.raises(DonneesInvalides) as seul:
+        lire_donnees(fichier)
+    (element,) = lire_jsonl([texte + "\n"], nom="lot.jsonl")
+    assert not element.est_valide
+    assert seul.value.message.split(" : ", 1)[1] == element.erreurs[0].split(" : ", 1)[1]
+
+
+def test_ligne_trop_longue_refusee_sans_etre_gardee(tmp_path: Path) -> None:
+    limites = Limites(taille_fichier=3000)
+    bon = json.dumps(next(dossiers_synthetiques(1)))
+    assert len(bon) < 3000
+    entree = tmp_path / "l.jsonl"
+    entree.write_text(bon + "\n" + '{"reference": "' + "x" * 5000 + '"}\n' + bon + "\n")
+    with entree.open(encoding="utf-8") as flux:
+        elements = list(lire_jsonl(flux, limites=limites))
+    assert [e.ligne for e in elements] == [1, 2, 3]
+    assert [e.est_valide for e in elements] == [True, False, True]
+    assert "ligne de plus de 3000 caractères" in elements[1].erreurs[0]
+
+
+def test_analyser_texte_entier_demesure_en_yaml_aussi() -> None:
+    from contentieux.lecture import analyser_texte
+
+    with pytest.raises(DonneesInvalides, match="plus de 4 300 chiffres"):
+        analyser_texte("n: " + "9" * 5000, format="yaml", origine="d.yaml")
+
+
+def test_exemple_toujours_lu() -> None:
+    assert dossier_exemple("b2b").reference
