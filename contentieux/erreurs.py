@@ -217,6 +217,14 @@ class LotInterrompu(ErreurContentieux):
     code = "lot_interrompu"
 
 
+class EcritureRefusee(ErreurContentieux):
+    """Un fichier à produire ne se résoudrait pas sous son dossier de sortie (nom tiré des données
+    avec « / » ou « .. », dossier intermédiaire qui est un lien vers ailleurs) : rien n'est écrit
+    (``contentieux.ecriture``, code de sortie 5)."""
+
+    code = "ecriture_refusee"
+
+
 # --- pilotage -----------------------------------------------------------------------------------
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -38,6 +37,7 @@ from typing import Any, Final
 
 import yaml
 
+from contentieux.ecriture import ecrire_atomique
 from contentieux.erreurs import ErreurActualisation, RegleMalFormee
 from contentieux.regles import (
     FICHIER_SOURCES,
@@ -230,9 +230,7 @@ _Ecrivain.add_representer(Decimal, _decimal)
 
 
 def _vers_yaml(contenu: dict[str, Any]) -> str:
-    return yaml.dump(
-        contenu, Dumper=_Ecrivain, allow_unicode=True, sort_keys=False, width=100
-    )
+    return yaml.dump(contenu, Dumper=_Ecrivain, allow_unicode=True, sort_keys=False, width=100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,12 +299,7 @@ def _ecrire(
     ecrits = []
     for nom in (FICHIER_SOURCES, fichier):  # les sources d'abord : une référence résout toujours
         cible = dossier / nom
-        descripteur, temporaire = tempfile.mkstemp(prefix=f".{nom}.", dir=dossier)
-        with os.fdopen(descripteur, "w", encoding="utf-8") as flux:
-            flux.write(nouveaux[nom])
-            flux.flush()
-            os.fsync(flux.fileno())
-        os.replace(temporaire, cible)
+        ecrire_atomique(cible, nouveaux[nom].encode("utf-8"))
         ecrits.append(cible)
     return tuple(ecrits)
 

@@ -215,3 +215,194 @@ def test_analyser_texte_entier_demesure_en_yaml_aussi() -> None:
 
 def test_exemple_toujours_lu() -> None:
     assert dossier_exemple("b2b").reference
+
+
+# --- 2. rien écrit hors de -o ---------------------------------------------------------------------
+
+
+def _dossier_reference(tmp_path: Path, reference: str) -> Path:
+    donnees = json.loads(dossier_exemple("b2b").model_dump_json())
+    donnees["reference"] = reference
+    fichier = tmp_path / "dossier.json"
+    fichier.write_text(json.dumps(donnees), encoding="utf-8")
+    return fichier
+
+
+def _fichiers(racine: Path) -> set[Path]:
+    return {p for p in racine.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("reference", ["../../evade", "ABSOLU", "a/../../b"])
+def test_generer_n_ecrit_que_sous_le_dossier_de_sortie(tmp_path: Path, reference: str) -> None:
+    """Avant : le nom du fichier était la référence brute : « ../../evade » écrivait deux
+    dossiers plus haut, un chemin absolu n'importe où."""
+    from typer.testing import CliRunner
+
+    from contentieux.cli import app
+
+    if reference == "ABSOLU":
+        reference = str(tmp_path / "ailleurs" / "evade")
+        (tmp_path / "ailleurs").mkdir()
+    sortie = tmp_path / "a" / "b" / "sortie"
+    sortie.mkdir(parents=True)
+    dossier = _dossier_reference(tmp_path, reference)
+    avant = _fichiers(tmp_path)
+    resultat = CliRunner().invoke(
+        app,
+        ["generer", "relance", str(dossier), "--au", "2026-06-30", "-o", str(sortie),
+         "--format", "pdf,docx"],
+    )  # fmt: skip
+    assert resultat.exit_code == 0, resultat.output
+    nouveaux = _fichiers(tmp_path) - avant
+    assert len(nouveaux) == 2
+    for fichier in nouveaux:
+        assert fichier.parent == sortie, fichier
+        assert not fichier.name.startswith(".")
+
+
+def test_ecriture_ne_suit_aucun_lien_symbolique(tmp_path: Path) -> None:
+    """Un lien posé d'avance au nom final ou aux noms des anciens fichiers temporaires (PID
+    prévisible, « .partiel ») ne fait jamais écrire ailleurs."""
+    import os
+
+    from contentieux.ecriture import ecrire_atomique
+
+    victime = tmp_path / "victime.txt"
+    victime.write_text("intact", encoding="utf-8")
+    sortie = tmp_path / "sortie"
+    sortie.mkdir()
+    for nom in (
+        f".acte.pdf.{os.getpid()}.tmp",
+        "acte.pdf.partiel",
+        ".acte.pdf.tmp",
+        "acte.pdf",
+    ):
+        (sortie / nom).symlink_to(victime)
+    ecrire_atomique(sortie / "acte.pdf", b"%PDF")
+    assert victime.read_text(encoding="utf-8") == "intact"
+    assert (sortie / "acte.pdf").read_bytes() == b"%PDF"
+    assert not (sortie / "acte.pdf").is_symlink()
+
+
+def test_lot_dont_un_repertoire_est_un_lien_vers_ailleurs(tmp_path: Path) -> None:
+    """Un répertoire de dossier remplacé par un lien vers l'extérieur : le dossier est en
+    erreur, rien n'est écrit dehors, les autres dossiers sont produits."""
+    ailleurs = tmp_path / "ailleurs"
+    ailleurs.mkdir()
+    sortie = tmp_path / "sortie"
+    sortie.mkdir()
+    (sortie / "LOT-0001").symlink_to(ailleurs, target_is_directory=True)
+    entree = tmp_path / "lot.jsonl"
+    entree.write_text("".join(json.dumps(d) + "\n" for d in dossiers_synthetiques(2)))
+    bilan = executer_lot(entree, TacheDecompte(), au=AU, sortie=sortie, executeur=_Immediat())
+    assert (bilan.ok, bilan.erreurs) == (1, 1)
+    assert list(ailleurs.iterdir()) == []
+    lignes = [json.loads(t) for t in (sortie / "manifeste.jsonl").read_text().splitlines()]
+    erreur = next(e for e in lignes if e["statut"] == "erreur")
+    assert erreur["reference"] == "LOT-0001" and "hors du dossier de sortie" in erreur["motif"]
+
+
+def test_une_seule_fonction_d_ecriture_atomique() -> None:
+    """``os.replace`` et les fichiers temporaires n'apparaissent que dans contentieux/ecriture.py :
+    toute commande écrit par la même fonction sûre."""
+    import contentieux
+
+    racine = Path(contentieux.__file__).parent
+    fautifs = [
+        str(f.relative_to(racine))
+        for f in racine.rglob("*.py")
+        if f.name != "ecriture.py"
+        and any(
+            motif in f.read_text(encoding="utf-8")
+            for motif in (
+                "os.replace(",
+                ".replace(chemin)",
+                "mkstemp(",
+                ".partiel",
+                ".write_bytes(",
+            )
+        )
+    ]
+    assert fautifs == []
+
+
+# --- 7. le manifeste est la vérité ----------------------------------------------------------------
+
+
+def _lot(
+    tmp_path: Path, lignes: list[dict[str, object]], nom: str = "s"
+) -> list[dict[str, object]]:
+    entree = tmp_path / "lot.jsonl"
+    entree.write_text("".join(json.dumps(d) + "\n" for d in lignes), encoding="utf-8")
+    sortie = tmp_path / nom
+    executer_lot(entree, TacheDecompte(), au=AU, sortie=sortie, executeur=_Immediat())
+    texte = (sortie / "manifeste.jsonl").read_text(encoding="utf-8")
+    return [json.loads(t) for t in texte.splitlines()]
+
+
+def test_reference_litterale_ligne_n_ne_prend_pas_la_cle_d_une_autre(tmp_path: Path) -> None:
+    """Avant : « ligne 2 » écrit comme référence et la ligne 2 sans référence partageaient la clé
+    « ligne 2 » : deux dossiers lus, une ligne au manifeste, qui changeait à chaque reprise."""
+    a, b = dossiers_synthetiques(2)
+    a["reference"] = "ligne 2"
+    del b["reference"]
+    premiere = _lot(tmp_path, [a, b])
+    assert len(premiere) == 2 and len({e["cle"] for e in premiere}) == 2
+    seconde = _lot(tmp_path, [a, b])
+    assert sorted(e["cle"] for e in seconde) == sorted(e["cle"] for e in premiere)
+
+
+def test_reference_egale_au_nom_de_repertoire_d_une_autre(tmp_path: Path) -> None:
+    """Avant : « A/B » et « A_B-<empreinte> » (le nom de répertoire de la première) écrivaient
+    dans le même répertoire : fichiers écrasés, SHA-256 du manifeste faux."""
+    from contentieux.lots.manifeste import nom_de_dossier
+
+    a, b = dossiers_synthetiques(2)
+    a["reference"] = "A/B"
+    b["reference"] = nom_de_dossier("A/B")
+    b["creances"][0]["factures"][0]["montant_ttc"] = "1234.56"
+    lignes = _lot(tmp_path, [a, b])
+    assert [e["statut"] for e in lignes] == ["ok", "ok"]
+    repertoires = {f["chemin"].split("/")[0] for e in lignes for f in e["fichiers"]}
+    assert len(repertoires) == 2
+    import hashlib
+
+    for e in lignes:
+        for f in e["fichiers"]:
+            contenu = (tmp_path / "s" / f["chemin"]).read_bytes()
+            assert hashlib.sha256(contenu).hexdigest() == f["sha256"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=20), min_size=1, max_size=5, unique=True))
+def test_noms_de_repertoire_injectifs_meme_contre_leurs_propres_noms(refs: list[str]) -> None:
+    """Propriété : des références distinctes, y compris les noms de répertoire produits pour
+    d'autres références, donnent des répertoires distincts."""
+    from contentieux.lots.manifeste import nom_de_dossier
+
+    toutes = list(dict.fromkeys([*refs, *(nom_de_dossier(r) for r in refs)]))
+    noms = [nom_de_dossier(r) for r in toutes]
+    assert len(set(noms)) == len(noms)
+
+
+def test_manifeste_temporaire_nettoye_apres_disque_plein(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from contentieux.lots.manifeste import Manifeste
+
+    _lot(tmp_path, list(dossiers_synthetiques(2)))
+    manifeste = Manifeste(tmp_path / "s")
+    avant = (tmp_path / "s" / "manifeste.jsonl").read_bytes()
+
+    def plein(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", plein)
+    with pytest.raises(OSError):
+        manifeste.compacter()
+    monkeypatch.undo()
+    assert [p.name for p in (tmp_path / "s").iterdir() if p.name.endswith(".tmp")] == []
+    assert (tmp_path / "s" / "manifeste.jsonl").read_bytes() == avant

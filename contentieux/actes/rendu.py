@@ -28,6 +28,7 @@ from contentieux.actes.manifeste import (
     texte_pdf,
 )
 from contentieux.actes.parametres import ParametresActes, lire_parametres
+from contentieux.ecriture import nom_sur
 from contentieux.erreurs import GabaritIntrouvable
 from contentieux.modeles.base import Modele
 from contentieux.modeles.decompte import Decompte
@@ -297,7 +298,7 @@ class Atelier:
             identifiant=identifiant,
             format=format,
             contenu=contenu,
-            nom_fichier=f"{dossier.reference}_{identifiant}.{format}",
+            nom_fichier=f"{nom_sur(dossier.reference)}_{identifiant}.{format}",
             contrat=contrat,
             donnees=donnees,
             emplacements=place,

@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -57,6 +57,7 @@ class ElementLot:
     dossier: Dossier | None = None
     erreurs: tuple[str, ...] = field(default=())
     doublon: bool = False
+    cle_attribuee: str | None = None
 
     @property
     def est_valide(self) -> bool:
@@ -67,7 +68,11 @@ class ElementLot:
     def cle(self) -> str:
         """Identité du dossier dans le lot : sa référence, sinon « ligne N » ; pour une
         référence déjà vue plus haut, « référence (ligne N) », pour que chaque dossier de
-        l'entrée garde sa propre ligne au manifeste."""
+        l'entrée garde sa propre ligne au manifeste. :func:`lire_entree` garantit qu'aucune clé
+        n'est prise deux fois (une référence écrite littéralement « ligne 3 » ne prend pas la
+        clé de la ligne 3 sans référence : ``cle_attribuee`` les départage)."""
+        if self.cle_attribuee is not None:
+            return self.cle_attribuee
         if not self.reference:
             return f"ligne {self.ligne}"
         return f"{self.reference} (ligne {self.ligne})" if self.doublon else self.reference
@@ -533,7 +538,27 @@ def lire_entree(chemin: str | Path) -> Iterator[ElementLot]:
     entree = Path(chemin)
     nature = nature_entree(entree)
     vues: dict[str, str] = {}
-    for element in _lire(entree, nature):
+    cles: set[str] = set()
+    for element in _references_uniques(_lire(entree, nature), vues):
+        cle = element.cle
+        if cle in cles:
+            # une référence littérale « ligne N » (ou « R (ligne N) ») qui rencontre la clé
+            # d'une autre ligne : chaque dossier lu garde sa propre ligne au manifeste
+            rang = 1
+            cle = f"{element.cle} (ligne {element.ligne})"
+            while cle in cles:
+                rang += 1
+                cle = f"{element.cle} (ligne {element.ligne}, {rang})"
+            element = replace(element, cle_attribuee=cle)
+        cles.add(cle)
+        yield element
+
+
+def _references_uniques(
+    elements: Iterator[ElementLot], vues: dict[str, str]
+) -> Iterator[ElementLot]:
+    """Le second dossier d'une même référence est en erreur (doublon)."""
+    for element in elements:
         if element.reference is None or element.doublon:
             yield element
             continue
