@@ -124,6 +124,13 @@ class LimiteDepassee(DonneesInvalides, ValueError):
     code = "limite_depassee"
 
 
+class CaractereInterdit(DonneesInvalides, ValueError):
+    """Un texte des données contient un caractère de contrôle (ESC, C0, C1) qui piloterait un
+    terminal (``contentieux.modeles.limites.verifier_controles``)."""
+
+    code = "caractere_interdit"
+
+
 class ErreurActualisation(ErreurContentieux):
     """Le relevé d'un taux en ligne (portail de la BCE) a échoué : réseau, délai ou format."""
 

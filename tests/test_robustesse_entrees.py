@@ -406,3 +406,101 @@ def test_manifeste_temporaire_nettoye_apres_disque_plein(
     monkeypatch.undo()
     assert [p.name for p in (tmp_path / "s").iterdir() if p.name.endswith(".tmp")] == []
     assert (tmp_path / "s" / "manifeste.jsonl").read_bytes() == avant
+
+
+# --- 8. aucun contrôle de terminal depuis les données ---------------------------------------------
+
+ESC_EFFACE = "\x1b[2J\x1b[H"
+
+
+def _invoquer(*args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from contentieux.cli import app
+
+    resultat = CliRunner().invoke(app, list(args))
+    return resultat.exit_code, resultat.output
+
+
+@pytest.mark.parametrize(
+    ("champ", "caractere"),
+    [("denomination", "\x1b"), ("denomination", "\x9b"), ("denomination", "\r"), ("cle", "\x1b")],
+)
+def test_valider_refuse_les_caracteres_de_controle_avec_le_champ(
+    tmp_path: Path, champ: str, caractere: str
+) -> None:
+    """Avant : ESC, CSI (C1) ou retour chariot dans un nom passaient la validation et
+    atteignaient le terminal (écran effacé, faux total affiché)."""
+    donnees = json.loads(dossier_exemple("b2b").model_dump_json())
+    if champ == "cle":
+        donnees["debiteurs"][0][f"x{caractere}[2J"] = "1"
+        attendu = "debiteurs[0].x\\x1b[2J"
+    else:
+        donnees["debiteurs"][0]["denomination"] += f"{caractere}[2JTotal : 0 €"
+        attendu = "debiteurs[0].denomination"
+    fichier = tmp_path / "d.json"
+    fichier.write_text(json.dumps(donnees), encoding="utf-8")
+    code, sortie = _invoquer("valider", str(fichier))
+    assert code == 3, sortie
+    assert attendu in sortie and "caractère de contrôle" in sortie
+    assert not any(c in sortie for c in "\x1b\x9b\r")
+
+
+def test_tabulation_et_saut_de_ligne_restent_permis(tmp_path: Path) -> None:
+    donnees = json.loads(dossier_exemple("b2b").model_dump_json())
+    donnees["creances"][0]["description"] = "Ligne 1\n\tLigne 2"
+    from contentieux.lecture import valider_dossier
+
+    assert valider_dossier(donnees).creances[0].description == "Ligne 1\n\tLigne 2"
+
+
+def test_rien_d_imprime_ne_pilote_le_terminal(tmp_path: Path) -> None:
+    """Un nom de fichier, un titre de panneau ou une cellule de tableau (Rich) : les caractères
+    de contrôle venus des données sont retirés, les couleurs de Rich restent."""
+    import io
+
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from contentieux.cli.commun import ConsoleSure
+
+    tampon = io.StringIO()
+    console = ConsoleSure(file=tampon, force_terminal=True, color_system="standard", width=80)
+    table = Table(title=f"T{ESC_EFFACE}")
+    table.add_column("a")
+    table.add_row(f"x{ESC_EFFACE}\x9b2J")
+    console.print(table)
+    console.print(Panel("corps", title=f"[red]E[/]{ESC_EFFACE}"))
+    console.print(f"[green]ok[/] {ESC_EFFACE}\x07")
+    texte = tampon.getvalue()
+    assert "\x1b[2J" not in texte and "\x1b[H" not in texte and "\x9b" not in texte
+    assert "\x07" not in texte
+    assert "\x1b[32m" in texte  # le vert de Rich passe
+
+    code, sortie = _invoquer("valider", str(tmp_path / f"{ESC_EFFACE}absent.yaml"))
+    assert code == 3 and "introuvable" in sortie and "\x1b" not in sortie
+
+
+def test_sortie_json_sans_c1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from contentieux.cli.commun import afficher_json
+
+    afficher_json({"nom": "a\x9b2J\x1b[H"})
+    texte = capsys.readouterr().out
+    assert "\x9b" not in texte and "\x1b" not in texte
+    assert json.loads(texte) == {"nom": "a\x9b2J\x1b[H"}
+
+
+@pytest.mark.parametrize("format_", ["pdf", "docx"])
+def test_pdf_et_docx_refusent_pareil_un_controle_dans_les_parametres(
+    tmp_path: Path, format_: str
+) -> None:
+    """Avant : le DOCX échouait en « erreur inattendue » (XML invalide) et le PDF passait."""
+    parametres = tmp_path / "p.json"
+    parametres.write_text(json.dumps({"lieu": f"Lyon{ESC_EFFACE}"}), encoding="utf-8")
+    code, sortie = _invoquer(
+        "generer", "relance", str(chemin_exemple("b2b")), "--au", "2026-06-30",
+        "--parametres", str(parametres), "--format", format_, "-o", str(tmp_path / "s"),
+    )  # fmt: skip
+    assert code == 3, sortie
+    assert "parametres.lieu" in sortie and "caractère de contrôle U+001B" in sortie
+    assert not (tmp_path / "s").exists() or list((tmp_path / "s").iterdir()) == []
