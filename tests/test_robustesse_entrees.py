@@ -504,3 +504,64 @@ def test_pdf_et_docx_refusent_pareil_un_controle_dans_les_parametres(
     assert code == 3, sortie
     assert "parametres.lieu" in sortie and "caractère de contrôle U+001B" in sortie
     assert not (tmp_path / "s").exists() or list((tmp_path / "s").iterdir()) == []
+
+
+# --- 9. rendu borné -------------------------------------------------------------------------------
+
+
+def _dossier_volumineux(factures: int, paiements: int) -> dict[str, object]:
+    donnees = json.loads(dossier_exemple("b2b").model_dump_json())
+    modele = donnees["creances"][0]["factures"][0]
+    donnees["creances"][0]["factures"] = [
+        {**modele, "numero": f"F{i:05d}", "montant_ttc": "100.00"} for i in range(factures)
+    ]
+    paiement = next(e for e in donnees["evenements"] if e["type"] == "paiement")
+    autres = [e for e in donnees["evenements"] if e["type"] != "paiement"]
+    donnees["evenements"] = [
+        *autres,
+        *({**paiement, "montant": "0.01"} for _ in range(paiements)),
+    ]
+    return donnees
+
+
+def test_annexe_demesuree_refusee_avant_le_rendu(tmp_path: Path) -> None:
+    """Une annexe de plus de 1 200 lignes (l'issue : 10 000 factures et 5 000 paiements, 3 339
+    pages, 13 min, 5,6 Go) est refusée avant tout rendu, avec la limite à relever. Ici 1 300
+    factures : le calcul du décompte de 10 000 factures et 5 000 paiements prend à lui seul
+    plusieurs minutes (mesuré : 9 min), hors de la borne du rendu."""
+    fichier = tmp_path / "gros.json"
+    fichier.write_text(json.dumps(_dossier_volumineux(1_300, 0)), encoding="utf-8")
+    code, sortie = _invoquer(
+        "generer", "decompte", str(fichier), "--au", "2026-06-30", "-o", str(tmp_path / "s")
+    )
+    assert code == 3, sortie
+    assert "Limites.lignes_acte" in " ".join(sortie.split())
+    assert not (tmp_path / "s").exists() or list((tmp_path / "s").iterdir()) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(factures=st.integers(1, 30), limite=st.integers(1, 80))
+def test_borne_de_volume_exacte(factures: int, limite: int) -> None:
+    """Propriété : l'acte est refusé si et seulement si ses lignes dépassent la borne ; le rendu
+    n'est jamais appelé au-delà."""
+    from contentieux.actes import Atelier
+    from contentieux.actes.bornes import lignes_de_l_acte
+    from contentieux.erreurs import LimiteDepassee
+    from contentieux.lecture import valider_dossier
+
+    dossier = valider_dossier(_dossier_volumineux(factures, 0))
+    atelier = Atelier(limites=Limites(lignes_acte=limite))
+    _contrat, faits = atelier.preparer("decompte", dossier, au=AU)
+    lignes = lignes_de_l_acte(faits)
+    assert lignes >= factures
+
+    def rendu_interdit(*_: object) -> object:
+        raise AssertionError("rendu lancé")
+
+    atelier.pdf = rendu_interdit  # type: ignore[method-assign]
+    if lignes > limite:
+        with pytest.raises(LimiteDepassee, match=f"{lignes} lignes de décompte"):
+            atelier.generer("decompte", dossier, au=AU)
+    else:
+        with pytest.raises(AssertionError, match="rendu lancé"):
+            atelier.generer("decompte", dossier, au=AU)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from contentieux.actes.bornes import verifier_volume
 from contentieux.actes.contenu import Emplacement
 from contentieux.actes.contrats import CONSTRUCTEURS, ContratActe, Faits
 from contentieux.actes.manifeste import (
@@ -34,6 +35,7 @@ from contentieux.modeles.base import Modele
 from contentieux.modeles.decompte import Decompte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
+from contentieux.modeles.limites import Limites
 from contentieux.modeles.recevabilite import Recevabilite
 from contentieux.regles import Regles
 
@@ -92,6 +94,9 @@ class Atelier:
     relit du fichier produit (« pypdf », par défaut), ou dans les boîtes de texte de la mise en
     page WeasyPrint qui est dessinée dans ce fichier (« mise_en_page » : même texte, sans relire
     le PDF, pour les lots).
+
+    ``limites`` : bornes (``Limites``) ; ``lignes_acte`` borne les lignes de décompte qu'un acte
+    reproduit, vérifiée avant le rendu (:mod:`contentieux.actes.bornes`).
     """
 
     def __init__(
@@ -100,12 +105,14 @@ class Atelier:
         *,
         regles: Regles | None = None,
         controle_pdf: Literal["pypdf", "mise_en_page"] = "pypdf",
+        limites: Limites | None = None,
     ) -> None:
         import jinja2
 
         if controle_pdf not in ("pypdf", "mise_en_page"):
             raise ValueError("controle_pdf : « pypdf » ou « mise_en_page »")
         self.controle_pdf = controle_pdf
+        self.limites = limites
 
         self.paquet = dossier_gabarits_paquet()
         self.utilisateur = Path(gabarits) if gabarits is not None else None
@@ -280,6 +287,7 @@ class Atelier:
         if format not in ("pdf", "docx"):
             raise ValueError(f"format « {format} » inconnu : « pdf » ou « docx »")
         contrat, faits = self.preparer(identifiant, dossier, au=au, parametres=parametres)
+        verifier_volume(identifiant, faits, self.limites)
         manifeste = self.manifeste(identifiant)
         donnees = donnees_embarquees(contrat, faits, manifeste)
         attendues = mentions_attendues(

@@ -56,6 +56,14 @@ class Limites(BaseModel):
         le=200,
         description="Imbrication maximale (listes et dictionnaires emboîtés).",
     )
+    lignes_acte: int = Field(
+        default=1_200,
+        ge=1,
+        description=(
+            "Lignes de décompte qu'un acte peut reproduire (≈ 12 par page) : au-delà, l'acte "
+            "est refusé avant le rendu (contentieux.actes.bornes)."
+        ),
+    )
     expansion_alias: int = Field(
         default=EXPANSION_ALIAS_MAX,
         ge=0,
