@@ -565,3 +565,39 @@ def test_borne_de_volume_exacte(factures: int, limite: int) -> None:
     else:
         with pytest.raises(AssertionError, match="rendu lancé"):
             atelier.generer("decompte", dossier, au=AU)
+
+
+# --- 10. liens symboliques vers un fichier système ------------------------------------------------
+
+
+def test_lien_vers_un_fichier_systeme_jamais_recopie(tmp_path: Path) -> None:
+    """Avant : un lien « x.yaml → /etc/passwd » dans le dossier d'un lot était lu ; les lignes du
+    fichier système finissaient dans les motifs d'erreur du manifeste (clés inconnues citées)."""
+    systeme = Path("/etc/passwd")
+    if not systeme.is_file():
+        pytest.skip("pas de /etc/passwd sur cette machine")
+    lot = tmp_path / "lot"
+    lot.mkdir()
+    (lot / "a.yaml").symlink_to(systeme)
+    (lot / "b.json").write_text(json.dumps(next(dossiers_synthetiques(1))), encoding="utf-8")
+    sortie = tmp_path / "s"
+    bilan = executer_lot(lot, TacheDecompte(), au=AU, sortie=sortie, executeur=_Immediat())
+    assert (bilan.ok, bilan.erreurs) == (1, 1)
+    manifeste = (sortie / "manifeste.jsonl").read_text(encoding="utf-8")
+    contenu = systeme.read_text(encoding="utf-8", errors="replace")
+    for morceau in {m for ligne in contenu.splitlines() for m in ligne.split(":") if len(m) > 3}:
+        if morceau not in ("a.yaml", "b.json") and morceau not in "LOT-0001":
+            assert morceau not in manifeste, morceau
+    assert "lien symbolique vers un fichier hors du dossier" in manifeste
+    assert "/etc" not in manifeste
+
+
+def test_lien_interne_au_dossier_du_lot_toujours_lu(tmp_path: Path) -> None:
+    lot = tmp_path / "lot"
+    lot.mkdir()
+    (lot / "vrai.json").write_text(json.dumps(next(dossiers_synthetiques(1))), encoding="utf-8")
+    (lot / ".cache").mkdir()
+    (lot / "z.json").symlink_to(lot / "vrai.json")
+    elements = list(lire_entree(lot))
+    assert [e.source for e in elements] == ["vrai.json", "z.json"]
+    assert elements[0].est_valide and "figure déjà" in elements[1].erreurs[0]

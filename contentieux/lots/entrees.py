@@ -489,13 +489,30 @@ def _est_fichier_dossier(chemin: Path) -> bool:
 
 def lire_repertoire(repertoire: Path) -> Iterator[ElementLot]:
     """Un dossier par fichier ``.yaml``, ``.yml`` ou ``.json`` (fichiers cachés ignorés), par
-    ordre alphabétique.
+    ordre alphabétique. Un lien symbolique qui mène hors du dossier n'est pas suivi : il devient
+    un élément en erreur qui ne cite ni sa cible ni son contenu.
 
     Seuls les noms de fichiers sont gardés en mémoire (pas leur contenu).
     """
     fichiers = sorted(p.name for p in repertoire.iterdir() if _est_fichier_dossier(p))
+    base = repertoire.resolve()
     for rang, nom_fichier in enumerate(fichiers, start=1):
         chemin = repertoire / nom_fichier
+        if base not in chemin.resolve().parents:
+            # un lien vers un fichier hors du dossier d'entrée (/etc/passwd…) n'est pas lu :
+            # son contenu finirait dans les messages et le manifeste ; ni la cible ni le
+            # contenu ne sont cités
+            yield ElementLot(
+                rang,
+                nom_fichier,
+                None,
+                empreinte_donnees(nom_fichier),
+                erreurs=(
+                    f"{nom_fichier} : lien symbolique vers un fichier hors du dossier d'entrée, "
+                    "non lu ; copiez le fichier dans le dossier du lot",
+                ),
+            )
+            continue
         try:
             donnees = lire_donnees(chemin)
         except DonneesInvalides as exc:
