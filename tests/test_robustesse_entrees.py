@@ -601,3 +601,33 @@ def test_lien_interne_au_dossier_du_lot_toujours_lu(tmp_path: Path) -> None:
     elements = list(lire_entree(lot))
     assert [e.source for e in elements] == ["vrai.json", "z.json"]
     assert elements[0].est_valide and "figure déjà" in elements[1].erreurs[0]
+
+
+def test_verifier_acte_n_affiche_aucun_controle_venu_de_la_piece_jointe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """La pièce jointe d'un PDF est une donnée comme une autre : ce que verifier-acte en relit
+    (acte, référence, versions, chiffres) s'affiche sans ses caractères de contrôle, en texte
+    comme en JSON."""
+    import contentieux.actes as actes
+    from contentieux.actes.verification import RapportActe
+
+    rapport = RapportActe(
+        acte=f"relance{ESC_EFFACE}",
+        dossier="X\x1b]0;titre\x07",
+        au=AU,
+        regles_version_acte="v\x9b2J",
+        regles_version_actuelle="v",
+        chiffres_verifies={f"total{ESC_EFFACE}": "1 234,56 €\rTotal : 0 €"},
+        ecarts=(),
+        absents_du_texte=(),
+        decompte_identique=True,
+    )
+    monkeypatch.setattr(actes, "verifier_acte", lambda *_a, **_k: rapport)
+    pdf = tmp_path / "acte.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    for options in ([], ["--json"]):
+        code, sortie = _invoquer("verifier-acte", str(pdf), *options)
+        assert code == 0, sortie
+        assert not any(c in sortie for c in "\x1b\x9b\r\x07"), repr(sortie)
+        assert "relance" in sortie
