@@ -124,6 +124,13 @@ class LimiteDepassee(DonneesInvalides, ValueError):
     code = "limite_depassee"
 
 
+class CaractereInterdit(DonneesInvalides, ValueError):
+    """Un texte des données contient un caractère de contrôle (ESC, C0, C1) qui piloterait un
+    terminal (``contentieux.modeles.limites.verifier_controles``)."""
+
+    code = "caractere_interdit"
+
+
 class ErreurActualisation(ErreurContentieux):
     """Le relevé d'un taux en ligne (portail de la BCE) a échoué : réseau, délai ou format."""
 
@@ -216,6 +223,14 @@ class LotInterrompu(ErreurContentieux):
     """Un lot ne peut pas continuer (dossier de sortie inaccessible, manifeste d'un autre lot…)."""
 
     code = "lot_interrompu"
+
+
+class EcritureRefusee(ErreurContentieux):
+    """Un fichier à produire ne se résoudrait pas sous son dossier de sortie (nom tiré des données
+    avec « / » ou « .. », dossier intermédiaire qui est un lien vers ailleurs) : rien n'est écrit
+    (``contentieux.ecriture``, code de sortie 5)."""
+
+    code = "ecriture_refusee"
 
 
 # --- pilotage -----------------------------------------------------------------------------------

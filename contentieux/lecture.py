@@ -204,39 +204,67 @@ def lire_donnees(chemin: str | Path, *, limites: Limites | None = None) -> Any:
         raise DonneesInvalides(
             f"{fichier} : le fichier est vide ; écrivez-y un dossier (voir « contentieux exemple »)"
         )
-    try:
-        if fichier.suffix.lower() == ".json":
-            donnees = _lire_json(texte, limites)
-        else:
-            donnees = charger_yaml_exact(
-                texte, profondeur=limites.profondeur, expansion_alias=limites.expansion_alias
-            )
-    except YamlRefuse as exc:
-        raise DonneesInvalides(f"{fichier} : {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise DonneesInvalides(
-            f"{fichier} : JSON invalide ligne {exc.lineno}, colonne {exc.colno} ({exc.msg}) ; "
-            "corrigez la syntaxe (virgules, guillemets, accolades)"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DonneesInvalides(f"{fichier} : {message_yaml(exc)}") from None
-    except RecursionError:
-        raise DonneesInvalides(
-            f"{fichier} : imbrication trop profonde ; vérifiez la structure du fichier"
-        ) from None
-    except (ValueError, ArithmeticError) as exc:
-        # PyYAML construit lui-même les dates (2025-13-01 lève ValueError) ; un nombre YAML
-        # inexprimable en Decimal (.inf, 1:30.5) lève decimal.InvalidOperation.
-        raise DonneesInvalides(
-            f"{fichier} : valeur illisible ({_valeur_illisible(exc)}) ; vérifiez les dates "
-            "(AAAA-MM-JJ, date existante) et les nombres (par exemple 1234.56)"
-        ) from None
+    donnees = analyser_texte(
+        texte,
+        format="json" if fichier.suffix.lower() == ".json" else "yaml",
+        limites=limites,
+        origine=str(fichier),
+    )
     if donnees is None:
         raise DonneesInvalides(
             f"{fichier} : le fichier ne contient aucune donnée (seulement des commentaires) ; "
             "écrivez-y un dossier (voir « contentieux exemple »)"
         )
     return donnees
+
+
+def analyser_texte(
+    texte: str,
+    *,
+    format: str = "yaml",
+    limites: Limites | None = None,
+    origine: str = "dossier",
+) -> Any:
+    """Analyse un texte JSON (``format="json"``) ou YAML déjà décodé, avec les mêmes refus que
+    :func:`lire_donnees` (clés en double, constantes JSON, imbrication, alias, balises, entiers
+    démesurés) ; ``DonneesInvalides`` dont le message commence par ``origine``.
+
+    C'est la seule analyse des entrées : un fichier seul, une ligne de lot JSON lines et un
+    fichier d'un dossier de lot passent par elle. Linéaire en la taille du texte.
+
+    >>> analyser_texte('{"a": 1, "a": 2}', format="json", origine="ligne 3")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    contentieux.erreurs.DonneesInvalides: ligne 3 : clé « a » en double dans un même objet JSON ...
+    """
+    limites = limites or LIMITES_PAR_DEFAUT
+    try:
+        if format == "json":
+            return _lire_json(texte, limites)
+        return charger_yaml_exact(
+            texte, profondeur=limites.profondeur, expansion_alias=limites.expansion_alias
+        )
+    except YamlRefuse as exc:
+        raise DonneesInvalides(f"{origine} : {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise DonneesInvalides(
+            f"{origine} : JSON invalide ligne {exc.lineno}, colonne {exc.colno} ({exc.msg}) ; "
+            "corrigez la syntaxe (virgules, guillemets, accolades)"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DonneesInvalides(f"{origine} : {message_yaml(exc)}") from None
+    except RecursionError:
+        raise DonneesInvalides(
+            f"{origine} : imbrication trop profonde ; vérifiez la structure du fichier"
+        ) from None
+    except (ValueError, ArithmeticError) as exc:
+        # PyYAML construit lui-même les dates (2025-13-01 lève ValueError) ; un nombre YAML
+        # inexprimable en Decimal (.inf, 1:30.5) lève decimal.InvalidOperation ; un entier de
+        # plus de 4 300 chiffres lève ValueError (limite de conversion de Python).
+        raise DonneesInvalides(
+            f"{origine} : valeur illisible ({_valeur_illisible(exc)}) ; vérifiez les dates "
+            "(AAAA-MM-JJ, date existante) et les nombres (par exemple 1234.56)"
+        ) from None
 
 
 class _CleEnDouble(ValueError):
@@ -254,18 +282,39 @@ def _sans_doublon(paires: list[tuple[str, Any]]) -> dict[str, Any]:
     return resultat
 
 
-_CHAINE_JSON = re.compile(r'"(?:[^"\\]|\\.)*"')
+# Les seuls caractères qui comptent pour la profondeur : une paire « \\x » (échappement, sautée),
+# un guillemet (entrée ou sortie de chaîne), un crochet ou une accolade. Chaque jeton fait un ou
+# deux caractères et la recherche ne revient jamais en arrière : un seul passage, linéaire. (Avant,
+# une expression « chaîne entière » était retentée depuis chaque guillemet d'une chaîne non
+# terminée : « "\\"\\"\\"… » de 40 Ko prenait 149 s.)
+_JETON_JSON = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
 
 
 def _profondeur_json(texte: str) -> tuple[int, int]:
-    """Profondeur maximale d'imbrication d'un texte JSON, et la position où elle est atteinte."""
+    """Profondeur maximale d'imbrication d'un texte JSON, et la position où elle est atteinte.
+
+    Linéaire en la taille du texte (un seul passage ; ce qui est dans une chaîne ne compte pas).
+
+    >>> _profondeur_json('{"a": [1, "[[", {"b": []}]}')
+    (4, 22)
+    >>> _profondeur_json('"' + '\\\\"' * 5)  # chaîne non terminée : rien n'est compté
+    (0, 0)
+    """
     profondeur = maximum = position = 0
-    sans_chaines = _CHAINE_JSON.sub(lambda m: " " * len(m.group()), texte)
-    for trouve in re.finditer(r"[\[\]{}]", sans_chaines):
-        if trouve.group() in "[{":
+    dans_chaine = False
+    for trouve in _JETON_JSON.finditer(texte):
+        debut = trouve.start()
+        caractere = texte[debut]
+        if caractere == "\\":
+            continue
+        if caractere == '"':
+            dans_chaine = not dans_chaine
+        elif dans_chaine:
+            continue
+        elif caractere in "[{":
             profondeur += 1
             if profondeur > maximum:
-                maximum, position = profondeur, trouve.start()
+                maximum, position = profondeur, debut
         else:
             profondeur -= 1
     return maximum, position
@@ -347,6 +396,8 @@ def _valeur_illisible(exc: Exception) -> str:
         return "mois hors de 1 à 12"
     if "day is out of range" in texte:
         return "jour inexistant dans ce mois"
+    if "integer string conversion" in texte:
+        return "nombre entier de plus de 4 300 chiffres"
     if isinstance(exc, ArithmeticError):
         return "nombre non décimal"
     return "date ou nombre impossible"

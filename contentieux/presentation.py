@@ -29,6 +29,7 @@ from typing import Any
 
 from contentieux.droit.citations import fondement_et_note
 from contentieux.francais import formater_date, formater_montant, formater_taux
+from contentieux.modeles.limites import CARACTERES_DE_CONTROLE
 
 LARGEUR = 80
 """Largeur par défaut du texte (colonnes)."""
@@ -520,3 +521,29 @@ def texte_regles(
             identifiant = erreur.details.get("identifiant", "")
             lignes += couper(f"! {identifiant} : aucune valeur connue", largeur, "  ")
     return fin(lignes)
+
+
+def sans_controles(texte: str) -> str:
+    """Le texte sans ses caractères de contrôle (C0 sauf tabulation et saut de ligne, DEL, C1) :
+    ce qui vient d'un dossier ou d'un PDF ne pilote jamais le terminal (effacer l'écran, déplacer
+    le curseur, réécrire une ligne).
+
+    >>> sans_controles("Total : 10 €\\x1b[2J\\x1b[H\\rTotal : 0 €\\x9b")
+    'Total : 10 €[2J[HTotal : 0 €'
+    """
+    return CARACTERES_DE_CONTROLE.sub("", texte)
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def json_affichable(texte_json: str) -> str:
+    """Un texte JSON (``json.dumps(..., ensure_ascii=False)``) dont les caractères C1, que
+    ``json`` laisse tels quels, sont écrits ``\\u0080``…``\\u009f`` : même valeur JSON, rien qui
+    pilote un terminal (les C0 sont déjà échappés par ``json``).
+
+    >>> json_affichable('"a\x9b2J"')
+    '"a\\\\u009b2J"'
+    """
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", texte_json)
+

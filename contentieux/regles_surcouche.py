@@ -38,6 +38,7 @@ from typing import Any, Final
 
 import yaml
 
+from contentieux.ecriture import ecrire_atomique
 from contentieux.erreurs import ArgumentInvalide, ErreurActualisation, RegleMalFormee
 from contentieux.regles import (
     FICHIER_SOURCES,
@@ -253,9 +254,7 @@ _Ecrivain.add_representer(Decimal, _decimal)
 
 
 def _vers_yaml(contenu: dict[str, Any]) -> str:
-    return yaml.dump(
-        contenu, Dumper=_Ecrivain, allow_unicode=True, sort_keys=False, width=100
-    )
+    return yaml.dump(contenu, Dumper=_Ecrivain, allow_unicode=True, sort_keys=False, width=100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,12 +333,7 @@ def _remplacer(dossier: Path, contenus: dict[str, dict[str, Any]]) -> tuple[Path
     # Les sources d'abord : une référence résout toujours.
     for nom in sorted(nouveaux, key=lambda n: n != FICHIER_SOURCES):
         cible = dossier / nom
-        descripteur, temporaire = tempfile.mkstemp(prefix=f".{nom}.", dir=dossier)
-        with os.fdopen(descripteur, "w", encoding="utf-8") as flux:
-            flux.write(nouveaux[nom])
-            flux.flush()
-            os.fsync(flux.fileno())
-        os.replace(temporaire, cible)
+        ecrire_atomique(cible, nouveaux[nom].encode("utf-8"))
         ecrits.append(cible)
     for nom in vides:
         (dossier / nom).unlink(missing_ok=True)

@@ -24,6 +24,7 @@ from contentieux.modeles.actes import (
     ParametresRequete,
     Signataire,
 )
+from contentieux.modeles.limites import verifier_controles
 
 __all__ = [
     "EnTeteParametre",
@@ -64,6 +65,8 @@ def lire_parametres(
     """Les paramètres validés : section ``actes:`` du dossier, complétée par ``supplement``."""
     if isinstance(supplement, ParametresActes):
         supplement = supplement.model_dump(exclude_unset=True)
+    elif supplement is not None:
+        verifier_controles(supplement, "parametres")
     base = dossier_actes.model_dump(exclude_unset=True) if dossier_actes is not None else None
     return ParametresActes.model_validate(fusionner(base, supplement))
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from contentieux.actes.bornes import verifier_volume
 from contentieux.actes.contenu import Emplacement
 from contentieux.actes.contrats import CONSTRUCTEURS, ContratActe, Faits
 from contentieux.actes.manifeste import (
@@ -29,11 +30,13 @@ from contentieux.actes.manifeste import (
     texte_pdf,
 )
 from contentieux.actes.parametres import ParametresActes, lire_parametres
+from contentieux.ecriture import nom_sur
 from contentieux.erreurs import GabaritIntrouvable
 from contentieux.modeles.base import Modele
 from contentieux.modeles.decompte import Decompte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
+from contentieux.modeles.limites import Limites
 from contentieux.modeles.recevabilite import Recevabilite
 from contentieux.regles import Regles
 
@@ -95,6 +98,9 @@ class Atelier:
     relit du fichier produit (« pypdf », par défaut), ou dans les boîtes de texte de la mise en
     page WeasyPrint qui est dessinée dans ce fichier (« mise_en_page » : même texte, sans relire
     le PDF, pour les lots).
+
+    ``limites`` : bornes (``Limites``) ; ``lignes_acte`` borne les lignes de décompte qu'un acte
+    reproduit, vérifiée avant le rendu (:mod:`contentieux.actes.bornes`).
     """
 
     def __init__(
@@ -103,10 +109,12 @@ class Atelier:
         *,
         regles: Regles | None = None,
         controle_pdf: Literal["pypdf", "mise_en_page"] = "pypdf",
+        limites: Limites | None = None,
     ) -> None:
         if controle_pdf not in ("pypdf", "mise_en_page"):
             raise ValueError("controle_pdf : « pypdf » ou « mise_en_page »")
         self.controle_pdf = controle_pdf
+        self.limites = limites
 
         self.paquet = dossier_gabarits_paquet()
         self.utilisateur = Path(gabarits) if gabarits is not None else None
@@ -311,6 +319,7 @@ class Atelier:
         # Le moteur du format d'abord : s'il manque, l'erreur nomme son extra (pdf ou docx).
         import_module("weasyprint" if format == "pdf" else "docxtpl")
         contrat, faits = self.preparer(identifiant, dossier, au=au, parametres=parametres)
+        verifier_volume(identifiant, faits, self.limites)
         manifeste = self.manifeste(identifiant)
         donnees = donnees_embarquees(contrat, faits, manifeste)
         attendues = mentions_attendues(
@@ -329,7 +338,7 @@ class Atelier:
             identifiant=identifiant,
             format=format,
             contenu=contenu,
-            nom_fichier=f"{dossier.reference}_{identifiant}.{format}",
+            nom_fichier=f"{nom_sur(dossier.reference)}_{identifiant}.{format}",
             contrat=contrat,
             donnees=donnees,
             emplacements=place,

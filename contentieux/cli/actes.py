@@ -28,6 +28,7 @@ from contentieux.cli.commun import (
     executer,
     lire_parametres_actes,
 )
+from contentieux.ecriture import chemin_sous, ecrire_atomique
 
 FORMATS = ("pdf", "docx")
 
@@ -82,17 +83,10 @@ def commande_generer(
     ]
     console.print(f"Actes établis au {date:%d/%m/%Y} :")
     for resultat in produits:
-        chemin = sortie / resultat.nom_fichier
-        executer(lambda r=resultat, c=chemin: _ecrire(c, r.contenu))  # type: ignore[misc]
+        chemin = executer(lambda r=resultat: chemin_sous(sortie, r.nom_fichier))  # type: ignore[misc]
+        executer(lambda r=resultat, c=chemin: ecrire_atomique(c, r.contenu))  # type: ignore[misc]
         pages = f", {resultat.pages} page(s)" if resultat.pages else ""
         console.print(f"[green]✓[/] {escape(str(chemin))}{pages}")
-
-
-def _ecrire(chemin: Path, contenu: bytes) -> None:
-    """Écriture atomique : un fichier partiel renommé une fois complet."""
-    provisoire = chemin.with_name(chemin.name + ".partiel")
-    provisoire.write_bytes(contenu)
-    provisoire.replace(chemin)
 
 
 @app.command("actes")
@@ -218,7 +212,7 @@ def _demo_actes(dossier: Any, date: dt.date, sortie: Path | None = None) -> None
         for p in produits:
             if sortie is not None:
                 sortie.mkdir(parents=True, exist_ok=True)
-                (sortie / p.nom_fichier).write_bytes(p.contenu)
+                ecrire_atomique(chemin_sous(sortie, p.nom_fichier), p.contenu)
             noms.append(p.nom_fichier)
         lignes += couper(f"✓ {acte} : {', '.join(noms)}", largeur(), "  ", "    ")
     if sautes:

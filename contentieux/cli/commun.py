@@ -31,7 +31,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -42,6 +42,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.segment import Segment
 from typer import _click
 
 from contentieux.erreurs import (
@@ -580,7 +581,10 @@ def signaler(exc: BaseException, *, en_json: bool, ctx: Any = None) -> int:
     """
     description = decrire_erreur(exc)
     if en_json:
-        sys.stdout.write(json.dumps(description, ensure_ascii=False, indent=2) + "\n")
+        from contentieux.presentation import json_affichable
+
+        texte = json.dumps(description, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_affichable(texte) + "\n")
         return int(description["sortie"])
     explication, a_copier = separer_a_copier(description["message"])
     corps = escape(explication)
@@ -694,8 +698,23 @@ app = ApplicationContentieux(
     subcommand_metavar="COMMANDE [ARGUMENTS]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-console = Console()
-erreurs = Console(stderr=True)
+class ConsoleSure(Console):
+    """Console Rich qui retire de tout texte affiché les caractères de contrôle
+    (:func:`contentieux.presentation.sans_controles`) : un ESC venu d'un dossier, d'un nom de
+    fichier ou d'un PDF ne pilote jamais le terminal. Seuls les segments de texte sont filtrés ;
+    les séquences de style et de contrôle que Rich produit lui-même passent."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        from contentieux.presentation import sans_controles
+
+        return super()._render_buffer(
+            Segment(sans_controles(s.text), s.style, s.control) if s.control is None else s
+            for s in buffer
+        )
+
+
+console = ConsoleSure()
+erreurs = ConsoleSure(stderr=True)
 
 DATE_DEMO = dt.date(2026, 6, 30)
 """Date d'évaluation de la démonstration : dernier jour couvert par les taux légaux connus."""
@@ -767,7 +786,9 @@ def preparer_sortie(sortie: Path) -> Path:
 
 def afficher_json(donnees: Any) -> None:
     """Écrit du JSON lisible (UTF-8, accents conservés) sur la sortie standard."""
-    typer.echo(json.dumps(donnees, ensure_ascii=False, indent=2))
+    from contentieux.presentation import json_affichable
+
+    typer.echo(json_affichable(json.dumps(donnees, ensure_ascii=False, indent=2)))
 
 
 def afficher_texte(texte: str) -> None:

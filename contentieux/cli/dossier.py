@@ -65,6 +65,7 @@ def commande_valider(dossier: ArgumentDossier, json_: OptionJson = False) -> Non
 # --- décompte -----------------------------------------------------------------------------------
 # Commande `decompte` et son étape de démonstration (ETAPES_DEMO.append).
 
+
 def afficher_decompte(decompte: Any) -> None:
     """Le décompte en texte (celui de ``str(decompte)``, à la largeur du terminal)."""
     from contentieux.presentation import texte_decompte
@@ -155,15 +156,14 @@ ETAPES_DEMO.append(_demo_decompte)
 # --- recevabilité -------------------------------------------------------------------------------
 # Commande `verifier` et son étape de démonstration (ETAPES_DEMO.append).
 
+
 def lire_annuaire(chemin: Path) -> dict[str, str]:
     """Annuaire YAML des juridictions : code postal ou commune → nom exact de la juridiction."""
     from contentieux.erreurs import DonneesInvalides
     from contentieux.lecture import lire_donnees
 
     donnees = lire_donnees(chemin)
-    if not isinstance(donnees, dict) or not all(
-        isinstance(v, str) for v in donnees.values()
-    ):
+    if not isinstance(donnees, dict) or not all(isinstance(v, str) for v in donnees.values()):
         raise DonneesInvalides(
             f"{chemin} : annuaire invalide ; écrivez une ligne par clé, par exemple "
             '« "69002": Tribunal des activités économiques de Lyon »'
@@ -233,6 +233,7 @@ ETAPES_DEMO.append(_demo_recevabilite)
 
 
 # --- démonstration ------------------------------------------------------------------------------
+
 
 @app.command("demo")
 def commande_demo(
@@ -363,9 +364,9 @@ def commande_exemple(
         )
     if sortie.parent and not sortie.parent.is_dir():
         echouer(f"--sortie : le dossier {sortie.parent} n'existe pas", champ="--sortie")
-    provisoire = sortie.with_name(f".{sortie.name}.tmp")
-    provisoire.write_text(texte, encoding="utf-8")
-    provisoire.replace(sortie)
+    from contentieux.ecriture import ecrire_atomique
+
+    executer(lambda: ecrire_atomique(sortie, texte.encode("utf-8")))
     afficher_texte(
         f"Exemple « {nom} » écrit dans {sortie} ; validez-le avec : contentieux valider {sortie}"
     )

@@ -212,7 +212,9 @@ def commande_pilotage(
             resultat, agenda, etapes_scenario=[(e.code, e.intitule) for e in choisi.etapes]
         )
         if html is not None:
-            executer(lambda: html.write_text(page, encoding="utf-8"))
+            from contentieux.ecriture import ecrire_atomique
+
+            executer(lambda: ecrire_atomique(html, page.encode("utf-8")))
         if pdf is not None:
             executer(lambda: ecrire_pdf(page, pdf))
     if json_:

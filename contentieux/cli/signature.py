@@ -118,10 +118,10 @@ def _lire_emplacements(chemin: Path) -> dict[str, tuple[int, float, float, float
 
 
 def _ecrire(sortie: Path | None, fichier: Path, donnees: bytes, suffixe: str) -> Path:
+    from contentieux.ecriture import ecrire_atomique
+
     cible = sortie or fichier.with_name(f"{fichier.stem}-{suffixe}.pdf")
-    temporaire = cible.with_name(cible.name + ".partiel")
-    executer(lambda: temporaire.write_bytes(donnees))
-    temporaire.replace(cible)
+    executer(lambda: ecrire_atomique(cible, donnees))
     return cible
 
 
@@ -413,7 +413,9 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
             console.print(f"[red]{escape(identifiant)}[/] : {escape(exc.message)}")
             continue
         cible = dossier_sortie / nom
-        cible.write_bytes(signe)
+        from contentieux.ecriture import ecrire_atomique
+
+        ecrire_atomique(cible, signe)
         signes.append(cible)
         rapport = verifier_signature(signe, confiance=pki.racine)
         console.print(f"[bold]{escape(identifiant)}[/] → {escape(str(cible))}")

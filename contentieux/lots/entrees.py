@@ -25,16 +25,16 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from contentieux.erreurs import EntreeLotIllisible
-from contentieux.lecture import lire_donnees, traduire_erreurs
+from contentieux.erreurs import DonneesInvalides, EntreeLotIllisible
+from contentieux.lecture import analyser_texte, lire_donnees, traduire_erreurs
 from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, Limites
 
 SUFFIXES_JSONL = frozenset({".jsonl", ".ndjson"})
 SUFFIXES_DOSSIER = frozenset({".yaml", ".yml", ".json"})
@@ -57,6 +57,7 @@ class ElementLot:
     dossier: Dossier | None = None
     erreurs: tuple[str, ...] = field(default=())
     doublon: bool = False
+    cle_attribuee: str | None = None
 
     @property
     def est_valide(self) -> bool:
@@ -67,7 +68,11 @@ class ElementLot:
     def cle(self) -> str:
         """Identité du dossier dans le lot : sa référence, sinon « ligne N » ; pour une
         référence déjà vue plus haut, « référence (ligne N) », pour que chaque dossier de
-        l'entrée garde sa propre ligne au manifeste."""
+        l'entrée garde sa propre ligne au manifeste. :func:`lire_entree` garantit qu'aucune clé
+        n'est prise deux fois (une référence écrite littéralement « ligne 3 » ne prend pas la
+        clé de la ligne 3 sans référence : ``cle_attribuee`` les départage)."""
+        if self.cle_attribuee is not None:
+            return self.cle_attribuee
         if not self.reference:
             return f"ligne {self.ligne}"
         return f"{self.reference} (ligne {self.ligne})" if self.doublon else self.reference
@@ -91,8 +96,13 @@ def _reference(donnees: Any) -> str | None:
     return None
 
 
-def valider_element(donnees: Any, *, ligne: int, source: str) -> ElementLot:
-    """Valide un dossier lu ; ses erreurs (françaises, champ par champ) restent dans l'élément."""
+def valider_element(
+    donnees: Any, *, ligne: int, source: str, limites: Limites | None = None
+) -> ElementLot:
+    """Valide un dossier lu ; ses erreurs (françaises, champ par champ) restent dans l'élément.
+
+    Aucune erreur de validation n'en sort : limite dépassée, valeur impossible, tout devient une
+    erreur de l'élément, pour qu'un mauvais dossier ne soit jamais qu'une ligne « erreur »."""
     reference = _reference(donnees)
     empreinte = empreinte_donnees(donnees)
     if not isinstance(donnees, dict):
@@ -104,36 +114,103 @@ def valider_element(donnees: Any, *, ligne: int, source: str) -> ElementLot:
             erreurs=("(racine) : objet JSON attendu ({...}) : un dossier par ligne",),
         )
     try:
-        dossier = Dossier.model_validate(donnees)
+        dossier = Dossier.model_validate(
+            donnees, context={"limites": limites or LIMITES_PAR_DEFAUT}
+        )
     except ValidationError as exc:
         return ElementLot(ligne, source, reference, empreinte, erreurs=tuple(traduire_erreurs(exc)))
+    except DonneesInvalides as exc:
+        return ElementLot(ligne, source, reference, empreinte, erreurs=(exc.message,))
+    except (ValueError, ArithmeticError, RecursionError) as exc:
+        return ElementLot(
+            ligne,
+            source,
+            reference,
+            empreinte,
+            erreurs=(
+                f"(racine) : dossier illisible ({type(exc).__name__}) ; vérifiez-le avec "
+                "« contentieux valider »",
+            ),
+        )
     return ElementLot(ligne, source, dossier.reference, empreinte, dossier=dossier)
 
 
 # --- JSON lines ---------------------------------------------------------------------------------
 
 
-def lire_jsonl(flux: Iterable[str], *, nom: str = "entrée") -> Iterator[ElementLot]:
-    """Un dossier par ligne non vide ; une ligne illisible est un élément en erreur."""
-    for numero, texte in enumerate(flux, start=1):
+def _lignes_bornees(flux: Iterable[str], limite: int) -> Iterator[tuple[str, bool]]:
+    """Les lignes du flux, chacune lue au plus sur ``limite`` caractères : (texte, trop_longue).
+
+    Une ligne plus longue que ``limite`` n'est jamais gardée en mémoire en entier : son début est
+    rendu avec ``trop_longue`` vrai, et la suite est sautée jusqu'au saut de ligne."""
+    lire = getattr(flux, "readline", None)
+    if lire is None:
+        for texte in flux:
+            yield texte, len(texte.rstrip("\r\n")) > limite
+        return
+    while True:
+        texte = lire(limite + 1)
+        if not texte:
+            return
+        if len(texte) <= limite or texte.endswith("\n"):
+            yield texte, len(texte.rstrip("\r\n")) > limite
+            continue
+        yield texte[:80], True
+        while texte and not texte.endswith("\n"):
+            texte = lire(1 << 20)
+
+
+def lire_jsonl(
+    flux: Iterable[str], *, nom: str = "entrée", limites: Limites | None = None
+) -> Iterator[ElementLot]:
+    """Un dossier par ligne non vide ; une ligne illisible est un élément en erreur.
+
+    Chaque ligne est lue comme un fichier seul (:func:`contentieux.lecture.analyser_texte`) :
+    mêmes refus (clés en double, imbrication trop profonde, entier démesuré, constantes
+    ``NaN``…), chacun limité à sa ligne, qui devient un élément en erreur avec son motif ; les
+    autres lignes du lot sont lues et produites. Une ligne de plus de ``limites.taille_fichier``
+    caractères est refusée sans être gardée en mémoire.
+    """
+    limites = limites or LIMITES_PAR_DEFAUT
+    for numero, (texte, trop_longue) in enumerate(
+        _lignes_bornees(flux, limites.taille_fichier), start=1
+    ):
         if not texte.strip():
             continue
         source = f"{nom}:{numero}"
+        if trop_longue:
+            yield ElementLot(
+                numero,
+                source,
+                None,
+                empreinte_donnees(f"{numero}:{texte}"),
+                erreurs=(
+                    f"(ligne) : ligne de plus de {limites.taille_fichier} caractères ; scindez "
+                    "le dossier (ou relevez Limites.taille_fichier)",
+                ),
+            )
+            continue
         try:
-            donnees = json.loads(texte.rstrip("\r\n"), parse_float=Decimal)
-        except json.JSONDecodeError as exc:
+            donnees = analyser_texte(
+                texte.rstrip("\r\n"), format="json", limites=limites, origine="(ligne)"
+            )
+        except DonneesInvalides as exc:
             yield ElementLot(
                 numero,
                 source,
                 None,
                 empreinte_donnees(texte),
                 erreurs=(
-                    f"(ligne) : JSON invalide colonne {exc.colno} ({exc.msg}) ; corrigez la "
-                    "syntaxe (virgules, guillemets, accolades), un dossier complet par ligne",
+                    exc.message.replace("JSON invalide ligne 1, colonne", "JSON invalide colonne")
+                    + (
+                        ""
+                        if "JSON invalide" not in exc.message
+                        else ", un dossier complet par ligne"
+                    ),
                 ),
             )
             continue
-        yield valider_element(donnees, ligne=numero, source=source)
+        yield valider_element(donnees, ligne=numero, source=source, limites=limites)
 
 
 # --- CSV ----------------------------------------------------------------------------------------
@@ -412,15 +489,30 @@ def _est_fichier_dossier(chemin: Path) -> bool:
 
 def lire_repertoire(repertoire: Path) -> Iterator[ElementLot]:
     """Un dossier par fichier ``.yaml``, ``.yml`` ou ``.json`` (fichiers cachés ignorés), par
-    ordre alphabétique.
+    ordre alphabétique. Un lien symbolique qui mène hors du dossier n'est pas suivi : il devient
+    un élément en erreur qui ne cite ni sa cible ni son contenu.
 
     Seuls les noms de fichiers sont gardés en mémoire (pas leur contenu).
     """
     fichiers = sorted(p.name for p in repertoire.iterdir() if _est_fichier_dossier(p))
-    from contentieux.erreurs import DonneesInvalides
-
+    base = repertoire.resolve()
     for rang, nom_fichier in enumerate(fichiers, start=1):
         chemin = repertoire / nom_fichier
+        if base not in chemin.resolve().parents:
+            # un lien vers un fichier hors du dossier d'entrée (/etc/passwd…) n'est pas lu :
+            # son contenu finirait dans les messages et le manifeste ; ni la cible ni le
+            # contenu ne sont cités
+            yield ElementLot(
+                rang,
+                nom_fichier,
+                None,
+                empreinte_donnees(nom_fichier),
+                erreurs=(
+                    f"{nom_fichier} : lien symbolique vers un fichier hors du dossier d'entrée, "
+                    "non lu ; copiez le fichier dans le dossier du lot",
+                ),
+            )
+            continue
         try:
             donnees = lire_donnees(chemin)
         except DonneesInvalides as exc:
@@ -463,7 +555,27 @@ def lire_entree(chemin: str | Path) -> Iterator[ElementLot]:
     entree = Path(chemin)
     nature = nature_entree(entree)
     vues: dict[str, str] = {}
-    for element in _lire(entree, nature):
+    cles: set[str] = set()
+    for element in _references_uniques(_lire(entree, nature), vues):
+        cle = element.cle
+        if cle in cles:
+            # une référence littérale « ligne N » (ou « R (ligne N) ») qui rencontre la clé
+            # d'une autre ligne : chaque dossier lu garde sa propre ligne au manifeste
+            rang = 1
+            cle = f"{element.cle} (ligne {element.ligne})"
+            while cle in cles:
+                rang += 1
+                cle = f"{element.cle} (ligne {element.ligne}, {rang})"
+            element = replace(element, cle_attribuee=cle)
+        cles.add(cle)
+        yield element
+
+
+def _references_uniques(
+    elements: Iterator[ElementLot], vues: dict[str, str]
+) -> Iterator[ElementLot]:
+    """Le second dossier d'une même référence est en erreur (doublon)."""
+    for element in elements:
         if element.reference is None or element.doublon:
             yield element
             continue

@@ -39,15 +39,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contentieux.erreurs import LotInterrompu
-from contentieux.lots.entrees import ElementLot, lire_entree
-from contentieux.lots.manifeste import (
-    Manifeste,
+from contentieux.ecriture import (
+    chemin_sous,
     ecrire_atomique,
     nettoyer_temporaires,
-    nom_de_dossier,
     synchroniser_repertoire,
 )
+from contentieux.erreurs import ErreurContentieux, LotInterrompu
+from contentieux.lots.entrees import ElementLot, lire_entree
+from contentieux.lots.manifeste import Manifeste, nom_de_dossier
 from contentieux.lots.taches import (
     ResultatTravail,
     Tache,
@@ -221,6 +221,30 @@ def executer_lot(
     limite = en_vol or 4 * max(1, workers)
     en_cours: dict[cf.Future[ResultatTravail], tuple[ElementLot, str]] = {}
     relances = 0
+    dossiers_pris: dict[str, str] = {}
+
+    def ecrire_fichiers(dossier: Path, sorties: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
+        """Écrit les fichiers d'un dossier sous ``repertoire`` (``EcritureRefusee`` sinon) ; leur
+        entrée au manifeste, dont le SHA-256 est celui des octets écrits sur le disque."""
+        chemins = [chemin_sous(repertoire, dossier.name, nom) for nom, _ in sorties]
+        nouveau = not dossier.is_dir()
+        dossier.mkdir(exist_ok=True)
+        chemin_sous(repertoire, dossier.name, "x")  # le répertoire n'est pas un lien vers ailleurs
+        nettoyer_temporaires(dossier)
+        fichiers = []
+        for chemin, (nom, contenu) in zip(chemins, sorties, strict=True):
+            ecrire_atomique(chemin, contenu)
+            fichiers.append(
+                {
+                    "chemin": f"{dossier.name}/{nom}",
+                    "sha256": hashlib.sha256(contenu).hexdigest(),
+                    "octets": len(contenu),
+                }
+            )
+        synchroniser_repertoire(dossier)
+        if nouveau:
+            synchroniser_repertoire(repertoire)
+        return fichiers
 
     def signaler(entree_manifeste: dict[str, Any]) -> None:
         if suivi is not None:
@@ -241,8 +265,28 @@ def executer_lot(
         enregistrer(element, empreinte, resultat)
 
     def enregistrer(element: ElementLot, empreinte: str, resultat: ResultatTravail) -> None:
-        dossier = repertoire / nom_de_dossier(element.cle)
-        nettoyer_temporaires(dossier)
+        nom_dossier = nom_de_dossier(element.cle)
+        dossier = repertoire / nom_dossier
+        # deux clés distinctes n'ont jamais le même répertoire (nom_de_dossier est injectif) ;
+        # ce garde le vérifie pendant l'exécution plutôt que de le supposer
+        occupant = dossiers_pris.setdefault(nom_dossier, element.cle)
+        if occupant != element.cle:
+            resultat = ResultatTravail(
+                element.cle,
+                motif=(
+                    f"répertoire {nom_dossier} déjà pris par le dossier « {occupant} » ; "
+                    "donnez-lui une référence distincte"
+                ),
+                duree=resultat.duree,
+            )
+        fichiers = []
+        if resultat.est_ok:
+            try:
+                fichiers = ecrire_fichiers(dossier, resultat.sorties)
+            except ErreurContentieux as exc:
+                resultat = ResultatTravail(element.cle, motif=exc.message, duree=resultat.duree)
+        else:
+            nettoyer_temporaires(dossier)
         if not resultat.est_ok:
             bilan.erreurs += 1
             ligne = _entree_manifeste(
@@ -255,21 +299,6 @@ def executer_lot(
                 fichiers=[],
             )
         else:
-            nouveau = not dossier.is_dir()
-            dossier.mkdir(exist_ok=True)
-            fichiers = []
-            for nom, contenu in resultat.sorties:
-                ecrire_atomique(dossier / nom, contenu)
-                fichiers.append(
-                    {
-                        "chemin": f"{dossier.name}/{nom}",
-                        "sha256": hashlib.sha256(contenu).hexdigest(),
-                        "octets": len(contenu),
-                    }
-                )
-            synchroniser_repertoire(dossier)
-            if nouveau:
-                synchroniser_repertoire(repertoire)
             bilan.ok += 1
             bilan.fichiers += len(fichiers)
             ligne = _entree_manifeste(

@@ -10,66 +10,27 @@ la plus récente) au début et à la fin de chaque exécution, par remplacement 
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from contentieux.ecriture import ecrire_atomique as ecrire_atomique
+from contentieux.ecriture import fichier_atomique, nom_sur
+from contentieux.ecriture import nettoyer_temporaires as nettoyer_temporaires
+from contentieux.ecriture import synchroniser_repertoire as synchroniser_repertoire
 from contentieux.erreurs import LotInterrompu
 
 NOM_MANIFESTE = "manifeste.jsonl"
 VERSION_MANIFESTE = 1
-_SUFFIXE_TEMPORAIRE = ".tmp"
-_NOM_SUR = re.compile(r"[^A-Za-z0-9._-]")
-
-
-def synchroniser_repertoire(repertoire: Path) -> None:
-    """``fsync`` d'un répertoire : ses renommages survivent à une coupure."""
-    fd = os.open(repertoire, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def ecrire_atomique(chemin: Path, contenu: bytes) -> None:
-    """Écrit ``contenu`` dans ``chemin`` sans jamais laisser un fichier tronqué à ce nom.
-
-    Fichier temporaire caché du même répertoire, ``fsync``, puis ``os.replace`` (atomique) ; le
-    ``fsync`` du répertoire est laissé à l'appelant (une fois pour plusieurs fichiers).
-    """
-    temporaire = chemin.with_name(f".{chemin.name}.{os.getpid()}{_SUFFIXE_TEMPORAIRE}")
-    fd = os.open(temporaire, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        vue = memoryview(contenu)
-        while vue:
-            ecrits = os.write(fd, vue)
-            vue = vue[ecrits:]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temporaire, chemin)
-
-
-def nettoyer_temporaires(repertoire: Path) -> int:
-    """Supprime les fichiers temporaires laissés par une exécution interrompue ; leur nombre."""
-    if not repertoire.is_dir():
-        return 0
-    supprimes = 0
-    for chemin in repertoire.glob(f".*{_SUFFIXE_TEMPORAIRE}"):
-        with contextlib.suppress(FileNotFoundError):
-            chemin.unlink()
-            supprimes += 1
-    return supprimes
+_NOMS_RESERVES = frozenset({NOM_MANIFESTE, ".verrou"})
 
 
 def nom_de_dossier(cle: str) -> str:
-    """Nom de répertoire sûr pour un dossier (référence nettoyée, suffixe si modifiée).
+    """Nom de répertoire sûr pour un dossier (référence nettoyée, suffixe si modifiée) :
+    :func:`contentieux.ecriture.nom_sur`, injectif (deux clés, deux répertoires).
 
     >>> nom_de_dossier("LOT-0001")
     'LOT-0001'
@@ -77,13 +38,10 @@ def nom_de_dossier(cle: str) -> str:
     'manifeste.jsonl-...'
     >>> nom_de_dossier("../FAC 2025/01")
     '_._FAC_2025_01-...'
+    >>> nom_de_dossier(nom_de_dossier("a/b")) != nom_de_dossier("a/b")
+    True
     """
-    sur = _NOM_SUR.sub("_", cle)[:80]
-    if sur.startswith("."):
-        sur = "_" + sur[1:]
-    if sur != cle or not sur or sur == NOM_MANIFESTE:
-        sur += "-" + hashlib.sha256(cle.encode("utf-8")).hexdigest()[:10]
-    return sur
+    return nom_sur(cle, reserves=_NOMS_RESERVES)
 
 
 @dataclass(frozen=True)
@@ -110,6 +68,20 @@ def lire_lignes(chemin: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield numero, entree
 
 
+def _ouvrir_en_ajout(chemin: Path, mode: str) -> Any:
+    """Ouvre ``chemin`` en ajout sans jamais suivre un lien symbolique posé à ce nom
+    (``O_NOFOLLOW`` : un lien fait échouer l'ouverture au lieu d'écrire ailleurs)."""
+    try:
+        fd = os.open(chemin, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:
+        raise LotInterrompu(
+            f"{chemin} : ouverture impossible ({exc.strerror}) ; si c'est un lien symbolique, "
+            "supprimez-le (le lot n'écrit jamais à travers un lien)",
+            sortie=5,
+        ) from None
+    return os.fdopen(fd, mode)
+
+
 class Manifeste:
     """Le manifeste d'un répertoire de sortie : lecture pour la reprise, ajout ligne à ligne."""
 
@@ -129,14 +101,10 @@ class Manifeste:
             return
         derniere = {entree["cle"]: numero for numero, entree in lire_lignes(self.chemin)}
         garder = set(derniere.values())
-        temporaire = self.chemin.with_name(f".{NOM_MANIFESTE}.{os.getpid()}{_SUFFIXE_TEMPORAIRE}")
-        with temporaire.open("wb") as sortie, self.chemin.open("rb") as flux:
+        with fichier_atomique(self.chemin) as sortie, self.chemin.open("rb") as flux:
             for numero, brut in enumerate(flux, start=1):
                 if numero in garder:
                     sortie.write(brut if brut.endswith(b"\n") else brut + b"\n")
-            sortie.flush()
-            os.fsync(sortie.fileno())
-        os.replace(temporaire, self.chemin)
         synchroniser_repertoire(self.repertoire)
 
     def acquis(self) -> dict[str, Acquis]:
@@ -172,7 +140,7 @@ class Manifeste:
         """
         import fcntl
 
-        self._verrou = (self.repertoire / ".verrou").open("a")
+        self._verrou = _ouvrir_en_ajout(self.repertoire / ".verrou", "a")
         try:
             fcntl.flock(self._verrou.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -184,7 +152,7 @@ class Manifeste:
                 sortie=5,
             ) from None
         self.compacter()
-        self._flux = self.chemin.open("ab")
+        self._flux = _ouvrir_en_ajout(self.chemin, "ab")
 
     def ajouter(self, entree: dict[str, Any]) -> None:
         """Ajoute une entrée : une ligne JSON, vidée et synchronisée sur disque."""

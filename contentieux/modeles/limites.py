@@ -18,13 +18,19 @@ factures
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from contentieux._yaml import EXPANSION_ALIAS_MAX, PROFONDEUR_MAX
-from contentieux.erreurs import LimiteDepassee
+from contentieux.erreurs import CaractereInterdit, LimiteDepassee
+
+CARACTERES_DE_CONTROLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Caractères de contrôle C0 (sauf tabulation et saut de ligne), DEL et C1 : refusés dans tout
+texte d'un dossier ou de paramètres d'actes. ESC (U+001B) et CSI (U+009B) ouvrent les séquences
+qui effacent un écran ou déplacent le curseur ; le retour chariot réécrit une ligne affichée."""
 
 
 class Limites(BaseModel):
@@ -49,6 +55,14 @@ class Limites(BaseModel):
         ge=8,
         le=200,
         description="Imbrication maximale (listes et dictionnaires emboîtés).",
+    )
+    lignes_acte: int = Field(
+        default=1_200,
+        ge=1,
+        description=(
+            "Lignes de décompte qu'un acte peut reproduire (≈ 12 par page) : au-delà, l'acte "
+            "est refusé avant le rendu (contentieux.actes.bornes)."
+        ),
     )
     expansion_alias: int = Field(
         default=EXPANSION_ALIAS_MAX,
@@ -82,13 +96,19 @@ def verifier_limites(donnees: Any, limites: Limites = LIMITES_PAR_DEFAUT) -> Non
         return
     _compter(donnees, limites)
     texte_max, profondeur_max = limites.longueur_texte, limites.profondeur
+    controle = CARACTERES_DE_CONTROLE.search
     pile: list[tuple[Any, int]] = [(donnees, 0)]
     while pile:
         valeur, profondeur = pile.pop()
-        enfants = valeur.values() if isinstance(valeur, dict) else valeur
+        if isinstance(valeur, dict):
+            enfants: Any = valeur.values()
+            if any(type(c) is str and controle(c) for c in valeur):
+                _signaler(donnees, limites)
+        else:
+            enfants = valeur
         for enfant in enfants:
             if type(enfant) is str:
-                if len(enfant) > texte_max:
+                if len(enfant) > texte_max or controle(enfant):
                     _signaler(donnees, limites)
             elif isinstance(enfant, dict | list | tuple):
                 if profondeur + 1 >= profondeur_max:
@@ -108,6 +128,7 @@ def _signaler(donnees: Any, limites: Limites) -> None:
                 champ=_chemin(chemin[:3]),
             )
         if isinstance(valeur, str):
+            _refuser_controle(valeur, chemin)
             if len(valeur) > limites.longueur_texte:
                 raise LimiteDepassee(
                     f"{_chemin(chemin)} : texte de {len(valeur)} caractères, plus que la limite de "
@@ -116,7 +137,53 @@ def _signaler(donnees: Any, limites: Limites) -> None:
                     champ=_chemin(chemin),
                 )
         elif isinstance(valeur, Mapping):
+            for cle in valeur:
+                _refuser_controle(str(cle), (*chemin, str(cle)))
             pile.extend((v, (*chemin, str(k))) for k, v in valeur.items())
+        elif isinstance(valeur, list | tuple):
+            pile.extend((v, (*chemin, i)) for i, v in enumerate(valeur))
+
+
+def visible(texte: str) -> str:
+    """Le texte où chaque caractère de contrôle est écrit comme son code (« \\x1b »).
+
+    >>> visible("a\x1b[2Jb")
+    'a\\\\x1b[2Jb'
+    """
+    return CARACTERES_DE_CONTROLE.sub(lambda m: f"\\x{ord(m.group()):02x}", texte)
+
+
+def _refuser_controle(texte: str, chemin: tuple[str | int, ...]) -> None:
+    trouve = CARACTERES_DE_CONTROLE.search(texte)
+    if trouve is None:
+        return
+    champ = visible(_chemin(chemin))
+    raise CaractereInterdit(
+        f"{champ} : caractère de contrôle U+{ord(trouve.group()):04X} interdit (position "
+        f"{trouve.start() + 1}) ; retirez-le : un texte ne contient que des caractères "
+        "imprimables, tabulation et saut de ligne compris",
+        champ=champ,
+    )
+
+
+def verifier_controles(donnees: Any, racine: str = "") -> None:
+    """Refuse (``CaractereInterdit``, avec le champ) tout texte ou clé de ``donnees`` qui contient
+    un caractère de contrôle autre que tabulation et saut de ligne. Parcours itératif, linéaire.
+
+    >>> verifier_controles({"lieu": "Lyon\x1b[2J"}, "parametres")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    contentieux.erreurs.CaractereInterdit: parametres.lieu : caractère de contrôle U+001B ...
+    """
+    pile: list[tuple[Any, tuple[str | int, ...]]] = [(donnees, (racine,) if racine else ())]
+    while pile:
+        valeur, chemin = pile.pop()
+        if isinstance(valeur, str):
+            _refuser_controle(valeur, chemin)
+        elif isinstance(valeur, Mapping):
+            for cle, enfant in valeur.items():
+                _refuser_controle(str(cle), (*chemin, str(cle)))
+                pile.append((enfant, (*chemin, str(cle))))
         elif isinstance(valeur, list | tuple):
             pile.extend((v, (*chemin, i)) for i, v in enumerate(valeur))
 
@@ -149,4 +216,11 @@ def _borne(champ: str, nombre: int, limite: int, quoi: str, attribut: str) -> No
         )
 
 
-__all__ = ["LIMITES_PAR_DEFAUT", "Limites", "verifier_limites"]
+__all__ = [
+    "CARACTERES_DE_CONTROLE",
+    "LIMITES_PAR_DEFAUT",
+    "Limites",
+    "verifier_controles",
+    "verifier_limites",
+    "visible",
+]

@@ -312,6 +312,9 @@ def ecrire_pdf(html: str, chemin: str | Path) -> Path:
     """Le même rapport en PDF (WeasyPrint)."""
     from weasyprint import HTML  # type: ignore[import-untyped, unused-ignore]
 
+    from contentieux.ecriture import ecrire_atomique
+
     destination = Path(chemin)
-    HTML(string=html, base_url=str(destination.parent)).write_pdf(destination)
+    contenu = HTML(string=html, base_url=str(destination.parent)).write_pdf()
+    ecrire_atomique(destination, bytes(contenu))
     return destination

@@ -116,8 +116,9 @@ def refuser_si_injonction_fermee(faits: Faits) -> None:
 def note_de_couverture(motifs: tuple[str, ...]) -> Section | None:
     """La note de couverture d'une requête produite malgré les réserves de la vérification
     (option ``actes.requete.produire_malgre_reserves``) : à l'attention du seul signataire,
-    imprimée seule sur une première page, avant la requête, pour être retirée avant le dépôt (la
-    requête elle-même n'en porte rien : une réserve adressée au juge la ferait rejeter, CPC 1409)."""
+    imprimée seule sur une première page, avant la requête, pour être retirée avant le dépôt
+    (la requête elle-même n'en porte rien : une réserve adressée au juge la ferait rejeter,
+    CPC 1409)."""
     if not motifs:
         return None
     return Section(

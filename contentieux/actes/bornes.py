@@ -1,0 +1,57 @@
+"""Borne du volume d'un acte : ce qu'un acte peut contenir avant d'être rendu.
+
+Dix mille factures et cinq mille paiements passent les limites d'entrée (``Limites.factures``,
+``Limites.paiements``) ; leur annexe de décompte ferait pourtant des milliers de pages (mesuré :
+3 339 pages, 13 minutes, 5,6 Go). Le coût du rendu suit le nombre de lignes des tableaux de
+l'acte (≈ 12 lignes de décompte par page, ≈ 30 ms par ligne avec WeasyPrint) : on le borne
+**avant** le rendu, par ``Limites.lignes_acte`` (par défaut 1 200 lignes, une centaine de pages),
+avec un message qui dit quoi faire. La borne se règle par l'objet ``Limites`` passé à
+l'``Atelier`` (``Atelier(limites=Limites(lignes_acte=5000))``).
+
+>>> from contentieux.modeles.limites import Limites
+>>> Limites().lignes_acte
+1200
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contentieux.erreurs import LimiteDepassee
+from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, Limites
+
+
+def lignes_de_l_acte(faits: Any) -> int:
+    """Lignes des tableaux que l'acte peut reproduire : lignes d'intérêts, indemnités, clauses
+    pénales, capitalisations et imputations du décompte (et du décompte à l'ouverture d'une
+    procédure collective)."""
+    total = 0
+    for decompte in (faits.decompte, faits.decompte_ouverture):
+        if decompte is None:
+            continue
+        total += (
+            len(decompte.lignes)
+            + len(decompte.indemnites)
+            + len(decompte.clauses_penales)
+            + len(decompte.capitalisations)
+            + len(decompte.imputations)
+        )
+    return total
+
+
+def verifier_volume(identifiant: str, faits: Any, limites: Limites | None = None) -> None:
+    """Lève ``LimiteDepassee`` si l'acte dépasse ``limites.lignes_acte`` lignes de tableau."""
+    limite = (limites or LIMITES_PAR_DEFAUT).lignes_acte
+    lignes = lignes_de_l_acte(faits)
+    if lignes > limite:
+        raise LimiteDepassee(
+            f"acte « {identifiant} » : {lignes} lignes de décompte à reproduire, plus que la "
+            f"limite de {limite} (≈ {limite // 12} pages) ; scindez le dossier (une créance ou "
+            "une période par acte) ou relevez Limites.lignes_acte",
+            champ=None,
+            lignes=lignes,
+            limite=limite,
+        )
+
+
+__all__ = ["lignes_de_l_acte", "verifier_volume"]
