@@ -81,13 +81,18 @@ def squelette_yaml(chemins: list[str]) -> str:
     actes:
       plan:
         nombre_echeances: …
+    >>> print(squelette_yaml(["mandataire", "mandataire.date_mandat"]))
+    mandataire:
+      date_mandat: …
     """
     arbre: dict[str, Any] = {}
     for chemin in chemins:
         noeud = arbre
         *parents, feuille = chemin.split(".")
         for cle in parents:
-            noeud = noeud.setdefault(cle, {})
+            if not isinstance(noeud.get(cle), dict):  # « mandataire » puis « mandataire.date… »
+                noeud[cle] = {}
+            noeud = noeud[cle]
         noeud.setdefault(feuille, None)
 
     def lignes(noeud: dict[str, Any], retrait: str) -> list[str]:

@@ -212,12 +212,13 @@ def ecrire_pki(pki: PkiJetable, dossier: Path) -> list[Path]:
         "racine.crl": pki.crl,
         **{f"{nom}.p12": pki.pkcs12[nom] for nom in SIGNATAIRES_DEMO},
     }
+    from contentieux.ecriture import ecrire_atomique
+
     ecrits = []
     for nom, contenu in contenus.items():
         chemin = dossier / nom
-        temporaire = chemin.with_name(chemin.name + ".partiel")
-        temporaire.write_bytes(contenu)
-        temporaire.replace(chemin)
+        # Les clés privées (PKCS#12) lisibles du seul propriétaire.
+        ecrire_atomique(chemin, contenu, mode=0o600 if nom.endswith(".p12") else 0o644)
         ecrits.append(chemin)
     return ecrits
 
