@@ -205,6 +205,12 @@ def _logo(chemin: str | None) -> str | None:
     return f"data:{types[fichier.suffix.lower()]};base64,{donnees}"
 
 
+MANQUE_REPRESENTANT_CREANCIER = (
+    "creancier.representant (le créancier signe par son représentant légal ; l'agence ne signe "
+    "pour lui que si sa convention le permet : actes.agence.signe_pour_le_creancier)"
+)
+
+
 def signataire(faits: Faits, *, mandataire_admis: bool = True) -> tuple[str, str]:
     """Qui signe pour le créancier : (nom, qualité).
 
@@ -222,14 +228,7 @@ def signataire(faits: Faits, *, mandataire_admis: bool = True) -> tuple[str, str
     if agence and mandat is not None and (not mandataire_admis or not permis):
         if isinstance(c, PersonneMorale):
             if c.representant is None:
-                exiger(
-                    "signature du créancier",
-                    [
-                        "creancier.representant (le créancier signe par son représentant légal ; "
-                        "l'agence ne signe pour lui que si sa convention le permet : "
-                        "actes.agence.signe_pour_le_creancier)"
-                    ],
-                )
+                exiger("signature du créancier", [MANQUE_REPRESENTANT_CREANCIER])
             assert c.representant is not None
             return c.representant.nom, f"{c.representant.fonction} {de(c.denomination)}"
         return imprimer_partie(c).nom, "Le créancier"
@@ -554,8 +553,12 @@ def agence_et_parametres(faits: Faits, acte: str) -> tuple[PersonnePhysique | Pe
             "mandataire (l'agence de recouvrement mandatée : nature: agence_recouvrement, "
             "identite: …)"
         )
-        # Sa convention, datée et référencée, précède toute action (R124-3) : demandée d'un coup.
+        # Sa convention, datée et référencée, précède toute action (R124-3), et le créancier
+        # signe par son représentant légal (:func:`signataire`) : tout est demandé d'un coup.
         manquants += [MANQUE_DATE_MANDAT, MANQUE_REFERENCE_MANDAT]
+        c = faits.dossier.creancier
+        if isinstance(c, PersonneMorale) and c.representant is None:
+            manquants.append(MANQUE_REPRESENTANT_CREANCIER)
     if p is None:
         manquants += [
             "actes.agence.remuneration (R124-3 3°)",
