@@ -194,10 +194,8 @@ def _dossier(
         return None
     return {
         "reference": f"FE-{cle_c}-{cle_d}",
-        "creancier": _partie(premiere.vendeur, "vendeur", premiere.fichier, professionnel=True),
-        "debiteurs": [
-            _partie(premiere.acheteur, "acheteur", premiere.fichier, professionnel=debiteur_pro)
-        ],
+        "creancier": _partie(premiere, "vendeur", professionnel=True),
+        "debiteurs": [_partie(premiere, "acheteur", professionnel=debiteur_pro)],
         "creances": creances,
         "evenements": evenements,
     }
@@ -383,10 +381,10 @@ def _taux_stipule(facture: FactureLue, resultat: ResultatImport) -> None:
     )
 
 
-def _partie(
-    partie: PartieLue, role: str, fichier: str, *, professionnel: bool
-) -> dict[str, Any]:
+def _partie(facture: FactureLue, role: str, *, professionnel: bool) -> dict[str, Any]:
     """Personne morale du dossier ; l'adresse est obligatoire (BG-5 / BG-8)."""
+    partie = facture.vendeur if role == "vendeur" else facture.acheteur
+    fichier = facture.fichier
     termes = (
         ("BT-27", "BT-35", "BT-38", "BT-37")
         if role == "vendeur"
@@ -400,10 +398,14 @@ def _partie(
         if not valeur
     ]
     if manquants:
+        conseil = (
+            "le profil MINIMUM de Factur-X ne porte pas d'adresse : demandez la facture en "
+            "profil BASIC, EN 16931 ou EXTENDED"
+            if "minimum" in (facture.profil or "").lower()
+            else "complétez la facture à la source"
+        )
         raise FactureIllisible(
-            f"{fichier} : {role} sans {', '.join(manquants)} (nom et adresse postale) ; le "
-            "profil MINIMUM de Factur-X ne les porte pas : demandez la facture en profil BASIC, "
-            "EN 16931 ou EXTENDED",
+            f"{fichier} : {role} sans {', '.join(manquants)} (nom et adresse postale) ; {conseil}",
             fichier=fichier,
         )
     donnees: dict[str, Any] = {

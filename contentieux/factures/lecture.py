@@ -122,7 +122,7 @@ def facture_depuis_xml(racine: etree._Element, nom: str) -> FactureLue:
         return _lire_cii(racine, nom)
     if (espace, local) in {(UBL_FACTURE, "Invoice"), (UBL_AVOIR, "CreditNote")}:
         return _lire_ubl(racine, nom, avoir=local == "CreditNote")
-    if "Order" in local or (espace or "").find("Order") >= 0:
+    if local == "SCRDMCCBDACIOMessageStructure" or "Order" in local:
         raison = "c'est une commande (Order-X / UBL Order), pas une facture"
     elif espace == CDAR:
         raison = "c'est un message de statut (CDAR) : passez-le avec --statuts"
