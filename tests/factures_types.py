@@ -38,8 +38,12 @@ class Societe:
     ville: str
 
 
-DURAND = Societe("Ateliers Durand", "732829320", "FR44732829320", "1 rue du Commerce", "75011", "Paris")
-GIRONDE = Societe("Gironde Négoce", "552100554", "FR40552100554", "2 quai des Chartrons", "33000", "Bordeaux")
+DURAND = Societe(
+    "Ateliers Durand", "732829320", "FR44732829320", "1 rue du Commerce", "75011", "Paris"
+)
+GIRONDE = Societe(
+    "Gironde Négoce", "552100554", "FR40552100554", "2 quai des Chartrons", "33000", "Bordeaux"
+)
 RHONE = Societe("Bâti-Rhône", "542065479", None, "3 cours Gambetta", "69003", "Lyon")
 
 
@@ -73,7 +77,10 @@ def facture_cii(
     doc.header.id = numero
     doc.header.type_code = type_code
     doc.header.issue_date_time = emission
-    for role, societe in ((doc.trade.agreement.seller, vendeur), (doc.trade.agreement.buyer, acheteur)):
+    for role, societe in (
+        (doc.trade.agreement.seller, vendeur),
+        (doc.trade.agreement.buyer, acheteur),
+    ):
         role.name = societe.nom
         role.legal_organization.id = ("0002", societe.siren)
         if not minimum or role is doc.trade.agreement.seller:
@@ -183,7 +190,7 @@ def facture_ubl(
     facture_citee: str | None = None,
     devise: str = "EUR",
 ) -> bytes:
-    """UBL 2.1 ``Invoice`` (ou ``CreditNote``) sur le modèle des exemples EN 16931 / Peppol BIS 3."""
+    """UBL 2.1 ``Invoice`` (ou ``CreditNote``) d'après les exemples EN 16931 / Peppol BIS 3."""
     racine = "CreditNote" if avoir else "Invoice"
     ht = (montant / Decimal("1.2")).quantize(Decimal("0.01"))
     tva = montant - ht
@@ -207,7 +214,11 @@ def facture_ubl(
         if avoir and echeance
         else "<cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode></cac:PaymentMeans>"
     )
-    termes = f"<cac:PaymentTerms><cbc:Note>{escape(conditions)}</cbc:Note></cac:PaymentTerms>" if conditions else ""
+    termes = (
+        f"<cac:PaymentTerms><cbc:Note>{escape(conditions)}</cbc:Note></cac:PaymentTerms>"
+        if conditions
+        else ""
+    )
     ligne = "CreditNoteLine" if avoir else "InvoiceLine"
     quantite = "CreditedQuantity" if avoir else "InvoicedQuantity"
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -280,7 +291,9 @@ def message_cdar(
   <ram:ID>urn.cpro.gouv.fr:1p0:CDV:invoice</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>
  </rsm:ExchangedDocumentContext>
  <rsm:ExchangedDocument><ram:ID>{identifiant}</ram:ID>
-  <ram:IssueDateTime><udt:DateTimeString format="204">20260301120000</udt:DateTimeString></ram:IssueDateTime>
+  <ram:IssueDateTime>
+   <udt:DateTimeString format="204">20260301120000</udt:DateTimeString>
+  </ram:IssueDateTime>
  </rsm:ExchangedDocument>
  {"".join(documents)}
 </rsm:CrossDomainAcknowledgementAndResponse>

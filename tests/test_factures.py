@@ -113,9 +113,7 @@ def test_avoir_cii_381_reduit_la_facture_citee(tmp_path: Path) -> None:
 
 
 def test_avoir_sans_sa_facture_est_signale(tmp_path: Path) -> None:
-    a = _ecrire(
-        tmp_path, "a.xml", facture_cii("AV-9", type_code="381", facture_citee="F-ABSENTE")
-    )
+    a = _ecrire(tmp_path, "a.xml", facture_cii("AV-9", type_code="381", facture_citee="F-ABSENTE"))
     resultat = lire_factures([a])
     assert "F-ABSENTE" in resultat.rejets[0].raison
 
@@ -137,13 +135,17 @@ def test_avoir_qui_solde_la_facture(tmp_path: Path) -> None:
     centimes=st.integers(min_value=2, max_value=10**9),
     part=st.integers(min_value=1, max_value=99),
 )
-def test_propriete_avoir_deduit_exactement(tmp_path_factory: pytest.TempPathFactory, centimes: int, part: int) -> None:
+def test_propriete_avoir_deduit_exactement(
+    tmp_path_factory: pytest.TempPathFactory, centimes: int, part: int
+) -> None:
     dossier = tmp_path_factory.mktemp("avoir")
     montant = Decimal(centimes) / 100
     reduction = (montant * part / 100).quantize(Decimal("0.01"))
     f = _ecrire(dossier, "f.xml", facture_cii("F-1", montant=montant))
     a = _ecrire(
-        dossier, "a.xml", facture_cii("A-1", montant=reduction, type_code="381", facture_citee="F-1")
+        dossier,
+        "a.xml",
+        facture_cii("A-1", montant=reduction, type_code="381", facture_citee="F-1"),
     )
     resultat = lire_factures([f, a])
     if montant - reduction > 0:
@@ -162,7 +164,10 @@ def test_un_dossier_par_couple_et_reference_stable(tmp_path: Path) -> None:
     d = _ecrire(tmp_path, "d.xml", facture_ubl("U-4"))
     dossiers = _importer(a, b, c, d)
     par_ref = {x.reference: x for x in dossiers}
-    assert set(par_ref) == {f"FE-{DURAND.siren}-{GIRONDE.siren}", f"FE-{DURAND.siren}-{RHONE.siren}"}
+    assert set(par_ref) == {
+        f"FE-{DURAND.siren}-{GIRONDE.siren}",
+        f"FE-{DURAND.siren}-{RHONE.siren}",
+    }
     gironde = par_ref[f"FE-{DURAND.siren}-{GIRONDE.siren}"]
     assert [c.reference for c in gironde.creances] == ["F-1", "F-2", "U-4"]
     # Même référence quel que soit l'ordre des fichiers, et lecture d'un répertoire.
@@ -221,7 +226,9 @@ def test_fichiers_qui_ne_sont_pas_des_factures(tmp_path: Path) -> None:
         'SCRDMCCBDACIOMessageStructure:100"/>',
     )
     casse = _ecrire(tmp_path, "casse.xml", "<rsm:CrossIndustryInvoice><non fermé")
-    statut = _ecrire(tmp_path, "statut.xml", message_cdar("M-1", [("F-1", "205", dt.date(2026, 1, 9), None)]))
+    statut = _ecrire(
+        tmp_path, "statut.xml", message_cdar("M-1", [("F-1", "205", dt.date(2026, 1, 9), None)])
+    )
     resultat = lire_factures([bonne, sans_xml, commande, casse, statut])
     assert [d.creances[0].reference for d in resultat.dossiers] == ["F-1"]
     raisons = {Path(r.fichier).name: r.raison for r in resultat.rejets}
@@ -238,9 +245,7 @@ def test_importer_factures_avertit_par_warnings(tmp_path: Path) -> None:
 
 
 def test_acheteur_sans_identifiant_non_professionnel(tmp_path: Path) -> None:
-    xml = facture_cii(acheteur=RHONE).replace(
-        b'<ram:ID schemeID="0002">542065479</ram:ID>', b""
-    )
+    xml = facture_cii(acheteur=RHONE).replace(b'<ram:ID schemeID="0002">542065479</ram:ID>', b"")
     resultat = lire_factures([_ecrire(tmp_path, "f.xml", xml)])
     assert resultat.dossiers[0].debiteur.qualite == "non_professionnel"
     assert any("non-professionnel" in a for a in resultat.avertissements)
@@ -283,7 +288,9 @@ def test_cdar_refus_ou_litige_arrete_verifier_et_agenda(
     tmp_path: Path, code: str, statut: str
 ) -> None:
     f = _ecrire(tmp_path, "f.xml", facture_cii("F-1"))
-    m = _ecrire(tmp_path, "cdv.xml", message_cdar("CDV-77", [("F-1", code, dt.date(2026, 1, 20), None)]))
+    m = _ecrire(
+        tmp_path, "cdv.xml", message_cdar("CDV-77", [("F-1", code, dt.date(2026, 1, 20), None)])
+    )
     (dossier,) = _importer(f, statuts=(m,))
     assert dossier.creances[0].factures[0].statut_facture_electronique == statut
     piece = dossier.creances[0].pieces[-1]
@@ -411,5 +418,5 @@ def test_flux_sans_taille_borne_a_la_lecture(tmp_path: Path) -> None:
 
 def test_imbrication_profonde_refusee() -> None:
     profond = b"<a>" * 5000 + b"</a>" * 5000
-    with pytest.raises(FactureIllisible, match="imbriqué|mal formé"):
+    with pytest.raises(FactureIllisible, match=r"imbriqué|mal formé"):
         analyser_xml(profond, "profond.xml")

@@ -12,8 +12,8 @@ Chaque module enregistre ses commandes sur ``app`` à l'import.
 from __future__ import annotations
 
 from contentieux.cli import actes as actes
-from contentieux.cli import factures as factures
 from contentieux.cli import dossier, regles, signature
+from contentieux.cli import factures as factures
 from contentieux.cli import lots as lots
 from contentieux.cli import pilotage as pilotage
 from contentieux.cli.commun import ETAPES_DEMO, app

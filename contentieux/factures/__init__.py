@@ -4,7 +4,8 @@ Depuis le 1er septembre 2026, les entreprises reçoivent leurs factures sous for
 (CGI art. 289 bis ; loi 2023-1322 art. 91). Ce paquet lit ces factures (PDF Factur-X / ZUGFeRD de
 tout profil, XML CII, UBL 2.1 ``Invoice`` et ``CreditNote``) et leurs statuts (messages CDAR ou CSV
 ``numero,statut,date,montant``) et en fait des :class:`~contentieux.modeles.dossier.Dossier`, un
-par couple (créancier, débiteur). Correspondance des termes EN 16931 : ``docs/factures-electroniques.md``.
+par couple (créancier, débiteur). Correspondance des termes EN 16931 :
+``docs/factures-electroniques.md``.
 
 Les fichiers sont lus **un par un** (jamais tous en mémoire) par un lxml durci
 (:mod:`contentieux.factures.xml_sur`) ; un fichier qui n'est pas une facture est écarté avec sa

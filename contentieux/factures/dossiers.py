@@ -124,9 +124,7 @@ def construire_dossiers(
             fichiers = sorted({f.fichier for f in groupe.values()})
             lignes = traduire_erreurs(exc)
             for fichier in fichiers:
-                resultat.rejets.append(
-                    Rejet(fichier, "dossier invalide : " + " ; ".join(lignes))
-                )
+                resultat.rejets.append(Rejet(fichier, "dossier invalide : " + " ; ".join(lignes)))
     return resultat
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from contentieux.erreurs import FactureIllisible
 from contentieux.factures.xml_sur import analyser_xml, lire_octets
@@ -90,7 +90,7 @@ def _xml_du_pdf(donnees: bytes, nom: str) -> bytes:
     """Le XML de facture embarqué dans un PDF Factur-X / ZUGFeRD (bibliothèque ``factur-x``)."""
     import logging
 
-    from facturx import get_xml_from_pdf
+    from facturx import get_xml_from_pdf  # type: ignore[import-untyped]
 
     journal = logging.getLogger("factur-x")
     niveau = journal.level
@@ -210,9 +210,7 @@ def _partie_cii(partie: etree._Element | None) -> PartieLue:
     )
 
 
-def _date_cii(
-    base: etree._Element | None, chemin: str, nom: str, terme: str
-) -> dt.date | None:
+def _date_cii(base: etree._Element | None, chemin: str, nom: str, terme: str) -> dt.date | None:
     valeur = _texte(base, f"{chemin}/udt:DateTimeString")
     if valeur is None:
         return None
@@ -315,14 +313,14 @@ def _textes(base: etree._Element | None, chemin: str) -> str | None:
     if base is None:
         return None
     morceaux = [
-        " ".join(e.text.split()) for e in base.iterfind(chemin, ESPACES) if e.text and e.text.strip()
+        " ".join(e.text.split())
+        for e in base.iterfind(chemin, ESPACES)
+        if e.text and e.text.strip()
     ]
     return " ".join(morceaux) or None
 
 
-def _montant(
-    base: etree._Element | None, chemin: str, nom: str, terme: str
-) -> Decimal | None:
+def _montant(base: etree._Element | None, chemin: str, nom: str, terme: str) -> Decimal | None:
     valeur = _texte(base, chemin)
     if valeur is None:
         return None

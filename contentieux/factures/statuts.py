@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Final
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from contentieux.erreurs import FactureIllisible
 from contentieux.factures.lecture import CDAR, RAM, UDT
@@ -75,12 +75,14 @@ def lire_statuts(chemin: Path) -> list[StatutLu]:
 def _lire_cdar(racine: etree._Element, nom: str) -> list[StatutLu]:
     if etree.QName(racine).namespace != CDAR:
         raise FactureIllisible(
-            f"{nom} : ce n'est pas un message de statut CDAR (CrossDomainAcknowledgementAndResponse)"
-            " ni un CSV numero,statut,date,montant",
+            f"{nom} : ce n'est pas un message de statut CDAR "
+            "(CrossDomainAcknowledgementAndResponse) ni un CSV numero,statut,date,montant",
             fichier=nom,
         )
     message = _texte(racine, "rsm:ExchangedDocument/ram:ID") or "message sans identifiant"
-    date_message = _date(_texte(racine, "rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString"))
+    date_message = _date(
+        _texte(racine, "rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString")
+    )
     statuts: list[StatutLu] = []
     for accuse in racine.iterfind("rsm:AcknowledgementDocument", _ESPACES):
         date_accuse = _date(_texte(accuse, "ram:IssueDateTime/udt:DateTimeString")) or date_message
@@ -120,7 +122,9 @@ def _lire_csv(donnees: bytes, nom: str) -> list[StatutLu]:
     try:
         texte = donnees.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FactureIllisible(f"{nom} : CSV non UTF-8 ; enregistrez-le en UTF-8", fichier=nom) from None
+        raise FactureIllisible(
+            f"{nom} : CSV non UTF-8 ; enregistrez-le en UTF-8", fichier=nom
+        ) from None
     lecteur = csv.DictReader(io.StringIO(texte))
     attendues = ["numero", "statut", "date", "montant"]
     if [c.strip() for c in (lecteur.fieldnames or [])] != attendues:

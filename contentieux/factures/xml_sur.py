@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Final
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from contentieux.erreurs import FactureIllisible
 
@@ -81,9 +81,7 @@ def analyser_xml(donnees: bytes, nom: str, *, taille_max: int = TAILLE_MAX) -> e
     contentieux.erreurs.FactureIllisible: x.xml : déclaration <!DOCTYPE> refusée ...
     """
     if len(donnees) > taille_max:
-        raise FactureIllisible(
-            _trop_gros(Path(nom), len(donnees), taille_max), fichier=nom
-        )
+        raise FactureIllisible(_trop_gros(Path(nom), len(donnees), taille_max), fichier=nom)
     debut = _DEBUT_ELEMENT.search(donnees)
     fin_prologue = debut.start() if debut else len(donnees)
     if b"<!DOCTYPE" in donnees[:fin_prologue]:

@@ -42,6 +42,11 @@ _STATUTS_CONTESTES = {
     StatutFactureElectronique.EN_LITIGE: "en litige",
 }
 
+_STATUTS_APPROUVES = frozenset(
+    {StatutFactureElectronique.APPROUVEE, StatutFactureElectronique.APPROUVEE_PARTIELLEMENT}
+)
+"""Statuts par lesquels le débiteur a approuvé la facture (toute ou en partie) sur sa plateforme."""
+
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
 """Constat de cette condition (identifiant et intitulé fixés)."""
@@ -109,8 +114,7 @@ def verifier_certitude(dossier: Dossier, *, au: dt.date) -> Constat:
         approuvees = [
             f.numero
             for f in creance.factures
-            if f.statut_facture_electronique
-            in {StatutFactureElectronique.APPROUVEE, StatutFactureElectronique.APPROUVEE_PARTIELLEMENT}
+            if f.statut_facture_electronique in _STATUTS_APPROUVES
         ]
         if appui:
             appuis.append(f"{creance.reference} : {appui}")
