@@ -235,7 +235,8 @@ def test_fichiers_qui_ne_sont_pas_des_factures(tmp_path: Path) -> None:
     assert "sans XML de facture" in raisons["scan.pdf"]
     assert "commande" in raisons["orderx.xml"]
     assert "mal formé" in raisons["casse.xml"]
-    assert "--statuts" in raisons["statut.xml"]
+    assert "statut.xml" not in raisons  # message CDAR parmi les factures : lu comme statuts
+    assert resultat.dossiers[0].creances[0].factures[0].statut_facture_electronique == "approuvee"
 
 
 def test_importer_factures_avertit_par_warnings(tmp_path: Path) -> None:

@@ -62,20 +62,28 @@ def lire_factures(
     from contentieux.regles import charger_regles
 
     rejets: list[Rejet] = []
+    lus: list[StatutLu] = []
 
     def factures() -> Iterator[FactureLue]:
         for fichier in _fichiers(chemins):
             try:
                 yield lire_facture(fichier)
             except FactureIllisible as exc:
-                rejets.append(Rejet(str(fichier), exc.message))
+                if not exc.details.get("cdar"):
+                    rejets.append(Rejet(str(fichier), exc.message))
+                    continue
+                try:  # un message de statut parmi les factures : lu comme statuts
+                    lus.extend(lire_statuts(fichier))
+                except FactureIllisible as erreur:
+                    rejets.append(Rejet(str(fichier), erreur.message))
 
-    lus: list[StatutLu] = []
     for fichier in _fichiers(statuts):
         try:
             lus.extend(lire_statuts(fichier))
         except FactureIllisible as exc:
             rejets.append(Rejet(str(fichier), exc.message))
+    # Les statuts sont appliqués après la lecture de toutes les factures : ``lus`` reçoit aussi
+    # les messages CDAR trouvés parmi elles (répertoire d'export mêlant factures et statuts).
     resultat = construire_dossiers(factures(), lus, charger_regles())
     resultat.rejets[:0] = rejets
     return resultat

@@ -51,6 +51,12 @@ class Rejet:
     fichier: str
     raison: str
 
+    def __post_init__(self) -> None:
+        # La raison ne répète pas le nom du fichier, déjà dans ``fichier``.
+        prefixe = f"{self.fichier} : "
+        if self.raison.startswith(prefixe):
+            self.raison = self.raison[len(prefixe) :]
+
 
 @dataclass
 class ResultatImport:

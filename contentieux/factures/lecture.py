@@ -125,7 +125,9 @@ def facture_depuis_xml(racine: etree._Element, nom: str) -> FactureLue:
     if local == "SCRDMCCBDACIOMessageStructure" or "Order" in local:
         raison = "c'est une commande (Order-X / UBL Order), pas une facture"
     elif espace == CDAR:
-        raison = "c'est un message de statut (CDAR) : passez-le avec --statuts"
+        raise FactureIllisible(
+            f"{nom} : c'est un message de statut (CDAR), pas une facture", fichier=nom, cdar=True
+        )
     else:
         raison = f"élément racine {local!r} inconnu (espace {espace or 'aucun'})"
     raise FactureIllisible(
