@@ -268,7 +268,8 @@ def test_statuts_csv_encaissee_devient_un_paiement(tmp_path: Path) -> None:
     assert (paiement.date, paiement.montant) == (dt.date(2026, 3, 6), Decimal("4000.00"))
     assert paiement.factures_designees == ("F-1",)
     assert paiement.reference == f"{s}, ligne 3"  # la source : fichier et ligne
-    assert dossier.creances[0].factures[0].statut_facture_electronique is Statut.ENCAISSEE
+    # L'approbation reste le statut de la facture ; l'encaissement devient le paiement.
+    assert dossier.creances[0].factures[0].statut_facture_electronique is Statut.APPROUVEE
     sources = [p.description for p in dossier.creances[0].pieces if p.type == "autre"]
     assert len(sources) == 2 and all(str(s) in (d or "") for d in sources)
 
@@ -322,6 +323,7 @@ def test_cdar_encaissee_et_approuvee_partiellement(tmp_path: Path) -> None:
     (paiement,) = dossier.evenements
     assert isinstance(paiement, Paiement) and paiement.montant == Decimal("2500.00")
     assert paiement.reference == f"{m}, message CDV-1"
+    assert dossier.creance("F-1").factures[0].statut_facture_electronique is Statut.ENCAISSEE
     f2_lue = dossier.creance("F-2").factures[0]
     assert f2_lue.montant_ttc == Decimal("1800.00")  # seule la part approuvée
     assert f2_lue.statut_facture_electronique is Statut.APPROUVEE_PARTIELLEMENT

@@ -12,7 +12,8 @@
 - un taux de pénalités écrit dans BT-20 est signalé pour confirmation, jamais appliqué d'office ;
 - un avoir (BT-3 = 381) réduit la facture qu'il cite (BT-25) ;
 - les statuts (CDAR, CSV) deviennent les faits du dossier : ``statut_facture_electronique`` de la
-  facture (le dernier en date), un ``Paiement`` pour « encaissée » (avec son montant), la seule
+  facture (le dernier en date qui dit la position du débiteur : approuvée, en litige, refusée…,
+  sinon le dernier reçu), un ``Paiement`` pour « encaissée » (avec son montant), la seule
   part approuvée pour « approuvée partiellement » ; chaque fait garde sa source (fichier, message)
   comme pièce du dossier ;
 - référence du dossier stable, tirée du couple : ``FE-<SIREN créancier>-<SIREN débiteur>`` (à
@@ -38,6 +39,21 @@ from contentieux.lecture import traduire_erreurs
 from contentieux.modeles.creances import StatutFactureElectronique as Statut
 from contentieux.modeles.dossier import Dossier
 from contentieux.regles import Regles
+
+STATUTS_DECISION = frozenset(
+    {
+        Statut.APPROUVEE,
+        Statut.APPROUVEE_PARTIELLEMENT,
+        Statut.EN_LITIGE,
+        Statut.SUSPENDUE,
+        Statut.COMPLETEE,
+        Statut.REFUSEE,
+        Statut.REJETEE,
+    }
+)
+"""Statuts qui disent la position du débiteur (ou de la plateforme) sur la facture : le dernier
+d'entre eux reste le statut de la facture même si un statut de paiement (211, 212) le suit, car
+le paiement devient un événement à part ; sans eux, le dernier statut reçu."""
 
 _DELAI = re.compile(r"(\d{1,3})\s*jours?", re.IGNORECASE)
 _TAUX = re.compile(r"(\d{1,2}(?:[.,]\d{1,4})?)\s*%")
@@ -264,7 +280,8 @@ def _creance(
     statut: Statut | None = None
     evenements: list[dict[str, Any]] = []
     for s in statuts:
-        statut = s.statut
+        if s.statut in STATUTS_DECISION or statut not in STATUTS_DECISION:
+            statut = s.statut
         pieces.append(
             {
                 "type": "autre",
