@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from contentieux.cli import app
@@ -120,3 +121,20 @@ def test_donnees_de_la_facture_affichees_telles_quelles(tmp_path: Path) -> None:
     assert lire_dossier(tmp_path / "d.yaml").creances[0].factures[0].date_echeance == (
         dt.date(2026, 1, 5) + dt.timedelta(days=45)
     )
+
+
+def test_extra_factures_absent_code_8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    (tmp_path / "f.pdf").write_bytes(facture_pdf(facture_cii("F-1")))
+    importer = builtins.__import__
+
+    def sans_facturx(nom: str, *args: object, **kwargs: object) -> object:
+        if nom == "facturx":
+            raise ModuleNotFoundError("No module named 'facturx'", name="facturx")
+        return importer(nom, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", sans_facturx)
+    code, out, err = _lancer("importer", str(tmp_path / "f.pdf"), "-o", str(tmp_path / "d.yaml"))
+    assert code == 8
+    assert "contentieux[factures]" in out + err

@@ -91,6 +91,8 @@ EXTRAS: dict[str, str] = {
     "dask": "dask",
     "distributed": "dask",
     "pygal": "pilotage",
+    "lxml": "factures",
+    "facturx": "factures",
 }
 """Module d'une couche optionnelle → extra de ``pip install 'contentieux[EXTRA]'`` qui l'apporte."""
 
