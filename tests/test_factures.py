@@ -423,3 +423,25 @@ def test_imbrication_profonde_refusee() -> None:
     profond = b"<a>" * 5000 + b"</a>" * 5000
     with pytest.raises(FactureIllisible, match=r"imbriqué|mal formé"):
         analyser_xml(profond, "profond.xml")
+
+
+def test_xxe_dans_le_xml_embarque_d_un_pdf(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    secret = _ecrire(tmp_path, "secret.txt", "SECRET-PDF-4242")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:'
+        'CrossIndustryInvoice:100"><rsm:ExchangedDocument>&x;</rsm:ExchangedDocument>'
+        "</rsm:CrossIndustryInvoice>"
+    ).encode()
+    ecrivain = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_vierge())))
+    ecrivain.add_attachment("factur-x.xml", xxe)
+    tampon = io.BytesIO()
+    ecrivain.write(tampon)
+    resultat = lire_factures([_ecrire(tmp_path, "piege.pdf", tampon.getvalue())])
+    (rejet,) = resultat.rejets
+    assert "DOCTYPE" in rejet.raison and "factur-x.xml" in rejet.raison
+    assert "SECRET-PDF-4242" not in rejet.raison

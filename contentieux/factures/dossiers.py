@@ -108,9 +108,14 @@ def construire_dossiers(
         if facture.est_avoir:
             avoirs.append(facture)
             continue
+        if facture.numero is None:
+            resultat.rejets.append(
+                Rejet(facture.fichier, "numéro de facture (BT-1) absent ; facture écartée")
+            )
+            continue
         cle = (cle_partie(facture.vendeur), cle_partie(facture.acheteur))
         groupe = groupes.setdefault(cle, {})
-        numero = facture.numero or ""
+        numero = facture.numero
         if numero in groupe:
             resultat.rejets.append(
                 Rejet(

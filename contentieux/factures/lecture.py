@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from contentieux.erreurs import FactureIllisible
-from contentieux.factures.xml_sur import analyser_xml, lire_octets
+from contentieux.factures.xml_sur import TAILLE_MAX, analyser_xml, lire_octets
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
@@ -86,11 +86,39 @@ def lire_facture(chemin: Path) -> FactureLue:
     return facture_depuis_xml(racine, nom)
 
 
+PIECES_JOINTES_XML = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml")
+"""Noms des fichiers XML qu'un PDF Factur-X / ZUGFeRD embarque (en minuscules)."""
+
+
+def _verifier_pieces_jointes(donnees: bytes, nom: str) -> None:
+    """Refuse un PDF dont le XML embarqué déclare un ``<!DOCTYPE`` avant que ``factur-x`` ne
+    l'analyse (avec l'analyseur par défaut de lxml) : la lecture durcie vaut aussi pour le PDF."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        pieces = PdfReader(io.BytesIO(donnees)).attachments
+    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+        raise FactureIllisible(
+            f"{nom} : PDF illisible ({exc}) ; ce fichier n'est pas un PDF Factur-X", fichier=nom
+        ) from None
+    for nom_piece, contenus in pieces.items():
+        if nom_piece.lower() not in PIECES_JOINTES_XML:
+            continue
+        for contenu in contenus:
+            if len(contenu) > TAILLE_MAX or b"<!DOCTYPE" in contenu[:4096]:
+                analyser_xml(contenu, f"{nom} ({nom_piece})")  # lève l'erreur française
+
+
 def _xml_du_pdf(donnees: bytes, nom: str) -> bytes:
     """Le XML de facture embarqué dans un PDF Factur-X / ZUGFeRD (bibliothèque ``factur-x``)."""
     import logging
 
     from facturx import get_xml_from_pdf  # type: ignore[import-untyped]
+
+    _verifier_pieces_jointes(donnees, nom)
 
     journal = logging.getLogger("factur-x")
     niveau = journal.level
