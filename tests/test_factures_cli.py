@@ -103,8 +103,8 @@ def test_aucune_facture_rien_ecrit(tmp_path: Path) -> None:
     sortie = tmp_path / "d.yaml"
     code, out, _ = _lancer("importer", str(scan), "-o", str(sortie))
     assert code == 3 and not sortie.exists()
-    sans_retours = out.replace("\n", "")  # Rich replie les longs chemins
-    assert "aucune facture importée" in out and "scan.pdf : PDF sans XML" in sans_retours
+    compact = "".join(out.split())  # Rich replie les lignes et les longs chemins
+    assert "aucune facture importée" in out and "scan.pdf:PDFsansXML" in compact
 
 
 def test_suffixe_de_sortie_inconnu(tmp_path: Path) -> None:
