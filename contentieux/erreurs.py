@@ -247,3 +247,14 @@ class CaractereSansGlyphe(DonneesInvalides):
     pas (ISO 19005-3 §6.2.11.8 : pas de glyphe .notdef)."""
 
     code = "caractere_sans_glyphe"
+
+
+# --- factures électroniques (contentieux.factures) -----------------------------------------------
+
+
+class FactureIllisible(ErreurContentieux):
+    """Un fichier n'est pas une facture électronique exploitable (PDF sans XML de facture, XML
+    mal formé ou dangereux, Order-X, données obligatoires absentes) ; ``details["fichier"]`` le
+    nomme."""
+
+    code = "facture_illisible"

@@ -396,10 +396,14 @@ COMMANDES_EXTRAS: dict[str, tuple[str, ...]] = {
     "dask": ("lot", "{lot}", "--au", "2026-03-01", "--format", "json", "--dask", "local",
              "--workers", "1", "-o", "{sortie}"),
     "pilotage": ("pilotage", "{lot}", "--au", "2026-03-01", "--html", "{sortie}/rapport.html"),
+    "factures": ("importer", "{facture}", "-o", "{sortie}/dossier.yaml"),
 }  # fmt: skip
 """La commande que chaque extra permet (``pyproject.toml`` : ``contentieux[tout]``)."""
 
-AUTRE_EXTRA = {"pdf": "docx", "docx": "pdf", "signature": "pdf", "dask": "pdf", "pilotage": "pdf"}
+AUTRE_EXTRA = {
+    "pdf": "docx", "docx": "pdf", "signature": "pdf", "dask": "pdf", "pilotage": "pdf",
+    "factures": "docx",
+}  # fmt: skip
 """Un extra absent de l'environnement : sa commande échoue (code 8) en nommant cet extra."""
 
 
@@ -430,6 +434,7 @@ def fichiers_extras(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[s
             "lot": str(RACINE / "exemples" / "lots" / "dossiers.jsonl"),
             "pdf": str(pdf),
             "p12": str(pki.p12("creancier")),
+            "facture": str(RACINE / "exemples" / "factures" / "F-2026-001.xml"),
         }
     finally:
         pki.arreter()
@@ -473,6 +478,7 @@ def test_chaque_extra_seul_permet_sa_commande(
         "signature": "signe.pdf",
         "dask": "manifeste.jsonl",
         "pilotage": "rapport.html",
+        "factures": "dossier.yaml",
     }
     assert attendus[extra] in produits, produits
     if extra == "pdf":

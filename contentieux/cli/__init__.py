@@ -3,7 +3,8 @@
 - ``commun`` : l'application Typer, les consoles, la traduction des erreurs ;
 - ``regles`` : ``regles``, ``schema`` ;
 - ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo`` ;
-- ``signature`` : ``signer``, ``cosigner``, ``verifier-signature``.
+- ``signature`` : ``signer``, ``cosigner``, ``verifier-signature`` ;
+- ``factures`` : ``importer`` (factures électroniques et statuts → dossiers).
 
 Chaque module enregistre ses commandes sur ``app`` à l'import.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from contentieux.cli import actes as actes
 from contentieux.cli import dossier, regles, signature
+from contentieux.cli import factures as factures
 from contentieux.cli import lots as lots
 from contentieux.cli import pilotage as pilotage
 from contentieux.cli.commun import ETAPES_DEMO, app
