@@ -85,7 +85,9 @@ def extras_du_module(module: str) -> list[str]:
         extra
         for extra, distributions in extras.items()
         if any(
-            racine in (nom, *demandes) or nom == f"python-{racine}"
+            racine in (nom, *demandes)
+            or nom == f"python-{racine}"
+            or nom.replace("-", "") == racine.replace("-", "")  # factur-x → facturx
             for nom, demandes in distributions
         )
     ]
