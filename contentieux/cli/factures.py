@@ -115,7 +115,8 @@ def _afficher(resultat: Any, sortie: Path) -> None:
 
 
 def _ecrire(sortie: Path, dossiers: list[Any]) -> None:
-    """Écriture atomique (fichier partiel renommé) ; erreur de disque → code 5."""
+    """Écriture atomique (:func:`contentieux.ecriture.ecrire_atomique`) ; erreur de disque →
+    code 5."""
     import yaml
 
     suffixe = sortie.suffix.lower()
@@ -127,10 +128,10 @@ def _ecrire(sortie: Path, dossiers: list[Any]) -> None:
             contenu = json.dumps(donnees, ensure_ascii=False, indent=2) + "\n"
         else:
             contenu = yaml.safe_dump(donnees, allow_unicode=True, sort_keys=False)
-    provisoire = sortie.with_name(sortie.name + ".partiel")
+    from contentieux.ecriture import ecrire_atomique
+
     try:
-        provisoire.write_text(contenu, encoding="utf-8")
-        provisoire.replace(sortie)
+        ecrire_atomique(sortie, contenu.encode("utf-8"))
     except OSError as exc:
         echouer(
             f"-o/--sortie : impossible d'écrire {sortie} ({exc.strerror or exc}) ; vérifiez le "
