@@ -69,7 +69,7 @@ class ActeGenere(Modele):
 
 def dossier_gabarits_paquet() -> Path:
     """Le dossier ``gabarits`` livré avec la bibliothèque."""
-    from contentieux.exemples import dossier_donnees
+    from contentieux.donnees import dossier_donnees
 
     return dossier_donnees("gabarits")
 
@@ -423,7 +423,7 @@ def _logo_docx(modele: Any, logo: str | None) -> Any:
 
 def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste) -> dict[str, Any]:
     """Ce que le PDF embarque : de quoi recompter et revérifier les chiffres imprimés."""
-    from contentieux import __version__
+    from contentieux._version import __version__
 
     return {
         "format": FORMAT_DONNEES,

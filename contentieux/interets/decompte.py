@@ -217,8 +217,8 @@ class _Calcul:
         """Dernier jour d'intérêts d'une créance si une procédure collective a été ouverte au plus
         tard ``au`` (C. com. L622-28, L631-14, L641-3) : la veille du jugement d'ouverture, qui
         prend effet dès le début du jour où il est rendu (ce jour-là ne porte pas intérêt,
-        point l.2 de docs/droit.md) ; None sinon, ou si la créance relève de l'exception (prêt d'un an ou
-        plus, paiement différé d'un an ou plus)."""
+        point l.2 de docs/droit.md) ; None sinon, ou si la créance relève de l'exception (prêt
+        d'un an ou plus, paiement différé d'un an ou plus)."""
         ref = creance.reference
         procedures = [
             p
