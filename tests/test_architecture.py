@@ -233,3 +233,52 @@ def test_le_detecteur_voit_une_boucle_et_un_import_paresseux() -> None:
     source = PAQUET / "exemples.py"
     importes = dict(_imports("contentieux.exemples", source, modules))
     assert "contentieux.lecture" in importes  # import paresseux dans dossier_exemple()
+
+
+# --- API publiques des bibliothèques de rendu --------------------------------------------------
+
+
+def test_un_seul_acces_prive_a_weasyprint() -> None:
+    """``Page._page_box`` (privé) n'est lu qu'à un endroit : la fonction ``actes.rendu._boites``
+    (le texte mis en page, que l'API publique ne donne pas) ; les emplacements de signature et de
+    mention passent par ``Page.anchors``."""
+    acces = []
+    for fichier in sorted(PAQUET.rglob("*.py")):
+        arbre = ast.parse(fichier.read_text(encoding="utf-8"))
+        for fonction in ast.walk(arbre):
+            if isinstance(fonction, ast.FunctionDef | ast.AsyncFunctionDef):
+                acces += [
+                    f"{fichier.relative_to(PAQUET)}:{fonction.name}"
+                    for noeud in ast.walk(fonction)
+                    if isinstance(noeud, ast.Attribute) and noeud.attr == "_page_box"
+                ]
+    assert acces == ["actes/rendu.py:_boites"]
+
+
+def test_emplacements_lus_par_les_ancres_publiques() -> None:
+    """Les emplacements de signature se lisent sur ``Page.anchors`` et ``Page.height`` seuls : une
+    page sans boîte privée suffit (rectangle en px CSS depuis le haut, rendu en points PDF depuis
+    le bas : 96 px = 72 pt)."""
+    from types import SimpleNamespace
+
+    from contentieux.actes.rendu import emplacements
+
+    page = SimpleNamespace(
+        height=1000.0,
+        anchors={
+            "titre": (0.0, 0.0, 100.0, 20.0),
+            "signature-creancier": (100.0, 800.0, 300.0, 900.0),
+            "mention-manuscrite": (400.0, 700.0, 600.0, 740.0),
+        },
+    )
+    seconde = SimpleNamespace(height=1000.0, anchors={"signature-creancier": (0, 0, 1, 1)})
+    places = emplacements(SimpleNamespace(pages=[page, seconde]))
+    assert list(places) == ["signature-creancier", "mention-manuscrite"]
+    creancier = places["signature-creancier"]
+    # x : 100 px × 0,75 = 75 pt ; 300 px → 225 pt ; y depuis le bas : (1000 − 900) × 0,75 = 75,
+    # (1000 − 800) × 0,75 = 150 ; la première page qui porte l'identifiant l'emporte.
+    assert (creancier.page, creancier.x1, creancier.y1, creancier.x2, creancier.y2) == (
+        0, 75.0, 75.0, 225.0, 150.0,
+    )  # fmt: skip
+    mention = places["mention-manuscrite"]
+    assert (mention.x1, mention.y1, mention.x2, mention.y2) == (300.0, 195.0, 450.0, 225.0)
