@@ -41,8 +41,9 @@ COUCHES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("regles", ("regles", "regles_surcouche")),
     ("delais", ("delais",)),
     ("droit", ("droit",)),
-    # Le texte français des résultats (décompte, recevabilité, dossier) : il lit les modèles et
-    # le format des citations (``droit.citations``) ; la commande l'affiche.
+    # Le texte français des résultats pour la commande (décompte, recevabilité, dossier,
+    # règles) : il lit les modèles et les règles. Les outils et le texte d'un résultat, dont
+    # ``str()`` se sert, sont dans la couche des modèles (``modeles/texte.py``).
     ("presentation", ("presentation",)),
     ("interets", ("interets",)),
     ("recevabilite", ("recevabilite",)),
@@ -65,13 +66,6 @@ ARETES_TOLEREES: dict[tuple[str, str], str] = {
     ("contentieux.lots.taches", "contentieux"): (
         "__version__ lu à la racine ; lots/ était modifié par une autre session pendant ce "
         "changement : à remplacer par contentieux._version"
-    ),
-    ("contentieux.modeles.decompte", "contentieux.presentation"): (
-        "str(decompte) donne le texte de la commande ; retirer cet import demande de déplacer le "
-        "texte d'un décompte dans la couche des modèles (issue 22, point suivant)"
-    ),
-    ("contentieux.modeles.recevabilite", "contentieux.presentation"): (
-        "str(rapport) donne le texte de la commande ; même raison que le décompte"
     ),
 }
 
