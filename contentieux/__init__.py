@@ -31,7 +31,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.1.0"
+from contentieux._version import __version__
 
 # Nom public -> module qui le définit ; chargé à la première utilisation.
 _API: dict[str, str] = {

@@ -1,18 +1,16 @@
-"""Dossiers d'exemple embarqués (dossier ``exemples/dossiers`` du dépôt, copié dans la roue)."""
+"""Dossiers d'exemple embarqués (dossier ``exemples/dossiers`` du dépôt, copié dans la roue).
+
+``dossier_donnees`` (le dossier d'un jeu de données livré) vit dans :mod:`contentieux.donnees` ;
+il reste importable d'ici.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from contentieux.donnees import dossier_donnees
 from contentieux.erreurs import DonneesInvalides
 from contentieux.modeles.dossier import Dossier
-
-
-def dossier_donnees(nom: str) -> Path:
-    """Dossier d'un jeu de données embarqué : ``_donnees/<nom>`` installé, sinon dans le dépôt."""
-    paquet = Path(__file__).resolve().parent
-    installe = paquet / "_donnees" / nom
-    return installe if installe.is_dir() else paquet.parent / nom
 
 
 def noms_exemples() -> list[str]:
@@ -44,3 +42,12 @@ def dossier_exemple(nom: str) -> Dossier:
     from contentieux.lecture import lire_dossier
 
     return lire_dossier(chemin_exemple(nom))
+
+
+__all__ = [
+    "chemin_exemple",
+    "dossier_donnees",
+    "dossier_exemple",
+    "noms_exemples",
+    "texte_exemple",
+]

@@ -210,3 +210,17 @@ def accorder(civilite: Civilite, masculin: str, feminin: str, neutre: str) -> st
     'date de naissance :'
     """
     return {"M.": masculin, "Mme": feminin}.get(civilite or "", neutre)
+
+
+def fondement_et_note(fondement: str, note: str | None) -> str:
+    """Ce qu'un lecteur lit d'une ligne : son fondement (citations), puis sa note s'il y en a une.
+
+    Typographie seule (le format des citations est dans :mod:`contentieux.droit.citations`, qui
+    la réexporte) : les modèles s'en servent pour ``str()`` d'un décompte.
+
+    >>> fondement_et_note("C. com. L441-10", "L441-10 II : taux stipulé")
+    'C. com. L441-10 — L441-10 II : taux stipulé'
+    >>> fondement_et_note("C. civ. 1343-2", None)
+    'C. civ. 1343-2'
+    """
+    return f"{fondement} — {note}" if note else fondement

@@ -271,11 +271,90 @@ class Regles:
         return valeurs, manquantes
 
 
+# --- comment ajouter une valeur manquante ---------------------------------------------------
+# Le texte des messages ``RegleNonCouverte`` ; la surcouche (``regles_surcouche``) s'en sert
+# aussi pour son état des règles. Il vit ici, à côté de l'erreur, pour que ce module n'importe
+# pas la surcouche qui l'importe.
+
+_IDENTIFIANT_BCE: Final = "bce.taux_refinancement"
+_REFERENCE_TYPE_IL: Final = (
+    "Arrêté du JJ mois AAAA relatif à la fixation du taux de l'intérêt légal (JORF n° …, NOR …)"
+)
+
+
+def _option_regles(regles: Regles) -> str:
+    if regles.origine_surcouche == "option --regles" and regles.surcouche is not None:
+        return f" --regles {_guillemets(str(regles.surcouche))}"
+    return ""
+
+
+def _guillemets(texte: str) -> str:
+    if re.fullmatch(r"[\w./:@%+=,-]+", texte):
+        return texte
+    return '"' + texte.replace('"', '\\"') + '"'
+
+
+def commande_ajout(regles: Regles, parametre: Parametre, au: dt.date) -> str | None:
+    """La commande qui ajoute la valeur de ``parametre`` au jour ``au`` (taux légal : le semestre ;
+    BCE : le relevé du portail), ou ``None`` pour un paramètre sans commande."""
+    option = _option_regles(regles)
+    if parametre.identifiant.startswith("interet_legal.") and parametre.periodicite == (
+        "semestrielle"
+    ):
+        return (
+            f"contentieux regles ajouter interet_legal --semestre {semestre(au)} "
+            f"--particuliers TAUX --autres TAUX --reference "
+            f'"{_REFERENCE_TYPE_IL}" --url "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT…"'
+            f"{option}"
+        )
+    if parametre.identifiant == _IDENTIFIANT_BCE:
+        return f"contentieux regles actualiser --bce{option}"
+    return None
+
+
+def comment_ajouter(regles: Regles, parametre: Parametre, au: dt.date) -> str:
+    """Le texte « comment ajouter la valeur manquante » des messages ``RegleNonCouverte`` : la
+    commande, puis un extrait de surcouche complet (fichier de règles et ``sources.yaml``)."""
+    dossier = regles.surcouche or dossier_surcouche_utilisateur()
+    fichier, cle = parametre.identifiant.split(".", 1)
+    commande = commande_ajout(regles, parametre, au)
+    lignes = []
+    if commande:
+        lignes.append(f"Pour l'ajouter : {commande}")
+        if parametre.periodicite == "semestrielle" and commande.startswith(
+            "contentieux regles ajouter interet_legal"
+        ):
+            lignes.append(
+                "  (ou, en ligne avec une clé Webstat de la Banque de France : contentieux regles "
+                f"actualiser --taux-legal{_option_regles(regles)})"
+            )
+        if parametre.identifiant == _IDENTIFIANT_BCE:
+            lignes.append(
+                "  (ou, à la main : contentieux regles ajouter bce --date AAAA-MM-JJ --taux TAUX "
+                '--reference "Communiqué de la BCE du …" ; puis contentieux regles ajouter bce '
+                f'--verifie-jusqu-au {au.isoformat()} --reference "Vérification du …")'
+            )
+    debut = debut_semestre(au) if parametre.periodicite == "semestrielle" else au
+    cle_source = f"ma-source-{fichier}-{debut.isoformat()}"
+    extrait = [f"{dossier}/{fichier}.yaml :", f"  {cle}:"]
+    if parametre.periodicite == "evenementielle":
+        extrait.append(f"    verifie_jusqu_au: {au.isoformat()}")
+        extrait.append(f"    verifie_reference: {cle_source}")
+    extrait.append("    valeurs:")
+    extrait.append(f"      {debut.isoformat()}: {{valeur: VALEUR, reference: {cle_source}}}")
+    extrait.append(f"{dossier}/{FICHIER_SOURCES} :")
+    extrait.append(f'  {cle_source}: {{titre: "TEXTE OFFICIEL", url: "https://…"}}')
+    lignes.append(
+        ("Ou écrivez" if commande else "Pour l'ajouter, écrivez")
+        + " dans la surcouche (remplacez VALEUR et TEXTE OFFICIEL) :\n"
+        + "\n".join(extrait)
+    )
+    return "\n".join(lignes)
+
+
 def _non_couverte(
     regles: Regles, parametre: Parametre, au: dt.date, raison: str
 ) -> RegleNonCouverte:
-    from contentieux.regles_surcouche import commande_ajout, comment_ajouter
-
     quand = f" ({semestre(au)})" if parametre.periodicite == "semestrielle" else ""
     fichier = parametre.identifiant.split(".", 1)[0]
     manquante = {
@@ -394,7 +473,7 @@ def _valeur_au(regles: Regles, parametre: Parametre, au: dt.date) -> ValeurRegle
 @lru_cache(maxsize=1)
 def dossier_regles_paquet() -> Path:
     """Le dossier ``regles/`` livré avec la bibliothèque (installé ou dans le dépôt)."""
-    from contentieux.exemples import dossier_donnees
+    from contentieux.donnees import dossier_donnees
 
     return dossier_donnees("regles")
 
@@ -721,7 +800,7 @@ def _charger(dossiers: tuple[Path, ...], origine: str | None) -> Regles:
             empreinte.update(fichier.name.encode() + fichier.read_bytes())
             _fusionner(parametres_bruts, fichier, contenu, surcouche=surcouche)
     parametres = {i: _parametre(i, b, sources) for i, b in sorted(parametres_bruts.items())}
-    from contentieux import __version__
+    from contentieux._version import __version__
 
     version = f"contentieux {__version__}, règles {empreinte.hexdigest()[:12]}"
     if len(dossiers) > 1:

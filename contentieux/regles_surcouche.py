@@ -41,6 +41,7 @@ import yaml
 from contentieux.ecriture import ecrire_atomique
 from contentieux.erreurs import ArgumentInvalide, ErreurActualisation, RegleMalFormee
 from contentieux.regles import (
+    _IDENTIFIANT_BCE,
     FICHIER_SOURCES,
     Parametre,
     Regles,
@@ -48,6 +49,8 @@ from contentieux.regles import (
     _charger,
     _lire,
     charger_regles,
+    commande_ajout,
+    comment_ajouter,
     debut_semestre,
     dossier_regles_paquet,
     dossier_surcouche_utilisateur,
@@ -68,11 +71,6 @@ PAGE_BCE: Final = "https://www.ecb.europa.eu/press/govcdec/mopo/html/index.fr.ht
 PUBLICATION_INTERET_LEGAL: Final = (
     "arrêté du ministre de l'économie publié au Journal officiel fin juin (pour le second "
     "semestre) et fin décembre (pour le premier), sur https://www.legifrance.gouv.fr"
-)
-
-_IDENTIFIANT_BCE: Final = "bce.taux_refinancement"
-_REFERENCE_TYPE_IL: Final = (
-    "Arrêté du JJ mois AAAA relatif à la fixation du taux de l'intérêt légal (JORF n° …, NOR …)"
 )
 
 
@@ -98,36 +96,6 @@ class EtatParametre:
     """Où la valeur officielle est publiée."""
     surcouche: tuple[str, ...] = ()
     """Les valeurs de ce paramètre venues de la surcouche : date, valeur, référence, fichier."""
-
-
-def _option_regles(regles: Regles) -> str:
-    if regles.origine_surcouche == "option --regles" and regles.surcouche is not None:
-        return f" --regles {_guillemets(str(regles.surcouche))}"
-    return ""
-
-
-def _guillemets(texte: str) -> str:
-    if re.fullmatch(r"[\w./:@%+=,-]+", texte):
-        return texte
-    return '"' + texte.replace('"', '\\"') + '"'
-
-
-def commande_ajout(regles: Regles, parametre: Parametre, au: dt.date) -> str | None:
-    """La commande qui ajoute la valeur de ``parametre`` au jour ``au`` (taux légal : le semestre ;
-    BCE : le relevé du portail), ou ``None`` pour un paramètre sans commande."""
-    option = _option_regles(regles)
-    if parametre.identifiant.startswith("interet_legal.") and parametre.periodicite == (
-        "semestrielle"
-    ):
-        return (
-            f"contentieux regles ajouter interet_legal --semestre {semestre(au)} "
-            f"--particuliers TAUX --autres TAUX --reference "
-            f'"{_REFERENCE_TYPE_IL}" --url "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT…"'
-            f"{option}"
-        )
-    if parametre.identifiant == _IDENTIFIANT_BCE:
-        return f"contentieux regles actualiser --bce{option}"
-    return None
 
 
 def _dernier_jour(parametre: Parametre) -> dt.date | None:
@@ -192,46 +160,6 @@ def etat_regles(regles: Regles, *, au: dt.date | None = None) -> list[EtatParame
             )
         )
     return etats
-
-
-def comment_ajouter(regles: Regles, parametre: Parametre, au: dt.date) -> str:
-    """Le texte « comment ajouter la valeur manquante » des messages ``RegleNonCouverte`` : la
-    commande, puis un extrait de surcouche complet (fichier de règles et ``sources.yaml``)."""
-    dossier = regles.surcouche or dossier_surcouche_utilisateur()
-    fichier, cle = parametre.identifiant.split(".", 1)
-    commande = commande_ajout(regles, parametre, au)
-    lignes = []
-    if commande:
-        lignes.append(f"Pour l'ajouter : {commande}")
-        if parametre.periodicite == "semestrielle" and commande.startswith(
-            "contentieux regles ajouter interet_legal"
-        ):
-            lignes.append(
-                "  (ou, en ligne avec une clé Webstat de la Banque de France : contentieux regles "
-                f"actualiser --taux-legal{_option_regles(regles)})"
-            )
-        if parametre.identifiant == _IDENTIFIANT_BCE:
-            lignes.append(
-                "  (ou, à la main : contentieux regles ajouter bce --date AAAA-MM-JJ --taux TAUX "
-                '--reference "Communiqué de la BCE du …" ; puis contentieux regles ajouter bce '
-                f'--verifie-jusqu-au {au.isoformat()} --reference "Vérification du …")'
-            )
-    debut = debut_semestre(au) if parametre.periodicite == "semestrielle" else au
-    cle_source = f"ma-source-{fichier}-{debut.isoformat()}"
-    extrait = [f"{dossier}/{fichier}.yaml :", f"  {cle}:"]
-    if parametre.periodicite == "evenementielle":
-        extrait.append(f"    verifie_jusqu_au: {au.isoformat()}")
-        extrait.append(f"    verifie_reference: {cle_source}")
-    extrait.append("    valeurs:")
-    extrait.append(f"      {debut.isoformat()}: {{valeur: VALEUR, reference: {cle_source}}}")
-    extrait.append(f"{dossier}/{FICHIER_SOURCES} :")
-    extrait.append(f'  {cle_source}: {{titre: "TEXTE OFFICIEL", url: "https://…"}}')
-    lignes.append(
-        ("Ou écrivez" if commande else "Pour l'ajouter, écrivez")
-        + " dans la surcouche (remplacez VALEUR et TEXTE OFFICIEL) :\n"
-        + "\n".join(extrait)
-    )
-    return "\n".join(lignes)
 
 
 # --- écriture d'une surcouche -------------------------------------------------------------------

@@ -494,3 +494,30 @@ def test_chaque_extra_seul_permet_sa_commande(
     )  # fmt: skip
     assert manque.returncode == 8, manque.stdout + manque.stderr
     assert f"pip install 'contentieux[{autre}]'" in manque.stderr.replace("\n", " ")
+
+
+# Les dépendances de rendu : leurs objets sont lus de près (boîtes de WeasyPrint, champs et
+# signatures de pyHanko, pages de pypdf, gabarits docxtpl, graphiques pygal), une version suivante
+# s'admet après ses tests, par une borne haute relevée.
+DEPENDANCES_DE_RENDU = {
+    "weasyprint", "pypdf", "fonttools", "jinja2", "docxtpl", "python-docx", "pyhanko",
+    "pyhanko-certvalidator", "pygal",
+}  # fmt: skip
+
+
+def test_chaque_dependance_de_rendu_a_une_borne_haute() -> None:
+    from packaging.requirements import Requirement
+
+    vues: set[str] = set()
+    sans_borne = []
+    for extra, exigences in _pyproject()["project"]["optional-dependencies"].items():
+        for texte in exigences:
+            exigence = Requirement(texte)
+            nom = _nom(texte)
+            if nom not in DEPENDANCES_DE_RENDU:
+                continue
+            vues.add(nom)
+            if not any(s.operator in {"<", "<=", "~=", "=="} for s in exigence.specifier):
+                sans_borne.append(f"{extra} : {texte}")
+    assert vues == DEPENDANCES_DE_RENDU
+    assert sans_borne == []

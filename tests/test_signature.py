@@ -197,6 +197,31 @@ def test_cosignature_les_deux_valides(reconnaissance_lt: bytes, racine: Path) ->
     assert rapport.mention.montant_imprime == Decimal("1234.56")  # lu dans le JSON joint
 
 
+def test_verification_depuis_une_boucle_en_cours(reconnaissance_lt: bytes, racine: Path) -> None:
+    """Depuis une boucle d'événements en cours (un serveur, un carnet) : la variante asynchrone
+    s'attend, et la fonction ordinaire ne lève plus « asyncio.run() cannot be called from a
+    running event loop » ; les deux rendent le rapport d'un appel hors boucle."""
+    import asyncio
+
+    from contentieux.signature.verification import verifier_signature_async
+
+    hors_boucle = verifier_signature(reconnaissance_lt, confiance=racine)
+
+    async def depuis_la_boucle() -> tuple[RapportSignature, RapportSignature]:
+        attendu = await verifier_signature_async(reconnaissance_lt, confiance=racine)
+        ordinaire = verifier_signature(reconnaissance_lt, confiance=racine)
+        return attendu, ordinaire
+
+    attendu, ordinaire = asyncio.run(depuis_la_boucle())
+    assert attendu.verdict == ordinaire.verdict == hors_boucle.verdict == "valide"
+    sans_heure = {"verifie_le"}  # l'heure de la vérification, seule à différer
+    assert (
+        attendu.model_dump(exclude=sans_heure)
+        == ordinaire.model_dump(exclude=sans_heure)
+        == hors_boucle.model_dump(exclude=sans_heure)
+    )
+
+
 def test_champs_crees_avant_la_premiere_signature(reconnaissance_lt: bytes) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 

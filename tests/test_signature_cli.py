@@ -144,3 +144,22 @@ def test_etape_de_demonstration(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "concordante" in sortie  # la mention de la reconnaissance de dette
     assert "TEST — sans valeur juridique" in sortie
     assert "VALIDE" in sortie and "INVALIDE" not in sortie
+
+
+def test_la_mention_de_la_demonstration_est_ecrite_par_francais() -> None:
+    """La démonstration écrit la mention « Bon pour … » avec ``montant_en_lettres`` (la seule
+    écriture des sommes en lettres) ; l'ancien repli sur num2words, qui écrivait autrement
+    (« quatre-vingt euros »), a disparu, et le contrôle de la mention l'accepte."""
+    import inspect
+    from decimal import Decimal
+
+    import contentieux.cli.signature as module
+    from contentieux.francais import formater_montant, montant_en_lettres
+    from contentieux.signature.mention import controler_mention
+
+    assert "num2words" not in inspect.getsource(module)
+    for montant in (Decimal("80"), Decimal("1234.56"), Decimal("1000000.01")):
+        mention = module._mention_demo(montant)
+        assert mention == f"Bon pour {montant_en_lettres(montant)} ({formater_montant(montant)})"
+        assert controler_mention(mention, montant).concordante
+    assert module._mention_demo(None) == "Bon pour la somme indiquée ci-dessus"

@@ -72,7 +72,7 @@ class ActeGenere(Modele):
 
 def dossier_gabarits_paquet() -> Path:
     """Le dossier ``gabarits`` livré avec la bibliothèque."""
-    from contentieux.exemples import dossier_donnees
+    from contentieux.donnees import dossier_donnees
 
     return dossier_donnees("gabarits")
 
@@ -434,7 +434,7 @@ def _logo_docx(modele: Any, logo: str | None) -> Any:
 
 def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste) -> dict[str, Any]:
     """Ce que le PDF embarque : de quoi recompter et revérifier les chiffres imprimés."""
-    from contentieux import __version__
+    from contentieux._version import __version__
 
     return {
         "format": FORMAT_DONNEES,
@@ -453,34 +453,45 @@ def donnees_embarquees(contrat: ContratActe, faits: Faits, manifeste: Manifeste)
 
 def emplacements(document: Any) -> dict[str, Emplacement]:
     """Les boîtes dont l'identifiant HTML commence par ``signature-`` ou ``mention-``, en points
-    PDF (origine en bas à gauche), d'après la mise en page WeasyPrint (bordure comprise)."""
+    PDF (origine en bas à gauche), d'après la mise en page WeasyPrint (bordure comprise).
+
+    Lues par l'API publique de WeasyPrint, ``Page.anchors`` : chaque élément qui a un ``id`` y
+    est une ancre, le rectangle ``(x1, y1, x2, y2)`` de sa boîte bordure comprise, en pixels CSS
+    depuis le coin haut gauche de la page ; un identifiant répété ne compte qu'à sa première
+    occurrence (la première page qui le porte).
+    """
     trouves: dict[str, Emplacement] = {}
     for numero, page in enumerate(document.pages):
         hauteur = page.height
-        for boite in page._page_box.descendants():
-            element = getattr(boite, "element", None)
-            if element is None or getattr(boite, "element_tag", None) is None:
+        for ident, ancre in page.anchors.items():
+            if not ident.startswith(("signature-", "mention-")) or ident in trouves:
                 continue
-            ident = element.get("id")
-            if not ident or not ident.startswith(("signature-", "mention-")) or ident in trouves:
-                continue
-            x, y = boite.border_box_x(), boite.border_box_y()
-            largeur, haut = boite.border_width(), boite.border_height()
+            x1, y1, x2, y2 = ancre
             trouves[ident] = Emplacement(
                 page=numero,
-                x1=round(x * PX_EN_POINTS, 2),
-                y1=round((hauteur - y - haut) * PX_EN_POINTS, 2),
-                x2=round((x + largeur) * PX_EN_POINTS, 2),
-                y2=round((hauteur - y) * PX_EN_POINTS, 2),
+                x1=round(x1 * PX_EN_POINTS, 2),
+                y1=round((hauteur - y1 - (y2 - y1)) * PX_EN_POINTS, 2),
+                x2=round(x2 * PX_EN_POINTS, 2),
+                y2=round((hauteur - y1) * PX_EN_POINTS, 2),
             )
     return trouves
+
+
+def _boites(page: Any) -> Iterator[Any]:
+    """Les boîtes de la mise en page d'une page WeasyPrint, dans l'ordre du dessin.
+
+    Le seul accès à un attribut privé de WeasyPrint (``Page._page_box``) : son API publique ne
+    donne pas le texte mis en page. Une version de WeasyPrint qui le change se voit ici seulement
+    (la borne haute de ``pyproject.toml`` la fait tester avant de l'admettre).
+    """
+    yield from page._page_box.descendants()
 
 
 def texte_mise_en_page(document: Any) -> str:
     """Le texte des boîtes de texte de chaque page (marges comprises), dans l'ordre du dessin."""
     morceaux: list[str] = []
     for page in document.pages:
-        for boite in page._page_box.descendants():
+        for boite in _boites(page):
             texte = getattr(boite, "text", None)
             if isinstance(texte, str):
                 morceaux.append(texte)

@@ -842,7 +842,7 @@ ArgumentDossier = Annotated[
 
 def _afficher_version(valeur: bool) -> None:
     if valeur:
-        from contentieux import __version__
+        from contentieux._version import __version__
 
         typer.echo(f"contentieux {__version__}")
         raise typer.Exit(0)

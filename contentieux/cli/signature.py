@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -378,7 +379,6 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
     s'essaie aussitôt avec ``--p12 DOSSIER/agence.p12``.
     """
     from contentieux.erreurs import ErreurContentieux
-    from contentieux.francais import formater_montant
     from contentieux.signature import MENTION_TEST, Signeur, cosigner, signer_acte
     from contentieux.signature.demo import MOT_DE_PASSE_DEMO, charger_ou_creer_pki
     from contentieux.signature.pades import ajouter_donnees_validation
@@ -405,7 +405,7 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
                     continue
                 mention = None
                 if champ == "signature-debiteur" and "mention-manuscrite" in emplacements:
-                    mention = _mention_demo(lire_montant_imprime(pdf), formater_montant)
+                    mention = _mention_demo(lire_montant_imprime(pdf))
                 signe = cosigner(signe, signeur(champ), champ=champ, mention=mention)
             # la CRL de la démonstration n'est pas en ligne : jointe au document (DSS)
             signe = ajouter_donnees_validation(signe, certificats=[pki.racine], crls=[pki.crl])
@@ -440,25 +440,14 @@ def _demo_signature(dossier: Any, date: dt.date, sortie: Path | None = None) -> 
     )
 
 
-def _mention_demo(montant: Any, formater: Any) -> str:
-    """« Bon pour … » : la somme en lettres et en chiffres que le débiteur écrirait."""
+def _mention_demo(montant: Decimal | None) -> str:
+    """« Bon pour … » : la somme en lettres et en chiffres que le débiteur écrirait (C. civ. 1376),
+    écrite par :func:`contentieux.francais.montant_en_lettres`, la même que celle des actes."""
+    from contentieux.francais import formater_montant, montant_en_lettres
+
     if montant is None:
         return "Bon pour la somme indiquée ci-dessus"
-    import importlib
-
-    en_lettres: Any = getattr(
-        importlib.import_module("contentieux.francais"), "montant_en_lettres", None
-    )
-    if en_lettres is not None:
-        lettres = str(en_lettres(montant))
-    else:
-        from num2words import num2words  # type: ignore[import-untyped]
-
-        euros, centimes = divmod(int(montant * 100), 100)
-        lettres = f"{num2words(euros, lang='fr')} euros"
-        if centimes:
-            lettres += f" et {num2words(centimes, lang='fr')} centimes"
-    return f"Bon pour {lettres} ({formater(montant)})"
+    return f"Bon pour {montant_en_lettres(montant)} ({formater_montant(montant)})"
 
 
 ETAPES_DEMO.append(_demo_signature)

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from contentieux.francais import fondement_et_note as fondement_et_note
+
 _CODES = r"(?:C\. civ\.|C\. com\.|C\. consom\.|C\. postes|CPC|CPCE|CMF|CCP|CJA|CGPPP|COJ)"
 _NUMERO = r"(?:[LRDA]?\d+(?:-\d+)*(?:-[A-Z])?|Annexe \d+(?:-\d+)*)"
 _TEXTE = r"(?:Loi|Décret|Ordonnance|Règlement) \d{2,4}[-/]\d+"
@@ -51,17 +53,6 @@ FORMAT = re.compile(rf"^(?:{_CODES} {_NUMERO}|{_TEXTE}(?: art\. \d+(?:-\d+)*)?|{
 def articles(fondement: str) -> tuple[str, ...]:
     """Les citations d'un champ ``fondement`` des règles (séparées par « ; »)."""
     return tuple(a.strip() for a in fondement.split(";") if a.strip())
-
-
-def fondement_et_note(fondement: str, note: str | None) -> str:
-    """Ce qu'un lecteur lit d'une ligne : son fondement (citations), puis sa note s'il y en a une.
-
-    >>> fondement_et_note("C. com. L441-10", "L441-10 II : taux stipulé")
-    'C. com. L441-10 — L441-10 II : taux stipulé'
-    >>> fondement_et_note("C. civ. 1343-2", None)
-    'C. civ. 1343-2'
-    """
-    return f"{fondement} — {note}" if note else fondement
 
 
 def est_citation(texte: str) -> bool:

@@ -14,6 +14,8 @@ from typing import Final
 
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
+from contentieux.interets.capitalisation import anniversaire as anniversaire_capitalisation
+from contentieux.interets.capitalisation import nouvelle_capitalisation
 from contentieux.interets.jours import decouper_par_annee, interet_exact
 from contentieux.interets.taux import Bareme, Periode, RegimeDette, TauxPeriode, meme_taux, periodes
 from contentieux.modeles.decompte import Capitalisation, Diviseur, LigneInterets
@@ -327,11 +329,21 @@ class Dette:
         return f"créance {self.creance}, facture {self.facture}"
 
     def _anniversaire(self, depart: dt.date) -> dt.date:
-        from contentieux.interets.capitalisation import anniversaire
-
-        return anniversaire(depart, self.rang_capitalisation)
+        return anniversaire_capitalisation(depart, self.rang_capitalisation)
 
     def _capitaliser(self, date: dt.date) -> None:
-        from contentieux.interets.capitalisation import capitaliser
-
-        capitaliser(self, date)
+        """Ajoute à la base les intérêts échus et impayés (une année entière, C. civ. 1343-2)."""
+        self.fermer()
+        dus = self.interets_dus()
+        nouvelle = nouvelle_capitalisation(
+            creance=self.creance,
+            facture=self.facture,
+            date=date,
+            interets_dus=dus,
+            deja_capitalises=self.capitalise,
+        )
+        self.rang_capitalisation += 1
+        if nouvelle is None:
+            return
+        self.capitalise = dus
+        self.capitalisations.append(nouvelle)

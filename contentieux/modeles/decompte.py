@@ -17,7 +17,23 @@ from typing import Literal, get_args
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from contentieux.francais import fondement_et_note
 from contentieux.modeles.base import Modele, Montant
+from contentieux.modeles.texte import (
+    LARGEUR,
+    LIBELLE_PRINCIPAL_RESTANT,
+    LIEN,
+    POSTES,
+    REGIMES,
+    aligner,
+    couper,
+    fin,
+    montant,
+    section,
+    taux,
+    titre,
+)
+from contentieux.modeles.texte import date as date_longue
 
 Diviseur = Literal["365", "exact"]
 """Convention de décompte des jours : « 365 » (toujours 365, pratique Banque de France) ou
@@ -305,8 +321,6 @@ class Decompte(Modele):
     regles_version: str
 
     def __str__(self) -> str:
-        from contentieux.presentation import texte_decompte
-
         return texte_decompte(self)
 
 
@@ -349,3 +363,104 @@ class Interets(Modele):
 
     lignes: tuple[LigneInterets, ...]
     total: Montant
+
+
+# --- décompte -----------------------------------------------------------------------------------
+
+
+def texte_decompte(decompte: Decompte, largeur: int = LARGEUR) -> str:
+    """Le décompte en texte : lignes d'intérêts, indemnités, paiements, totaux, fondements."""
+    un_jour = dt.timedelta(days=1)
+    options = decompte.options
+    lignes = titre(f"Décompte du dossier {decompte.dossier} au {date_longue(decompte.au)}", largeur)
+    diviseur = "365 ou 366 (exact)" if options.diviseur == "exact" else "365"
+    lignes += couper(
+        f"Période : du premier au dernier jour compté. Diviseur : {diviseur}. "
+        f"Règles : {decompte.regles_version}.",
+        largeur,
+        suite="",
+    )
+    if decompte.lignes:
+        lignes += section("Intérêts et pénalités")
+        for li in decompte.lignes:
+            debut = li.du + un_jour
+            tete = f"{li.facture or li.creance} — {REGIMES.get(li.regime, li.regime)}"
+            lignes += couper(tete, largeur, "  ")
+            periode = (
+                f"du {date_longue(debut)} au {date_longue(li.au)}, "
+                f"{li.jours}{LIEN}jour{'s' if li.jours > 1 else ''}"
+            )
+            lignes += couper(periode, largeur, "      ")
+            calcul = (
+                f"{montant(li.base)} × {taux(li.taux)} × {li.jours}{LIEN}/{LIEN}{li.diviseur} "
+                f"= {montant(li.montant)}"
+            )
+            lignes += couper(calcul, largeur, "      ")
+            lignes += couper(
+                fondement_et_note(li.fondement, li.note), largeur, "      ", "        "
+            )
+    if decompte.indemnites or decompte.clauses_penales or decompte.capitalisations:
+        lignes += section("Indemnités, clauses pénales, capitalisation")
+        for ind in decompte.indemnites:
+            lignes += couper(
+                f"Indemnité {ind.nature} {ind.facture or ind.creance} : {montant(ind.montant)} "
+                f"({ind.motif})",
+                largeur,
+                "  ",
+            )
+            lignes += couper(ind.fondement, largeur, "      ", "        ")
+        for cp in decompte.clauses_penales:
+            lignes += couper(f"Clause pénale {cp.creance} : {montant(cp.montant)}", largeur, "  ")
+            lignes += couper(
+                fondement_et_note(cp.fondement, cp.note), largeur, "      ", "        "
+            )
+        for cap in decompte.capitalisations:
+            lignes += couper(
+                f"Capitalisation {cap.facture or cap.creance} le {date_longue(cap.date)} : "
+                f"{montant(cap.montant)} ({cap.fondement})",
+                largeur,
+                "  ",
+            )
+    if decompte.imputations:
+        lignes += section("Paiements et leur imputation")
+        for imp in decompte.imputations:
+            parts = ", ".join(
+                f"{p.facture or p.creance} {POSTES.get(p.nature, p.nature)} {montant(p.montant)}"
+                for p in imp.parts
+            )
+            texte = f"Paiement du {date_longue(imp.date)} de {montant(imp.montant)} : {parts}"
+            if imp.non_impute:
+                texte += f" ; non imputé : {montant(imp.non_impute)}"
+            lignes += couper(texte, largeur, "  ")
+        # L'ordre suivi (1342-10 entre factures, 1343-1 ou le contrat sur chacune), une fois.
+        for motif in dict.fromkeys(imp.motif for imp in decompte.imputations):
+            lignes += couper(f"Ordre d'imputation : {motif}.", largeur, "  ", "    ")
+    lignes += section("Totaux")
+    paires = [
+        ("Principal initial", decompte.total_principal),
+        ("Paiements reçus", decompte.total_paiements),
+        (LIBELLE_PRINCIPAL_RESTANT, decompte.total_principal_restant),
+        ("Intérêts", decompte.total_interets),
+        ("Pénalités de retard", decompte.total_penalites),
+        ("Indemnités", decompte.total_indemnites),
+        ("Clauses pénales", decompte.total_clauses_penales),
+        ("Accessoires déjà réglés", decompte.total_accessoires_regles),
+    ]
+    if decompte.trop_percu:
+        paires.append(("Trop-perçu", decompte.trop_percu))
+    paires.append(("TOTAL RESTANT DÛ", decompte.total))
+    lignes.append(aligner([(libelle, montant(v)) for libelle, v in paires], largeur, "  "))
+    lignes += couper(
+        "Total restant dû = principal restant dû + intérêts + pénalités + indemnités + "
+        "clauses pénales − accessoires déjà réglés.",
+        largeur,
+        suite="",
+    )
+    if decompte.fondements:
+        lignes.append("")
+        lignes += couper("Fondements : " + " ; ".join(decompte.fondements), largeur)
+    if decompte.avertissements:
+        lignes += section("Avertissements")
+        for avertissement in decompte.avertissements:
+            lignes += couper(f"! {avertissement}", largeur)
+    return fin(lignes)

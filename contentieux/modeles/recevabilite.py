@@ -14,6 +14,21 @@ from pydantic import Field
 
 from contentieux.modeles.base import Modele, Montant
 from contentieux.modeles.resultats import Constat
+from contentieux.modeles.texte import (
+    LARGEUR,
+    LIBELLE_PRINCIPAL_EXIGIBLE,
+    LIBELLE_PRINCIPAL_IMPAYE,
+    SYMBOLES,
+    VERDICTS,
+    aligner,
+    couper,
+    fin,
+    montant,
+    puces,
+    section,
+    titre,
+)
+from contentieux.modeles.texte import date as date_longue
 
 
 class CodeVoie(StrEnum):
@@ -196,8 +211,6 @@ class Recevabilite(Modele):
     )
 
     def __str__(self) -> str:
-        from contentieux.presentation import texte_recevabilite
-
         return texte_recevabilite(self)
 
     def constat(self, condition: str) -> Constat:
@@ -206,3 +219,100 @@ class Recevabilite(Modele):
             if c.condition == condition:
                 return c
         raise KeyError(condition)
+
+
+# --- recevabilité -------------------------------------------------------------------------------
+
+
+def texte_recevabilite(rapport: Recevabilite, largeur: int = LARGEUR) -> str:
+    """Le rapport de recevabilité en texte : verdict, conditions, voie, juridiction, calendrier."""
+    lignes = titre(
+        f"Recevabilité du dossier {rapport.dossier} au {date_longue(rapport.au)}", largeur
+    )
+    lignes += couper(f"Verdict : {VERDICTS[rapport.recevable]}", largeur)
+    for alerte in rapport.avertissements:
+        lignes += ["", *couper(f"URGENT : {alerte}", largeur)]
+    exigible = getattr(rapport, "principal_exigible_non_prescrit", None)
+    restant = getattr(rapport, "principal_impaye", None)
+    if exigible is not None and restant is not None:
+        lignes += section("Montants")
+        lignes.append(
+            aligner(
+                [
+                    (LIBELLE_PRINCIPAL_IMPAYE, montant(restant)),
+                    (LIBELLE_PRINCIPAL_EXIGIBLE, montant(exigible)),
+                ],
+                largeur,
+                "  ",
+            )
+        )
+        if exigible != restant:
+            explication = (
+                f"La différence ({montant(restant - exigible)}) tient aux factures non encore "
+                "échues ou prescrites : seul le principal exigible et non prescrit peut être "
+                "réclamé en justice et décide des seuils (petites créances, CPC 750-1)."
+            )
+        else:
+            explication = (
+                "Les deux montants sont égaux : toutes les factures impayées sont échues et non "
+                "prescrites."
+            )
+        lignes += couper(explication, largeur, "  ", "  ")
+        lignes += couper(
+            "Hors intérêts, pénalités et indemnités : voir la commande « decompte », dont le "
+            "« principal restant dû » peut être plus élevé que le principal impayé, les paiements "
+            "y étant imputés d'abord sur les intérêts et les frais (C. civ. 1343-1).",
+            largeur,
+            "  ",
+            "  ",
+        )
+    lignes += section("Conditions")
+    for constat in rapport.constats:
+        tete = f"{SYMBOLES[constat.satisfaite]} {constat.intitule} : {constat.motif}"
+        lignes += couper(tete, largeur, "", "      ")
+        if constat.faits_manquants:
+            lignes += couper(
+                "Faits manquants : " + ", ".join(constat.faits_manquants), largeur, "      "
+            )
+        for avertissement in constat.avertissements:
+            lignes += couper(f"! {avertissement}", largeur, "      ")
+        if constat.fondements:
+            lignes += couper("(" + " ; ".join(constat.fondements) + ")", largeur, "      ")
+    voie = rapport.voie
+    lignes += section(f"Voie recommandée : {voie.intitule}")
+    for motif in voie.motifs:
+        lignes += couper(f"• {motif}", largeur, "  ", "    ")
+    for avertissement in voie.avertissements:
+        lignes += couper(f"! {avertissement}", largeur, "  ", "    ")
+    if voie.fondements:
+        lignes += couper("(" + " ; ".join(voie.fondements) + ")", largeur, "  ", "    ")
+    if rapport.juridiction is not None:
+        j = rapport.juridiction
+        lignes += section("Juridiction")
+        if j.designation:
+            lignes += couper(j.designation[:1].upper() + j.designation[1:], largeur, "  ")
+        else:
+            lignes += couper(f"{j.intitule} — tribunal non nommé", largeur, "  ")
+        lignes += couper(f"Lieu : {j.lieu}", largeur, "  ")
+        if j.candidats and not j.designation:
+            lignes += couper("Tribunaux possibles : " + ", ".join(j.candidats), largeur, "  ")
+        if j.a_completer:
+            lignes += couper(f"! À compléter : {j.a_completer}", largeur, "  ", "    ")
+        lignes += couper(j.regle_territoriale, largeur, "  ")
+        determination = getattr(j, "determination", None)
+        if determination:
+            lignes += couper(f"Déterminée par : {determination}", largeur, "  ")
+        for avertissement in j.avertissements:
+            lignes += couper(f"! {avertissement}", largeur, "  ", "    ")
+    if rapport.calendrier:
+        lignes += section("Calendrier")
+        for etape in rapport.calendrier:
+            quand = date_longue(etape.date) if etape.date else "date à établir"
+            if etape.echue:
+                quand += " (échue)"
+            lignes += couper(f"{quand} — {etape.intitule}", largeur, "  ")
+            lignes += couper(f"{etape.regle} ({etape.fondement})", largeur, "      ")
+    if rapport.faits_manquants:
+        lignes += section("Faits à fournir")
+        lignes += puces(rapport.faits_manquants, largeur)
+    return fin(lignes)

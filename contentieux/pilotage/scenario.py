@@ -136,7 +136,7 @@ class Scenario(Modele):
 
 def chemin_scenario_defaut() -> Path:
     """Fichier du scénario livré avec le paquet."""
-    from contentieux.exemples import dossier_donnees
+    from contentieux.donnees import dossier_donnees
 
     return dossier_donnees("regles") / "scenarios" / "defaut.yaml"
 

@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
@@ -358,7 +359,42 @@ def verifier_signature(
       une mention sans cette signature est « non signée » et le verdict n'est pas valide ;
     - ``donnees_revocation`` : CRL ou réponses OCSP (DER) fournies à part, utilisées comme celles
       du document.
+
+    La validation de pyHanko est asynchrone : hors de toute boucle d'événements, elle tourne dans
+    une boucle à elle ; appelée depuis une boucle en cours (un serveur, un carnet Jupyter), elle
+    tourne dans un fil à part, et la boucle appelante attend. Dans du code asynchrone, préférez
+    ``await`` :func:`verifier_signature_async`, qui ne bloque pas la boucle pendant les
+    consultations en ligne.
     """
+    verification = verifier_signature_async(
+        pdf,
+        confiance=confiance,
+        en_ligne=en_ligne,
+        champ_mention=champ_mention,
+        champ_debiteur=champ_debiteur,
+        montant_imprime=montant_imprime,
+        donnees_revocation=donnees_revocation,
+    )
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # aucune boucle en cours dans ce fil
+        return asyncio.run(verification)
+    with ThreadPoolExecutor(max_workers=1) as fil:
+        return fil.submit(asyncio.run, verification).result()
+
+
+async def verifier_signature_async(
+    pdf: bytes | Path,
+    *,
+    confiance: Iterable[Any] | Any | None = None,
+    en_ligne: bool = False,
+    champ_mention: str = CHAMP_MENTION,
+    champ_debiteur: str = CHAMP_DEBITEUR,
+    montant_imprime: Decimal | None = None,
+    donnees_revocation: Iterable[bytes] = (),
+) -> RapportSignature:
+    """:func:`verifier_signature`, à attendre depuis une boucle d'événements en cours (mêmes
+    paramètres, même rapport)."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.ades.report import AdESStatus
@@ -399,7 +435,7 @@ def verifier_signature(
             niveau = "B-LT"
         signature.compute_integrity_info(diff_policy=spec.diff_policy)
         integrite = signature.summarise_integrity_info()
-        resultat = asyncio.run(_valider(signature, spec, niveau, dss))
+        resultat = await _valider(signature, spec, niveau, dss)
         statut = resultat.api_status
         sous = resultat.ades_subindic
         etat = sous.status
