@@ -7,7 +7,6 @@ décompte ou d'un rapport vivent dans la couche des modèles (:mod:`contentieux.
 ce module les rassemble pour la commande et ajoute le résumé d'un dossier et le texte des règles.
 
 >>> import datetime as dt
-import re
 >>> from decimal import Decimal
 >>> print(fin(couper("Échue le " + date(dt.date(2026, 3, 1)) + ".", 12)))
 Échue le

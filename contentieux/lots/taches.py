@@ -80,7 +80,7 @@ class TacheDecompte:
     regles: str | None = None
 
     def description(self) -> dict[str, Any]:
-        from contentieux import __version__
+        from contentieux._version import __version__
 
         return {"tache": "decompte", "format": "json", "version": __version__}
 
@@ -261,7 +261,7 @@ class TacheActes:
     signature: OptionsSignature | None = None
 
     def description(self) -> dict[str, Any]:
-        from contentieux import __version__
+        from contentieux._version import __version__
 
         return {
             "tache": "actes",
@@ -367,7 +367,7 @@ def versions_gabarits(actes: tuple[str, ...], gabarits: str | None) -> dict[str,
     from pathlib import Path
 
     from contentieux._yaml import charger_yaml_exact
-    from contentieux.exemples import dossier_donnees
+    from contentieux.donnees import dossier_donnees
 
     racines = [Path(gabarits)] if gabarits else []
     racines.append(dossier_donnees("gabarits"))
