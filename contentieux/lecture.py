@@ -143,7 +143,19 @@ def valider_dossier(
 
 
 def _lire_octets(fichier: Path, limites: Limites) -> bytes:
-    """Octets d'un fichier **ordinaire** (ni dossier, ni tube, ni périphérique), taille bornée."""
+    """Octets d'un fichier **ordinaire** (ni dossier, ni tube, ni périphérique), taille bornée.
+
+    Un lien symbolique vers un fichier **hors de son propre dossier** (``dossier.yaml →
+    /etc/passwd``) n'est pas lu : le contenu d'un fichier système finirait dans les messages
+    (clés inconnues, valeurs refusées citées) ; ni la cible ni le contenu ne sont cités, le
+    message demande le chemin du fichier lui-même (comme pour un lot lu depuis un dossier)."""
+    if fichier.is_symlink():
+        lien = fichier.absolute()
+        if lien.parent not in lien.resolve().parents:
+            raise DonneesInvalides(
+                f"{fichier} : lien symbolique vers un fichier hors de son dossier, non lu ; "
+                "donnez le chemin du fichier lui-même"
+            )
     try:
         etat = fichier.stat()  # suit les liens symboliques : on juge la cible
     except FileNotFoundError:

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from contentieux.cli import app
 from contentieux.erreurs import DonneesInvalides
 from contentieux.exemples import chemin_exemple, dossier_exemple
 from contentieux.lecture import _profondeur_json, lire_donnees
@@ -590,6 +592,34 @@ def test_lien_vers_un_fichier_systeme_jamais_recopie(tmp_path: Path) -> None:
             assert morceau not in manifeste, morceau
     assert "lien symbolique vers un fichier hors du dossier" in manifeste
     assert "/etc" not in manifeste
+
+
+@pytest.mark.parametrize("commande", ["valider", "decompte", "verifier"])
+def test_lien_vers_un_fichier_hors_de_son_dossier_jamais_recopie_par_une_commande(
+    tmp_path: Path, commande: str
+) -> None:
+    """Avant : « contentieux valider lien.yaml » (lien vers un fichier d'ailleurs) lisait la cible
+    et citait ses clés dans le message (« champ inconnu « mot_de_passe_xq » »)."""
+    ailleurs = tmp_path / "ailleurs"
+    ailleurs.mkdir()
+    cible = ailleurs / "secrets.yaml"
+    cible.write_text("mot_de_passe_xq: valeur_secrete_zk\n", encoding="utf-8")
+    ici = tmp_path / "ici"
+    ici.mkdir()
+    (ici / "dossier.yaml").symlink_to(cible)
+    date = [] if commande == "valider" else ["--au", "2026-06-30"]
+    resultat = CliRunner().invoke(app, [commande, str(ici / "dossier.yaml"), *date])
+    assert resultat.exit_code == 3, resultat.output
+    sortie = " ".join(resultat.output.split())
+    assert "lien symbolique vers un fichier hors de son dossier" in sortie
+    for fuite in ("mot_de_passe_xq", "valeur_secrete_zk", "ailleurs", "secrets.yaml"):
+        assert fuite not in sortie, fuite
+
+
+def test_lien_dans_son_dossier_toujours_lu(tmp_path: Path) -> None:
+    (tmp_path / "vrai.yaml").write_text("reference: X\n", encoding="utf-8")
+    (tmp_path / "lien.yaml").symlink_to(tmp_path / "vrai.yaml")
+    assert lire_donnees(tmp_path / "lien.yaml") == {"reference": "X"}
 
 
 def test_lien_interne_au_dossier_du_lot_toujours_lu(tmp_path: Path) -> None:
