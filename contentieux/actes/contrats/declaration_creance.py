@@ -51,6 +51,7 @@ from contentieux.modeles.evenements import (
     NatureDemande,
     ProcedureCollective,
 )
+from contentieux.recevabilite.procedure_collective import fin_releve_forclusion
 
 IDENTIFIANT = "declaration_creance"
 
@@ -132,6 +133,19 @@ def controler_delai(faits: Faits) -> tuple[dt.date | None, tuple[str, ...], bool
             False,
         )
     if releve is not None and releve.date is not None and faits.au <= releve.date:
+        prudence = ""
+        procedure = faits.dossier.evenements_de_type(ProcedureCollective)[-1]
+        echeance = fin_releve_forclusion(faits.dossier, procedure, faits.jeu_de_regles())
+        if echeance is not None and echeance.date_brute != echeance.date_limite:
+            # La prorogation de CPC 642 vaut pour les délais de procédure ; pour ce délai de
+            # forclusion elle n'est pas acquise (relecture d'un avocat) : l'acte le signale.
+            prudence = (
+                f" Le délai de six mois expire le {d(echeance.date_brute)}, "
+                "un jour non ouvrable ; sa prorogation au premier jour ouvrable suivant (CPC 642) "
+                "n'étant pas certaine pour ce délai de forclusion, formez l'action avant cette "
+                "date par prudence. Le délai est porté à un an pour le créancier placé dans "
+                "l'impossibilité de connaître sa créance (C. com. L622-26 al. 3)."
+            )
         return (
             limite,
             (
@@ -143,7 +157,8 @@ def controler_delai(faits: Faits) -> tuple[dt.date | None, tuple[str, ...], bool
                 "une omission du débiteur dans la liste de ses créanciers (C. com. L622-26) ; "
                 f"l'action en relevé de forclusion est formée au plus tard le {d(releve.date)} "
                 "(six mois à compter de la publication au BODACC). La présente déclaration est "
-                "adressée au mandataire judiciaire en même temps que cette action est formée.",
+                "adressée au mandataire judiciaire en même temps que cette action est formée."
+                + prudence,
             ),
             True,
         )
