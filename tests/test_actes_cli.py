@@ -148,3 +148,22 @@ def test_etape_de_demonstration_ecrit_les_actes(demo: Demonstration) -> None:
         assert f"EX-AGENCE-2026-003_{acte}.pdf" in noms
         assert f"EX-AGENCE-2026-003_{acte}.docx" in noms
     assert "EX-AGENCE-2026-003_declaration_creance.pdf" not in noms
+
+
+def test_premiere_echeance_avant_la_date_de_l_acte_erreur_de_donnees(tmp_path: Path) -> None:
+    """Relecture d'un avocat : une première échéance antérieure à la date de l'acte donnait
+    « erreur inattendue (ValueError) ». C'est une donnée à corriger : code 3, le champ nommé."""
+    parametres = tmp_path / "parametres.yaml"
+    parametres.write_text(
+        "plan:\n  nombre_echeances: 3\n  date_premiere_echeance: 2026-01-31\n"
+        "  delai_regularisation_jours: 15\n",
+        encoding="utf-8",
+    )
+    resultat = CliRunner().invoke(
+        app,
+        ["generer", "echeancier", str(chemin_exemple("b2b")), "--au", "2026-06-30",
+         "--parametres", str(parametres), "-o", str(tmp_path)],
+    )  # fmt: skip
+    assert resultat.exit_code == 3, resultat.output
+    sortie = " ".join(resultat.output.split())
+    assert "actes.plan.date_premiere_echeance" in sortie and "inattendue" not in sortie

@@ -25,6 +25,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from contentieux.delais import ajouter_mois
+from contentieux.erreurs import ArgumentInvalide
 from contentieux.modeles.base import Modele, Montant
 
 Periodicite = Literal["mensuelle", "bimestrielle", "trimestrielle"]
@@ -56,11 +57,11 @@ def calculer_echeancier(
     """Les échéances du plan ; ``debut`` : date de signature (départ des intérêts convenus) ;
     ``base_interets`` : le principal compris dans ``montant`` (à défaut, tout le montant)."""
     if nombre < 1:
-        raise ValueError("nombre d'échéances : au moins une échéance est attendue")
+        raise ArgumentInvalide("nombre d'échéances : au moins une échéance est attendue")
     if montant <= 0:
-        raise ValueError("montant échelonné : une somme strictement positive est attendue")
+        raise ArgumentInvalide("montant échelonné : une somme strictement positive est attendue")
     if premiere < debut:
-        raise ValueError(
+        raise ArgumentInvalide(
             "date_premiere_echeance : la première échéance précède la signature du plan ; "
             "choisissez une date postérieure"
         )

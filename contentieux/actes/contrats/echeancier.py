@@ -48,7 +48,7 @@ from contentieux.actes.parametres import exiger
 from contentieux.actes.plan import EcheancePlan, calculer_echeancier
 from contentieux.droit.durees import duree
 from contentieux.droit.qualites import est_consommateur
-from contentieux.erreurs import ActeInadapte
+from contentieux.erreurs import ActeInadapte, DonneesInvalides
 from contentieux.francais import (
     formater_taux,
     montant_en_lettres,
@@ -139,6 +139,14 @@ def construire(faits: Faits) -> ContratEcheancier:
             "restée sans effet, avant la déchéance du terme)"
         ],
     )
+    if plan.date_premiere_echeance < faits.au:
+        raise DonneesInvalides(
+            f"actes.plan.date_premiere_echeance : la première échéance "
+            f"({plan.date_premiere_echeance.isoformat()}) précède la date de l'acte "
+            f"({faits.au.isoformat()}), qui est celle de la signature du plan ; choisissez une "
+            "date postérieure",
+            champ="actes.plan.date_premiere_echeance",
+        )
     dec = faits.decompte
     montant = plan.montant or dec.total
     principal = min(montant, dec.total_principal_restant)
