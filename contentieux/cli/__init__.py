@@ -3,7 +3,8 @@
 - ``commun`` : l'application Typer, les consoles, la traduction des erreurs ;
 - ``regles`` : ``regles``, ``schema`` ;
 - ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo`` ;
-- ``signature`` : ``signer``, ``cosigner``, ``verifier-signature``.
+- ``signature`` : ``signer``, ``cosigner``, ``verifier-signature`` ;
+- ``serveur`` : ``serveur`` (le service HTTP, :mod:`contentieux.service`).
 
 Chaque module enregistre ses commandes sur ``app`` à l'import.
 """
@@ -14,6 +15,7 @@ from contentieux.cli import actes as actes
 from contentieux.cli import dossier, regles, signature
 from contentieux.cli import lots as lots
 from contentieux.cli import pilotage as pilotage
+from contentieux.cli import serveur as serveur
 from contentieux.cli.commun import ETAPES_DEMO, app
 from contentieux.cli.dossier import _demo_recevabilite
 

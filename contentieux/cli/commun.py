@@ -91,6 +91,10 @@ EXTRAS: dict[str, str] = {
     "dask": "dask",
     "distributed": "dask",
     "pygal": "pilotage",
+    "fastapi": "serveur",
+    "starlette": "serveur",
+    "uvicorn": "serveur",
+    "multipart": "serveur",
 }
 """Module d'une couche optionnelle → extra de ``pip install 'contentieux[EXTRA]'`` qui l'apporte."""
 
