@@ -526,3 +526,21 @@ def test_jeton_depuis_un_fichier(tmp_path: Path) -> None:
     fichier.write_text("court")
     with pytest.raises(ErreurUtilisation, match="trop court"):
         jeton_depuis_environnement({"CONTENTIEUX_JETON_FICHIER": str(fichier)})
+
+
+def test_exemples_curl_de_la_documentation_existent(serveur: Serveur) -> None:
+    """Chaque appel curl de ``docs/service.md`` vise un point d'accès que le service expose."""
+    import re
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "service.md").read_text("utf-8")
+    with serveur.client() as client:
+        chemins = client.get("/openapi.json").json()["paths"]
+    # un paramètre de chemin vaut un segment ; le dernier peut en valoir plusieurs ({chemin:path})
+    motifs = [
+        re.compile("^" + re.sub(r"\{[^}]+\}$", ".+", re.sub(r"\{[^}]+\}(?=/)", "[^/]+", c)) + "$")
+        for c in chemins
+    ]
+    appels = re.findall(r'curl [^\n]*?"?http://127\.0\.0\.1:8000(/[^"?\s]*)', page)
+    assert len(appels) == 10
+    for chemin in appels:
+        assert any(m.match(chemin) for m in motifs), chemin

@@ -97,13 +97,34 @@ def _json(donnees: Any, statut: int = 200) -> Response:
 # --- middleware : limite de corps et journal d'accès ------------------------------------------
 
 
-class Enveloppe:
-    """Middleware ASGI : refuse les corps trop gros (413) et écrit une ligne JSON par requête
-    (méthode, chemin, statut, durée, octets ; jamais le contenu d'un dossier ni le jeton)."""
+def _jeton_accepte(entetes: dict[bytes, bytes], jeton: bytes) -> bool:
+    """Vrai si l'en-tête ``Authorization: Bearer …`` porte le jeton (comparaison à temps
+    constant, :func:`hmac.compare_digest`)."""
+    schema, _, valeur = entetes.get(b"authorization", b"").partition(b" ")
+    donne = valeur.strip() if schema.lower() == b"bearer" else b""
+    return hmac.compare_digest(donne, jeton)
 
-    def __init__(self, app: ASGIApp, limite: int) -> None:
+
+def _refus_jeton() -> Response:
+    corps = probleme_http(
+        401,
+        "jeton_invalide",
+        "jeton absent ou invalide : envoyez l'en-tête « Authorization: Bearer <jeton> » avec le "
+        "jeton du service (CONTENTIEUX_JETON)",
+        champ="Authorization",
+    )
+    return _reponse_probleme(401, corps, {"WWW-Authenticate": 'Bearer realm="contentieux"'})
+
+
+class Enveloppe:
+    """Middleware ASGI : exige le jeton sur ``/v1/…`` (401), refuse les corps trop gros (413) et
+    écrit une ligne JSON par requête (méthode, chemin, statut, durée, octets ; jamais le contenu
+    d'un dossier ni le jeton)."""
+
+    def __init__(self, app: ASGIApp, limite: int, jeton: bytes | None) -> None:
         self.app = app
         self.limite = limite
+        self.jeton = jeton
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -130,7 +151,10 @@ class Enveloppe:
             return message
 
         try:
-            if longueur.isdigit() and int(longueur) > self.limite:
+            protege = self.jeton is not None and str(scope.get("path", "")).startswith("/v1/")
+            if protege and not _jeton_accepte(entetes, self.jeton or b""):
+                await _refus_jeton()(scope, receive, envoyer)
+            elif longueur.isdigit() and int(longueur) > self.limite:
                 erreur = _trop_gros(self.limite)
                 reponse = _reponse_probleme(erreur.statut, erreur.corps, {"Connection": "close"})
                 await reponse(scope, receive, envoyer)
@@ -208,21 +232,28 @@ class Service:
             )
 
     async def executer(
-        self, fonction: Callable[..., travaux.Issue], *args: Any, pool: bool, **kwargs: Any
+        self,
+        fonction: Callable[..., travaux.Issue],
+        *args: Any,
+        pool: bool | None,
+        **kwargs: Any,
     ) -> Any:
-        """Exécute ``fonction`` (dans le pool ou dans un fil), dans la limite de temps ; rend son
-        résultat ou lève l'erreur en problème."""
+        """Exécute ``fonction`` dans le pool de processus (``pool=True``), dans un fil
+        (``False``) ou directement dans la boucle (``None`` : calcul de quelques millisecondes),
+        dans la limite de temps ; rend son résultat ou lève l'erreur en problème."""
         self._saturation()
         self.en_vol += 1
         try:
-            if pool and self.pool is not None:
-                attente: Awaitable[travaux.Issue] = asyncio.wrap_future(
-                    self.pool.submit(fonction, *args, **kwargs)
-                )
+            if pool is None:  # petit calcul (quelques ms) : dans la boucle, sans aller-retour
+                ok, resultat = fonction(*args, **kwargs)
+                attente: Awaitable[travaux.Issue] | None = None
+            elif pool and self.pool is not None:
+                attente = asyncio.wrap_future(self.pool.submit(fonction, *args, **kwargs))
             else:
                 attente = asyncio.to_thread(fonction, *args, **kwargs)
             try:
-                ok, resultat = await asyncio.wait_for(attente, self.config.delai_requete)
+                if attente is not None:
+                    ok, resultat = await asyncio.wait_for(attente, self.config.delai_requete)
             except TimeoutError:
                 raise ErreurService(
                     504,
@@ -388,29 +419,9 @@ def creer_application(config: Configuration) -> FastAPI:
         redoc_url=None,
     )
     application.state.service = service
-    application.add_middleware(Enveloppe, limite=config.limite_corps)
-    _ajouter_schemas(application)
     jeton = config.jeton.get_secret_value().encode("utf-8") if config.jeton else None
-
-    @application.middleware("http")
-    async def authentifier(
-        requete: Request, suite: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if jeton is not None and requete.url.path.startswith("/v1/"):
-            entete = requete.headers.get("authorization", "")
-            schema, _, valeur = entete.partition(" ")
-            donne = valeur.strip().encode("utf-8") if schema.lower() == "bearer" else b""
-            if not hmac.compare_digest(donne, jeton):
-                corps = probleme_http(
-                    401,
-                    "jeton_invalide",
-                    "jeton absent ou invalide : envoyez l'en-tête « Authorization: Bearer "
-                    "<jeton> » avec le jeton du service (CONTENTIEUX_JETON)",
-                    champ="Authorization",
-                )
-                entetes = {"WWW-Authenticate": 'Bearer realm="contentieux"'}
-                return _reponse_probleme(401, corps, entetes)
-        return await suite(requete)
+    application.add_middleware(Enveloppe, limite=config.limite_corps, jeton=jeton)
+    _ajouter_schemas(application)
 
     # --- erreurs en problem+json ---
 
@@ -484,9 +495,11 @@ def creer_application(config: Configuration) -> FastAPI:
         options = _options_decompte(requete)
         brut = await requete.body()
         dossier = _dossier(_lire(brut))
+        # un dossier ordinaire (quelques factures) : quelques millisecondes, dans la boucle ;
+        # un gros dossier (corps au-delà du seuil) : dans le pool, la boucle reste libre
         gros = len(brut) > config.seuil_pool
         resultat = await service.executer(
-            travaux.decompte, dossier, au=au, options=options, pool=gros
+            travaux.decompte, dossier, au=au, options=options, pool=True if gros else None
         )
         return _json(resultat)
 
@@ -515,7 +528,7 @@ def creer_application(config: Configuration) -> FastAPI:
             dossier,
             au=au,
             marge_prescription_jours=int(marge) if marge is not None else None,
-            pool=len(brut) > config.seuil_pool,
+            pool=True if len(brut) > config.seuil_pool else None,
         )
         return _json(resultat)
 

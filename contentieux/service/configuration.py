@@ -41,7 +41,7 @@ class Configuration(BaseModel):
     )
     lots_max: int = Field(4, ge=1, description="Lots en attente ou en cours au plus.")
     seuil_pool: int = Field(
-        64 * 1024, ge=0, description="Corps (octets) au-delà duquel un décompte va au pool."
+        16 * 1024, ge=0, description="Corps (octets) au-delà duquel un décompte va au pool."
     )
     dossier_lots: Path = Field(description="Dossier où vivent les lots (demande et manifeste).")
     grace: float = Field(30.0, ge=0, description="Délai de grâce à l'arrêt (SIGTERM), en s.")

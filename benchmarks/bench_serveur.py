@@ -1,0 +1,255 @@
+"""Charge bornée du service HTTP : décomptes/s, PDF/s, latences, ``/sante`` pendant les rendus.
+
+Usage : ``python benchmarks/bench_serveur.py [--workers 2] [--clients 8] [--decomptes 400]
+[--pdf 40]``
+
+Démarre ``contentieux serveur`` sur 127.0.0.1 (port libre, boucle locale uniquement), le chauffe,
+puis envoie un **nombre fixe** de requêtes avec ``--clients`` clients concurrents (httpx) et
+s'arrête seul (SIGTERM). Mesure dans la même exécution :
+
+1. ``POST /v1/decompte`` : débit et latences p50/p95/p99, contre **les mêmes décomptes en
+   processus** (validation du dossier + ``etablir_decompte``, un fil) ;
+2. ``POST /v1/actes/mise_en_demeure?format=pdf`` : débit et latences, contre **le lot**
+   (``executer_lot`` sur un ``ProcessPoolExecutor`` chaud de ``--workers`` processus, celui de
+   ``contentieux lot``) sur les mêmes dossiers ;
+3. la latence de ``GET /sante`` (une requête toutes les 20 ms) pendant la charge PDF.
+
+Objectifs (2 cœurs) : décomptes ≥ 60 % du débit en processus ; PDF ≥ 85 % du lot avec les mêmes
+workers ; ``/sante`` p99 < 100 ms sous charge PDF. Les clients tournent sur les mêmes cœurs que le
+service : leur coût est compté contre lui. Dernière ligne :
+``serveur : X décomptes/s, Y PDF/s, santé p99 Z ms``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+AU = "2026-06-30"
+ACTE = "mise_en_demeure"
+
+
+def _port_libre() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _centile(valeurs: list[float], p: float) -> float:
+    ordonnees = sorted(valeurs)
+    if not ordonnees:
+        return float("nan")
+    rang = min(len(ordonnees) - 1, max(0, round(p / 100 * len(ordonnees) + 0.5) - 1))
+    return ordonnees[rang]
+
+
+def temps_cpu(pid: int) -> float:
+    """Temps CPU (utilisateur + système, en s) du processus ``pid`` (Linux : ``/proc``), ses
+    processus de travail non compris ; ``nan`` ailleurs."""
+    try:
+        champs = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _latences(valeurs: list[float]) -> str:
+    return " / ".join(f"{_centile(valeurs, p) * 1000:.0f}" for p in (50, 95, 99)) + " ms"
+
+
+def demarrer(workers: int, racine: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Le service sur un port libre de 127.0.0.1, sans jeton ; attend ``/sante`` (120 s au plus)."""
+    port = _port_libre()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONTENTIEUX_")}
+    processus = subprocess.Popen(
+        [
+            sys.executable, "-m", "contentieux", "serveur", "--port", str(port),
+            "--workers", str(workers), "--dossier-lots", str(racine / "lots"),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(racine / "journal.log").open("wb"),
+    )
+    url = f"http://127.0.0.1:{port}"
+    fin = time.monotonic() + 120
+    while time.monotonic() < fin:
+        if processus.poll() is not None:
+            raise SystemExit(f"le serveur s'est arrêté (code {processus.returncode})")
+        try:
+            if httpx.get(f"{url}/sante", timeout=2).status_code == 200:
+                return processus, url
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    processus.kill()
+    raise SystemExit("le serveur n'a pas répondu à /sante en 120 s")
+
+
+async def charge(
+    url: str, chemin: str, corps: list[bytes], clients: int
+) -> tuple[float, list[float]]:
+    """Envoie chaque corps une fois avec ``clients`` clients concurrents ; durée et latences."""
+    latences: list[float] = []
+    suivant = iter(range(len(corps)))
+
+    async def client(c: httpx.AsyncClient) -> None:
+        for rang in suivant:
+            debut = time.perf_counter()
+            reponse = await c.post(chemin, content=corps[rang])
+            latences.append(time.perf_counter() - debut)
+            if reponse.status_code != 200:
+                raise SystemExit(f"{chemin} : {reponse.status_code} {reponse.text[:300]}")
+
+    limites = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=300, limits=limites) as c:
+        debut = time.perf_counter()
+        await asyncio.gather(*(client(c) for _ in range(clients)))
+        return time.perf_counter() - debut, latences
+
+
+async def charge_pdf_et_sante(
+    url: str, corps: list[bytes], clients: int
+) -> tuple[float, list[float], list[float]]:
+    """La charge PDF, et ``/sante`` sondée toutes les 20 ms tant qu'elle dure."""
+    sante: list[float] = []
+    fini = asyncio.Event()
+
+    async def sonder() -> None:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as c:
+            while not fini.is_set():
+                debut = time.perf_counter()
+                reponse = await c.get("/sante")
+                sante.append(time.perf_counter() - debut)
+                if reponse.status_code != 200:
+                    raise SystemExit(f"/sante : {reponse.status_code}")
+                await asyncio.sleep(0.02)
+
+    sonde = asyncio.create_task(sonder())
+    try:
+        duree, latences = await charge(url, f"/v1/actes/{ACTE}?au={AU}&format=pdf", corps, clients)
+    finally:
+        fini.set()
+        await sonde
+    return duree, latences, sante
+
+
+def en_processus(dossiers: list[dict[str, Any]]) -> tuple[float, float]:
+    """Durée et temps CPU des mêmes décomptes dans ce processus (validation + décompte), un fil."""
+    from contentieux.interets import etablir_decompte
+    from contentieux.lecture import valider_dossier
+    from contentieux.modeles.decompte import OptionsDecompte
+    from contentieux.regles import charger_regles
+
+    regles = charger_regles()
+    au = dt.date.fromisoformat(AU)
+    debut, cpu = time.perf_counter(), time.process_time()
+    for donnees in dossiers:
+        etablir_decompte(valider_dossier(donnees), au=au, regles=regles, options=OptionsDecompte())
+    return time.perf_counter() - debut, time.process_time() - cpu
+
+
+def en_lot(dossiers: list[dict[str, Any]], workers: int, racine: Path) -> float:
+    """Durée du lot des mêmes dossiers (mise en demeure PDF) sur un pool chaud de ``workers``."""
+    from contentieux.lots.executer import creer_executeur_processus, executer_lot
+    from contentieux.lots.taches import TacheActes
+
+    tache = TacheActes(actes=(ACTE,), formats=("pdf",))
+    au = dt.date.fromisoformat(AU)
+    entree = racine / "lot.jsonl"
+    chauffe = racine / "chauffe.jsonl"
+    entree.write_text("".join(json.dumps(d) + "\n" for d in dossiers), encoding="utf-8")
+    chauffe.write_text(
+        "".join(json.dumps(d) + "\n" for d in dossiers[: 2 * workers]), encoding="utf-8"
+    )
+    with creer_executeur_processus(workers, tache) as executeur:
+        executer_lot(chauffe, tache, au=au, sortie=racine / "chauffe", executeur=executeur)
+        debut = time.perf_counter()
+        bilan = executer_lot(
+            entree, tache, au=au, sortie=racine / "lot", executeur=executeur, workers=workers
+        )
+        duree = time.perf_counter() - debut
+    if bilan.ok != len(dossiers):
+        raise SystemExit(f"lot : {bilan.erreurs} dossier(s) en erreur")
+    return duree
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2, help="processus de travail (défaut 2)")
+    parser.add_argument("--clients", type=int, default=8, help="clients concurrents (défaut 8)")
+    parser.add_argument("--decomptes", type=int, default=400, help="décomptes envoyés")
+    parser.add_argument("--pdf", type=int, default=40, help="mises en demeure PDF demandées")
+    args = parser.parse_args()
+
+    from contentieux.lots.synthese import dossiers_synthetiques
+
+    dossiers = list(dossiers_synthetiques(max(args.decomptes, args.pdf)))
+    corps = [json.dumps(d).encode("utf-8") for d in dossiers]
+    print(f"charge : {os.getloadavg()[0]:.1f} ; {args.workers} worker(s), {args.clients} clients")
+    with tempfile.TemporaryDirectory(prefix="bench-serveur-") as temporaire:
+        racine = Path(temporaire)
+        processus, url = demarrer(args.workers, racine)
+        try:
+            # chauffe : décomptes et un rendu par worker (processus démarrés, polices chargées)
+            asyncio.run(charge(url, f"/v1/decompte?au={AU}", corps[:20], args.clients))
+            asyncio.run(
+                charge(url, f"/v1/actes/{ACTE}?au={AU}", corps[: 2 * args.workers], args.workers)
+            )
+            cpu_avant = temps_cpu(processus.pid)
+            duree_d, lat_d = asyncio.run(
+                charge(url, f"/v1/decompte?au={AU}", corps[: args.decomptes], args.clients)
+            )
+            cpu_serveur = temps_cpu(processus.pid) - cpu_avant
+            duree_p, lat_p, sante = asyncio.run(
+                charge_pdf_et_sante(url, corps[: args.pdf], args.clients)
+            )
+        finally:
+            processus.send_signal(signal.SIGTERM)
+            code = processus.wait(120)
+        duree_proc, cpu_proc = en_processus(dossiers[: args.decomptes])
+        duree_lot = en_lot(dossiers[: args.pdf], args.workers, racine)
+    debit_d = args.decomptes / duree_d
+    debit_proc = args.decomptes / duree_proc
+    debit_p = args.pdf / duree_p
+    debit_lot = args.pdf / duree_lot
+    p99_sante = _centile(sante, 99) * 1000
+    print(
+        f"décompte : serveur {debit_d:.0f}/s (p50/p95/p99 {_latences(lat_d)}), en processus "
+        f"{debit_proc:.0f}/s ; rapport {debit_d / debit_proc:.0%} (objectif ≥ 60 %)"
+    )
+    print(
+        f"CPU par décompte : serveur {cpu_serveur / args.decomptes * 1000:.2f} ms (HTTP, lecture, "
+        f"validation, décompte, JSON), en processus {cpu_proc / args.decomptes * 1000:.2f} ms ; "
+        f"rapport {cpu_proc / cpu_serveur:.0%} (débit à CPU égal ; les clients et la charge de "
+        "la machine pèsent sur le débit mesuré)"
+    )
+    print(
+        f"PDF : serveur {debit_p:.1f}/s (p50/p95/p99 {_latences(lat_p)}), lot {debit_lot:.1f}/s "
+        f"avec {args.workers} workers ; rapport {debit_p / debit_lot:.0%} (objectif ≥ 85 %)"
+    )
+    print(
+        f"/sante pendant les PDF : {len(sante)} requêtes, p50/p95/p99 {_latences(sante)} "
+        "(objectif p99 < 100 ms)"
+    )
+    print(f"arrêt SIGTERM : code {code}")
+    print(
+        f"serveur : {debit_d:.0f} décomptes/s, {debit_p:.1f} PDF/s, santé p99 {p99_sante:.0f} ms "
+        f"(rapports {debit_d / debit_proc:.0%} du processus, {debit_p / debit_lot:.0%} du lot)"
+    )
+
+
+if __name__ == "__main__":
+    main()
