@@ -507,6 +507,56 @@ def test_sigterm_finit_la_requete_en_cours_puis_code_0(tmp_path: Path) -> None:
     assert code == 0
 
 
+def test_delai_depasse_504(tmp_path: Path) -> None:
+    # premier rendu d'un worker neuf (polices, gabarit) : bien plus que 0,1 s
+    serveur = _demarrer(tmp_path, "--delai", "0.1")
+    try:
+        with serveur.client(headers=ENTETES) as client:
+            reponse = client.post(
+                f"/v1/actes/requete_injonction_payer?au={AU}", content=_dossier_json("b2b")
+            )
+            sante = client.get("/sante")
+    finally:
+        assert _arreter(serveur) == 0
+    corps = _probleme(reponse, 504)
+    assert corps["code"] == "delai_depasse" and "0.1 s" in corps["message"]
+    assert sante.status_code == 200
+
+
+def _descendants(pid: int) -> list[int]:
+    enfants: list[int] = []
+    for tache in Path(f"/proc/{pid}/task").iterdir():
+        texte = (tache / "children").read_text().split()
+        enfants.extend(int(x) for x in texte)
+    return enfants
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="/proc de Linux nécessaire")
+def test_worker_tue_503_puis_pool_remplace(tmp_path: Path) -> None:
+    serveur = _demarrer(tmp_path)
+    try:
+        with serveur.client(headers=ENTETES) as client:
+            chemin = f"/v1/actes/relance?au={AU}"
+            assert client.post(chemin, content=_dossier_json("b2b")).status_code == 200
+            # les workers sont les enfants du processus forkserver, lui-même enfant du service
+            workers = [w for p in _descendants(serveur.processus.pid) for w in _descendants(p)]
+            assert workers
+            for pid in workers:
+                os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
+            statuts = []
+            for _ in range(5):  # au plus 5 essais : 503 (pool cassé, remplacé) puis 200
+                reponse = client.post(chemin, content=_dossier_json("b2b"))
+                statuts.append(reponse.status_code)
+                if reponse.status_code == 200:
+                    break
+                assert reponse.headers["retry-after"] == "1"
+                assert reponse.json()["code"] == "worker_interrompu"
+    finally:
+        assert _arreter(serveur) == 0
+    assert statuts[-1] == 200, statuts
+
+
 def test_hote_public_sans_jeton_refuse(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONTENTIEUX_JETON", raising=False)
     monkeypatch.delenv("CONTENTIEUX_JETON_FICHIER", raising=False)

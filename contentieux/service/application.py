@@ -196,6 +196,20 @@ class Service:
         self.pool: cf.ProcessPoolExecutor | None = None
         self.lots: GestionLots | None = None
         self.en_vol = 0
+        self._regles: Any = None
+        self._regles_lues = 0.0
+
+    def regles(self) -> Any:
+        """Les règles en vigueur, relues au plus une fois par seconde : une surcouche modifiée
+        (``contentieux regles ajouter``) s'applique dans la seconde, sans que chaque requête
+        reparcoure les fichiers (:func:`contentieux.regles.charger_regles`)."""
+        from contentieux.regles import charger_regles
+
+        maintenant = time.monotonic()
+        if self._regles is None or maintenant - self._regles_lues >= 1.0:
+            self._regles = charger_regles()
+            self._regles_lues = maintenant
+        return self._regles
 
     def demarrer(self) -> None:
         from contentieux.lots.executer import creer_executeur_processus
@@ -211,6 +225,17 @@ class Service:
             lots_max=self.config.lots_max,
         )
         self.lots.demarrer()
+
+    def _relancer_pool(self) -> None:
+        from contentieux.lots.executer import creer_executeur_processus
+
+        ancien = self.pool
+        if ancien is None or not getattr(ancien, "_broken", False):
+            return
+        self.pool = creer_executeur_processus(self.config.workers, travaux.tache_service())
+        if self.lots is not None:
+            self.lots.executeur = self.pool
+        ancien.shutdown(wait=False, cancel_futures=True)
 
     def arreter(self) -> None:
         if self.lots is not None:
@@ -244,15 +269,16 @@ class Service:
         self._saturation()
         self.en_vol += 1
         try:
-            if pool is None:  # petit calcul (quelques ms) : dans la boucle, sans aller-retour
-                ok, resultat = fonction(*args, **kwargs)
-                attente: Awaitable[travaux.Issue] | None = None
-            elif pool and self.pool is not None:
-                attente = asyncio.wrap_future(self.pool.submit(fonction, *args, **kwargs))
-            else:
-                attente = asyncio.to_thread(fonction, *args, **kwargs)
             try:
-                if attente is not None:
+                if pool is None:  # petit calcul (quelques ms) : dans la boucle, sans aller-retour
+                    ok, resultat = fonction(*args, **kwargs)
+                else:
+                    if pool and self.pool is not None:
+                        attente: Awaitable[travaux.Issue] = asyncio.wrap_future(
+                            self.pool.submit(fonction, *args, **kwargs)
+                        )
+                    else:
+                        attente = asyncio.to_thread(fonction, *args, **kwargs)
                     ok, resultat = await asyncio.wait_for(attente, self.config.delai_requete)
             except TimeoutError:
                 raise ErreurService(
@@ -264,11 +290,17 @@ class Service:
                         "s ; réessayez, ou envoyez le travail en lot (POST /v1/lots)",
                     ),
                 ) from None
-            except cf.BrokenExecutor:
+            except cf.BrokenExecutor:  # un worker est mort (mémoire, signal) : pool neuf
+                self._relancer_pool()
                 raise ErreurService(
                     503,
-                    probleme_http(503, "pool_arrete", "processus de travail arrêtés ; réessayez"),
-                    {"Retry-After": "5"},
+                    probleme_http(
+                        503,
+                        "worker_interrompu",
+                        "un processus de travail s'est arrêté pendant la requête (mémoire, "
+                        "signal) ; il a été remplacé : réessayez",
+                    ),
+                    {"Retry-After": "1"},
                 ) from None
         finally:
             self.en_vol -= 1
@@ -466,12 +498,10 @@ def creer_application(config: Configuration) -> FastAPI:
     @application.get("/sante", tags=["service"], summary="État du service")
     async def sante() -> dict[str, Any]:
         """État, version de la bibliothèque et des règles, travaux en cours (sans jeton)."""
-        from contentieux.regles import charger_regles
-
         return {
             "statut": "ok",
             "version": __version__,
-            "version_regles": charger_regles().version,
+            "version_regles": service.regles().version,
             "travaux_en_cours": service.en_vol,
             "lots_en_attente": service.lots.en_attente() if service.lots else 0,
         }
@@ -499,7 +529,12 @@ def creer_application(config: Configuration) -> FastAPI:
         # un gros dossier (corps au-delà du seuil) : dans le pool, la boucle reste libre
         gros = len(brut) > config.seuil_pool
         resultat = await service.executer(
-            travaux.decompte, dossier, au=au, options=options, pool=True if gros else None
+            travaux.decompte,
+            dossier,
+            au=au,
+            options=options,
+            regles=None if gros else service.regles(),
+            pool=True if gros else None,
         )
         return _json(resultat)
 
@@ -528,6 +563,7 @@ def creer_application(config: Configuration) -> FastAPI:
             dossier,
             au=au,
             marge_prescription_jours=int(marge) if marge is not None else None,
+            regles=None if len(brut) > config.seuil_pool else service.regles(),
             pool=True if len(brut) > config.seuil_pool else None,
         )
         return _json(resultat)
@@ -644,7 +680,9 @@ def creer_application(config: Configuration) -> FastAPI:
 
     @application.post("/v1/importer", tags=["import"], summary="Importer des factures")
     async def importer(requete: Request) -> Response:
-        """Factures électroniques (multipart, champ ``fichiers``) → dossiers (JSON)."""
+        """Factures électroniques (Factur-X, CII, UBL ; multipart, champ ``fichiers``, plusieurs
+        fois) et leurs statuts (champ ``statuts`` : messages CDAR ou CSV) → les dossiers, un par
+        couple créancier-débiteur, et les avertissements de l'import (fichiers écartés…)."""
         import contentieux
 
         fonction = getattr(contentieux, "importer_factures", None)
@@ -660,8 +698,8 @@ def creer_application(config: Configuration) -> FastAPI:
                 ),
             )
         formulaire = await requete.form()
-        statuts = tuple(str(s) for s in formulaire.getlist("statuts"))
         envois = [f for f in formulaire.getlist("fichiers") if not isinstance(f, str)]
+        statuts = [f for f in formulaire.getlist("statuts") if not isinstance(f, str)]
         if not envois:
             raise ErreurUtilisation(
                 "fichiers : aucun fichier reçu ; envoyez les factures en multipart, champ "
@@ -669,16 +707,20 @@ def creer_application(config: Configuration) -> FastAPI:
                 champ="fichiers",
             )
         with tempfile.TemporaryDirectory(prefix="contentieux-import-") as temporaire:
-            chemins = []
-            for rang, envoi in enumerate(envois):
-                nom = Path(envoi.filename or f"facture-{rang}").name or f"facture-{rang}"
-                chemin = Path(temporaire) / f"{rang:04d}-{nom}"
-                chemin.write_bytes(await envoi.read())
-                chemins.append(chemin)
-            dossiers = await service.executer(
-                _importer, fonction, chemins, statuts, pool=False
+            # chaque fichier gardé sous son nom (son extension dit son format), dans un
+            # sous-dossier à lui : deux envois du même nom ne s'écrasent pas
+            chemins: dict[str, list[Path]] = {"fichiers": [], "statuts": []}
+            for champ, liste in (("fichiers", envois), ("statuts", statuts)):
+                for rang, envoi in enumerate(liste):
+                    nom = Path(envoi.filename or "").name or f"{champ}-{rang}"
+                    chemin = Path(temporaire) / champ / str(rang) / nom
+                    chemin.parent.mkdir(parents=True)
+                    chemin.write_bytes(await envoi.read())
+                    chemins[champ].append(chemin)
+            resultat = await service.executer(
+                _importer, fonction, chemins["fichiers"], chemins["statuts"], pool=False
             )
-        return _json(dossiers)
+        return _json(resultat)
 
     # --- lots ---
 
@@ -756,12 +798,36 @@ def service_tache() -> Any:
     return travaux.tache_service()
 
 
-def _importer(fonction: Callable[..., Any], chemins: list[Path], statuts: tuple[str, ...]
-              ) -> travaux.Issue:
-    def importer() -> list[Any]:
-        return [d.model_dump(mode="json") for d in fonction(chemins, statuts=statuts)]
+def _importer(
+    fonction: Callable[..., Any], chemins: list[Path], statuts: list[Path]
+) -> travaux.Issue:
+    """``importer_factures`` ; ses avertissements (fichier écarté, point à vérifier) sont
+    rendus avec les dossiers, sans le chemin temporaire des fichiers reçus."""
+    import warnings
+
+    racine = str(chemins[0].parents[2]) + "/" if chemins else ""
+
+    def importer() -> dict[str, Any]:
+        with warnings.catch_warnings(record=True) as avertis:
+            warnings.simplefilter("always")
+            dossiers = fonction(chemins, statuts=statuts)
+        return {
+            "dossiers": [d.model_dump(mode="json", exclude_none=True) for d in dossiers],
+            "avertissements": [
+                _sans_racine(str(a.message), racine) for a in avertis
+            ],
+        }
 
     return travaux._issue(importer)
+
+
+def _sans_racine(texte: str, racine: str) -> str:
+    """Le message sans le dossier temporaire : ``fichiers/0/f.xml`` devient ``f.xml``."""
+    import re
+
+    if not racine:
+        return texte
+    return re.sub(re.escape(racine) + r"(?:fichiers|statuts)/\d+/", "", texte)
 
 
 def _lire(octets: bytes) -> Any:

@@ -26,6 +26,7 @@ from typing import Any
 from contentieux.lots.taches import TacheActes, _atelier, docx_reproductible
 from contentieux.modeles.decompte import OptionsDecompte
 from contentieux.modeles.dossier import Dossier
+from contentieux.regles import Regles
 
 Issue = tuple[bool, Any]
 """``(True, résultat)`` ou ``(False, description de l'erreur)``."""
@@ -54,16 +55,17 @@ def decompte(
     *,
     au: dt.date,
     options: OptionsDecompte | None = None,
-    regles: str | None = None,
+    regles: Regles | None = None,
 ) -> Issue:
-    """Le décompte en JSON, celui de ``contentieux decompte --json``."""
+    """Le décompte en JSON, celui de ``contentieux decompte --json`` ; ``regles`` : le jeu déjà
+    chargé (sinon :func:`~contentieux.regles.charger_regles`)."""
     from contentieux.interets import etablir_decompte
     from contentieux.regles import charger_regles
 
     choisies = options or OptionsDecompte()
     return _issue(
         lambda: etablir_decompte(
-            dossier, au=au, regles=charger_regles(regles), options=choisies
+            dossier, au=au, regles=regles or charger_regles(), options=choisies
         ).model_dump(mode="json")
     )
 
@@ -73,7 +75,7 @@ def recevabilite(
     *,
     au: dt.date,
     marge_prescription_jours: int | None = None,
-    regles: str | None = None,
+    regles: Regles | None = None,
 ) -> Issue:
     """Le rapport de recevabilité en JSON, celui de ``contentieux verifier --json``."""
     from contentieux.recevabilite import verifier_recevabilite
@@ -84,7 +86,7 @@ def recevabilite(
         options["marge_prescription_jours"] = marge_prescription_jours
     return _issue(
         lambda: verifier_recevabilite(
-            dossier, au=au, regles=charger_regles(regles), **options
+            dossier, au=au, regles=regles or charger_regles(), **options
         ).model_dump(mode="json")
     )
 
