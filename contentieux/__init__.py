@@ -13,6 +13,8 @@ API publique :
   ``Decompte`` ; ``calculer_interets`` pour une seule somme ;
 - qualifier : ``verifier_recevabilite(dossier, au=date)`` rend une ``Recevabilite`` ;
   ``exiger_recevabilite`` lève ``CreanceIrrecevable`` ;
+- factures électroniques : ``importer_factures(chemins, statuts=())`` rend les dossiers tirés de
+  factures Factur-X, CII ou UBL et de leurs statuts (extra ``factures``) ;
 - règles datées : ``charger_regles(surcouche)`` rend les ``Regles`` (taux, durées, sources) ;
 - erreurs : ``ErreurContentieux`` et ses sous-classes (``DonneesInvalides``,
   ``RegleNonCouverte``, ``RegleMalFormee``…), chacune avec un ``code`` stable.
@@ -44,6 +46,7 @@ _API: dict[str, str] = {
     "exiger_recevabilite": "contentieux.recevabilite",
     "charger_regles": "contentieux.regles",
     "Regles": "contentieux.regles",
+    "importer_factures": "contentieux.factures",
     "dossier_exemple": "contentieux.exemples",
     "noms_exemples": "contentieux.exemples",
     "ErreurContentieux": "contentieux.erreurs",

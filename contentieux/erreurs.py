@@ -224,3 +224,14 @@ class ScenarioInvalide(ErreurContentieux):
     """Un scénario de relance (YAML) est illisible ou incohérent."""
 
     code = "scenario_invalide"
+
+
+# --- factures électroniques (contentieux.factures) -----------------------------------------------
+
+
+class FactureIllisible(ErreurContentieux):
+    """Un fichier n'est pas une facture électronique exploitable (PDF sans XML de facture, XML
+    mal formé ou dangereux, Order-X, données obligatoires absentes) ; ``details["fichier"]`` le
+    nomme."""
+
+    code = "facture_illisible"

@@ -372,14 +372,64 @@ def test_regles_et_liste_des_actes_egales_a_la_commande(
         assert client.get("/v1/actes").json() == json.loads(actes.stdout)
 
 
-def test_importer_sans_la_fonction_501(serveur: Serveur) -> None:
-    import contentieux
+def test_importer_factures_electroniques(serveur: Serveur) -> None:
+    import warnings
 
-    if hasattr(contentieux, "importer_factures"):
-        pytest.skip("import des factures présent : testé par test_importer_factures")
+    import contentieux
+    from contentieux.exemples import dossier_donnees
+
+    racine = dossier_donnees("exemples") / "factures"
+    noms = ["F-2026-001.xml", "AV-2026-001.xml", "U-2026-002.xml"]
+    with warnings.catch_warnings(record=True) as avertis:
+        warnings.simplefilter("always")
+        attendus = contentieux.importer_factures(
+            [racine / n for n in noms], statuts=[racine / "statuts.csv"]
+        )
+    envois = [("fichiers", (n, (racine / n).read_bytes())) for n in noms]
+    envois.append(("statuts", ("statuts.csv", (racine / "statuts.csv").read_bytes())))
     with serveur.client(headers=ENTETES) as client:
-        reponse = client.post("/v1/importer", files={"fichiers": ("f.xml", b"<x/>")})
-    assert _probleme(reponse, 501)["code"] == "import_indisponible"
+        reponse = client.post("/v1/importer", files=envois)
+        assert reponse.status_code == 200, reponse.text
+        resultat = reponse.json()
+        decomptes = [
+            client.post(f"/v1/decompte?au={AU}", json=d).status_code
+            for d in resultat["dossiers"]
+        ]
+        vide = client.post("/v1/importer", data={"statuts": "x"})
+    # les dossiers de la bibliothèque, chaque source nommée par son seul nom de fichier
+    attendu = json.dumps(
+        [d.model_dump(mode="json", exclude_none=True) for d in attendus], ensure_ascii=False
+    ).replace(f"{racine}/", "")
+    assert resultat["dossiers"] == json.loads(attendu)
+    assert len(resultat["dossiers"]) == 2 and decomptes == [200, 200]
+    # mêmes avertissements, sans le dossier temporaire des fichiers reçus
+    assert resultat["avertissements"] == [
+        str(a.message).replace(f"{racine}/", "") for a in avertis
+    ]
+    assert any("F-2026-001.xml : facture F-2026-001" in a for a in resultat["avertissements"])
+    assert _probleme(vide, 400)["champ"] == "fichiers"
+
+
+def test_importer_sans_la_fonction_501(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Une bibliothèque sans ``importer_factures`` : 501 et un message clair (application en
+    processus, sans cycle de vie : ce point d'accès n'utilise ni pool ni lots)."""
+    import contentieux
+    from contentieux.service.application import creer_application
+    from contentieux.service.configuration import Configuration
+
+    monkeypatch.delitem(contentieux._API, "importer_factures", raising=False)
+    application = creer_application(Configuration(dossier_lots=tmp_path))
+
+    async def appeler() -> Any:
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://local") as client:
+            return await client.post("/v1/importer", files={"fichiers": ("f.xml", b"<x/>")})
+
+    corps = _probleme(asyncio.run(appeler()), 501)
+    assert corps["code"] == "import_indisponible"
+    assert "importer_factures absent" in corps["message"]
 
 
 # --- concurrence --------------------------------------------------------------------------------

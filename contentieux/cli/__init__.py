@@ -4,6 +4,7 @@
 - ``regles`` : ``regles``, ``schema`` ;
 - ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo`` ;
 - ``signature`` : ``signer``, ``cosigner``, ``verifier-signature`` ;
+- ``factures`` : ``importer`` (factures électroniques et statuts → dossiers) ;
 - ``serveur`` : ``serveur`` (le service HTTP, :mod:`contentieux.service`).
 
 Chaque module enregistre ses commandes sur ``app`` à l'import.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from contentieux.cli import actes as actes
 from contentieux.cli import dossier, regles, signature
+from contentieux.cli import factures as factures
 from contentieux.cli import lots as lots
 from contentieux.cli import pilotage as pilotage
 from contentieux.cli import serveur as serveur

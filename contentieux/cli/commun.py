@@ -95,6 +95,8 @@ EXTRAS: dict[str, str] = {
     "starlette": "serveur",
     "uvicorn": "serveur",
     "multipart": "serveur",
+    "lxml": "factures",
+    "facturx": "factures",
 }
 """Module d'une couche optionnelle → extra de ``pip install 'contentieux[EXTRA]'`` qui l'apporte."""
 

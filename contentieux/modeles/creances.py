@@ -86,9 +86,13 @@ class StatutFactureElectronique(StrEnum):
     APPROUVEE_PARTIELLEMENT = "approuvee_partiellement"
     EN_LITIGE = "en_litige"
     SUSPENDUE = "suspendue"
+    COMPLETEE = "completee"
     REFUSEE = "refusee"
     PAIEMENT_TRANSMIS = "paiement_transmis"
     ENCAISSEE = "encaissee"
+    REJETEE = "rejetee"
+    """Rejetée par une plateforme au contrôle (213) : la facture n'a pas été valablement
+    transmise au débiteur."""
 
 
 class Piece(Modele):

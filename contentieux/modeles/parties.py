@@ -244,6 +244,11 @@ class PersonneMorale(Modele):
     siren: str | None = Field(default=None, description="Neuf chiffres, clé de Luhn vérifiée.")
     siret: str | None = Field(default=None, description="Quatorze chiffres, clé vérifiée.")
     rcs: str | None = Field(default=None, description="Ville du registre du commerce.")
+    numero_tva: str | None = Field(
+        default=None,
+        description="Numéro de TVA intracommunautaire (FR suivi de onze caractères en France).",
+        json_schema_extra={"pattern": "^[A-Z]{2}[0-9A-Z+*.]{2,13}$"},
+    )
     siege: Adresse
     representant: Representant | None = None
     qualite: Qualite = Qualite.PROFESSIONNEL
@@ -279,6 +284,19 @@ class PersonneMorale(Modele):
                 f"SIRET « {valeur} » invalide ({_raison_stdnum(exc)}) : quatorze chiffres "
                 "(SIREN puis NIC) ; recopiez-le depuis l'extrait Kbis ou l'avis de situation INSEE"
             ) from None
+
+    @field_validator("numero_tva")
+    @classmethod
+    def _numero_tva(cls, valeur: str | None) -> str | None:
+        if valeur is None:
+            return None
+        numero = "".join(valeur.split()).upper()
+        if not re.fullmatch(r"[A-Z]{2}[0-9A-Z+*.]{2,13}", numero):
+            raise ValueError(
+                f"numéro de TVA « {valeur} » invalide : deux lettres de pays puis deux à treize "
+                "caractères, par exemple FR32123456789"
+            )
+        return numero
 
     @model_validator(mode="after")
     def _coherence(self) -> PersonneMorale:

@@ -3,7 +3,9 @@
 La requête en injonction de payer est rejetée si une contestation sérieuse appelle un débat
 contradictoire (CPC 1409). En pratique, la créance est certaine quand elle repose sur une pièce
 signée ou acceptée par le débiteur (contrat, bon de commande signé, devis accepté, bon de livraison
-émargé, reconnaissance de dette) ; une facture électronique refusée ou « en litige » ne l'est pas.
+émargé, reconnaissance de dette) ou sur des factures électroniques que le débiteur a approuvées sur
+sa plateforme (statut 205 « approuvée » du cycle de vie) ; une facture électronique refusée ou
+« en litige » ne l'est pas.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ _STATUTS_CONTESTES = {
     StatutFactureElectronique.EN_LITIGE: "en litige",
 }
 
+_STATUTS_APPROUVES = frozenset(
+    {StatutFactureElectronique.APPROUVEE, StatutFactureElectronique.APPROUVEE_PARTIELLEMENT}
+)
+"""Statuts par lesquels le débiteur a approuvé la facture (toute ou en partie) sur sa plateforme."""
+
 
 _constat = partial(Constat, condition=CONDITION, intitule=INTITULE)
 """Constat de cette condition (identifiant et intitulé fixés)."""
@@ -65,6 +72,12 @@ def verifier_certitude(dossier: Dossier, *, au: dt.date) -> Constat:
                 echecs.append(
                     f"la facture {facture.numero} est « {_STATUTS_CONTESTES[statut]} » sur la "
                     "plateforme de facturation électronique : le débiteur la conteste"
+                )
+            elif statut is StatutFactureElectronique.REJETEE:
+                avertissements.append(
+                    f"facture {facture.numero} au statut « rejetée » : une plateforme l'a "
+                    "rejetée au contrôle, elle n'a pas été valablement transmise au débiteur ; "
+                    "émettez-la de nouveau"
                 )
             elif statut in {
                 StatutFactureElectronique.SUSPENDUE,
@@ -98,11 +111,21 @@ def verifier_certitude(dossier: Dossier, *, au: dt.date) -> Constat:
             for p in creance.pieces
             if p.type in TYPES_PIECES_ENGAGEANT_LE_DEBITEUR and p.signee_par_debiteur
         ]
+        approuvees = [
+            f.numero
+            for f in creance.factures
+            if f.statut_facture_electronique in _STATUTS_APPROUVES
+        ]
         if appui:
             appuis.append(f"{creance.reference} : {appui}")
         elif signees:
             noms = ", ".join(f"{_PIECES.get(p.type, 'pièce')} {p.reference}" for p in signees)
             appuis.append(f"{creance.reference} : {noms}")
+        elif approuvees and len(approuvees) == len(creance.factures):
+            appuis.append(
+                f"{creance.reference} : facture(s) {', '.join(approuvees)} approuvée(s) par le "
+                "débiteur sur la plateforme de facturation électronique"
+            )
         elif creance.origine is OrigineCreance.STATUTAIRE and creance.pieces:
             appuis.append(
                 f"{creance.reference} : obligation statutaire justifiée par "

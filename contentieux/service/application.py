@@ -717,8 +717,10 @@ def creer_application(config: Configuration) -> FastAPI:
                     chemin.parent.mkdir(parents=True)
                     chemin.write_bytes(await envoi.read())
                     chemins[champ].append(chemin)
+            # dans le pool : lecture XML et PDF (travail CPU), et les avertissements recueillis
+            # dans un processus à un seul fil (warnings.catch_warnings n'est pas sûr entre fils)
             resultat = await service.executer(
-                _importer, fonction, chemins["fichiers"], chemins["statuts"], pool=False
+                _importer, fonction, chemins["fichiers"], chemins["statuts"], pool=True
             )
         return _json(resultat)
 
@@ -802,32 +804,43 @@ def _importer(
     fonction: Callable[..., Any], chemins: list[Path], statuts: list[Path]
 ) -> travaux.Issue:
     """``importer_factures`` ; ses avertissements (fichier écarté, point à vérifier) sont
-    rendus avec les dossiers, sans le chemin temporaire des fichiers reçus."""
+    rendus avec les dossiers. Le dossier temporaire des fichiers reçus n'apparaît nulle part :
+    une source (facture, statut) est nommée par le nom du fichier envoyé."""
     import warnings
 
     racine = str(chemins[0].parents[2]) + "/" if chemins else ""
 
-    def importer() -> dict[str, Any]:
+    def importer() -> Any:
         with warnings.catch_warnings(record=True) as avertis:
             warnings.simplefilter("always")
             dossiers = fonction(chemins, statuts=statuts)
-        return {
-            "dossiers": [d.model_dump(mode="json", exclude_none=True) for d in dossiers],
-            "avertissements": [
-                _sans_racine(str(a.message), racine) for a in avertis
-            ],
-        }
+        return _sans_racine(
+            {
+                "dossiers": [d.model_dump(mode="json", exclude_none=True) for d in dossiers],
+                "avertissements": [str(a.message) for a in avertis],
+            },
+            racine,
+        )
 
-    return travaux._issue(importer)
+    ok, resultat = travaux._issue(importer)
+    return ok, _sans_racine(resultat, racine)
 
 
-def _sans_racine(texte: str, racine: str) -> str:
-    """Le message sans le dossier temporaire : ``fichiers/0/f.xml`` devient ``f.xml``."""
+def _sans_racine(donnees: Any, racine: str) -> Any:
+    """Les données sans le dossier temporaire : ``…/fichiers/0/f.xml`` devient ``f.xml``.
+
+    >>> _sans_racine({"a": ["/tmp/x/fichiers/0/f.xml : lu"]}, "/tmp/x/")
+    {'a': ['f.xml : lu']}
+    """
     import re
 
-    if not racine:
-        return texte
-    return re.sub(re.escape(racine) + r"(?:fichiers|statuts)/\d+/", "", texte)
+    if isinstance(donnees, dict):
+        return {cle: _sans_racine(valeur, racine) for cle, valeur in donnees.items()}
+    if isinstance(donnees, list):
+        return [_sans_racine(valeur, racine) for valeur in donnees]
+    if isinstance(donnees, str) and racine:
+        return re.sub(re.escape(racine) + r"(?:fichiers|statuts)/\d+/", "", donnees)
+    return donnees
 
 
 def _lire(octets: bytes) -> Any:
