@@ -68,6 +68,33 @@ def temps_cpu(pid: int) -> float:
     return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _enfants(pid: int) -> list[int]:
+    try:
+        taches = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    enfants: list[int] = []
+    for tache in taches:
+        try:
+            enfants.extend(int(x) for x in (tache / "children").read_text().split())
+        except OSError:
+            continue
+    return enfants
+
+
+def arbre(pid: int) -> list[int]:
+    """``pid`` et tous ses descendants (processus de travail, forkserver)."""
+    pids = [pid]
+    for enfant in _enfants(pid):
+        pids.extend(arbre(enfant))
+    return pids
+
+
+def cpu_arbre(pids: list[int]) -> float:
+    """Temps CPU total de ces processus (Linux ; ``nan`` ailleurs)."""
+    return sum(temps_cpu(p) for p in pids)
+
+
 def _latences(valeurs: list[float]) -> str:
     return " / ".join(f"{_centile(valeurs, p) * 1000:.0f}" for p in (50, 95, 99)) + " ms"
 
@@ -235,30 +262,41 @@ def main() -> None:
             chauffer_lot(lot, dossiers[: 2 * args.workers], racine)
             # passes entrelacées : la charge de la machine pèse pareil sur chaque variante
             for rang in range(args.repetitions):
-                cpu_avant = temps_cpu(processus.pid)
+                cpu_avant, client_avant = temps_cpu(processus.pid), time.process_time()
                 duree_d, lat_d = asyncio.run(
                     charge(url, f"/v1/decompte?au={AU}", corps[: args.decomptes], args.clients)
                 )
                 cpu_d = temps_cpu(processus.pid) - cpu_avant
-                mesures.setdefault("decompte", []).append((duree_d, lat_d, cpu_d))
+                client_d = time.process_time() - client_avant
+                mesures.setdefault("decompte", []).append((duree_d, lat_d, cpu_d, client_d))
                 mesures.setdefault("processus", []).append(
                     en_processus(corps[: args.decomptes])
                 )
+                service = arbre(processus.pid)
+                cpu_avant = cpu_arbre(service)
                 mesures.setdefault("pdf", []).append(
                     asyncio.run(charge_pdf_et_sante(url, corps[: args.pdf], args.clients))
                 )
+                mesures.setdefault("cpu_pdf", []).append(cpu_arbre(service) - cpu_avant)
+                pool_lot = [p for p in arbre(os.getpid())[1:] if p not in arbre(processus.pid)]
+                cpu_avant = cpu_arbre(pool_lot) + time.process_time()
                 mesures.setdefault("lot", []).append(
                     en_lot(dossiers[: args.pdf], args.workers, lot, racine / f"lot{rang}")
+                )
+                mesures.setdefault("cpu_lot", []).append(
+                    cpu_arbre(pool_lot) + time.process_time() - cpu_avant
                 )
         finally:
             lot.shutdown(wait=True)
             processus.send_signal(signal.SIGTERM)
             code = processus.wait(120)
-    duree_d, lat_d, cpu_serveur = min(mesures["decompte"], key=lambda m: m[0])
+    duree_d, lat_d, cpu_serveur, cpu_client = min(mesures["decompte"], key=lambda m: m[0])
     duree_proc, cpu_proc = min(mesures["processus"])
     duree_p, lat_p, _ = min(mesures["pdf"], key=lambda m: m[0])
     sante = [s for m in mesures["pdf"] for s in m[2]]
     duree_lot = min(mesures["lot"])
+    cpu_pdf = min(mesures["cpu_pdf"]) / args.pdf
+    cpu_lot = min(mesures["cpu_lot"]) / args.pdf
     debit_d = args.decomptes / duree_d
     debit_proc = args.decomptes / duree_proc
     debit_p = args.pdf / duree_p
@@ -270,13 +308,19 @@ def main() -> None:
     )
     print(
         f"CPU par décompte : serveur {cpu_serveur / args.decomptes * 1000:.2f} ms, en processus "
-        f"{cpu_proc / args.decomptes * 1000:.2f} ms (même travail sans HTTP) ; "
+        f"{cpu_proc / args.decomptes * 1000:.2f} ms (même travail sans HTTP), clients httpx "
+        f"{cpu_client / args.decomptes * 1000:.2f} ms sur les mêmes cœurs ; "
         f"rapport {cpu_proc / cpu_serveur:.0%} (débit à CPU égal ; les clients et la charge de "
         "la machine pèsent sur le débit mesuré)"
     )
     print(
         f"PDF : serveur {debit_p:.1f}/s (p50/p95/p99 {_latences(lat_p)}), lot {debit_lot:.1f}/s "
         f"avec {args.workers} workers ; rapport {debit_p / debit_lot:.0%} (objectif ≥ 85 %)"
+    )
+    print(
+        f"CPU par PDF : service {cpu_pdf * 1000:.0f} ms (processus et workers, /sante sondée "
+        f"comprise), lot {cpu_lot * 1000:.0f} ms ; rapport {cpu_lot / cpu_pdf:.0%} (débit à CPU "
+        "égal)"
     )
     print(
         f"/sante pendant les PDF : {len(sante)} requêtes, p50/p95/p99 {_latences(sante)} "
