@@ -15,6 +15,7 @@ import datetime as dt
 import hmac
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -217,7 +218,7 @@ class Service:
         tache = travaux.tache_service()
         self.pool = creer_executeur_processus(self.config.workers, tache)
         for _ in range(self.config.workers):  # processus démarrés et chauffés dès maintenant
-            self.pool.submit(travaux.ACTE_CHAUD.upper)
+            self.pool.submit(os.getpid)
         self.lots = GestionLots(
             self.config.dossier_lots,
             self.pool,
