@@ -445,3 +445,23 @@ def test_xxe_dans_le_xml_embarque_d_un_pdf(tmp_path: Path) -> None:
     (rejet,) = resultat.rejets
     assert "DOCTYPE" in rejet.raison and "factur-x.xml" in rejet.raison
     assert "SECRET-PDF-4242" not in rejet.raison
+
+
+def test_statut_rejetee_avertit_dans_verifier(tmp_path: Path) -> None:
+    f = _ecrire(tmp_path, "f.xml", facture_cii("F-1"))
+    s = _csv(tmp_path, "F-1,rejetee,2026-01-06,\n")
+    (dossier,) = _importer(f, statuts=(s,))
+    certitude = verifier_recevabilite(dossier, au=dt.date(2026, 4, 30)).constat("certitude")
+    assert any("rejetée" in a and "émettez-la de nouveau" in a for a in certitude.avertissements)
+
+
+def test_numero_tva_verifie() -> None:
+    from pydantic import ValidationError
+
+    from contentieux.modeles.parties import PersonneMorale
+
+    siege = {"ligne1": "1 rue A", "code_postal": "75011", "ville": "Paris"}
+    societe = PersonneMorale(denomination="D", siege=siege, numero_tva="fr 44 732829320")
+    assert societe.numero_tva == "FR44732829320"
+    with pytest.raises(ValidationError, match="numéro de TVA « 12345 » invalide"):
+        PersonneMorale(denomination="D", siege=siege, numero_tva="12345")

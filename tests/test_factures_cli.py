@@ -42,7 +42,7 @@ def test_importer_un_dossier_yaml_relu_par_lire_dossier(tmp_path: Path) -> None:
         "importer", str(_factures(tmp_path)), "--statuts", str(statuts), "-o", str(sortie)
     )
     assert code == 0, out
-    assert "2 facture(s) en 1 dossier(s)" in out
+    assert "2facture(s)en1dossier(s)" in "".join(out.split())
     dossier = lire_dossier(sortie)
     assert dossier.reference == f"FE-{DURAND.siren}-{GIRONDE.siren}"
     assert [c.reference for c in dossier.creances] == ["F-1", "F-2"]
@@ -63,8 +63,8 @@ def test_plusieurs_couples_refuses_dans_un_seul_dossier(tmp_path: Path) -> None:
     )
     assert code == 2
     assert not sortie.exists()
-    texte = out + err
-    assert "2 couples" in texte and ".jsonl" in texte
+    texte = "".join((out + err).split())  # Rich replie les lignes
+    assert "2couples" in texte and ".jsonl" in texte
     assert f"FE-{DURAND.siren}-{RHONE.siren}" in texte
 
 
@@ -103,12 +103,13 @@ def test_aucune_facture_rien_ecrit(tmp_path: Path) -> None:
     sortie = tmp_path / "d.yaml"
     code, out, _ = _lancer("importer", str(scan), "-o", str(sortie))
     assert code == 3 and not sortie.exists()
-    assert "aucune facture importée" in out and "scan.pdf" in out
+    compact = "".join(out.split())  # Rich replie les lignes et les longs chemins
+    assert "aucune facture importée" in out and "scan.pdf:PDFsansXML" in compact
 
 
 def test_suffixe_de_sortie_inconnu(tmp_path: Path) -> None:
     code, out, err = _lancer("importer", str(_factures(tmp_path)), "-o", str(tmp_path / "d.txt"))
-    assert code == 2 and "SORTIE.jsonl" in out + err
+    assert code == 2 and "SORTIE.jsonl" in "".join((out + err).split())
 
 
 def test_donnees_de_la_facture_affichees_telles_quelles(tmp_path: Path) -> None:
@@ -117,7 +118,7 @@ def test_donnees_de_la_facture_affichees_telles_quelles(tmp_path: Path) -> None:
     )
     code, out, _ = _lancer("importer", str(tmp_path / "f.xml"), "-o", str(tmp_path / "d.yaml"))
     assert code == 0
-    assert "facture F-[bold]1 sans date" in out.replace("\n", " ")
+    assert "factureF-[bold]1sansdate" in "".join(out.split())
     assert lire_dossier(tmp_path / "d.yaml").creances[0].factures[0].date_echeance == (
         dt.date(2026, 1, 5) + dt.timedelta(days=45)
     )
@@ -137,4 +138,4 @@ def test_extra_factures_absent_code_8(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(builtins, "__import__", sans_facturx)
     code, out, err = _lancer("importer", str(tmp_path / "f.pdf"), "-o", str(tmp_path / "d.yaml"))
     assert code == 8
-    assert "contentieux[factures]" in out + err
+    assert "contentieux[factures]" in "".join((out + err).split())
