@@ -512,6 +512,31 @@ def test_lot_soumis_suivi_et_telecharge(serveur: Serveur) -> None:
     assert any(e.startswith("dossiers :") for e in corps["erreurs"])
 
 
+def test_lots_en_attente_au_maximum_429(tmp_path: Path) -> None:
+    """Au-delà de ``lots_max`` lots en attente : 429 et Retry-After (application en processus,
+    file des lots non démarrée : le lot déjà soumis reste en attente)."""
+    from contentieux.service.application import creer_application
+    from contentieux.service.configuration import Configuration
+    from contentieux.service.lots import DemandeLot, GestionLots
+
+    application = creer_application(Configuration(dossier_lots=tmp_path, lots_max=1))
+    gestion = GestionLots(tmp_path, cf.ThreadPoolExecutor(1), workers=1, lots_max=1)
+    application.state.service.lots = gestion
+    demande = {"au": AU, "actes": ["decompte"], "formats": ["json"],
+               "dossiers": [json.loads(_dossier_json("b2b"))]}
+    gestion.creer(DemandeLot.model_validate(demande))
+
+    async def soumettre() -> Any:
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://local") as client:
+            return await client.post("/v1/lots", json=demande)
+
+    reponse = asyncio.run(soumettre())
+    corps = _probleme(reponse, 429)
+    assert corps["code"] == "trop_de_lots" and reponse.headers["retry-after"] == "30"
+    assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 1  # rien de créé
+
+
 def test_lot_inacheve_repris_au_demarrage(serveur: Serveur) -> None:
     ident = serveur.lots.joinpath("repris.txt").read_text()
     with serveur.client(headers=ENTETES) as client:
