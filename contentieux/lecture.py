@@ -230,6 +230,28 @@ def lire_donnees(chemin: str | Path, *, limites: Limites | None = None) -> Any:
     return donnees
 
 
+def lire_json(octets: bytes, *, origine: str = "corps", limites: Limites | None = None) -> Any:
+    """Lit un document JSON reçu en mémoire (corps d'une requête HTTP) comme :func:`lire_donnees`
+    lit un fichier : nombres exacts, clés en double et imbrication excessive refusées,
+    ``DonneesInvalides`` en français (``origine`` nomme la source dans le message).
+
+    >>> lire_json(b'{"montant": 1234.56}')
+    {'montant': Decimal('1234.56')}
+    >>> lire_json(b'{"montant": ')
+    Traceback (most recent call last):
+    ...
+    contentieux.erreurs.DonneesInvalides: corps : JSON invalide ligne 1, colonne 13 ...
+    """
+    limites = limites or LIMITES_PAR_DEFAUT
+    try:
+        texte = octets.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DonneesInvalides(f"{origine} : le JSON n'est pas encodé en UTF-8") from None
+    if not texte.strip():
+        raise DonneesInvalides(f"{origine} : corps vide ; envoyez un document JSON")
+    return analyser_texte(texte, format="json", limites=limites, origine=origine)
+
+
 def analyser_texte(
     texte: str,
     *,

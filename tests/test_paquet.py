@@ -397,12 +397,13 @@ COMMANDES_EXTRAS: dict[str, tuple[str, ...]] = {
              "--workers", "1", "-o", "{sortie}"),
     "pilotage": ("pilotage", "{lot}", "--au", "2026-03-01", "--html", "{sortie}/rapport.html"),
     "factures": ("importer", "{facture}", "-o", "{sortie}/dossier.yaml"),
+    "serveur": ("serveur", "--port", "{port}", "--workers", "1"),
 }  # fmt: skip
 """La commande que chaque extra permet (``pyproject.toml`` : ``contentieux[tout]``)."""
 
 AUTRE_EXTRA = {
     "pdf": "docx", "docx": "pdf", "signature": "pdf", "dask": "pdf", "pilotage": "pdf",
-    "factures": "docx",
+    "factures": "docx", "serveur": "pdf",
 }  # fmt: skip
 """Un extra absent de l'environnement : sa commande échoue (code 8) en nommant cet extra."""
 
@@ -464,8 +465,66 @@ def test_chaque_extra_seul_permet_sa_commande(
     commande = venv / ("Scripts/contentieux.exe" if os.name == "nt" else "bin/contentieux")
     sortie = tmp_path / "sortie"
     sortie.mkdir()
-    valeurs = {**fichiers_extras, "sortie": str(sortie)}
+    valeurs = {**fichiers_extras, "sortie": str(sortie), "port": str(_port_libre())}
     env = {**_environnement(), "CONTENTIEUX_P12_MOT_DE_PASSE": MOT_DE_PASSE, "COLUMNS": "200"}
+    if extra == "serveur":
+        _servir_puis_arreter(
+            [str(commande), *(a.format(**valeurs) for a in COMMANDES_EXTRAS[extra])],
+            int(valeurs["port"]), cwd=tmp_path, env=env,
+        )  # fmt: skip
+    else:
+        _executer_et_verifier(extra, commande, valeurs, sortie, tmp_path, env)
+    autre = AUTRE_EXTRA[extra]
+    manque = subprocess.run(
+        [str(commande), *(a.format(**valeurs) for a in COMMANDES_EXTRAS[autre])],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert manque.returncode == 8, manque.stdout + manque.stderr
+    assert f"pip install 'contentieux[{autre}]'" in manque.stderr.replace("\n", " ")
+
+
+def _port_libre() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _servir_puis_arreter(
+    commande: list[str], port: int, *, cwd: Path, env: dict[str, str]
+) -> None:
+    """Le service démarre (``/sante`` répond 200 sur 127.0.0.1), puis s'arrête proprement sur
+    SIGTERM (code 0). Boucle bornée : 60 essais d'une demi-seconde au plus."""
+    import signal
+    import time
+    import urllib.request
+
+    processus = subprocess.Popen(
+        commande, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        for _ in range(60):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sante", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                assert processus.poll() is None, processus.communicate()
+                time.sleep(0.5)
+        else:
+            raise AssertionError("le service n'a pas répondu sur /sante")
+    finally:
+        processus.send_signal(signal.SIGTERM)
+        sortie, erreurs = processus.communicate(timeout=60)
+    assert processus.returncode == 0, sortie + erreurs
+
+
+def _executer_et_verifier(
+    extra: str, commande: Path, valeurs: dict[str, str], sortie: Path, tmp_path: Path,
+    env: dict[str, str],
+) -> None:
+    """La commande que l'extra permet réussit et écrit le fichier attendu."""
     resultat = subprocess.run(
         [str(commande), *(a.format(**valeurs) for a in COMMANDES_EXTRAS[extra])],
         capture_output=True, text=True, cwd=tmp_path, env=env,
@@ -487,13 +546,6 @@ def test_chaque_extra_seul_permet_sa_commande(
 
         polices = polices_embarquees((sortie / attendus["pdf"]).read_bytes())
         assert {v for _, v in polices.values()} == {"Version 2.1.5"}
-    autre = AUTRE_EXTRA[extra]
-    manque = subprocess.run(
-        [str(commande), *(a.format(**valeurs) for a in COMMANDES_EXTRAS[autre])],
-        capture_output=True, text=True, cwd=tmp_path, env=env,
-    )  # fmt: skip
-    assert manque.returncode == 8, manque.stdout + manque.stderr
-    assert f"pip install 'contentieux[{autre}]'" in manque.stderr.replace("\n", " ")
 
 
 # Les dépendances de rendu : leurs objets sont lus de près (boîtes de WeasyPrint, champs et

@@ -4,7 +4,8 @@
 - ``regles`` : ``regles``, ``schema`` ;
 - ``dossier`` : ``valider``, ``decompte``, ``verifier``, ``demo`` ;
 - ``signature`` : ``signer``, ``cosigner``, ``verifier-signature`` ;
-- ``factures`` : ``importer`` (factures électroniques et statuts → dossiers).
+- ``factures`` : ``importer`` (factures électroniques et statuts → dossiers) ;
+- ``serveur`` : ``serveur`` (le service HTTP, :mod:`contentieux.service`).
 
 Chaque module enregistre ses commandes sur ``app`` à l'import.
 """
@@ -16,6 +17,7 @@ from contentieux.cli import dossier, regles, signature
 from contentieux.cli import factures as factures
 from contentieux.cli import lots as lots
 from contentieux.cli import pilotage as pilotage
+from contentieux.cli import serveur as serveur
 from contentieux.cli.commun import ETAPES_DEMO, app
 from contentieux.cli.dossier import _demo_recevabilite
 

@@ -1,0 +1,115 @@
+"""Le travail du service : des fonctions de module (picklables) que le pool de processus exécute.
+
+Le pool est celui des lots (:func:`contentieux.lots.executer.creer_executeur_processus`) : chaque
+processus prépare une fois son atelier (polices, feuille de style, gabarits compilés) et le garde
+(:func:`contentieux.lots.taches.outil_du_worker`). Une fonction ne lève jamais : elle rend
+``(True, résultat)`` ou ``(False, description)``, la description étant l'objet d'erreur de
+``--json`` (une exception de la bibliothèque ne se transmet pas toujours d'un processus à
+l'autre avec ses détails).
+
+>>> import datetime as dt
+>>> from contentieux.exemples import dossier_exemple
+>>> ok, resultat = decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30))
+>>> ok, resultat["au"]
+(True, '2026-06-30')
+>>> ok, erreur = decompte(dossier_exemple("b2b"), au=dt.date(2030, 6, 30))
+>>> ok, erreur["sortie"]
+(False, 4)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from contentieux.lots.taches import TacheActes, _atelier, docx_reproductible
+from contentieux.modeles.decompte import OptionsDecompte
+from contentieux.modeles.dossier import Dossier
+from contentieux.regles import Regles
+
+Issue = tuple[bool, Any]
+"""``(True, résultat)`` ou ``(False, description de l'erreur)``."""
+
+ACTE_CHAUD = "mise_en_demeure"
+"""Acte rendu une fois par chaque processus au démarrage (polices chargées, gabarit compilé)."""
+
+
+def tache_service(regles: str | None = None) -> TacheActes:
+    """La tâche qui prépare les processus du service : l'atelier PDF et DOCX, chauffé sur
+    :data:`ACTE_CHAUD` ; les autres actes se compilent à leur première demande."""
+    return TacheActes(actes=(ACTE_CHAUD,), formats=("pdf", "docx"), regles=regles)
+
+
+def _issue(action: Callable[[], Any]) -> Issue:
+    try:
+        return True, action()
+    except Exception as exc:
+        from contentieux.cli.commun import decrire_erreur
+
+        return False, decrire_erreur(exc)
+
+
+def decompte(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    options: OptionsDecompte | None = None,
+    regles: Regles | None = None,
+) -> Issue:
+    """Le décompte en JSON, celui de ``contentieux decompte --json`` ; ``regles`` : le jeu déjà
+    chargé (sinon :func:`~contentieux.regles.charger_regles`)."""
+    from contentieux.interets import etablir_decompte
+    from contentieux.regles import charger_regles
+
+    choisies = options or OptionsDecompte()
+    return _issue(
+        lambda: etablir_decompte(
+            dossier, au=au, regles=regles or charger_regles(), options=choisies
+        ).model_dump(mode="json")
+    )
+
+
+def recevabilite(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    marge_prescription_jours: int | None = None,
+    regles: Regles | None = None,
+) -> Issue:
+    """Le rapport de recevabilité en JSON, celui de ``contentieux verifier --json``."""
+    from contentieux.recevabilite import verifier_recevabilite
+    from contentieux.regles import charger_regles
+
+    options: dict[str, Any] = {}
+    if marge_prescription_jours is not None:
+        options["marge_prescription_jours"] = marge_prescription_jours
+    return _issue(
+        lambda: verifier_recevabilite(
+            dossier, au=au, regles=regles or charger_regles(), **options
+        ).model_dump(mode="json")
+    )
+
+
+def acte(
+    tache: TacheActes,
+    identifiant: str,
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    format_: str,
+    parametres: dict[str, Any] | None = None,
+) -> Issue:
+    """Les octets de l'acte et son nom de fichier, comme ``contentieux generer`` (DOCX aux dates
+    d'archive fixées : le même dossier donne le même fichier)."""
+
+    def produire() -> tuple[bytes, str]:
+        produit = _atelier(tache).generer(
+            identifiant, dossier, au=au, format=format_, parametres=parametres
+        )
+        contenu: bytes = produit.contenu
+        if format_ == "docx":
+            contenu = docx_reproductible(contenu)
+        return contenu, str(produit.nom_fichier)
+
+    return _issue(produire)
