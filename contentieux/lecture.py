@@ -149,13 +149,6 @@ def _lire_octets(fichier: Path, limites: Limites) -> bytes:
     /etc/passwd``) n'est pas lu : le contenu d'un fichier système finirait dans les messages
     (clés inconnues, valeurs refusées citées) ; ni la cible ni le contenu ne sont cités, le
     message demande le chemin du fichier lui-même (comme pour un lot lu depuis un dossier)."""
-    if fichier.is_symlink():
-        lien = fichier.absolute()
-        if lien.parent not in lien.resolve().parents:
-            raise DonneesInvalides(
-                f"{fichier} : lien symbolique vers un fichier hors de son dossier, non lu ; "
-                "donnez le chemin du fichier lui-même"
-            )
     try:
         etat = fichier.stat()  # suit les liens symboliques : on juge la cible
     except FileNotFoundError:
@@ -174,6 +167,13 @@ def _lire_octets(fichier: Path, limites: Limites) -> bytes:
             f"{fichier} n'est pas un fichier ordinaire (tube, périphérique ou socket) ; "
             "seuls les fichiers .yaml, .yml ou .json enregistrés sur disque sont lus"
         )
+    if fichier.is_symlink():
+        lien = fichier.absolute()
+        if lien.parent not in lien.resolve().parents:
+            raise DonneesInvalides(
+                f"{fichier} : lien symbolique vers un fichier hors de son dossier, non lu ; "
+                "donnez le chemin du fichier lui-même"
+            )
     if etat.st_size > limites.taille_fichier:
         raise LimiteDepassee(
             f"{fichier} : fichier de {etat.st_size} octets, plus que la limite de "

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.francais import formater_montant, formater_taux
@@ -45,7 +46,7 @@ from contentieux.modeles.texte import (
     taux,
     titre,
 )
-from contentieux.regles import ValeurRegle
+from contentieux.regles import Regles, ValeurRegle
 
 # --- dossier ------------------------------------------------------------------------------------
 
@@ -233,3 +234,29 @@ def json_affichable(texte_json: str) -> str:
     '"a\\\\u009b2J"'
     """
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", texte_json)
+
+
+def fichier_surcouche(jeu: Regles, valeur: ValeurRegle) -> Path | None:
+    """Le fichier de surcouche d'où vient ``valeur``, ou ``None`` (règles du paquet)."""
+    datee = next((d for d in jeu.parametre(valeur.identifiant).valeurs if d.du == valeur.du), None)
+    return jeu.de_la_surcouche(datee.fichier) if datee is not None else None
+
+
+def regles_en_vigueur_json(jeu: Regles, au: dt.date) -> dict[str, object]:
+    """Les valeurs en vigueur à ``au``, chacune avec le fichier de surcouche d'où elle vient, et
+    ce qui n'est pas couvert : le même JSON pour ``contentieux regles --json`` et pour
+    ``GET /v1/regles`` du service."""
+    valeurs, manquantes = jeu.en_vigueur(au=au)
+    return {
+        "au": au.isoformat(),
+        "version": jeu.version,
+        "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
+        "valeurs": [
+            {
+                **v.model_dump(mode="json"),
+                "surcouche": str(f) if (f := fichier_surcouche(jeu, v)) is not None else None,
+            }
+            for v in valeurs
+        ],
+        "non_couvertes": [str(e) for e in manquantes],
+    }

@@ -56,8 +56,9 @@ COUCHES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lots", ("lots",)),
     ("factures", ("factures",)),
     ("pilotage", ("pilotage",)),
-    ("service", ("service",)),
-    ("cli", ("cli", "__main__")),
+    # Les interfaces, minces au-dessus de la bibliothèque : la commande et le service HTTP,
+    # qui rend les erreurs comme elle (mêmes codes, même description : ``cli.commun``).
+    ("interfaces", ("service", "cli", "__main__")),
 )
 
 # Arêtes vers le haut qui restent, chacune avec sa raison : la liste ne peut que raccourcir (une

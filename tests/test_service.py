@@ -410,28 +410,6 @@ def test_importer_factures_electroniques(serveur: Serveur) -> None:
     assert _probleme(vide, 400)["champ"] == "fichiers"
 
 
-def test_importer_sans_la_fonction_501(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Une bibliothèque sans ``importer_factures`` : 501 et un message clair (application en
-    processus, sans cycle de vie : ce point d'accès n'utilise ni pool ni lots)."""
-    import contentieux
-    from contentieux.service.application import creer_application
-    from contentieux.service.configuration import Configuration
-
-    monkeypatch.delitem(contentieux._API, "importer_factures", raising=False)
-    application = creer_application(Configuration(dossier_lots=tmp_path))
-
-    async def appeler() -> Any:
-        transport = httpx.ASGITransport(app=application)
-        async with httpx.AsyncClient(transport=transport, base_url="http://local") as client:
-            return await client.post("/v1/importer", files={"fichiers": ("f.xml", b"<x/>")})
-
-    corps = _probleme(asyncio.run(appeler()), 501)
-    assert corps["code"] == "import_indisponible"
-    assert "importer_factures absent" in corps["message"]
-
-
 # --- concurrence --------------------------------------------------------------------------------
 
 

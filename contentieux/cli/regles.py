@@ -31,7 +31,12 @@ from contentieux.cli.commun import (
     executer,
     lire_date,
 )
-from contentieux.presentation import GROUPES_REGLES, formater_valeur
+from contentieux.presentation import (
+    GROUPES_REGLES,
+    fichier_surcouche,
+    formater_valeur,
+    regles_en_vigueur_json,
+)
 
 if TYPE_CHECKING:
     from contentieux.regles import Regles, ValeurRegle
@@ -78,23 +83,7 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
     jeu = _charger(regles)
     valeurs, manquantes = jeu.en_vigueur(au=date)
     if json_:
-        afficher_json(
-            {
-                "au": date.isoformat(),
-                "version": jeu.version,
-                "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
-                "valeurs": [
-                    {
-                        **v.model_dump(mode="json"),
-                        "surcouche": (
-                            str(f) if (f := _fichier_surcouche(jeu, v)) is not None else None
-                        ),
-                    }
-                    for v in valeurs
-                ],
-                "non_couvertes": [str(e) for e in manquantes],
-            }
-        )
+        afficher_json(regles_en_vigueur_json(jeu, date))
         return
     console.print(f"[bold]Règles en vigueur au {_date_fr(date)}[/]")
     console.print(escape(jeu.version), soft_wrap=True)
@@ -111,7 +100,7 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
         listes = []
         for v in liste:
             cle = v.identifiant.split(".", 1)[1]
-            fichier = _fichier_surcouche(jeu, v)
+            fichier = fichier_surcouche(jeu, v)
             if fichier is not None:
                 de_la_surcouche.append((v, fichier))
                 cle += " ◆"
@@ -148,12 +137,6 @@ def _afficher(date: dt.date, json_: bool, regles: Any) -> None:
             f"--au {date.isoformat()}",
             soft_wrap=True,
         )
-
-
-def _fichier_surcouche(jeu: Regles, v: ValeurRegle) -> Any:
-    """Le fichier de surcouche d'où vient la valeur ``v``, ou ``None`` (règles du paquet)."""
-    datee = next((d for d in jeu.parametre(v.identifiant).valeurs if d.du == v.du), None)
-    return jeu.de_la_surcouche(datee.fichier) if datee is not None else None
 
 
 def _commande_retrait(identifiant: str, du: dt.date) -> str | None:

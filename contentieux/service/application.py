@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from contentieux.ecriture import ecrire_atomique
 from contentieux.erreurs import DonneesInvalides, ErreurContentieux, ErreurUtilisation
 from contentieux.service import travaux
 from contentieux.service.configuration import Configuration
@@ -428,7 +429,7 @@ def _reponses(modele: str | None = None) -> dict[int | str, dict[str, Any]]:
 
 def creer_application(config: Configuration) -> FastAPI:
     """L'application FastAPI du service, réglée par ``config``."""
-    from contentieux import __version__
+    from contentieux._version import __version__
 
     service = Service(config)
 
@@ -663,20 +664,10 @@ def creer_application(config: Configuration) -> FastAPI:
     async def regles(requete: Request) -> Response:
         """Les valeurs en vigueur à la date ``au`` avec leurs sources (``contentieux regles
         --json``)."""
+        from contentieux.presentation import regles_en_vigueur_json
         from contentieux.regles import charger_regles
 
-        au = _date(requete)
-        jeu = charger_regles()
-        valeurs, manquantes = jeu.en_vigueur(au=au)
-        return _json(
-            {
-                "au": au.isoformat(),
-                "version": jeu.version,
-                "surcouche": str(jeu.surcouche) if jeu.surcouche else None,
-                "valeurs": [v.model_dump(mode="json") for v in valeurs],
-                "non_couvertes": [str(e) for e in manquantes],
-            }
-        )
+        return _json(regles_en_vigueur_json(charger_regles(), _date(requete)))
 
     # --- factures électroniques ---
 
@@ -685,20 +676,8 @@ def creer_application(config: Configuration) -> FastAPI:
         """Factures électroniques (Factur-X, CII, UBL ; multipart, champ ``fichiers``, plusieurs
         fois) et leurs statuts (champ ``statuts`` : messages CDAR ou CSV) → les dossiers, un par
         couple créancier-débiteur, et les avertissements de l'import (fichiers écartés…)."""
-        import contentieux
+        from contentieux.factures import importer_factures as fonction
 
-        fonction = getattr(contentieux, "importer_factures", None)
-        if fonction is None:
-            raise ErreurService(
-                501,
-                probleme_http(
-                    501,
-                    "import_indisponible",
-                    "import des factures électroniques indisponible dans cette version de "
-                    "contentieux (contentieux.importer_factures absent) ; envoyez les dossiers "
-                    "en JSON à /v1/decompte ou /v1/lots",
-                ),
-            )
         formulaire = await requete.form()
         envois = [f for f in formulaire.getlist("fichiers") if not isinstance(f, str)]
         statuts = [f for f in formulaire.getlist("statuts") if not isinstance(f, str)]
@@ -717,7 +696,7 @@ def creer_application(config: Configuration) -> FastAPI:
                     nom = Path(envoi.filename or "").name or f"{champ}-{rang}"
                     chemin = Path(temporaire) / champ / str(rang) / nom
                     chemin.parent.mkdir(parents=True)
-                    chemin.write_bytes(await envoi.read())
+                    ecrire_atomique(chemin, await envoi.read())
                     chemins[champ].append(chemin)
             # dans le pool : lecture XML et PDF (travail CPU), et les avertissements recueillis
             # dans un processus à un seul fil (warnings.catch_warnings n'est pas sûr entre fils)
