@@ -510,20 +510,41 @@ def contenu_acte(faits: Faits, identifiant: str, titre: str, **champs: Any) -> C
     return Contenu(**valeurs)
 
 
+FAIT_A = "Fait à ……………………, le ……………………"
+"""Lieu et date laissés à chaque signataire : la date de la signature du débiteur fait courir un
+nouveau délai (C. civ. 2240 et 2231), elle n'est jamais préimprimée."""
+
+
 def signatures_bilaterales(
     faits: Faits, mention_debiteur: str | None = None
 ) -> tuple[BlocSignature, ...]:
+    """Les blocs du créancier et du débiteur d'un accord signé des deux (échéancier), chacun avec
+    son lieu et sa date à remplir ; une personne morale débitrice signe par son représentant,
+    nommé s'il est connu (« Bâti-Rhône, représentée par Marc Lefèvre, Président »), sinon des
+    pointillés."""
     nom, qualite = signataire(faits)
-    debiteur = imprimer_partie(faits.dossier.debiteur)
+    d_ = faits.dossier.debiteur
+    nom_debiteur = imprimer_partie(d_).nom
+    if isinstance(d_, PersonneMorale):
+        rep = d_.representant
+        nom_debiteur += (
+            f", représentée par {rep.nom}, {rep.fonction}"
+            if rep is not None
+            else ", représentée par ……………………, en sa qualité de ……………………"
+        )
+    mention = f"{FAIT_A} — {mention_debiteur}" if mention_debiteur else FAIT_A
     return (
         BlocSignature(
-            identifiant="signature-creancier", qualite=f"Le créancier — {qualite}", nom=nom
+            identifiant="signature-creancier",
+            qualite=f"Le créancier — {qualite}",
+            nom=nom,
+            mention=FAIT_A,
         ),
         BlocSignature(
             identifiant="signature-debiteur",
             qualite="Le débiteur",
-            nom=debiteur.nom,
-            mention=mention_debiteur,
+            nom=nom_debiteur,
+            mention=mention,
         ),
     )
 

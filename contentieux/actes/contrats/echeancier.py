@@ -256,6 +256,8 @@ def construire(faits: Faits) -> ContratEcheancier:
         IDENTIFIANT,
         "Échéancier — plan d'apurement",
         sous_titre="Accord amiable d'échelonnement de la dette",
+        # lieu et date au bas de l'acte, à remplir par chaque signataire (C. civ. 2240, 2231)
+        lieu_date="",
         destinataire=None,
         sections=sections,
         signatures=signatures_bilaterales(faits, "Lu et approuvé, bon pour accord"),
