@@ -541,6 +541,24 @@ def test_annexe_demesuree_refusee_avant_le_rendu(tmp_path: Path) -> None:
     assert not (tmp_path / "s").exists() or list((tmp_path / "s").iterdir()) == []
 
 
+def test_dix_mille_factures_refusees_avant_le_calcul(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Le scénario de l'issue (10 000 factures, 5 000 paiements) : avant, la borne du rendu
+    n'était vérifiée qu'après le calcul du décompte (9 min) ; le refus vient maintenant des
+    factures et paiements du dossier, sans calculer."""
+    import contentieux.interets as interets
+    from contentieux.actes import Atelier
+    from contentieux.erreurs import LimiteDepassee
+    from contentieux.lecture import valider_dossier
+
+    def interdit(*_: object, **__: object) -> None:
+        raise AssertionError("le décompte ne doit pas être calculé")
+
+    monkeypatch.setattr(interets, "etablir_decompte", interdit)
+    dossier = valider_dossier(_dossier_volumineux(10_000, 5_000))
+    with pytest.raises(LimiteDepassee, match="15000 factures et paiements"):
+        Atelier().generer("decompte", dossier, au=AU)
+
+
 @settings(max_examples=25, deadline=None)
 @given(factures=st.integers(1, 30), limite=st.integers(1, 80))
 def test_borne_de_volume_exacte(factures: int, limite: int) -> None:
@@ -562,7 +580,9 @@ def test_borne_de_volume_exacte(factures: int, limite: int) -> None:
 
     atelier.pdf = rendu_interdit  # type: ignore[method-assign]
     if lignes > limite:
-        with pytest.raises(LimiteDepassee, match=f"{lignes} lignes de décompte"):
+        # refusé par les factures du dossier avant le calcul (si elles dépassent déjà la borne),
+        # sinon par les lignes du décompte calculé ; jamais rendu
+        with pytest.raises(LimiteDepassee, match=r"Limites\.lignes_acte"):
             atelier.generer("decompte", dossier, au=AU)
     else:
         with pytest.raises(AssertionError, match="rendu lancé"):

@@ -54,4 +54,38 @@ def verifier_volume(identifiant: str, faits: Any, limites: Limites | None = None
         )
 
 
-__all__ = ["lignes_de_l_acte", "verifier_volume"]
+def lignes_du_dossier(dossier: Any) -> int:
+    """Borne basse des lignes qu'un acte reproduit, lue dans le dossier sans rien calculer : ses
+    factures et ses paiements (chaque acte les liste, une ligne chacun, CPC 1407)."""
+    from contentieux.modeles.evenements import Paiement
+
+    factures = sum(len(c.factures) for c in dossier.creances)
+    return factures + len(dossier.evenements_de_type(Paiement))
+
+
+def verifier_volume_du_dossier(
+    identifiant: str, dossier: Any, limites: Limites | None = None
+) -> None:
+    """Le même refus que :func:`verifier_volume`, **avant** le calcul du décompte, quand les
+    factures et paiements du dossier dépassent déjà la borne : dix mille factures et cinq mille
+    paiements sont refusés en une fraction de seconde, sans les minutes de calcul d'un décompte
+    qui ne serait jamais imprimé."""
+    limite = (limites or LIMITES_PAR_DEFAUT).lignes_acte
+    lignes = lignes_du_dossier(dossier)
+    if lignes > limite:
+        raise LimiteDepassee(
+            f"acte « {identifiant} » : {lignes} factures et paiements à reproduire, plus que la "
+            f"limite de {limite} lignes (≈ {limite // 12} pages) ; scindez le dossier (une "
+            "créance ou une période par acte) ou relevez Limites.lignes_acte",
+            champ=None,
+            lignes=lignes,
+            limite=limite,
+        )
+
+
+__all__ = [
+    "lignes_de_l_acte",
+    "lignes_du_dossier",
+    "verifier_volume",
+    "verifier_volume_du_dossier",
+]

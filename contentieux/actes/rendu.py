@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from contentieux.actes.bornes import verifier_volume
+from contentieux.actes.bornes import verifier_volume, verifier_volume_du_dossier
 from contentieux.actes.contenu import Emplacement
 from contentieux.actes.contrats import CONSTRUCTEURS, ContratActe, Faits
 from contentieux.actes.manifeste import (
@@ -318,6 +318,7 @@ class Atelier:
             raise ValueError(f"format « {format} » inconnu : « pdf » ou « docx »")
         # Le moteur du format d'abord : s'il manque, l'erreur nomme son extra (pdf ou docx).
         import_module("weasyprint" if format == "pdf" else "docxtpl")
+        verifier_volume_du_dossier(identifiant, dossier, self.limites)
         contrat, faits = self.preparer(identifiant, dossier, au=au, parametres=parametres)
         verifier_volume(identifiant, faits, self.limites)
         manifeste = self.manifeste(identifiant)
