@@ -41,17 +41,7 @@ def lignes_de_l_acte(faits: Any) -> int:
 
 def verifier_volume(identifiant: str, faits: Any, limites: Limites | None = None) -> None:
     """Lève ``LimiteDepassee`` si l'acte dépasse ``limites.lignes_acte`` lignes de tableau."""
-    limite = (limites or LIMITES_PAR_DEFAUT).lignes_acte
-    lignes = lignes_de_l_acte(faits)
-    if lignes > limite:
-        raise LimiteDepassee(
-            f"acte « {identifiant} » : {lignes} lignes de décompte à reproduire, plus que la "
-            f"limite de {limite} (≈ {limite // 12} pages) ; scindez le dossier (une créance ou "
-            "une période par acte) ou relevez Limites.lignes_acte",
-            champ=None,
-            lignes=lignes,
-            limite=limite,
-        )
+    _borner(identifiant, lignes_de_l_acte(faits), "lignes de décompte", limites)
 
 
 def lignes_du_dossier(dossier: Any) -> int:
@@ -70,13 +60,17 @@ def verifier_volume_du_dossier(
     factures et paiements du dossier dépassent déjà la borne : dix mille factures et cinq mille
     paiements sont refusés en une fraction de seconde, sans les minutes de calcul d'un décompte
     qui ne serait jamais imprimé."""
+    _borner(identifiant, lignes_du_dossier(dossier), "factures et paiements", limites)
+
+
+def _borner(identifiant: str, lignes: int, quoi: str, limites: Limites | None) -> None:
+    """Le refus commun : ``lignes`` (de ``quoi``) au-delà de ``Limites.lignes_acte``."""
     limite = (limites or LIMITES_PAR_DEFAUT).lignes_acte
-    lignes = lignes_du_dossier(dossier)
     if lignes > limite:
         raise LimiteDepassee(
-            f"acte « {identifiant} » : {lignes} factures et paiements à reproduire, plus que la "
-            f"limite de {limite} lignes (≈ {limite // 12} pages) ; scindez le dossier (une "
-            "créance ou une période par acte) ou relevez Limites.lignes_acte",
+            f"acte « {identifiant} » : {lignes} {quoi} à reproduire, plus que la limite de "
+            f"{limite} lignes (≈ {limite // 12} pages) ; scindez le dossier (une créance ou une "
+            "période par acte) ou relevez Limites.lignes_acte",
             champ=None,
             lignes=lignes,
             limite=limite,
