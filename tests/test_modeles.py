@@ -48,7 +48,6 @@ from contentieux.modeles import (
     StatutFactureElectronique,
     TypePiece,
     departement_depuis_code_postal,
-    est_professionnel,
 )
 from contentieux.modeles.base import MESSAGE_FLOAT
 
@@ -348,31 +347,6 @@ def test_qualites() -> None:
         "artisan",
         "acheteur_public",
     }
-
-
-@pytest.mark.parametrize(
-    ("qualite", "professionnel"),
-    [
-        ("consommateur", False),
-        ("non_professionnel", False),
-        ("professionnel", True),
-        ("commercant", True),
-    ],
-)
-def test_est_professionnel_personne_physique(qualite: str, professionnel: bool) -> None:
-    assert est_professionnel(
-        PersonnePhysique.model_validate({**PARTICULIER, "qualite": qualite})
-    ) is professionnel
-
-
-def test_acheteur_public_est_professionnel() -> None:
-    acheteur = PersonneMorale.model_validate(
-        {**SOCIETE, "siren": "216901231", "qualite": "acheteur_public"}
-    )
-    assert est_professionnel(acheteur)
-    assert not est_professionnel(
-        PersonneMorale.model_validate({**SOCIETE, "qualite": "non_professionnel"})
-    )
 
 
 @pytest.mark.parametrize(

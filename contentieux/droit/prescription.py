@@ -63,7 +63,7 @@ from contentieux.droit.exigibilite import date_exigibilite
 from contentieux.droit.faits import chemin_evenement, chemin_facture, evenements
 from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.imputation_factures import Cle, imputer_paiements
-from contentieux.droit.qualites import est_commercant, est_consommateur
+from contentieux.droit.qualites import est_commercant, est_relation_de_consommation
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import Creance, Facture, NatureCreance
@@ -80,7 +80,7 @@ from contentieux.modeles.evenements import (
     PlanApurement,
     ReconnaissanceDette,
 )
-from contentieux.modeles.parties import Qualite, est_professionnel
+from contentieux.modeles.parties import Qualite
 from contentieux.modeles.recevabilite import DetailPrescription, PrescriptionFacture
 from contentieux.regles import Regles, ValeurRegle
 
@@ -195,8 +195,7 @@ def determiner_regime(dossier: Dossier, creance: Creance, *, au: dt.date) -> Reg
     if creance.nature in par_nature:
         return _REGIMES[par_nature[creance.nature]]
     if (
-        est_consommateur(dossier.debiteur)
-        and est_professionnel(dossier.creancier)
+        est_relation_de_consommation(dossier.creancier, dossier.debiteur)
         and creance.nature
         in {
             NatureCreance.VENTE_BIENS,

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from contentieux.droit.qualites import est_professionnel_prive as est_professionnel_prive
+from contentieux.droit.qualites import est_relation_l441_10
 from contentieux.modeles.creances import Creance, NatureCreance
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.modeles.parties import PersonneMorale, PersonnePhysique, Qualite
@@ -120,7 +120,7 @@ def regime_interets(creancier: Partie, debiteur: Partie, creance: Creance) -> Re
         if _taux_credit(creance) is not None or stipule is not None:
             return _conventionnel(creance, motif)
         return RegimeRetenu("taux_legal", None, motif, FONDEMENTS["taux_legal"])
-    if est_professionnel_prive(creancier) and est_professionnel_prive(debiteur):
+    if est_relation_l441_10(creancier, debiteur):
         return _penalites(stipule, "créancier et débiteur professionnels")
     if creance.nature is NatureCreance.CREDIT_CONSOMMATION:
         if _taux_credit(creance) is None:

@@ -19,7 +19,11 @@ from typing import Final
 
 from contentieux.delais import ajouter_annees, ajouter_mois
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
-from contentieux.droit.qualites import est_professionnel_prive
+from contentieux.droit.qualites import (
+    est_debiteur_indemnite_forfaitaire,
+    est_indemnite_forfaitaire_due,
+    est_relation_de_consommation,
+)
 from contentieux.droit.regime import FONDEMENTS as FONDEMENTS_REGIME
 from contentieux.droit.regime import RegimeRetenu, regime_interets
 from contentieux.erreurs import RegleNonCouverte
@@ -62,7 +66,7 @@ from contentieux.modeles.evenements import (
     Paiement,
     ProcedureCollective,
 )
-from contentieux.modeles.parties import Qualite, est_professionnel
+from contentieux.modeles.parties import Qualite
 from contentieux.regles import Regles, ValeurRegle
 
 UN_JOUR: Final = dt.timedelta(days=1)
@@ -112,14 +116,10 @@ class _Calcul:
         self.cours = Cours(regles, options.diviseur)
         self.dettes: list[Dette] = []
         debiteur = dossier.debiteur
-        self.professionnel = est_professionnel(debiteur)
+        self.professionnel = est_debiteur_indemnite_forfaitaire(debiteur)
         # Indemnité de 40 € : entre professionnels (C. com. L441-10 II, D441-5), ou due par un
-        # acheteur public au titulaire du marché (CCP D2192-35) : le créancier doit être un
-        # professionnel de droit privé agissant comme tel (pas un acheteur public créancier).
-        creancier = dossier.creancier
-        self.creancier_professionnel = (
-            est_professionnel_prive(creancier) and not creancier.est_particulier
-        )
+        # acheteur public au titulaire du marché (CCP D2192-35) : droit.qualites le décide.
+        self.indemnite_due = est_indemnite_forfaitaire_due(dossier.creancier, debiteur)
         self.public = debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         self._valeur_indemnite: ValeurRegle | None = None
         self.paiements = dossier.evenements_de_type(Paiement)
@@ -403,7 +403,7 @@ class _Calcul:
                 "forfaitaire de 40 €."
             )
             return
-        if not self.creancier_professionnel:
+        if not self.indemnite_due:
             self.avertir(
                 "Pas d'indemnité forfaitaire de 40 € : le créancier n'est pas un professionnel "
                 "agissant comme tel ; elle n'est due qu'entre professionnels (C. com. L441-10 II "
@@ -504,7 +504,7 @@ class _Calcul:
         if not self.prescrites:
             return self.dettes, []
         inclure = self.options.factures_prescrites == "inclure"
-        consommateur = not self.professionnel
+        consommateur = est_relation_de_consommation(self.dossier.creancier, self.dossier.debiteur)
         retenues: list[Dette] = []
         exclues: list[FactureExclue] = []
         for d in self.dettes:

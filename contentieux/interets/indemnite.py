@@ -21,8 +21,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Final
 
+from contentieux.droit.qualites import est_debiteur_indemnite_forfaitaire
 from contentieux.erreurs import FraisInterditsConsommateur, RegleNonCouverte
-from contentieux.modeles.parties import Partie, est_professionnel
+from contentieux.modeles.parties import Partie
 from contentieux.regles import Regles, ValeurRegle
 
 FONDEMENT_B2B: Final = "C. com. L441-10 ; C. com. D441-5 ; CJUE C-78/22"
@@ -37,7 +38,7 @@ def verifier_frais_demandes(
     debiteur: Partie, indemnite_forfaitaire: bool | None, frais_recouvrement: Decimal | None
 ) -> None:
     """Refuse des frais de recouvrement demandés à un débiteur qui n'est pas professionnel."""
-    if est_professionnel(debiteur):
+    if est_debiteur_indemnite_forfaitaire(debiteur):
         return
     demandes = []
     if indemnite_forfaitaire:

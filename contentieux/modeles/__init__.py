@@ -42,7 +42,6 @@ from contentieux.modeles.parties import (
     Qualite,
     Representant,
     departement_depuis_code_postal,
-    est_professionnel,
 )
 from contentieux.modeles.resultats import Constat
 
@@ -87,5 +86,4 @@ __all__ = [
     "Taux",
     "TypePiece",
     "departement_depuis_code_postal",
-    "est_professionnel",
 ]

@@ -351,16 +351,6 @@ Partie = Annotated[PersonnePhysique | PersonneMorale, Field(discriminator="type"
 """Une partie : ``type`` vaut ``personne_physique`` ou ``personne_morale``."""
 
 
-def est_professionnel(partie: PersonnePhysique | PersonneMorale) -> bool:
-    """Professionnel, commerçant ou acheteur public : débiteur de l'indemnité de 40 €."""
-    return partie.qualite in _PROFESSIONNELS
-
-
-_PROFESSIONNELS = frozenset(
-    {Qualite.PROFESSIONNEL, Qualite.COMMERCANT, Qualite.ARTISAN, Qualite.ACHETEUR_PUBLIC}
-)
-
-
 class NatureMandataire(StrEnum):
     """Qui agit pour le créancier."""
 

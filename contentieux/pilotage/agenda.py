@@ -17,9 +17,12 @@ décide) ; chacun est expliqué dans les ``motifs`` avec ses articles :
    défaillance le fait reprendre.
 6. Sinon, le **scénario** : l'étape dont la date est passée la dernière, et la suivante.
 
-Puis, sur l'étape retenue : pas de **frais** hors B2B (CPCE L111-8 al. 2 ; l'indemnité de 40 €
-de C. com. D441-5 n'est due qu'entre professionnels) ; **SMS et téléphone** seulement dans la
-fenêtre de contact du scénario (jours ouvrés, heures) et pas plus souvent que son intervalle.
+Puis, sur l'étape retenue : pas de **frais** si l'indemnité forfaitaire n'est pas due (CPCE L111-8
+al. 2 ; l'indemnité de 40 € n'est due qu'entre professionnels, C. com. L441-10 II et D441-5, ou
+par un acheteur public au titulaire du marché, CCP D2192-35 :
+:func:`contentieux.droit.qualites.est_indemnite_forfaitaire_due`) ; **SMS et téléphone**
+seulement dans la fenêtre de contact du scénario (jours ouvrés, heures) et pas plus souvent que
+son intervalle.
 
 La prescription, la procédure collective et la voie viennent de
 :func:`contentieux.recevabilite.verifier_recevabilite` (une seule maison par règle).
@@ -35,11 +38,15 @@ from typing import Literal
 from pydantic import Field
 
 from contentieux.delais import est_jour_ouvrable
+from contentieux.droit.qualites import (
+    est_consommateur,
+    est_debiteur_indemnite_forfaitaire,
+    est_indemnite_forfaitaire_due,
+)
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import StatutFactureElectronique
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, PlanApurement
-from contentieux.modeles.parties import Qualite, est_professionnel
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.pilotage.grand_livre import ZERO, GrandLivre, construire_grand_livre
 from contentieux.pilotage.scenario import (
@@ -189,10 +196,6 @@ def _departement(dossier: Dossier) -> str | None:
         return dossier.debiteur.adresse_principale.departement
     except (AttributeError, ValueError):
         return None
-
-
-def _est_b2b(dossier: Dossier) -> bool:
-    return est_professionnel(dossier.creancier) and est_professionnel(dossier.debiteur)
 
 
 def _date_declaration(recevabilite: Recevabilite) -> dt.date | None:
@@ -428,20 +431,29 @@ def _planifiee(
         if envoyees:
             faite_le = envoyees[-1].date_envoi
     frais = etape.frais
-    if frais and not _est_b2b(dossier):
+    # Une étape « frais » réclame l'indemnité forfaitaire : due entre professionnels (C. com.
+    # L441-10 II, D441-5) et par un acheteur public au titulaire du marché (CCP D2192-35).
+    if frais and not est_indemnite_forfaitaire_due(dossier.creancier, dossier.debiteur):
         frais = False
         if date <= au and "sans_frais" not in garde_fous:
             garde_fous.append("sans_frais")
-            if dossier.debiteur.qualite is Qualite.CONSOMMATEUR:
+            if est_consommateur(dossier.debiteur):
                 motifs.append(
                     "Débiteur consommateur : la lettre ne réclame aucuns frais de recouvrement "
                     "(CPCE L111-8 al. 2 ; les réclamer est une infraction, C. consom.)."
                 )
-            else:
+            elif not est_debiteur_indemnite_forfaitaire(dossier.debiteur):
                 motifs.append(
                     "Débiteur non professionnel : pas d'indemnité forfaitaire (C. com. D441-5, "
                     "entre professionnels seulement) ni de frais de recouvrement (CPCE L111-8 "
                     "al. 2)."
+                )
+            else:
+                motifs.append(
+                    "Créancier qui n'est pas un professionnel agissant comme tel : pas "
+                    "d'indemnité forfaitaire (C. com. L441-10 II et D441-5 ; CCP D2192-35 : due "
+                    "à l'entreprise créancière) ; ses frais de recouvrement restent à sa charge "
+                    "(CPCE L111-8 al. 2)."
                 )
             fondements.append("CPCE L111-8")
     fenetre = scenario.contact.decrire() if etape.canal in CANAUX_DIRECTS else None

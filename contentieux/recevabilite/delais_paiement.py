@@ -17,7 +17,7 @@ from functools import partial
 from contentieux.delais import ajouter_jours
 from contentieux.droit.durees import duree
 from contentieux.droit.faits import date_longue as formater
-from contentieux.droit.qualites import est_b2b
+from contentieux.droit.qualites import est_relation_l441_10
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.resultats import Constat
@@ -57,7 +57,7 @@ def plafonds(emission: dt.date, *, regles: Regles) -> dict[str, dt.date]:
 def verifier_delais_paiement(dossier: Dossier, *, au: dt.date, regles: Regles) -> Constat:
     """Compare l'échéance de chaque facture aux plafonds de L441-10 I (entre professionnels)."""
     del au
-    if not est_b2b(dossier):
+    if not est_relation_l441_10(dossier.creancier, dossier.debiteur):
         return _constat(
             satisfaite=True,
             motif="Sans objet : les plafonds de C. com. L441-10 I ne régissent que les "

@@ -21,10 +21,9 @@ from contentieux.droit.prescription import (
     analyser_prescriptions,
     determiner_regime,
 )
-from contentieux.droit.qualites import est_consommateur
+from contentieux.droit.qualites import est_relation_de_consommation
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure
-from contentieux.modeles.parties import est_professionnel
 from contentieux.modeles.recevabilite import DetailPrescription
 from contentieux.modeles.resultats import Constat
 from contentieux.regles import Regles
@@ -101,7 +100,7 @@ def constater_prescription(
             "réclamée sans le dire (seul un paiement fait en connaissance de cause reste acquis, "
             "C. civ. 2249)"
         )
-        if est_consommateur(dossier.debiteur) and est_professionnel(dossier.creancier):
+        if est_relation_de_consommation(dossier.creancier, dossier.debiteur):
             fondements["C. consom. L121-2"] = None
             avertissements.append(
                 "débiteur consommateur : réclamer une dette prescrite sans le signaler peut "

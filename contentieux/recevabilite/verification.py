@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from contentieux.droit.qualites import est_b2b
+from contentieux.droit.qualites import est_relation_l441_10
 from contentieux.erreurs import CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
@@ -80,7 +80,7 @@ def verifier_recevabilite(
         verifier_injonction(dossier, au=au, regles=jeu),
         verifier_procedure_collective(dossier, au=au, regles=jeu),
     ]
-    if est_b2b(dossier):
+    if est_relation_l441_10(dossier.creancier, dossier.debiteur):
         constats.append(verifier_delais_paiement(dossier, au=au, regles=jeu))
     par_condition = {c.condition: c for c in constats}
     essentiels = [par_condition[c].satisfaite for c in CONDITIONS_RECEVABILITE]

@@ -29,6 +29,7 @@ from contentieux.actes.contenu import (
 )
 from contentieux.actes.parametres import ParametresActes, exiger
 from contentieux.droit.citations import articles, fondement_et_note
+from contentieux.droit.qualites import est_debiteur_indemnite_forfaitaire
 from contentieux.francais import (
     accorder,
     de,
@@ -45,7 +46,6 @@ from contentieux.modeles.parties import (
     NatureMandataire,
     PersonneMorale,
     PersonnePhysique,
-    est_professionnel,
 )
 from contentieux.modeles.recevabilite import Recevabilite
 from contentieux.regles import Regles
@@ -258,12 +258,19 @@ def regimes_interets(faits: Faits) -> set[str | None]:
     return {regime_interets(d.creancier, d.debiteur, c).nom for c in d.creances}
 
 
-def est_b2b(faits: Faits) -> bool:
+def penalites_l441_10(faits: Faits) -> bool:
+    """Le décompte applique les pénalités de C. com. L441-10 à une créance au moins : le régime de
+    :func:`contentieux.droit.regime.regime_interets` (en « automatique », la relation entre
+    professionnels de :func:`contentieux.droit.qualites.est_relation_l441_10`). L'acte imprime ce
+    que le décompte calcule : il ne redécide pas la relation."""
     return "penalites_b2b" in regimes_interets(faits)
 
 
-def debiteur_consommateur(faits: Faits) -> bool:
-    return not est_professionnel(faits.dossier.debiteur)
+def debiteur_sans_frais(faits: Faits) -> bool:
+    """Débiteur à qui ni l'indemnité forfaitaire ni des frais de recouvrement ne peuvent être
+    demandés (consommateur, non-professionnel : CPCE L111-8 al. 2) : la négation de
+    :func:`contentieux.droit.qualites.est_debiteur_indemnite_forfaitaire`."""
+    return not est_debiteur_indemnite_forfaitaire(faits.dossier.debiteur)
 
 
 def tableau_factures(dossier: Dossier) -> Tableau:

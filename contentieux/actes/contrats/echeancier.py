@@ -47,7 +47,7 @@ from contentieux.actes.contrats.controles import (
 from contentieux.actes.parametres import exiger
 from contentieux.actes.plan import EcheancePlan, calculer_echeancier
 from contentieux.droit.durees import duree
-from contentieux.droit.qualites import est_consommateur
+from contentieux.droit.qualites import est_consommateur, est_relation_de_consommation
 from contentieux.erreurs import ActeInadapte, DonneesInvalides
 from contentieux.francais import (
     formater_taux,
@@ -55,7 +55,6 @@ from contentieux.francais import (
     pluriel,
 )
 from contentieux.modeles.actes import ParametresPlan
-from contentieux.modeles.parties import est_professionnel
 
 IDENTIFIANT = "echeancier"
 
@@ -74,7 +73,7 @@ def credit_a_la_consommation(faits: Faits) -> bool:
     """Vrai si le débiteur est un consommateur et le créancier un professionnel : un plan avec
     intérêts ou frais serait alors un crédit à la consommation (C. consom. L312-1)."""
     dossier = faits.dossier
-    return est_consommateur(dossier.debiteur) and est_professionnel(dossier.creancier)
+    return est_relation_de_consommation(dossier.creancier, dossier.debiteur)
 
 
 def refuser_plan_onereux_consommateur(faits: Faits, plan: ParametresPlan) -> None:

@@ -17,7 +17,7 @@ from contentieux.actes.contrats.commun import (
     chiffres_decompte,
     contenu_acte,
     d,
-    debiteur_consommateur,
+    debiteur_sans_frais,
     en_tete_acte,
     imprimer_partie,
     m,
@@ -57,7 +57,7 @@ def construire(faits: Faits) -> ContratLettreAgence:
     refuser_si_prescrite(faits, IDENTIFIANT)
     agence, p = agence_et_parametres(faits, IDENTIFIANT)
     if p.frais_demandes_au_debiteur:
-        if debiteur_consommateur(faits):
+        if debiteur_sans_frais(faits):
             raise FraisInterditsConsommateur(
                 "acte « lettre_agence » refusé : des frais de l'agence seraient réclamés à un "
                 "débiteur consommateur ; les frais de recouvrement entrepris sans titre exécutoire "
@@ -169,7 +169,7 @@ def construire(faits: Faits) -> ContratLettreAgence:
         identifiant=IDENTIFIANT,
         contenu=contenu,
         chiffres=chiffres_decompte(dec),
-        drapeaux={"consommateur": debiteur_consommateur(faits)},
+        drapeaux={"consommateur": debiteur_sans_frais(faits)},
         mentions_requises=(a.nom, creancier.nom, reference, str(mandat.reference_mandat)),
         agence=a.nom,
         au=faits.au,

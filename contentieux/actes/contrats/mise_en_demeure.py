@@ -29,12 +29,12 @@ from contentieux.actes.contrats.commun import (
     chiffres_decompte,
     contenu_acte,
     d,
-    debiteur_consommateur,
-    est_b2b,
+    debiteur_sans_frais,
     imprimer_partie,
     m,
     modalites_paiement,
     paragraphes,
+    penalites_l441_10,
     pied_acte,
     regimes_interets,
     signataire,
@@ -97,8 +97,8 @@ def construire(faits: Faits) -> ContratMiseEnDemeure:
     dec = faits.decompte
     departement = faits.dossier.debiteur.adresse_principale.departement
     echeance = calculer_echeance(faits.au, jours=delai, departement=departement)
-    b2b = est_b2b(faits)
-    consommateur = debiteur_consommateur(faits)
+    b2b = penalites_l441_10(faits)
+    consommateur = debiteur_sans_frais(faits)
     if consommateur and (dec.total_indemnites or dec.options.frais_recouvrement):
         raise FraisInterditsConsommateur(
             "mise en demeure : des frais de recouvrement figurent au décompte d'un débiteur "
