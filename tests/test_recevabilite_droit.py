@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.exigibilite import terme_au
 from contentieux.droit.imputation_factures import imputer_paiements
 from contentieux.droit.prescription import analyser_prescriptions
 from contentieux.modeles import Dossier
@@ -120,9 +120,9 @@ def test_imputation_proprietes(donnees: dict[str, Any], jours: int) -> None:
         for c, f in visees:
             if (c.reference, f.numero) not in payees:
                 continue
-            ech = exigible_le(c, f, au=paiement.date)
+            ech = terme_au(c, f, au=paiement.date)
             for c2, f2 in visees:
-                ech2 = exigible_le(c2, f2, au=paiement.date)
+                ech2 = terme_au(c2, f2, au=paiement.date)
                 if ech2 <= paiement.date and ech2 < ech:
                     # une plus ancienne échue a été soldée avant celle-ci
                     assert restant[(c2.reference, f2.numero)] == 0, (f2.numero, f.numero)

@@ -59,7 +59,7 @@ from decimal import Decimal
 from contentieux.delais import ajouter_annees, ajouter_jours, ajouter_mois
 from contentieux.droit.citations import articles
 from contentieux.droit.durees import duree
-from contentieux.droit.exigibilite import date_exigibilite
+from contentieux.droit.exigibilite import date_exigibilite, est_exigible
 from contentieux.droit.faits import chemin_evenement, chemin_facture, evenements
 from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.imputation_factures import Cle, imputer_paiements
@@ -541,7 +541,7 @@ def _premier_incident(
     )
     regularisees: list[str] = []
     for exigible, _i, facture in echeances:
-        if exigible >= au:
+        if not est_exigible(facture, au, decheance=contexte.decheance):
             break
         parts = imputations.get((creance.reference, facture.numero), [])
         paye = sum((part for _p, part in parts), start=Decimal("0"))

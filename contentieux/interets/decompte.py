@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Final
 
 from contentieux.delais import ajouter_annees, ajouter_mois
+from contentieux.droit.exigibilite import exigible_le
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
 from contentieux.droit.qualites import (
     est_debiteur_indemnite_forfaitaire,
@@ -724,7 +725,7 @@ def _ligne_indemnite(dette: Dette, fondement: str, precision: str | None) -> Ind
         facture=dette.facture,
         nature="forfaitaire",
         montant=dette.indemnite,
-        date_exigibilite=e + UN_JOUR,
+        date_exigibilite=exigible_le(dette),
         fondement=fondement,
         motif=motif,
     )

@@ -38,6 +38,7 @@ from typing import Literal
 from pydantic import Field
 
 from contentieux.delais import est_jour_ouvrable
+from contentieux.droit.exigibilite import est_exigible
 from contentieux.droit.qualites import (
     est_consommateur,
     est_debiteur_indemnite_forfaitaire,
@@ -213,7 +214,7 @@ def _soldes(livre: GrandLivre, au: dt.date) -> dict[str, tuple[Decimal, Decimal,
         solde = f.solde(au)
         if solde > 0:
             du += solde
-            if f.date_echeance < au:
+            if est_exigible(f, au):
                 echu += solde
             if plus_ancienne is None or f.date_echeance < plus_ancienne:
                 plus_ancienne = f.date_echeance

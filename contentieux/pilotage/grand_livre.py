@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
+from contentieux.droit.exigibilite import est_exigible
 from contentieux.erreurs import DonneesInvalides
 from contentieux.modeles.base import Modele, MontantStrict
 from contentieux.modeles.dossier import Dossier
@@ -159,10 +160,12 @@ class GrandLivre:
         return self.chronologie().encours(au)
 
     def encours_non_echu(self, au: dt.date) -> Decimal:
-        """Part de l'encours dont l'échéance n'est pas passée (``date_echeance >= au``)."""
+        """Part de l'encours non échu : les factures émises qui ne sont pas encore exigibles le
+        jour ``au``, jour de leur échéance compris (la négation de
+        :func:`contentieux.droit.exigibilite.est_exigible`)."""
         total = ZERO
         for f in self.factures:
-            if f.date_emission <= au and f.date_echeance >= au:
+            if f.date_emission <= au and not est_exigible(f, au):
                 total += f.solde(au)
         return total
 

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import Field
 
+from contentieux.droit.exigibilite import est_exigible
 from contentieux.modeles.base import Modele
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import (
@@ -417,15 +418,15 @@ def recouvrement(
     recouvre = ZERO
     delais: list[int] = []
     for f in livre.factures:
-        if f.date_echeance >= fin or f.date_emission > fin:
+        if not est_exigible(f, fin) or f.date_emission > fin:
             continue
         depart = max(veille, f.date_echeance)
         base += f.solde(depart)
         for r in f.reglements:
-            if r.encaissement and debut <= r.date <= fin and r.date > f.date_echeance:
+            if r.encaissement and debut <= r.date <= fin and est_exigible(f, r.date):
                 recouvre += r.montant
         solde_le = f.date_solde()
-        if solde_le is not None and debut <= solde_le <= fin and solde_le > f.date_echeance:
+        if solde_le is not None and debut <= solde_le <= fin and est_exigible(f, solde_le):
             delais.append((solde_le - f.date_echeance).days)
     if base <= 0:
         taux = Indicateur(
@@ -539,7 +540,7 @@ def dossiers_par_etape(
         s = f.solde(au)
         if s:
             soldes[f.dossier] = soldes.get(f.dossier, ZERO) + s
-            if f.date_echeance < au:
+            if est_exigible(f, au):
                 echus[f.dossier] = echus.get(f.dossier, ZERO) + s
     for c in livre.non_affectes:
         if c.date <= au:

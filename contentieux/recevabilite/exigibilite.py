@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from contentieux.droit.exigibilite import date_exigibilite
+from contentieux.droit.exigibilite import date_exigibilite, est_exigible
 from contentieux.droit.faits import chemin_creance, chemin_evenement, evenements
 from contentieux.droit.faits import date_longue as formater
 from contentieux.modeles.dossier import Dossier
@@ -63,7 +63,7 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
         if (
             creance.clause_decheance_terme
             and creance.date_decheance_terme is None
-            and any(f.est_echeance and f.date_echeance >= au for f in creance.factures)
+            and any(f.est_echeance and not est_exigible(f, au) for f in creance.factures)
         ):
             avertissements.append(
                 f"{creance.reference} : clause de déchéance du terme stipulée mais non mise en "
@@ -71,16 +71,16 @@ def verifier_exigibilite(dossier: Dossier, *, au: dt.date) -> Constat:
                 "échéances échues peuvent être réclamées"
             )
         for facture in creance.factures:
-            exigible_le = date_exigibilite(facture.date_echeance, decheance)
-            if exigible_le < au:
-                if exigible_le != facture.date_echeance:
+            terme = date_exigibilite(facture.date_echeance, decheance)
+            if est_exigible(facture, au, decheance=decheance):
+                if terme != facture.date_echeance:
                     exigibles.append(
-                        f"{facture.numero} (par déchéance du terme du {formater(exigible_le)})"
+                        f"{facture.numero} (par déchéance du terme du {formater(terme)})"
                     )
                 else:
-                    exigibles.append(f"{facture.numero} (échue le {formater(exigible_le)})")
+                    exigibles.append(f"{facture.numero} (échue le {formater(terme)})")
             else:
-                non_echues.append(f"{facture.numero} (échéance le {formater(exigible_le)})")
+                non_echues.append(f"{facture.numero} (échéance le {formater(terme)})")
     fondements: tuple[str, ...] = FONDEMENTS
     if any(evenements(dossier, PlanApurement, c, au=au) for c in dossier.creances):
         fondements = (*FONDEMENTS, "C. civ. 1343-5")

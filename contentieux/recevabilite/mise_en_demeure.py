@@ -19,7 +19,7 @@ import datetime as dt
 from functools import partial
 
 from contentieux.delais import Echeance, calculer_echeance
-from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.exigibilite import est_exigible, terme_au
 from contentieux.droit.faits import chemin_evenement, departement_debiteur, evenements
 from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
@@ -107,15 +107,14 @@ def _non_couvertes(dossier: Dossier, meds: list[MiseEnDemeure], *, au: dt.date) 
         siennes = [m for m in meds if m.concerne(creance.reference)]
         if not siennes:
             continue
+        decheance = creance.date_decheance_terme
         for facture in creance.factures:
-            if exigible_le(creance, facture, au=au) >= au:
+            if not est_exigible(facture, au, decheance=decheance):
                 continue  # pas encore exigible : hors de la demande
-            if not any(
-                exigible_le(creance, facture, au=m.date_envoi) < m.date_envoi for m in siennes
-            ):
+            if not any(est_exigible(facture, m.date_envoi, decheance=decheance) for m in siennes):
                 resultat.append(
                     f"{facture.numero} (exigible après le "
-                    f"{formater(exigible_le(creance, facture, au=au))})"
+                    f"{formater(terme_au(creance, facture, au=au))})"
                 )
     return resultat
 

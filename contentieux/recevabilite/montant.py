@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.exigibilite import est_exigible
 from contentieux.droit.faits import date_longue as formater
 from contentieux.droit.imputation_factures import Cle, imputer_paiements
 from contentieux.modeles.dossier import Dossier
@@ -42,7 +42,8 @@ def principal_utile(
     for creance in dossier.creances:
         for facture in creance.factures:
             cle = (creance.reference, facture.numero)
-            if cle in prescrites or exigible_le(creance, facture, au=au) >= au:
+            decheance = creance.date_decheance_terme
+            if cle in prescrites or not est_exigible(facture, au, decheance=decheance):
                 continue
             paye = sum((part for _p, part in imputations[cle]), start=Decimal("0"))
             total += max(facture.montant_ttc - paye, Decimal("0"))
