@@ -28,6 +28,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, TypeVar, get_args
 
+from contentieux.droit.majoration import fin_delai_majoration
 from contentieux.erreurs import ArgumentInvalide, InteretsHorsLimites
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.decompte import decompter
@@ -250,10 +251,7 @@ def _interets(
     juge = regime == "jugement"
     date_majoration = None
     if juge and date_executoire is not None:
-        delai = jeu.decimal("interet_legal.majoration_delai_mois", au=debut)
-        from contentieux.delais import ajouter_mois
-
-        date_majoration = ajouter_mois(date_executoire, int(delai))
+        date_majoration, _ = fin_delai_majoration(date_executoire, regles=jeu, au=debut)
     nom: RegimeLigne = "taux_legal" if juge else regime
     dette = Dette(
         creance="",

@@ -17,7 +17,8 @@ import weakref
 from decimal import Decimal
 from typing import Final
 
-from contentieux.delais import ajouter_annees, ajouter_mois
+from contentieux.delais import ajouter_annees
+from contentieux.droit.majoration import fin_delai_majoration
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
 from contentieux.droit.qualites import est_professionnel_prive
 from contentieux.droit.regime import FONDEMENTS as FONDEMENTS_REGIME
@@ -341,10 +342,11 @@ class _Calcul:
                 "inconnue ; la majoration de 5 points (CMF L313-3) n'est pas appliquée."
             )
             return None
-        v = self.regles.valeur("interet_legal.majoration_delai_mois", au=jugement.date)
+        fin, v = fin_delai_majoration(
+            jugement.date_caractere_executoire, regles=self.regles, au=jugement.date
+        )
         self.utiliser(v)
-        assert isinstance(v.valeur, Decimal)
-        return ajouter_mois(jugement.date_caractere_executoire, int(v.valeur))
+        return fin
 
     def _verifier_jugement(
         self, creance: Creance, jugement: Jugement, nom: RegimeLigne | None, bascule: bool
