@@ -135,8 +135,10 @@ def sorties(n: int = 2000) -> list[str]:
                         dt.date(2023, 11, 5),
                         dt.date(2026, 2, 3),
                         regime=regime,
-                        diviseur=diviseur,
-                        compte_jours=compte,
+                        options=OptionsDecompte(
+                            diviseur=diviseur,
+                            compte_jours=compte,
+                        ),
                         date_executoire=dt.date(2024, 1, 1),
                     ).model_dump_json()
                 except ErreurContentieux as erreur:

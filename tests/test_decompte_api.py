@@ -262,7 +262,7 @@ def test_diviseur_exact_coupe_au_premier_janvier() -> None:
         dt.date(2020, 2, 1),
         regime="penalites_b2b",
         taux_contractuel=Decimal("10"),
-        diviseur="exact",
+        options=OptionsDecompte(diviseur="exact"),
     )
     assert [(li.au, li.diviseur) for li in r.lignes] == [
         (dt.date(2019, 12, 31), 365),
@@ -496,7 +496,7 @@ def test_compte_jours_deux_bornes_un_jour_de_plus() -> None:
         dt.date(2026, 1, 31),
         dt.date(2026, 3, 3),
         regime="penalites_b2b",
-        compte_jours="deux_bornes",
+        options=OptionsDecompte(compte_jours="deux_bornes"),
     )
     assert r.total == Decimal("106.52")
 
@@ -520,7 +520,7 @@ def test_plancher_contrat_muet_2024_s2() -> None:
         dt.date(2024, 7, 31),
         dt.date(2024, 8, 31),
         regime="penalites_b2b",
-        plancher_contrat_muet=True,
+        options=OptionsDecompte(plancher_contrat_muet=True),
     )
     (ligne,) = r.lignes
     assert ligne.taux == Decimal("14.76")
@@ -618,13 +618,30 @@ def test_calculer_interets_refuse_un_regime_inconnu() -> None:
             dt.date(2026, 2, 1),
             regime="penalite_b2b",  # type: ignore[arg-type]
         )
-    with pytest.raises(ArgumentInvalide, match="diviseur : '366'"):
+    with pytest.raises(ArgumentInvalide, match="options : un OptionsDecompte est attendu"):
         calculer_interets(
             Decimal("100"),
             dt.date(2026, 1, 1),
             dt.date(2026, 2, 1),
-            diviseur="366",  # type: ignore[arg-type]
+            options={"diviseur": "exact"},  # type: ignore[arg-type]
         )
+    # Une seule convention d'options : plus d'arguments épars (diviseur=…, compte_jours=…).
+    with pytest.raises(TypeError, match="unexpected keyword argument 'diviseur'"):
+        calculer_interets(
+            Decimal("100"),
+            dt.date(2026, 1, 1),
+            dt.date(2026, 2, 1),
+            diviseur="exact",  # type: ignore[call-arg]
+        )
+    # Une option propre au décompte d'un dossier est refusée, pas ignorée en silence.
+    with pytest.raises(ArgumentInvalide, match="frais_recouvrement n'a pas d'objet") as exc:
+        calculer_interets(
+            Decimal("100"),
+            dt.date(2026, 1, 1),
+            dt.date(2026, 2, 1),
+            options=OptionsDecompte(frais_recouvrement=Decimal("50")),
+        )
+    assert exc.value.details["champs"] == ("frais_recouvrement",)
     with pytest.raises(ArgumentInvalide, match="fin : une date"):
         calculer_interets(Decimal("100"), dt.date(2026, 1, 1), dt.datetime(2026, 2, 1))
     with pytest.raises(ArgumentInvalide, match="jamais un float"):

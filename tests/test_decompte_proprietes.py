@@ -148,9 +148,10 @@ def test_fin_plus_tardive_ne_diminue_jamais(
     montant: Decimal, a: dt.date, b: dt.date, regime: str, div: str, cat: str, t: Decimal | None
 ) -> None:
     debut, fin = min(a, b), max(a, b)
-    options: Any = {"regime": regime, "diviseur": div, "categorie": cat, "taux_contractuel": t}
-    court = calculer_interets(montant, debut, debut + (fin - debut) / 2, **options)
-    long = calculer_interets(montant, debut, fin, **options)
+    options = OptionsDecompte(diviseur=div)
+    args: Any = {"regime": regime, "categorie": cat, "taux_contractuel": t, "options": options}
+    court = calculer_interets(montant, debut, debut + (fin - debut) / 2, **args)
+    long = calculer_interets(montant, debut, fin, **args)
     assert long.total >= court.total
 
 
@@ -162,10 +163,14 @@ def test_couper_une_periode_change_le_total_d_au_plus_un_centime_par_ligne(
     debut, milieu, fin = sorted((a, b, c))
     if regime in {"commande_publique", "jugement"}:
         return  # taux fixé par le point de départ : couper change la nature du calcul
-    options: Any = {"regime": regime, "diviseur": div, "categorie": cat}
-    entier = calculer_interets(montant, debut, fin, **options)
-    gauche = calculer_interets(montant, debut, milieu, **options)
-    droite = calculer_interets(montant, milieu, fin, **options)
+    args: Any = {
+        "regime": regime,
+        "categorie": cat,
+        "options": OptionsDecompte(diviseur=div),
+    }
+    entier = calculer_interets(montant, debut, fin, **args)
+    gauche = calculer_interets(montant, debut, milieu, **args)
+    droite = calculer_interets(montant, milieu, fin, **args)
     lignes_en_plus = len(gauche.lignes) + len(droite.lignes) - len(entier.lignes)
     assert abs(gauche.total + droite.total - entier.total) <= Decimal("0.01") * max(
         lignes_en_plus, 0
@@ -176,7 +181,8 @@ def test_couper_une_periode_change_le_total_d_au_plus_un_centime_par_ligne(
 @settings(max_examples=100, deadline=None)
 @given(montants, dates, regimes, diviseurs)
 def test_zero_jour_donne_zero(montant: Decimal, jour: dt.date, regime: str, div: str) -> None:
-    r = calculer_interets(montant, jour, jour, regime=regime, diviseur=div)  # type: ignore[arg-type]
+    options = OptionsDecompte(diviseur=div)
+    r = calculer_interets(montant, jour, jour, regime=regime, options=options)  # type: ignore[arg-type]
     assert r.total == 0
     assert r.lignes == ()
 

@@ -17,6 +17,7 @@ from contentieux.cli import app
 from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets import calculer_interets, etablir_decompte
 from contentieux.modeles import Dossier
+from contentieux.modeles.decompte import OptionsDecompte
 from contentieux.regles import charger_regles
 from contentieux.regles_surcouche import ajouter_bce, ajouter_interet_legal, verifier_bce_jusqu_au
 from tests.parties_types import CLIENT, SOCIETE
@@ -127,7 +128,7 @@ def test_bce_et_taux_legal_manquants_listes_ensemble(tmp_path: Path) -> None:
     with pytest.raises(RegleNonCouverte) as exc:
         calculer_interets(
             Decimal("1000"), J("2026-05-31"), J("2026-12-07"), regime="penalites_b2b",
-            plancher_contrat_muet=True,
+            options=OptionsDecompte(plancher_contrat_muet=True),
         )
     manquantes = {(m["identifiant"], m["semestre"]): m for m in exc.value.details["manquantes"]}
     assert set(manquantes) == {
@@ -146,7 +147,7 @@ def test_un_passage_suffit(tmp_path: Path) -> None:
     with pytest.raises(RegleNonCouverte) as exc:
         calculer_interets(
             Decimal("1000"), J("2026-05-31"), J("2027-03-01"), regime="penalites_b2b",
-            plancher_contrat_muet=True,
+            options=OptionsDecompte(plancher_contrat_muet=True),
         )
     for m in exc.value.details["manquantes"]:
         if m["identifiant"] == "bce.taux_refinancement":
@@ -158,7 +159,7 @@ def test_un_passage_suffit(tmp_path: Path) -> None:
             )
     r = calculer_interets(
         Decimal("1000"), J("2026-05-31"), J("2027-03-01"), regime="penalites_b2b",
-        plancher_contrat_muet=True, regles=charger_regles(surcouche),
+        options=OptionsDecompte(plancher_contrat_muet=True), regles=charger_regles(surcouche),
     )
     # 2026-S2 et 2027-S1 : BCE 2,15 + 10 = 12,15 % ; plancher 3 × 2,5 = 7,5 % : le défaut reste.
     assert {li.taux for li in r.lignes} == {Decimal("12.15")}

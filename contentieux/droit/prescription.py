@@ -210,6 +210,46 @@ def determiner_regime(dossier: Dossier, creance: Creance, *, au: dt.date) -> Reg
     return _REGIMES["droit_commun"]
 
 
+def date_prescription_au_plus_tot(
+    dossier: Dossier, creance: Creance, *, au: dt.date, regles: Regles
+) -> dt.date | None:
+    """Le dernier jour pour agir le plus précoce que l'analyse pourrait trouver pour une facture
+    de ``creance`` : tant que ``au`` ne le dépasse pas, aucune n'est prescrite, forclose ou
+    déchue, et :func:`analyser_prescriptions` est inutile. ``None`` si une durée manque aux
+    règles (ou n'est pas en années) : seule l'analyse complète peut alors décider.
+
+    Borne sans examen des événements, tirée des règles de l'analyse : aucun délai ne court avant
+    la plus ancienne date connue d'une facture (émission, exécution, ou déchéance du terme
+    prononcée) — le point de départ est l'exigibilité, l'exécution, le titre ou un incident de
+    paiement, tous postérieurs —, et aucun événement ne raccourcit un délai (C. civ. 2231, 2238,
+    2240 à 2244 l'allongent ; le délai butoir de 2232 est plus long que chacun). La durée est
+    celle du régime (:func:`determiner_regime`) lue au jour ``au`` ; envers un acheteur public
+    hors titre exécutoire, la déchéance quadriennale (loi 68-1250 art. 1) si elle est plus
+    courte, son terme (31 décembre de la quatrième année qui suit) n'étant jamais avant
+    l'anniversaire.
+    """
+    regime = determiner_regime(dossier, creance, au=au)
+    identifiants = [f"prescription.{regime.identifiant}"]
+    if (
+        dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
+        and regime.identifiant != "titre_executoire"
+    ):
+        identifiants.append("prescription.decheance_quadriennale")
+    durees: list[int] = []
+    for identifiant in identifiants:
+        try:
+            valeur = regles.valeur(identifiant, au=au)
+        except RegleNonCouverte:
+            return None
+        if valeur.unite != "annees" or not isinstance(valeur.valeur, Decimal):
+            return None
+        durees.append(int(valeur.valeur))
+    dates = [d for f in creance.factures for d in (f.date_emission, f.date_execution) if d]
+    if creance.date_decheance_terme is not None:
+        dates.append(creance.date_decheance_terme)
+    return ajouter_annees(min(dates), min(durees))
+
+
 @dataclass
 class _Calcul:
     fin: dt.date | None

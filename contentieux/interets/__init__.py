@@ -28,15 +28,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, TypeVar, get_args
 
+from contentieux.droit.majoration import fin_delai_majoration
 from contentieux.erreurs import ArgumentInvalide, InteretsHorsLimites
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.decompte import decompter
 from contentieux.interets.etat import Cours, Dette
 from contentieux.interets.taux import Categorie, RegimeDette
 from contentieux.modeles.decompte import (
-    CompteJours,
     Decompte,
-    Diviseur,
     Interets,
     OptionsDecompte,
     RegimeLigne,
@@ -120,12 +119,7 @@ def etablir_decompte(
             argument="dossier",
         )
     _verifier_date("au", au)
-    if not isinstance(options, OptionsDecompte):
-        raise ArgumentInvalide(
-            f"options : un OptionsDecompte est attendu, pas {type(options).__name__} ; écrivez "
-            'par exemple options=OptionsDecompte(diviseur="exact")',
-            argument="options",
-        )
+    options = _verifier_options(options)
     if regles is not None and not isinstance(regles, Regles):
         raise ArgumentInvalide(
             f"regles : un jeu de règles (contentieux.regles.Regles) est attendu, pas "
@@ -153,6 +147,28 @@ def _choix(nom: str, valeur: object, admis: tuple[str, ...]) -> None:
         )
 
 
+OPTIONS_SANS_OBJET: Final = (
+    "depart_taux_legal",
+    "apres_jugement",
+    "indemnite_forfaitaire",
+    "factures_prescrites",
+    "frais_recouvrement",
+)
+"""Champs d'``OptionsDecompte`` qui n'ont pas d'objet pour un montant isolé (ni mise en demeure,
+ni jugement d'un dossier, ni facture) : ``calculer_interets`` les refuse s'ils diffèrent de leur
+valeur par défaut, plutôt que de les ignorer en silence."""
+
+
+def _verifier_options(options: object) -> OptionsDecompte:
+    if not isinstance(options, OptionsDecompte):
+        raise ArgumentInvalide(
+            f"options : un OptionsDecompte est attendu, pas {type(options).__name__} ; écrivez "
+            'par exemple options=OptionsDecompte(diviseur="exact")',
+            argument="options",
+        )
+    return options
+
+
 def calculer_interets(
     montant: Decimal,
     debut: dt.date,
@@ -163,24 +179,32 @@ def calculer_interets(
     taux_contractuel: Decimal | None = None,
     date_executoire: dt.date | None = None,
     regles: Regles | None = None,
-    diviseur: Diviseur = "365",
-    compte_jours: CompteJours = "debut_exclu",
-    plancher_contrat_muet: bool = False,
+    options: OptionsDecompte = OptionsDecompte(),  # noqa: B008 (modèle figé, partagé sans risque)
 ) -> Interets:
     """Intérêts d'un montant pour les jours ``debut < j <= fin``, ligne par ligne.
 
     ``regime`` : « taux_legal » (catégorie ``categorie``), « penalites_b2b » (taux par défaut, ou
     ``taux_contractuel`` relevé au plancher), « commande_publique » (taux unique du semestre de
     départ), « taux_conventionnel » (``taux_contractuel``, constant) ou « jugement » (``debut`` =
-    date du jugement ; +5 points après ``date_executoire`` + 2 mois). ``diviseur`` et
-    ``compte_jours`` : comme dans ``OptionsDecompte`` ; ``plancher_contrat_muet`` relève au
-    plancher de 3 × le taux légal le taux par défaut des pénalités quand il lui est inférieur
-    (2024). Lève ``ArgumentInvalide`` pour un argument mal formé, ``RegleNonCouverte`` si un taux
+    date du jugement ; +5 points après le délai de CMF L313-3 compté de ``date_executoire``,
+    :func:`contentieux.droit.majoration.fin_delai_majoration`).
+
+    ``options`` : le même :class:`~contentieux.modeles.decompte.OptionsDecompte` que pour
+    :func:`etablir_decompte`, validé une fois ; trois de ses champs ont un objet pour un montant
+    isolé : ``diviseur``, ``compte_jours`` et ``plancher_contrat_muet`` (ce dernier relève au
+    plancher de 3 × le taux légal le taux par défaut des pénalités quand il lui est inférieur,
+    2024). Les autres (:data:`OPTIONS_SANS_OBJET`) doivent garder leur valeur par défaut.
+
+    Lève ``ArgumentInvalide`` pour un argument mal formé, ``RegleNonCouverte`` si un taux
     manque.
 
     >>> r = calculer_interets(Decimal("1000"), dt.date(2026, 1, 1), dt.date(2026, 1, 1))
     >>> r.lignes, r.total
     ((), Decimal('0.00'))
+    >>> r = calculer_interets(Decimal("10000"), dt.date(2024, 1, 31), dt.date(2024, 3, 1),
+    ...                       options=OptionsDecompte(diviseur="exact"))
+    >>> [ligne.calcul for ligne in r.lignes]
+    ['10 000,00 × 5,07 % × 30 / 366 = 41,56']
     """
     if isinstance(montant, float) or not isinstance(montant, Decimal | str | int):
         raise ArgumentInvalide(
@@ -207,8 +231,22 @@ def calculer_interets(
         _verifier_date("date_executoire", date_executoire)
     _choix("regime", regime, get_args(RegimeLigne))
     _choix("categorie", categorie, get_args(Categorie))
-    _choix("diviseur", diviseur, get_args(Diviseur))
-    _choix("compte_jours", compte_jours, get_args(CompteJours))
+    options = _verifier_options(options)
+    sans_objet = [
+        nom
+        for nom in OPTIONS_SANS_OBJET
+        if getattr(options, nom) != OptionsDecompte.model_fields[nom].default
+    ]
+    if sans_objet:
+        raise ArgumentInvalide(
+            f"options : {', '.join(sans_objet)} "
+            + ("n'a" if len(sans_objet) == 1 else "n'ont")
+            + " pas d'objet pour les intérêts d'un montant isolé (ni dossier, ni mise en "
+            "demeure, ni facture) ; laissez ces champs à leur valeur par défaut, ou établissez "
+            "le décompte du dossier avec etablir_decompte",
+            argument="options",
+            champs=tuple(sans_objet),
+        )
     if regime == "taux_conventionnel" and taux_contractuel is None:
         raise ArgumentInvalide(
             "taux_contractuel : le régime « taux_conventionnel » demande un taux, par exemple "
@@ -218,17 +256,7 @@ def calculer_interets(
     jeu = regles if regles is not None else charger_regles()
     return _calculer(
         lambda: _interets(
-            jeu,
-            montant,
-            debut,
-            fin,
-            regime,
-            categorie,
-            taux_contractuel,
-            date_executoire,
-            diviseur,
-            compte_jours,
-            plancher_contrat_muet,
+            jeu, montant, debut, fin, regime, categorie, taux_contractuel, date_executoire, options
         ),
         "Calcul d'intérêts",
     )
@@ -243,17 +271,12 @@ def _interets(
     categorie: Categorie,
     taux_contractuel: Decimal | None,
     date_executoire: dt.date | None,
-    diviseur: Diviseur,
-    compte_jours: CompteJours,
-    plancher_contrat_muet: bool,
+    options: OptionsDecompte,
 ) -> Interets:
     juge = regime == "jugement"
     date_majoration = None
     if juge and date_executoire is not None:
-        delai = jeu.decimal("interet_legal.majoration_delai_mois", au=debut)
-        from contentieux.delais import ajouter_mois
-
-        date_majoration = ajouter_mois(date_executoire, int(delai))
+        date_majoration, _ = fin_delai_majoration(date_executoire, regles=jeu, au=debut)
     nom: RegimeLigne = "taux_legal" if juge else regime
     dette = Dette(
         creance="",
@@ -267,11 +290,11 @@ def _interets(
             taux_contractuel=taux_contractuel if nom != "taux_legal" else None,
             date_jugement=debut if juge else None,
             date_majoration=date_majoration,
-            plancher_contrat_muet=plancher_contrat_muet and regime == "penalites_b2b",
+            plancher_contrat_muet=options.plancher_contrat_muet and regime == "penalites_b2b",
         ),
         debut_interets=debut,
-        cours=Cours(jeu, diviseur),
-        jour_de_depart_compte=compte_jours == "deux_bornes",
+        cours=Cours(jeu, options.diviseur),
+        jour_de_depart_compte=options.compte_jours == "deux_bornes",
     )
     dette.avancer(fin, clore=True)
     dette.cours.bareme.exiger()  # toutes les valeurs manquantes d'un coup

@@ -17,8 +17,8 @@ import weakref
 from decimal import Decimal
 from typing import Final
 
-from contentieux.delais import ajouter_annees, ajouter_mois
 from contentieux.droit.exigibilite import exigible_le
+from contentieux.droit.majoration import fin_delai_majoration
 from contentieux.droit.mise_en_demeure import mise_en_demeure_effective
 from contentieux.droit.qualites import (
     est_debiteur_indemnite_forfaitaire,
@@ -27,7 +27,6 @@ from contentieux.droit.qualites import (
 )
 from contentieux.droit.regime import FONDEMENTS as FONDEMENTS_REGIME
 from contentieux.droit.regime import RegimeRetenu, regime_interets
-from contentieux.erreurs import RegleNonCouverte
 from contentieux.interets.arrondi import arrondir
 from contentieux.interets.clause_penale import FONDEMENT as FONDEMENT_CLAUSE
 from contentieux.interets.clause_penale import ligne_clause_penale
@@ -342,10 +341,11 @@ class _Calcul:
                 "inconnue ; la majoration de 5 points (CMF L313-3) n'est pas appliquée."
             )
             return None
-        v = self.regles.valeur("interet_legal.majoration_delai_mois", au=jugement.date)
+        fin, v = fin_delai_majoration(
+            jugement.date_caractere_executoire, regles=self.regles, au=jugement.date
+        )
         self.utiliser(v)
-        assert isinstance(v.valeur, Decimal)
-        return ajouter_mois(jugement.date_caractere_executoire, int(v.valeur))
+        return fin
 
     def _verifier_jugement(
         self, creance: Creance, jugement: Jugement, nom: RegimeLigne | None, bascule: bool
@@ -472,25 +472,20 @@ class _Calcul:
         """Les factures prescrites ou forcloses au jour ``au``, décidées par
         :mod:`contentieux.droit.prescription` (la même règle que la recevabilité).
 
-        Raccourci sans nouvelle règle : aucun délai ne court avant l'émission ou l'exécution
-        d'une facture, et aucun ne se raccourcit (interruptions et suspensions l'allongent) ; si,
-        pour chaque créance, la facture la plus ancienne est plus récente que le délai de son
-        régime (``determiner_regime`` et la durée des règles ; la déchéance quadriennale si le
-        débiteur est un acheteur public), rien n'est prescrit et l'analyse est inutile.
+        Raccourci sans règle propre : si ``au`` ne dépasse, pour aucune créance,
+        :func:`~contentieux.droit.prescription.date_prescription_au_plus_tot` (le plus précoce
+        dernier jour pour agir possible), rien n'est prescrit et l'analyse est inutile.
         """
-        from contentieux.droit.prescription import analyser_prescriptions, determiner_regime
+        from contentieux.droit.prescription import (
+            analyser_prescriptions,
+            date_prescription_au_plus_tot,
+        )
 
-        public = self.dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         for creance in self.dossier.creances:
-            regime = determiner_regime(self.dossier, creance, au=self.au)
-            annees = _annees(self.regles, f"prescription.{regime.identifiant}", self.au)
-            if public and annees is not None:
-                quadriennale = _annees(self.regles, "prescription.decheance_quadriennale", self.au)
-                annees = None if quadriennale is None else min(annees, quadriennale)
-            plus_ancienne = min(
-                min(f.date_emission, f.date_execution or f.date_emission) for f in creance.factures
+            borne = date_prescription_au_plus_tot(
+                self.dossier, creance, au=self.au, regles=self.regles
             )
-            if annees is None or self.au >= ajouter_annees(plus_ancienne, annees):
+            if borne is None or self.au > borne:
                 break
         else:
             return
@@ -673,17 +668,6 @@ class _Calcul:
             valeurs_utilisees=valeurs,
             regles_version=self.version,
         )
-
-
-def _annees(regles: Regles, identifiant: str, au: dt.date) -> int | None:
-    """Une durée des règles en années entières ; None si elle manque ou n'est pas en années."""
-    try:
-        v = regles.valeur(identifiant, au=au)
-    except RegleNonCouverte:
-        return None
-    if v.unite == "annees" and isinstance(v.valeur, Decimal):
-        return int(v.valeur)
-    return None
 
 
 def _regime_dette(

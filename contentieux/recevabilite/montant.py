@@ -32,21 +32,19 @@ def principal_utile(
 
     Seules comptent les factures échues (exigibles le lendemain de l'échéance, ou après la
     déchéance du terme prononcée) et non prescrites (``prescrites`` : couples référence de la
-    créance, numéro de facture), moins les paiements qui leur sont imputés. Hors intérêts et
-    frais. ``imputations`` : l'imputation au jour ``au`` si elle est déjà calculée (celle de
-    l'analyse de la prescription).
+    créance, numéro de facture), chacune pour son principal impayé
+    (:func:`principal_impaye_par_facture`). Hors intérêts et frais. ``imputations`` :
+    l'imputation au jour ``au`` si elle est déjà calculée (celle de l'analyse de la
+    prescription).
     """
-    if imputations is None:
-        imputations = imputer_paiements(dossier, au=au)
+    impayes = principal_impaye_par_facture(dossier, au=au, imputations=imputations)
     total = Decimal("0")
-    for creance in dossier.creances:
-        for facture in creance.factures:
-            cle = (creance.reference, facture.numero)
-            decheance = creance.date_decheance_terme
-            if cle in prescrites or not est_exigible(facture, au, decheance=decheance):
-                continue
-            paye = sum((part for _p, part in imputations[cle]), start=Decimal("0"))
-            total += max(facture.montant_ttc - paye, Decimal("0"))
+    for creance, facture in dossier.factures():
+        cle = (creance.reference, facture.numero)
+        decheance = creance.date_decheance_terme
+        if cle in prescrites or not est_exigible(facture, au, decheance=decheance):
+            continue
+        total += impayes[cle]
     return total
 
 
@@ -95,26 +93,44 @@ def _fin_semestre_precedent(date: dt.date) -> dt.date:
     return dt.date(date.year - 1, 12, 31)
 
 
+def principal_impaye_par_facture(
+    dossier: Dossier,
+    *,
+    au: dt.date,
+    imputations: Mapping[Cle, list[tuple[Paiement, Decimal]]] | None = None,
+) -> dict[Cle, Decimal]:
+    """Le principal impayé de chaque facture au jour ``au`` : son montant TTC moins les paiements
+    que l'imputation partagée attribue à son principal (C. civ. 1342-10,
+    :func:`contentieux.droit.imputation_factures.imputer_paiements`), jamais négatif.
+
+    C'est « les factures moins les paiements », sans intérêts ni frais : les paiements vont tout
+    entiers au principal. Le « principal restant dû » d'un décompte
+    (``Decompte.total_principal_restant``) est une autre quantité : un paiement y va d'abord aux
+    intérêts (C. civ. 1343-1), il peut donc être plus élevé. Le seul calcul de ce montant :
+    :func:`principal_impaye` et :func:`principal_utile` en font la somme.
+    """
+    if imputations is None:
+        imputations = imputer_paiements(dossier, au=au)
+    impayes: dict[Cle, Decimal] = {}
+    for creance, facture in dossier.factures():
+        cle = (creance.reference, facture.numero)
+        paye = sum((part for _p, part in imputations[cle]), start=Decimal("0"))
+        impayes[cle] = max(facture.montant_ttc - paye, Decimal("0"))
+    return impayes
+
+
 def principal_impaye(
     dossier: Dossier,
     *,
     au: dt.date,
     imputations: Mapping[Cle, list[tuple[Paiement, Decimal]]] | None = None,
 ) -> Decimal:
-    """Principal impayé au jour ``au``, toutes factures (échues ou non, prescrites ou non) : le
-    montant TTC de chaque facture moins les paiements que l'imputation partagée lui attribue.
+    """Principal impayé au jour ``au``, toutes factures (échues ou non, prescrites ou non) : la
+    somme de :func:`principal_impaye_par_facture`.
 
     Sa différence avec :func:`principal_utile` tient exactement aux factures non encore exigibles
     et aux factures prescrites ; le rapport de recevabilité affiche les deux. ``imputations`` :
     l'imputation au jour ``au`` si elle est déjà calculée.
     """
-    if imputations is None:
-        imputations = imputer_paiements(dossier, au=au)
-    total = Decimal("0")
-    for creance, facture in dossier.factures():
-        paye = sum(
-            (part for _p, part in imputations[(creance.reference, facture.numero)]),
-            start=Decimal("0"),
-        )
-        total += max(facture.montant_ttc - paye, Decimal("0"))
-    return total
+    impayes = principal_impaye_par_facture(dossier, au=au, imputations=imputations)
+    return sum(impayes.values(), start=Decimal("0"))
