@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from contentieux.droit.qualites import est_b2b
-from contentieux.erreurs import CreanceIrrecevable
+from contentieux.erreurs import ArgumentInvalide, CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
-from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
+from contentieux.modeles.recevabilite import CodeVoie, OptionsRecevabilite, Recevabilite
 from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
@@ -24,7 +23,6 @@ from contentieux.recevabilite.procedure_collective import verifier_procedure_col
 from contentieux.recevabilite.voie import (
     AVERTISSEMENT_FORCLUSION,
     AVERTISSEMENT_INTERRUPTION,
-    MARGE_PRESCRIPTION_JOURS,
     recommander_voie,
 )
 from contentieux.regles import Regles, charger_regles
@@ -50,22 +48,21 @@ def verifier_recevabilite(
     *,
     au: dt.date,
     regles: Regles | None = None,
-    annuaire: Mapping[str, str] | None = None,
-    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
-    juridiction: str | None = None,
+    options: OptionsRecevabilite = OptionsRecevabilite(),  # noqa: B008 (modèle figé, partagé)
 ) -> Recevabilite:
     """Examine le dossier au jour ``au`` et rend le rapport complet (jamais d'exception pour un
     résultat défavorable : une créance prescrite est un résultat).
 
-    ``juridiction`` : tribunal choisi parmi les candidats de l'annuaire (à défaut,
-    ``dossier.actes.juridiction``) ; les actes passent celui de leurs paramètres, si bien que
-    ``verifier`` et les actes nomment le même tribunal.
-
-    ``marge_prescription_jours`` : en deçà de ce nombre de jours avant la prescription (ou la
-    forclusion), la voie recommandée devient l'acte qui l'interrompt. Choix prudentiel de
-    l'utilisateur (60 jours par défaut), non règle de droit."""
-    if marge_prescription_jours < 0:
-        raise ValueError("marge_prescription_jours : un nombre de jours positif ou nul est attendu")
+    ``options`` : les réglages, un :class:`~contentieux.modeles.recevabilite.OptionsRecevabilite`
+    validé (marge prudentielle avant la prescription, annuaire des juridictions fourni,
+    tribunal choisi), documenté une fois sur ce modèle. Lève ``ArgumentInvalide`` pour un
+    argument mal formé."""
+    if not isinstance(options, OptionsRecevabilite):
+        raise ArgumentInvalide(
+            f"options : un OptionsRecevabilite est attendu, pas {type(options).__name__} ; "
+            "écrivez par exemple options=OptionsRecevabilite(marge_prescription_jours=30)",
+            argument="options",
+        )
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
         raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
     jeu = regles if regles is not None else charger_regles()
@@ -100,7 +97,7 @@ def verifier_recevabilite(
         au=au,
         regles=jeu,
         prescriptions=details,
-        marge_prescription_jours=marge_prescription_jours,
+        marge_prescription_jours=options.marge_prescription_jours,
         principal=principal,
     )
     retenue = (
@@ -110,11 +107,11 @@ def verifier_recevabilite(
             dossier,
             au=au,
             regles=jeu,
-            annuaire=annuaire,
+            annuaire=options.annuaire,
             prescriptions=details,
             voie=voie.code,
             principal=principal,
-            juridiction=juridiction,
+            juridiction=options.juridiction,
         )
     )
     urgentes = tuple(
@@ -147,18 +144,11 @@ def exiger_recevabilite(
     *,
     au: dt.date,
     regles: Regles | None = None,
-    annuaire: Mapping[str, str] | None = None,
-    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
+    options: OptionsRecevabilite = OptionsRecevabilite(),  # noqa: B008 (modèle figé, partagé)
 ) -> Recevabilite:
     """Comme :func:`verifier_recevabilite`, mais lève ``CreanceIrrecevable`` (rapport joint) si la
     créance n'est pas recevable ou si le verdict est indéterminé."""
-    rapport = verifier_recevabilite(
-        dossier,
-        au=au,
-        regles=regles,
-        annuaire=annuaire,
-        marge_prescription_jours=marge_prescription_jours,
-    )
+    rapport = verifier_recevabilite(dossier, au=au, regles=regles, options=options)
     if rapport.recevable is True:
         return rapport
     defauts = [

@@ -35,7 +35,12 @@ from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import Jugement
 from contentieux.modeles.parties import Qualite
-from contentieux.modeles.recevabilite import CodeVoie, DetailPrescription, VoieRecommandee
+from contentieux.modeles.recevabilite import (
+    MARGE_PRESCRIPTION_JOURS,
+    CodeVoie,
+    DetailPrescription,
+    VoieRecommandee,
+)
 from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite.etranger import etat_du_debiteur
 from contentieux.recevabilite.instances import Instance, instances, titres_executoires
@@ -61,11 +66,6 @@ INTITULES = {
     CodeVoie.HORS_CHAMP: "Hors du champ de la bibliothèque : débiteur établi hors de l'Union",
     CodeVoie.AUCUNE: "Aucune action : créance prescrite",
 }
-
-MARGE_PRESCRIPTION_JOURS = 60
-"""Marge par défaut (jours) avant la prescription en deçà de laquelle un acte interruptif est
-recommandé : choix prudentiel (délais d'une assignation, d'une signification), non règle de
-droit."""
 
 AVERTISSEMENT_INTERRUPTION = (
     "PRESCRIPTION IMMINENTE : ni une mise en demeure (même recommandée), ni le dépôt d'une requête "
