@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from contentieux.droit.qualites import est_b2b
 from contentieux.erreurs import ArgumentInvalide, CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
-from contentieux.modeles.recevabilite import CodeVoie, OptionsRecevabilite, Recevabilite
+from contentieux.modeles.recevabilite import (
+    CodeVoie,
+    OptionsRecevabilite,
+    Recevabilite,
+    VoieRecommandee,
+)
 from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
@@ -68,26 +74,8 @@ def verifier_recevabilite(
     jeu = regles if regles is not None else charger_regles()
     prescription, analyse = constater_prescription(dossier, au=au, regles=jeu)
     details = analyse.details
-    constats: list[Constat] = [
-        verifier_certitude(dossier, au=au),
-        verifier_liquidite(dossier, au=au),
-        verifier_exigibilite(dossier, au=au),
-        prescription,
-        verifier_mise_en_demeure(dossier, au=au),
-        verifier_injonction(dossier, au=au, regles=jeu),
-        verifier_procedure_collective(dossier, au=au, regles=jeu),
-    ]
-    if est_b2b(dossier):
-        constats.append(verifier_delais_paiement(dossier, au=au, regles=jeu))
+    constats = _constats(dossier, prescription, au=au, regles=jeu)
     par_condition = {c.condition: c for c in constats}
-    essentiels = [par_condition[c].satisfaite for c in CONDITIONS_RECEVABILITE]
-    recevable: bool | None
-    if any(v is False for v in essentiels):
-        recevable = False
-    elif any(v is None for v in essentiels):
-        recevable = None
-    else:
-        recevable = True
     principal = principal_utile(
         dossier, au=au, prescrites=analyse.prescrites(), imputations=analyse.imputations
     )
@@ -114,28 +102,64 @@ def verifier_recevabilite(
             juridiction=options.juridiction,
         )
     )
-    urgentes = tuple(
-        a
-        for a in voie.avertissements
-        if a in {AVERTISSEMENT_INTERRUPTION, AVERTISSEMENT_FORCLUSION}
-        or a.startswith("DÉLAI D'EXÉCUTION IMMINENT")
-    )
     calendrier = etablir_calendrier(dossier, au=au, regles=jeu, prescriptions=details, voie=voie)
     manquants = tuple(dict.fromkeys(f for c in constats for f in c.faits_manquants))
     return Recevabilite(
         dossier=dossier.reference,
         au=au,
         constats=tuple(constats),
-        recevable=recevable,
+        recevable=_verdict(par_condition),
         voie=voie,
         juridiction=retenue,
         calendrier=calendrier,
         prescription=details,
         faits_manquants=manquants,
-        avertissements=urgentes,
+        avertissements=_urgentes(voie),
         regles_version=jeu.version,
         principal_impaye=principal_impaye(dossier, au=au, imputations=analyse.imputations),
         principal_exigible_non_prescrit=principal,
+    )
+
+
+def _constats(
+    dossier: Dossier, prescription: Constat, *, au: dt.date, regles: Regles
+) -> list[Constat]:
+    """Un constat par condition, dans l'ordre du rapport : certaine, liquide, exigible, non
+    prescrite, mise en demeure, injonction de payer, procédure collective ; entre
+    professionnels, les délais de paiement (C. com. L441-10)."""
+    constats: list[Constat] = [
+        verifier_certitude(dossier, au=au),
+        verifier_liquidite(dossier, au=au),
+        verifier_exigibilite(dossier, au=au),
+        prescription,
+        verifier_mise_en_demeure(dossier, au=au),
+        verifier_injonction(dossier, au=au, regles=regles),
+        verifier_procedure_collective(dossier, au=au, regles=regles),
+    ]
+    if est_b2b(dossier):
+        constats.append(verifier_delais_paiement(dossier, au=au, regles=regles))
+    return constats
+
+
+def _verdict(par_condition: Mapping[str, Constat]) -> bool | None:
+    """Recevable si les conditions de :data:`CONDITIONS_RECEVABILITE` sont toutes remplies,
+    irrecevable si l'une ne l'est pas, indéterminé sinon."""
+    essentiels = [par_condition[c].satisfaite for c in CONDITIONS_RECEVABILITE]
+    if any(v is False for v in essentiels):
+        return False
+    if any(v is None for v in essentiels):
+        return None
+    return True
+
+
+def _urgentes(voie: VoieRecommandee) -> tuple[str, ...]:
+    """Les avertissements de la voie repris en tête du rapport : prescription ou forclusion
+    imminente, délai d'exécution imminent."""
+    return tuple(
+        a
+        for a in voie.avertissements
+        if a in {AVERTISSEMENT_INTERRUPTION, AVERTISSEMENT_FORCLUSION}
+        or a.startswith("DÉLAI D'EXÉCUTION IMMINENT")
     )
 
 
