@@ -11,7 +11,8 @@ API publique :
   ``dossier_exemple(nom)``, ``noms_exemples()`` : les dossiers d'exemple embarqués ;
 - compter : ``etablir_decompte(dossier, au=date, options=OptionsDecompte(...))`` rend un
   ``Decompte`` ; ``calculer_interets`` pour une seule somme ;
-- qualifier : ``verifier_recevabilite(dossier, au=date)`` rend une ``Recevabilite`` ;
+- qualifier : ``verifier_recevabilite(dossier, au=date, options=OptionsRecevabilite(...))`` rend
+  une ``Recevabilite`` ;
   ``exiger_recevabilite`` lève ``CreanceIrrecevable`` ;
 - factures électroniques : ``importer_factures(chemins, statuts=())`` rend les dossiers tirés de
   factures Factur-X, CII ou UBL et de leurs statuts (extra ``factures``) ;
@@ -39,6 +40,7 @@ _API: dict[str, str] = {
     "Dossier": "contentieux.modeles",
     "Decompte": "contentieux.modeles.decompte",
     "OptionsDecompte": "contentieux.modeles.decompte",
+    "OptionsRecevabilite": "contentieux.modeles.recevabilite",
     "Recevabilite": "contentieux.modeles.recevabilite",
     "etablir_decompte": "contentieux.interets",
     "calculer_interets": "contentieux.interets",

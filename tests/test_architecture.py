@@ -272,3 +272,56 @@ def test_emplacements_lus_par_les_ancres_publiques() -> None:
     )  # fmt: skip
     mention = places["mention-manuscrite"]
     assert (mention.x1, mention.y1, mention.x2, mention.y2) == (300.0, 195.0, 450.0, 225.0)
+
+
+# --- longueur des fonctions du droit et de la recevabilité ---------------------------------------
+
+LONGUEUR_MAXIMALE = 80
+"""Au-delà, une fonction de ``droit/`` ou de ``recevabilite/`` se découpe selon les rubriques du
+droit qu'elle applique (une décision par voie, par point de départ, par cause d'interruption…)."""
+
+LONGUES_TOLEREES: dict[str, str] = {
+    "recevabilite/calendrier.py:etablir_calendrier": "à découper par étape du calendrier",
+    "recevabilite/certitude.py:verifier_certitude": "à découper par cause de contestation",
+    "recevabilite/delais_paiement.py:verifier_delais_paiement": "à découper par délai",
+    "recevabilite/exigibilite.py:verifier_exigibilite": "à découper par cause d'exigibilité",
+    "recevabilite/injonction.py:verifier_injonction": "à découper par condition de CPC 1405",
+    "recevabilite/juridiction.py:determiner_juridiction": "à découper par nature de juridiction",
+    "recevabilite/mise_en_demeure.py:verifier_mise_en_demeure": "à découper par exigence",
+}
+"""Fonctions plus longues que :data:`LONGUEUR_MAXIMALE` qui restent, chacune avec ce qui reste à
+faire : la liste ne peut que raccourcir (une fonction listée revenue sous la borne fait échouer le
+test, pour qu'on la retire d'ici)."""
+
+
+def _longueurs() -> dict[str, int]:
+    """``sous-paquet/module.py:fonction`` → nombre de lignes (docstring comprise), pour chaque
+    fonction (et méthode, et fonction imbriquée) de ``droit/`` et de ``recevabilite/``."""
+    longueurs: dict[str, int] = {}
+    for sous_paquet in ("droit", "recevabilite"):
+        for fichier in sorted((PAQUET / sous_paquet).rglob("*.py")):
+            arbre = ast.parse(fichier.read_text(encoding="utf-8"))
+            for noeud in ast.walk(arbre):
+                if isinstance(noeud, ast.FunctionDef | ast.AsyncFunctionDef):
+                    assert noeud.end_lineno is not None
+                    nom = f"{fichier.relative_to(PAQUET).as_posix()}:{noeud.name}"
+                    longueurs[nom] = max(longueurs.get(nom, 0), noeud.end_lineno - noeud.lineno + 1)
+    return longueurs
+
+
+def test_les_fonctions_du_droit_et_de_la_recevabilite_restent_courtes() -> None:
+    longueurs = _longueurs()
+    assert "recevabilite/voie.py:recommander_voie" in longueurs  # le détecteur voit les modules
+    trop_longues = {
+        nom: n
+        for nom, n in longueurs.items()
+        if n > LONGUEUR_MAXIMALE and nom not in LONGUES_TOLEREES
+    }
+    assert not trop_longues, (
+        f"fonctions de plus de {LONGUEUR_MAXIMALE} lignes : découpez-les selon les rubriques du "
+        f"droit : {trop_longues}"
+    )
+    revenues = sorted(n for n in LONGUES_TOLEREES if longueurs.get(n, 0) <= LONGUEUR_MAXIMALE)
+    assert not revenues, (
+        f"sous la borne (ou disparues) : retirez-les de LONGUES_TOLEREES : {revenues}"
+    )

@@ -454,6 +454,7 @@ def test_api_publique_depuis_le_sommet() -> None:
         "Decompte",
         "Recevabilite",
         "OptionsDecompte",
+        "OptionsRecevabilite",
         "etablir_decompte",
         "verifier_recevabilite",
         "charger_regles",

@@ -11,7 +11,7 @@ import pytest
 from contentieux.droit.exigibilite import date_exigibilite
 from contentieux.erreurs import CreanceIrrecevable
 from contentieux.exemples import dossier_exemple
-from contentieux.modeles.recevabilite import Recevabilite
+from contentieux.modeles.recevabilite import OptionsRecevabilite, Recevabilite
 from contentieux.recevabilite import exiger_recevabilite, verifier_recevabilite
 from contentieux.recevabilite.certitude import verifier_certitude
 from contentieux.recevabilite.delais_paiement import fin_de_mois, verifier_delais_paiement
@@ -197,7 +197,9 @@ def test_paiement_n_interrompt_que_la_facture_payee() -> None:
 
 def test_marge_prescription_negative_refusee() -> None:
     with pytest.raises(ValueError, match="marge_prescription_jours"):
-        verifier_recevabilite(dossier_exemple("b2b"), au=AU, marge_prescription_jours=-1)
+        verifier_recevabilite(
+            dossier_exemple("b2b"), au=AU, options=OptionsRecevabilite(marge_prescription_jours=-1)
+        )
 
 
 def test_delai_butoir_lu_dans_les_regles(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from contentieux._yaml import charger_yaml_exact
 from contentieux.lecture import valider_dossier
-from contentieux.modeles.recevabilite import Recevabilite
+from contentieux.modeles.recevabilite import OptionsRecevabilite, Recevabilite
 from contentieux.recevabilite import verifier_recevabilite
 from contentieux.regles import charger_regles
 
@@ -39,7 +39,7 @@ def _rapport(cas: dict[str, Any], tmp_path: Path) -> Recevabilite:
         valider_dossier(cas["dossier"]),
         au=cas["au"],
         regles=regles,
-        annuaire=cas.get("annuaire"),
+        options=OptionsRecevabilite(annuaire=cas.get("annuaire")),
     )
 
 

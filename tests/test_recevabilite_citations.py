@@ -16,6 +16,7 @@ from contentieux._yaml import charger_yaml_exact
 from contentieux.droit.citations import articles, est_citation
 from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.lecture import valider_dossier
+from contentieux.modeles.recevabilite import OptionsRecevabilite
 from contentieux.recevabilite import verifier_recevabilite
 from contentieux.regles import charger_regles
 from tests.test_recevabilite_cas import CAS, fondements_du_rapport
@@ -41,7 +42,9 @@ def _emis() -> dict[str, set[str]]:
         if cas.get("regles_surcouche"):
             continue
         rapport = verifier_recevabilite(
-            valider_dossier(cas["dossier"]), au=cas["au"], annuaire=cas.get("annuaire")
+            valider_dossier(cas["dossier"]),
+            au=cas["au"],
+            options=OptionsRecevabilite(annuaire=cas.get("annuaire")),
         )
         for f in fondements_du_rapport(rapport):
             emis.setdefault(f, set()).add(chemin.stem)

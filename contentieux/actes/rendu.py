@@ -37,7 +37,7 @@ from contentieux.modeles.decompte import Decompte
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import ProcedureCollective
 from contentieux.modeles.limites import Limites
-from contentieux.modeles.recevabilite import Recevabilite
+from contentieux.modeles.recevabilite import OptionsRecevabilite, Recevabilite
 from contentieux.regles import Regles
 
 if TYPE_CHECKING:
@@ -224,8 +224,9 @@ class Atelier:
         jeu = self.regles if self.regles is not None else charger_regles()
         kwargs: dict[str, Any] = {"au": au, "regles": jeu}
         decompte: Decompte = etablir_decompte(dossier, **kwargs)
+        choisie = params.juridiction or params.requete.juridiction_nom
         recevabilite: Recevabilite = verifier_recevabilite(
-            dossier, **kwargs, juridiction=params.juridiction or params.requete.juridiction_nom
+            dossier, **kwargs, options=OptionsRecevabilite(juridiction=choisie)
         )
         ouverture = None
         procedures = [

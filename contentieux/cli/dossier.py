@@ -205,17 +205,17 @@ def commande_verifier(
     lu = charger_dossier(dossier)
     if not json_:
         afficher_avertissements_date(lu, date)
+    from contentieux.modeles.recevabilite import OptionsRecevabilite
     from contentieux.recevabilite import verifier_recevabilite
     from contentieux.regles import charger_regles
 
     jeu = executer(lambda: charger_regles(regles))
     repertoire = executer(lambda: lire_annuaire(annuaire)) if annuaire else None
-    options: dict[str, Any] = {}
+    choix: dict[str, Any] = {"annuaire": repertoire}
     if marge_prescription is not None:
-        options["marge_prescription_jours"] = marge_prescription
-    rapport = executer(
-        lambda: verifier_recevabilite(lu, au=date, regles=jeu, annuaire=repertoire, **options)
-    )
+        choix["marge_prescription_jours"] = marge_prescription
+    options = executer(lambda: OptionsRecevabilite(**choix))
+    rapport = executer(lambda: verifier_recevabilite(lu, au=date, regles=jeu, options=options))
     if json_:
         afficher_json(rapport.model_dump(mode="json"))
         return

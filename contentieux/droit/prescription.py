@@ -353,6 +353,10 @@ def _calculer(
     contexte: _Contexte,
     payes: Iterable[Paiement],
 ) -> _Calcul:
+    """Le délai d'une facture depuis son point de départ, déplacé par chaque événement dans
+    l'ordre des dates : interruption par reconnaissance ou paiement (C. civ. 2240), par la
+    demande en justice (2241 à 2243) ou l'acte d'exécution (2244), suspension par la médiation
+    (2238), sous le délai butoir (2232) ; un nouveau délai de même durée court (2231)."""
     fin: dt.date | None = ajouter_annees(depart, annees)
     butoir = ajouter_annees(depart, butoir_annees) if regime.butoir and butoir_annees else None
     calcul = _Calcul(
@@ -362,49 +366,13 @@ def _calculer(
     for date, _rang, ev in heapq.merge(contexte.autres, paiements, key=lambda t: (t[0], t[1])):
         if calcul.fin is None:
             break
-        fin = calcul.fin
-        if date < depart:
+        if date < depart or _sans_effet(ev, date, facture, regime, contexte, calcul):
             continue
         libelle = _libelle(ev)
-        couvertes = contexte.couvertes.get(id(ev))
-        if couvertes is not None and facture.numero not in couvertes:
-            calcul.notes.append(
-                f"{libelle} : son montant ne couvre pas {facture.numero} (C. civ. 2240, "
-                "lecture prudente) ; sans effet interruptif pour cette facture"
-            )
-            continue
-        if regime.forclusion and not isinstance(ev, DemandeEnJustice):
-            calcul.notes.append(
-                f"{libelle} : sans effet sur un délai de forclusion, que seule une action en "
-                "justice interrompt (C. consom. R312-35)"
-            )
-            continue
-        if date > fin:
-            effet = "sans effet : le délai était déjà expiré"
-            if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
-                effet += (
-                    " (une reconnaissance postérieure peut valoir renonciation à la prescription "
-                    "acquise, C. civ. 2250 et 2251)"
-                )
-                calcul.fondements.extend(("C. civ. 2250", "C. civ. 2251"))
-            calcul.notes.append(f"{libelle} : {effet}")
-            continue
         if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
-            brute = ajouter_annees(date, annees)
-            nouvelle = _plafonner(brute, butoir)
-            calcul.fin = max(fin, nouvelle)
-            objet = (
-                f"reconnaissance de la dette qu'il paie ({facture.numero})"
-                if isinstance(ev, Paiement)
-                else "reconnaissance du droit du créancier"
-            )
-            calcul.notes.append(
-                f"{libelle} : {objet}, interruption (C. civ. 2240) ; "
-                f"nouveau délai jusqu'au {formater(calcul.fin)}"
-                + _note_butoir(brute, butoir, calcul.butoir_annees, facture.numero)
-            )
+            _reconnaissance(ev, date, libelle, facture, annees, calcul)
         elif isinstance(ev, MesureExecution):
-            calcul.fin = max(fin, ajouter_annees(date, annees))
+            calcul.fin = max(calcul.fin, ajouter_annees(date, annees))
             calcul.notes.append(
                 f"{libelle} : interruption (C. civ. 2244) ; nouveau délai jusqu'au "
                 f"{formater(calcul.fin)}"
@@ -412,26 +380,105 @@ def _calculer(
         elif isinstance(ev, DemandeEnJustice):
             _demande(dossier, ev, libelle, annees, calcul)
         elif isinstance(ev, Mediation):
-            if ev.date_fin is None or ev.date_fin > au:
-                calcul.fin = None
-                calcul.ne_court_pas = (
-                    f"suspendue depuis le {formater(ev.date_debut)} par une "
-                    f"{ev.nature.value.replace('_', ' ')} en cours (C. civ. 2238)"
-                )
-                calcul.notes.append(f"{libelle} : suspension en cours (C. civ. 2238)")
-                continue
-            restant = (fin - ev.date_debut).days
-            reprise = max(
-                ajouter_jours(ev.date_fin, restant), ajouter_mois(ev.date_fin, reprise_mois)
-            )
-            calcul.fin = max(fin, _plafonner(reprise, butoir))
-            calcul.notes.append(
-                f"{libelle}, terminée le {formater(ev.date_fin)} : suspension (C. civ. 2238), "
-                f"il restait {restant} jours, au moins {reprise_mois} mois après la fin ; "
-                f"nouveau délai jusqu'au {formater(calcul.fin)}"
-                + _note_butoir(reprise, butoir, calcul.butoir_annees, facture.numero)
-            )
+            _mediation(ev, libelle, facture, reprise_mois, calcul, au=au)
     return calcul
+
+
+def _sans_effet(
+    ev: object,
+    date: dt.date,
+    facture: Facture,
+    regime: Regime,
+    contexte: _Contexte,
+    calcul: _Calcul,
+) -> bool:
+    """Vrai si l'événement ne déplace pas le délai de cette facture, la note disant pourquoi :
+    reconnaissance chiffrée qui ne la couvre pas (C. civ. 2240), forclusion que seule l'action
+    en justice interrompt (C. consom. R312-35), délai déjà expiré (une reconnaissance peut alors
+    valoir renonciation, C. civ. 2250 et 2251)."""
+    assert calcul.fin is not None
+    libelle = _libelle(ev)
+    couvertes = contexte.couvertes.get(id(ev))
+    if couvertes is not None and facture.numero not in couvertes:
+        calcul.notes.append(
+            f"{libelle} : son montant ne couvre pas {facture.numero} (C. civ. 2240, "
+            "lecture prudente) ; sans effet interruptif pour cette facture"
+        )
+        return True
+    if regime.forclusion and not isinstance(ev, DemandeEnJustice):
+        calcul.notes.append(
+            f"{libelle} : sans effet sur un délai de forclusion, que seule une action en "
+            "justice interrompt (C. consom. R312-35)"
+        )
+        return True
+    if date > calcul.fin:
+        effet = "sans effet : le délai était déjà expiré"
+        if isinstance(ev, ReconnaissanceDette | Paiement | PlanApurement):
+            effet += (
+                " (une reconnaissance postérieure peut valoir renonciation à la prescription "
+                "acquise, C. civ. 2250 et 2251)"
+            )
+            calcul.fondements.extend(("C. civ. 2250", "C. civ. 2251"))
+        calcul.notes.append(f"{libelle} : {effet}")
+        return True
+    return False
+
+
+def _reconnaissance(
+    ev: ReconnaissanceDette | Paiement | PlanApurement,
+    date: dt.date,
+    libelle: str,
+    facture: Facture,
+    annees: int,
+    calcul: _Calcul,
+) -> None:
+    """Reconnaissance du débiteur — reconnaissance de dette, paiement de la facture, plan
+    d'apurement — : interruption, nouveau délai de même durée (C. civ. 2240, 2231), plafonné au
+    délai butoir (2232)."""
+    assert calcul.fin is not None
+    brute = ajouter_annees(date, annees)
+    calcul.fin = max(calcul.fin, _plafonner(brute, calcul.butoir))
+    objet = (
+        f"reconnaissance de la dette qu'il paie ({facture.numero})"
+        if isinstance(ev, Paiement)
+        else "reconnaissance du droit du créancier"
+    )
+    calcul.notes.append(
+        f"{libelle} : {objet}, interruption (C. civ. 2240) ; "
+        f"nouveau délai jusqu'au {formater(calcul.fin)}"
+        + _note_butoir(brute, calcul.butoir, calcul.butoir_annees, facture.numero)
+    )
+
+
+def _mediation(
+    ev: Mediation,
+    libelle: str,
+    facture: Facture,
+    reprise_mois: int,
+    calcul: _Calcul,
+    *,
+    au: dt.date,
+) -> None:
+    """Médiation ou conciliation (C. civ. 2238) : en cours, le délai ne court pas ; terminée, il
+    reprend pour ce qui restait, et au moins ``reprise_mois`` mois, sous le butoir (2232)."""
+    assert calcul.fin is not None
+    if ev.date_fin is None or ev.date_fin > au:
+        calcul.fin = None
+        calcul.ne_court_pas = (
+            f"suspendue depuis le {formater(ev.date_debut)} par une "
+            f"{ev.nature.value.replace('_', ' ')} en cours (C. civ. 2238)"
+        )
+        calcul.notes.append(f"{libelle} : suspension en cours (C. civ. 2238)")
+        return
+    restant = (calcul.fin - ev.date_debut).days
+    reprise = max(ajouter_jours(ev.date_fin, restant), ajouter_mois(ev.date_fin, reprise_mois))
+    calcul.fin = max(calcul.fin, _plafonner(reprise, calcul.butoir))
+    calcul.notes.append(
+        f"{libelle}, terminée le {formater(ev.date_fin)} : suspension (C. civ. 2238), "
+        f"il restait {restant} jours, au moins {reprise_mois} mois après la fin ; "
+        f"nouveau délai jusqu'au {formater(calcul.fin)}"
+        + _note_butoir(reprise, calcul.butoir, calcul.butoir_annees, facture.numero)
+    )
 
 
 def _demande(
@@ -720,6 +767,50 @@ def _notes_paiements(
     return notes
 
 
+@dataclass
+class _AnalyseCreance:
+    """L'analyse d'une créance en cours, facture par facture : ce qui se calcule une fois (régime,
+    contexte, déchéance quadriennale) et ce qui s'accumule (lignes, notes, articles appliqués)."""
+
+    dossier: Dossier
+    creance: Creance
+    au: dt.date
+    regles: Regles
+    regime: Regime
+    contexte: _Contexte
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]]
+    fondement: str
+    """Le fondement de la durée (lu dans les règles), celui de la dernière facture datée."""
+    quadriennale: bool
+    faits_quadriennale: list[tuple[dt.date, str]]
+    notes: dict[str, None]
+    duree_texte: str = ""
+    lignes: list[PrescriptionFacture] = field(default_factory=list)
+    appliques: dict[str, None] = field(default_factory=dict)
+    neutres: dict[str, None] = field(default_factory=dict)
+    par_quadriennale: bool = False
+    lues: dict[dt.date, _Durees] = field(default_factory=dict)
+
+    @property
+    def identifiant(self) -> str:
+        """L'identifiant de la durée dans les règles (``prescription.<régime>``)."""
+        return f"prescription.{self.regime.identifiant}"
+
+
+@dataclass(frozen=True)
+class _Durees:
+    """Les durées en vigueur à un point de départ : le délai du régime (et sa valeur, pour son
+    fondement), la reprise minimale après une suspension (C. civ. 2238), le délai butoir
+    (C. civ. 2232, ``None`` si le régime y échappe) et la déchéance quadriennale (loi 68-1250,
+    ``None`` hors débiteur public)."""
+
+    annees: int
+    valeur: ValeurRegle
+    reprise_mois: int
+    butoir: int | None
+    quadriennale: int | None
+
+
 def _analyser_creance(
     dossier: Dossier,
     creance: Creance,
@@ -729,139 +820,204 @@ def _analyser_creance(
     avertissements: list[str],
     imputations: dict[Cle, list[tuple[Paiement, Decimal]]],
 ) -> DetailPrescription:
+    """Le détail de la prescription d'une créance : son régime, puis chaque facture (point de
+    départ, durée, interruptions et suspensions, butoir, déchéance quadriennale), puis la
+    prochaine date et les articles appliqués. ``manquants`` et ``avertissements`` s'allongent."""
+    analyse = _ouvrir_analyse(dossier, creance, au, regles, imputations)
+    avertissements.extend(analyse.contexte.avertissements)
+    for index, facture in enumerate(creance.factures):
+        _analyser_facture(analyse, index, facture, manquants, avertissements)
+    return _conclure(analyse)
+
+
+def _ouvrir_analyse(
+    dossier: Dossier,
+    creance: Creance,
+    au: dt.date,
+    regles: Regles,
+    imputations: dict[Cle, list[tuple[Paiement, Decimal]]],
+) -> _AnalyseCreance:
+    """Ce qui vaut pour toutes les factures d'une créance : le régime selon la nature et la
+    qualité des parties (:func:`determiner_regime`), le premier incident d'un crédit à la
+    consommation (C. consom. R312-35), les paiements et ce qu'ils interrompent (C. civ. 2240),
+    et, contre un acheteur public hors titre exécutoire, les faits qui interrompent la
+    déchéance quadriennale (loi 68-1250, art. 2)."""
     regime = determiner_regime(dossier, creance, au=au)
-    identifiant = f"prescription.{regime.identifiant}"
     contexte = _contexte(dossier, creance, au=au)
     if regime.depart == "incident":
         _premier_incident(dossier, creance, contexte, imputations, regles, au=au)
-    avertissements.extend(contexte.avertissements)
-    lignes: list[PrescriptionFacture] = []
-    appliques: dict[str, None] = {}
     notes: dict[str, None] = dict.fromkeys(contexte.notes_incident)
     if not regime.forclusion:
         notes.update(dict.fromkeys(_notes_paiements(dossier, creance, imputations, au=au)))
     try:
-        fondement = regles.parametre(identifiant).fondement
+        fondement = regles.parametre(f"prescription.{regime.identifiant}").fondement
     except RegleNonCouverte:
         fondement = ""
-    duree_texte = ""
-    neutres: dict[str, None] = {}
     quadriennale = (
         dossier.debiteur.qualite is Qualite.ACHETEUR_PUBLIC
         and regime.identifiant != "titre_executoire"
     )
-    faits_q = _faits_quadriennale(dossier, creance, au=au) if quadriennale else []
-    lues: dict[dt.date, tuple[int, ValeurRegle, int, int | None, int | None]] = {}
+    return _AnalyseCreance(
+        dossier=dossier,
+        creance=creance,
+        au=au,
+        regles=regles,
+        regime=regime,
+        contexte=contexte,
+        imputations=imputations,
+        fondement=fondement,
+        quadriennale=quadriennale,
+        faits_quadriennale=_faits_quadriennale(dossier, creance, au=au) if quadriennale else [],
+        notes=notes,
+    )
 
-    def durees(depart: dt.date) -> tuple[int, ValeurRegle, int, int | None, int | None]:
-        """Les durées en vigueur au point de départ, lues une fois par date dans ce calcul."""
-        if depart not in lues:
-            annees, valeur = duree(regles, identifiant, au=depart)
-            reprise = duree(regles, "prescription.reprise_suspension_mois", au=depart)[0]
-            butoir = (
-                duree(regles, "prescription.delai_butoir", au=depart)[0] if regime.butoir else None
-            )
-            annees_q = (
-                duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
-                if quadriennale
-                else None
-            )
-            lues[depart] = (annees, valeur, reprise, butoir, annees_q)
-        return lues[depart]
 
-    par_quadriennale = False
-    for index, facture in enumerate(creance.factures):
-        depart, manque = _depart(dossier, creance, index, facture, regime, contexte)
-        if manque:
-            manquants.append(manque)
-        if depart is None:
-            prescrite = None if manque else False
-            lignes.append(
-                PrescriptionFacture(
-                    creance=creance.reference,
-                    numero=facture.numero,
-                    point_de_depart=None,
-                    date_prescription=None,
-                    prescrite=prescrite,
-                )
-            )
-            continue
-        try:
-            annees, valeur, reprise, butoir_annees, annees_q = durees(depart)
-        except RegleNonCouverte as erreur:
-            avertissements.append(erreur.message)
-            lignes.append(
-                PrescriptionFacture(
-                    creance=creance.reference,
-                    numero=facture.numero,
-                    point_de_depart=depart,
-                    date_prescription=None,
-                    prescrite=None,
-                )
-            )
-            continue
-        fondement = valeur.fondement or fondement
-        duree_texte = f"{annees} an{'s' if annees > 1 else ''}"
-        calcul = _calculer(
-            dossier,
+def _durees(analyse: _AnalyseCreance, depart: dt.date) -> _Durees:
+    """Les durées en vigueur au point de départ, lues une fois par date dans l'analyse : délai du
+    régime, reprise après suspension (C. civ. 2238), butoir (C. civ. 2232), déchéance
+    quadriennale (loi 68-1250). Lève ``RegleNonCouverte`` si l'une manque à cette date."""
+    if depart not in analyse.lues:
+        regles = analyse.regles
+        annees, valeur = duree(regles, analyse.identifiant, au=depart)
+        reprise = duree(regles, "prescription.reprise_suspension_mois", au=depart)[0]
+        butoir = (
+            duree(regles, "prescription.delai_butoir", au=depart)[0]
+            if analyse.regime.butoir
+            else None
+        )
+        annees_q = (
+            duree(regles, "prescription.decheance_quadriennale", au=depart)[0]
+            if analyse.quadriennale
+            else None
+        )
+        analyse.lues[depart] = _Durees(annees, valeur, reprise, butoir, annees_q)
+    return analyse.lues[depart]
+
+
+def _analyser_facture(
+    analyse: _AnalyseCreance,
+    index: int,
+    facture: Facture,
+    manquants: list[str],
+    avertissements: list[str],
+) -> None:
+    """Une facture : son point de départ (exigibilité, exécution, titre ou incident), la durée
+    en vigueur à cette date, les interruptions et suspensions (C. civ. 2231 à 2244), la
+    déchéance quadriennale si elle vient avant ; une ligne indéterminée si un fait ou une durée
+    manque."""
+    creance, regime = analyse.creance, analyse.regime
+    depart, manque = _depart(analyse.dossier, creance, index, facture, regime, analyse.contexte)
+    if manque:
+        manquants.append(manque)
+    if depart is None:
+        analyse.lignes.append(_ligne(creance, facture, None, prescrite=None if manque else False))
+        return
+    try:
+        durees = _durees(analyse, depart)
+    except RegleNonCouverte as erreur:
+        avertissements.append(erreur.message)
+        analyse.lignes.append(_ligne(creance, facture, depart, prescrite=None))
+        return
+    analyse.fondement = durees.valeur.fondement or analyse.fondement
+    analyse.duree_texte = f"{durees.annees} an{'s' if durees.annees > 1 else ''}"
+    calcul = _calculer(
+        analyse.dossier,
+        facture,
+        regime,
+        depart,
+        durees.annees,
+        durees.reprise_mois,
+        au=analyse.au,
+        butoir_annees=durees.butoir,
+        contexte=analyse.contexte,
+        payes=(p for p, _part in analyse.imputations.get((creance.reference, facture.numero), ())),
+    )
+    date_q = (
+        _appliquer_quadriennale(analyse, facture, calcul, durees.quadriennale)
+        if durees.quadriennale is not None
+        else None
+    )
+    manquants.extend(calcul.manquants)
+    analyse.notes.update(dict.fromkeys(calcul.notes))
+    analyse.appliques.update(dict.fromkeys(calcul.fondements))
+    if calcul.fin is None:
+        prescrite = None if calcul.manquants else False
+        if calcul.ne_court_pas:
+            analyse.neutres[calcul.ne_court_pas] = None
+    else:
+        prescrite = analyse.au > calcul.fin
+    analyse.lignes.append(
+        _ligne(
+            creance,
             facture,
-            regime,
             depart,
-            annees,
-            reprise,
-            au=au,
-            butoir_annees=butoir_annees,
-            contexte=contexte,
-            payes=(p for p, _part in imputations.get((creance.reference, facture.numero), ())),
+            prescrite=prescrite,
+            date_prescription=calcul.fin,
+            date_butoir=calcul.butoir,
+            date_decheance_quadriennale=date_q,
         )
-        date_q: dt.date | None = None
-        if annees_q is not None:
-            date_q, notes_q = _quadriennale(facture, annees_q, faits_q)
-            calcul.notes.extend(notes_q)
-            if calcul.fin is None:
-                calcul.notes.append(
-                    f"{facture.numero} : déchéance quadriennale (loi 68-1250) non recalculée "
-                    "pendant la suspension ou l'instance en cours — à confirmer"
-                )
-            elif date_q < calcul.fin:
-                calcul.notes.append(
-                    f"{facture.numero} : déchéance quadriennale (loi 68-1250 art. 1) le "
-                    f"{formater(date_q)}, avant la prescription civile : date retenue, à "
-                    "confirmer"
-                )
-                calcul.fin = date_q
-                par_quadriennale = True
-        manquants.extend(calcul.manquants)
-        notes.update(dict.fromkeys(calcul.notes))
-        appliques.update(dict.fromkeys(calcul.fondements))
-        if calcul.fin is None:
-            prescrite = None if calcul.manquants else False
-            if calcul.ne_court_pas:
-                neutres[calcul.ne_court_pas] = None
-        else:
-            prescrite = au > calcul.fin
-        lignes.append(
-            PrescriptionFacture(
-                creance=creance.reference,
-                numero=facture.numero,
-                point_de_depart=depart,
-                date_prescription=calcul.fin,
-                date_butoir=calcul.butoir,
-                date_decheance_quadriennale=date_q,
-                prescrite=prescrite,
-            )
+    )
+
+
+def _ligne(
+    creance: Creance,
+    facture: Facture,
+    depart: dt.date | None,
+    *,
+    prescrite: bool | None,
+    date_prescription: dt.date | None = None,
+    date_butoir: dt.date | None = None,
+    date_decheance_quadriennale: dt.date | None = None,
+) -> PrescriptionFacture:
+    """La ligne d'une facture dans le détail de sa créance."""
+    return PrescriptionFacture(
+        creance=creance.reference,
+        numero=facture.numero,
+        point_de_depart=depart,
+        date_prescription=date_prescription,
+        date_butoir=date_butoir,
+        date_decheance_quadriennale=date_decheance_quadriennale,
+        prescrite=prescrite,
+    )
+
+
+def _appliquer_quadriennale(
+    analyse: _AnalyseCreance, facture: Facture, calcul: _Calcul, annees: int
+) -> dt.date:
+    """Déchéance quadriennale contre un débiteur public (loi 68-1250, art. 1 et 2) : retenue à
+    la place de la prescription civile quand elle vient avant (à confirmer) ; non recalculée
+    pendant une suspension ou une instance en cours. Rend sa date."""
+    date_q, notes_q = _quadriennale(facture, annees, analyse.faits_quadriennale)
+    calcul.notes.extend(notes_q)
+    if calcul.fin is None:
+        calcul.notes.append(
+            f"{facture.numero} : déchéance quadriennale (loi 68-1250) non recalculée "
+            "pendant la suspension ou l'instance en cours — à confirmer"
         )
-    a_des_paiements = any(imputations.get((creance.reference, f.numero)) for f in creance.factures)
-    a_venir = [
-        ligne.date_prescription
-        for ligne in lignes
-        if ligne.prescrite is False and ligne.date_prescription is not None
-    ]
-    prochaine = min(a_venir) if a_venir else None
-    fondements = tuple(
+    elif date_q < calcul.fin:
+        calcul.notes.append(
+            f"{facture.numero} : déchéance quadriennale (loi 68-1250 art. 1) le "
+            f"{formater(date_q)}, avant la prescription civile : date retenue, à "
+            "confirmer"
+        )
+        calcul.fin = date_q
+        analyse.par_quadriennale = True
+    return date_q
+
+
+def _fondements(analyse: _AnalyseCreance) -> tuple[str, ...]:
+    """Les articles du détail d'une créance : la durée du régime, le nouveau délai
+    (C. civ. 2231), le butoir (2232) s'il joue, la suspension et les interruptions (2238, 2240,
+    2241, 2244 ; la forclusion ne cède qu'à l'action, C. consom. R312-35), l'imputation des
+    paiements (1342-10), les articles appliqués par les événements et la loi 68-1250."""
+    regime, creance = analyse.regime, analyse.creance
+    a_des_paiements = any(
+        analyse.imputations.get((creance.reference, f.numero)) for f in creance.factures
+    )
+    return tuple(
         f
         for f in (
-            *articles(fondement),
+            *articles(analyse.fondement),
             "C. civ. 2231",
             "C. civ. 2232" if regime.butoir else "",
             "C. civ. 2238" if not regime.forclusion else "",
@@ -869,23 +1025,37 @@ def _analyser_creance(
             "C. civ. 2241",
             "C. civ. 2244" if not regime.forclusion else "",
             "C. civ. 1342-10" if regime.forclusion or a_des_paiements else "",
-            *appliques,
-            "Loi 68-1250 art. 1" if quadriennale else "",
-            "Loi 68-1250 art. 2" if quadriennale else "",
+            *analyse.appliques,
+            "Loi 68-1250 art. 1" if analyse.quadriennale else "",
+            "Loi 68-1250 art. 2" if analyse.quadriennale else "",
         )
         if f
     )
+
+
+def _conclure(analyse: _AnalyseCreance) -> DetailPrescription:
+    """Le détail d'une créance : la prochaine date parmi les factures non prescrites, les jours
+    qui restent, les événements (notes, puis ce qui empêche le délai de courir) et, si cette
+    date est celle de la déchéance quadriennale, l'indication qu'elle est à confirmer."""
+    lignes = analyse.lignes
+    a_venir = [
+        ligne.date_prescription
+        for ligne in lignes
+        if ligne.prescrite is False and ligne.date_prescription is not None
+    ]
+    prochaine = min(a_venir) if a_venir else None
+    notes = analyse.notes
     return DetailPrescription(
-        creance=creance.reference,
-        regime=regime.identifiant,
-        intitule=regime.intitule,
-        duree=duree_texte or "inconnue",
+        creance=analyse.creance.reference,
+        regime=analyse.regime.identifiant,
+        intitule=analyse.regime.intitule,
+        duree=analyse.duree_texte or "inconnue",
         date_prescription=prochaine,
-        jours_restants=(prochaine - au).days if prochaine else None,
-        evenements=tuple([*notes, *(n for n in neutres if n not in notes)]),
+        jours_restants=(prochaine - analyse.au).days if prochaine else None,
+        evenements=tuple([*notes, *(n for n in analyse.neutres if n not in notes)]),
         par_facture=tuple(lignes),
-        fondements=fondements,
-        decheance_quadriennale=par_quadriennale
+        fondements=_fondements(analyse),
+        decheance_quadriennale=analyse.par_quadriennale
         and any(
             ligne.date_prescription == prochaine and ligne.date_decheance_quadriennale == prochaine
             for ligne in lignes

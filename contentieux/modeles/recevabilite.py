@@ -8,10 +8,13 @@ prescrite, contestation sérieuse) est un résultat, jamais une exception (docs/
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, ValidationError, field_validator
 
+from contentieux.erreurs import ArgumentInvalide
 from contentieux.modeles.base import Modele, Montant
 from contentieux.modeles.resultats import Constat
 from contentieux.modeles.texte import (
@@ -316,3 +319,106 @@ def texte_recevabilite(rapport: Recevabilite, largeur: int = LARGEUR) -> str:
         lignes += section("Faits à fournir")
         lignes += puces(rapport.faits_manquants, largeur)
     return fin(lignes)
+
+
+MARGE_PRESCRIPTION_JOURS = 60
+"""Marge par défaut (jours) avant la prescription en deçà de laquelle un acte interruptif est
+recommandé : choix prudentiel (délais d'une assignation, d'une signification), non règle de
+droit."""
+
+
+class OptionsRecevabilite(Modele):
+    """Les réglages d'une vérification de recevabilité, validés une fois.
+
+    C'est le seul objet d'options de :func:`contentieux.recevabilite.verifier_recevabilite` (et
+    d'``exiger_recevabilite``) ; la commande ``contentieux verifier``, le service, le pilotage et
+    les actes le construisent. Figé : un même objet sert à plusieurs dossiers. Une valeur
+    invalide lève :class:`~contentieux.erreurs.ArgumentInvalide`, dont le message nomme le champ,
+    dit ce qui ne va pas et comment l'écrire ; ``details["champ"]`` nomme le champ.
+
+    >>> OptionsRecevabilite(marge_prescription_jours=30).marge_prescription_jours
+    30
+    >>> OptionsRecevabilite(marge_prescription_jours=-1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    contentieux.erreurs.ArgumentInvalide: marge_prescription_jours : « -1 » n'est pas admis ; ...
+    """
+
+    # Les chaînes sont gardées telles quelles : un nom de tribunal ou une clé d'annuaire se
+    # comparent exactement, comme avant l'objet d'options.
+    model_config = ConfigDict(**{**Modele.model_config, "str_strip_whitespace": False})
+
+    marge_prescription_jours: int = Field(
+        default=MARGE_PRESCRIPTION_JOURS,
+        description=(
+            "En deçà de ce nombre de jours avant la prescription (ou la forclusion), la voie "
+            "recommandée devient l'acte qui l'interrompt. Choix prudentiel de l'utilisateur "
+            "(60 jours par défaut), non règle de droit."
+        ),
+    )
+    annuaire: dict[str, str] | None = Field(
+        default=None,
+        description=(
+            "Annuaire des juridictions fourni par l'utilisateur : code postal ou commune → nom "
+            "exact de la juridiction (une clé peut être préfixée par la nature, "
+            "« president_tribunal_commerce:69002 ») ; il passe avant l'annuaire livré."
+        ),
+    )
+    juridiction: str | None = Field(
+        default=None,
+        description=(
+            "Tribunal choisi parmi les candidats de l'annuaire (à défaut, "
+            "dossier.actes.juridiction) ; les actes passent celui de leurs paramètres, si bien "
+            "que verifier et les actes nomment le même tribunal."
+        ),
+    )
+
+    def __init__(self, **choix: Any) -> None:
+        try:
+            super().__init__(**choix)
+        except ValidationError as exc:
+            premiere = exc.errors()[0]
+            champ = str(premiere["loc"][0]) if premiere["loc"] else "options"
+            message = str(premiere["msg"]).removeprefix("Value error, ")
+            if premiere["type"] == "extra_forbidden":
+                message = (
+                    f"{champ} : option inconnue de la recevabilité ; options admises : "
+                    + ", ".join(type(self).model_fields)
+                )
+            raise ArgumentInvalide(message, argument="options", champ=champ) from None
+
+    @field_validator("marge_prescription_jours", mode="before")
+    @classmethod
+    def _marge(cls, valeur: object) -> object:
+        if isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 0:
+            raise ValueError(
+                f"marge_prescription_jours : « {valeur} » n'est pas admis ; écrivez un nombre "
+                "entier de jours positif ou nul, par exemple 60 (la marge par défaut)"
+                + (" — un nombre, pas un texte" if isinstance(valeur, str) else "")
+            )
+        return valeur
+
+    @field_validator("annuaire", mode="before")
+    @classmethod
+    def _annuaire(cls, valeur: object) -> object:
+        if valeur is None:
+            return None
+        if not isinstance(valeur, Mapping) or not all(
+            isinstance(k, str) and k and isinstance(v, str) and v for k, v in valeur.items()
+        ):
+            raise ValueError(
+                "annuaire : un dictionnaire de textes non vides est attendu (code postal ou "
+                "commune → nom de la juridiction) ; écrivez par exemple "
+                '{"69002": "Tribunal des activités économiques de Lyon"}'
+            )
+        return dict(valeur)
+
+    @field_validator("juridiction", mode="before")
+    @classmethod
+    def _juridiction(cls, valeur: object) -> object:
+        if valeur is not None and (not isinstance(valeur, str) or not valeur.strip()):
+            raise ValueError(
+                f"juridiction : « {valeur} » n'est pas un nom de tribunal ; écrivez le nom "
+                "exact, par exemple « tribunal de commerce de Libourne », ou laissez vide"
+            )
+        return valeur

@@ -48,7 +48,7 @@ from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import StatutFactureElectronique
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import MiseEnDemeure, PlanApurement
-from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
+from contentieux.modeles.recevabilite import CodeVoie, OptionsRecevabilite, Recevabilite
 from contentieux.pilotage.grand_livre import ZERO, GrandLivre, construire_grand_livre
 from contentieux.pilotage.scenario import (
     CANAUX_DIRECTS,
@@ -548,6 +548,7 @@ def etablir_agenda(
     choisi = scenario or lire_scenario()
     jeu = regles or charger_regles()
     liste = list(dossiers)
+    options = OptionsRecevabilite(marge_prescription_jours=choisi.marge_prescription_jours)
     grand_livre = livre or construire_grand_livre(liste)
     soldes = _soldes(grand_livre, au)
     decisions = []
@@ -566,9 +567,7 @@ def etablir_agenda(
                 )
             )
             continue
-        rapport = verifier_recevabilite(
-            dossier, au=au, regles=jeu, marge_prescription_jours=choisi.marge_prescription_jours
-        )
+        rapport = verifier_recevabilite(dossier, au=au, regles=jeu, options=options)
         if recevabilites is not None:
             recevabilites[dossier.reference] = rapport
         decisions.append(

@@ -6,9 +6,14 @@ import datetime as dt
 from collections.abc import Mapping
 
 from contentieux.droit.qualites import est_relation_l441_10
-from contentieux.erreurs import CreanceIrrecevable
+from contentieux.erreurs import ArgumentInvalide, CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
-from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
+from contentieux.modeles.recevabilite import (
+    CodeVoie,
+    OptionsRecevabilite,
+    Recevabilite,
+    VoieRecommandee,
+)
 from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite.calendrier import etablir_calendrier
 from contentieux.recevabilite.certitude import verifier_certitude
@@ -24,7 +29,6 @@ from contentieux.recevabilite.procedure_collective import verifier_procedure_col
 from contentieux.recevabilite.voie import (
     AVERTISSEMENT_FORCLUSION,
     AVERTISSEMENT_INTERRUPTION,
-    MARGE_PRESCRIPTION_JOURS,
     recommander_voie,
 )
 from contentieux.regles import Regles, charger_regles
@@ -50,47 +54,28 @@ def verifier_recevabilite(
     *,
     au: dt.date,
     regles: Regles | None = None,
-    annuaire: Mapping[str, str] | None = None,
-    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
-    juridiction: str | None = None,
+    options: OptionsRecevabilite = OptionsRecevabilite(),  # noqa: B008 (modèle figé, partagé)
 ) -> Recevabilite:
     """Examine le dossier au jour ``au`` et rend le rapport complet (jamais d'exception pour un
     résultat défavorable : une créance prescrite est un résultat).
 
-    ``juridiction`` : tribunal choisi parmi les candidats de l'annuaire (à défaut,
-    ``dossier.actes.juridiction``) ; les actes passent celui de leurs paramètres, si bien que
-    ``verifier`` et les actes nomment le même tribunal.
-
-    ``marge_prescription_jours`` : en deçà de ce nombre de jours avant la prescription (ou la
-    forclusion), la voie recommandée devient l'acte qui l'interrompt. Choix prudentiel de
-    l'utilisateur (60 jours par défaut), non règle de droit."""
-    if marge_prescription_jours < 0:
-        raise ValueError("marge_prescription_jours : un nombre de jours positif ou nul est attendu")
+    ``options`` : les réglages, un :class:`~contentieux.modeles.recevabilite.OptionsRecevabilite`
+    validé (marge prudentielle avant la prescription, annuaire des juridictions fourni,
+    tribunal choisi), documenté une fois sur ce modèle. Lève ``ArgumentInvalide`` pour un
+    argument mal formé."""
+    if not isinstance(options, OptionsRecevabilite):
+        raise ArgumentInvalide(
+            f"options : un OptionsRecevabilite est attendu, pas {type(options).__name__} ; "
+            "écrivez par exemple options=OptionsRecevabilite(marge_prescription_jours=30)",
+            argument="options",
+        )
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
         raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
     jeu = regles if regles is not None else charger_regles()
     prescription, analyse = constater_prescription(dossier, au=au, regles=jeu)
     details = analyse.details
-    constats: list[Constat] = [
-        verifier_certitude(dossier, au=au),
-        verifier_liquidite(dossier, au=au),
-        verifier_exigibilite(dossier, au=au),
-        prescription,
-        verifier_mise_en_demeure(dossier, au=au),
-        verifier_injonction(dossier, au=au, regles=jeu),
-        verifier_procedure_collective(dossier, au=au, regles=jeu),
-    ]
-    if est_relation_l441_10(dossier.creancier, dossier.debiteur):
-        constats.append(verifier_delais_paiement(dossier, au=au, regles=jeu))
+    constats = _constats(dossier, prescription, au=au, regles=jeu)
     par_condition = {c.condition: c for c in constats}
-    essentiels = [par_condition[c].satisfaite for c in CONDITIONS_RECEVABILITE]
-    recevable: bool | None
-    if any(v is False for v in essentiels):
-        recevable = False
-    elif any(v is None for v in essentiels):
-        recevable = None
-    else:
-        recevable = True
     principal = principal_utile(
         dossier, au=au, prescrites=analyse.prescrites(), imputations=analyse.imputations
     )
@@ -100,7 +85,7 @@ def verifier_recevabilite(
         au=au,
         regles=jeu,
         prescriptions=details,
-        marge_prescription_jours=marge_prescription_jours,
+        marge_prescription_jours=options.marge_prescription_jours,
         principal=principal,
     )
     retenue = (
@@ -110,18 +95,12 @@ def verifier_recevabilite(
             dossier,
             au=au,
             regles=jeu,
-            annuaire=annuaire,
+            annuaire=options.annuaire,
             prescriptions=details,
             voie=voie.code,
             principal=principal,
-            juridiction=juridiction,
+            juridiction=options.juridiction,
         )
-    )
-    urgentes = tuple(
-        a
-        for a in voie.avertissements
-        if a in {AVERTISSEMENT_INTERRUPTION, AVERTISSEMENT_FORCLUSION}
-        or a.startswith("DÉLAI D'EXÉCUTION IMMINENT")
     )
     calendrier = etablir_calendrier(dossier, au=au, regles=jeu, prescriptions=details, voie=voie)
     manquants = tuple(dict.fromkeys(f for c in constats for f in c.faits_manquants))
@@ -129,16 +108,58 @@ def verifier_recevabilite(
         dossier=dossier.reference,
         au=au,
         constats=tuple(constats),
-        recevable=recevable,
+        recevable=_verdict(par_condition),
         voie=voie,
         juridiction=retenue,
         calendrier=calendrier,
         prescription=details,
         faits_manquants=manquants,
-        avertissements=urgentes,
+        avertissements=_urgentes(voie),
         regles_version=jeu.version,
         principal_impaye=principal_impaye(dossier, au=au, imputations=analyse.imputations),
         principal_exigible_non_prescrit=principal,
+    )
+
+
+def _constats(
+    dossier: Dossier, prescription: Constat, *, au: dt.date, regles: Regles
+) -> list[Constat]:
+    """Un constat par condition, dans l'ordre du rapport : certaine, liquide, exigible, non
+    prescrite, mise en demeure, injonction de payer, procédure collective ; entre
+    professionnels, les délais de paiement (C. com. L441-10)."""
+    constats: list[Constat] = [
+        verifier_certitude(dossier, au=au),
+        verifier_liquidite(dossier, au=au),
+        verifier_exigibilite(dossier, au=au),
+        prescription,
+        verifier_mise_en_demeure(dossier, au=au),
+        verifier_injonction(dossier, au=au, regles=regles),
+        verifier_procedure_collective(dossier, au=au, regles=regles),
+    ]
+    if est_relation_l441_10(dossier.creancier, dossier.debiteur):
+        constats.append(verifier_delais_paiement(dossier, au=au, regles=regles))
+    return constats
+
+
+def _verdict(par_condition: Mapping[str, Constat]) -> bool | None:
+    """Recevable si les conditions de :data:`CONDITIONS_RECEVABILITE` sont toutes remplies,
+    irrecevable si l'une ne l'est pas, indéterminé sinon."""
+    essentiels = [par_condition[c].satisfaite for c in CONDITIONS_RECEVABILITE]
+    if any(v is False for v in essentiels):
+        return False
+    if any(v is None for v in essentiels):
+        return None
+    return True
+
+
+def _urgentes(voie: VoieRecommandee) -> tuple[str, ...]:
+    """Les avertissements de la voie repris en tête du rapport : prescription ou forclusion
+    imminente, délai d'exécution imminent."""
+    return tuple(
+        a
+        for a in voie.avertissements
+        if a in {AVERTISSEMENT_INTERRUPTION, AVERTISSEMENT_FORCLUSION}
+        or a.startswith("DÉLAI D'EXÉCUTION IMMINENT")
     )
 
 
@@ -147,18 +168,11 @@ def exiger_recevabilite(
     *,
     au: dt.date,
     regles: Regles | None = None,
-    annuaire: Mapping[str, str] | None = None,
-    marge_prescription_jours: int = MARGE_PRESCRIPTION_JOURS,
+    options: OptionsRecevabilite = OptionsRecevabilite(),  # noqa: B008 (modèle figé, partagé)
 ) -> Recevabilite:
     """Comme :func:`verifier_recevabilite`, mais lève ``CreanceIrrecevable`` (rapport joint) si la
     créance n'est pas recevable ou si le verdict est indéterminé."""
-    rapport = verifier_recevabilite(
-        dossier,
-        au=au,
-        regles=regles,
-        annuaire=annuaire,
-        marge_prescription_jours=marge_prescription_jours,
-    )
+    rapport = verifier_recevabilite(dossier, au=au, regles=regles, options=options)
     if rapport.recevable is True:
         return rapport
     defauts = [

@@ -23,7 +23,8 @@ tribunal de commerce est signalé « à confirmer » ; elle ne s'applique pas à
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from contentieux.droit.faits import date_longue as formater
@@ -32,11 +33,17 @@ from contentieux.erreurs import RegleNonCouverte
 from contentieux.francais import formater_montant as euros
 from contentieux.modeles.creances import NatureCreance
 from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.evenements import Jugement
 from contentieux.modeles.parties import Qualite
-from contentieux.modeles.recevabilite import CodeVoie, DetailPrescription, VoieRecommandee
+from contentieux.modeles.recevabilite import (
+    MARGE_PRESCRIPTION_JOURS,
+    CodeVoie,
+    DetailPrescription,
+    VoieRecommandee,
+)
 from contentieux.modeles.resultats import Constat
 from contentieux.recevabilite.etranger import etat_du_debiteur
-from contentieux.recevabilite.instances import instances, titres_executoires
+from contentieux.recevabilite.instances import Instance, instances, titres_executoires
 from contentieux.recevabilite.mise_en_demeure import RAPPEL_IP
 from contentieux.recevabilite.montant import interets_echus, prescrites, principal_utile
 from contentieux.regles import Regles
@@ -59,11 +66,6 @@ INTITULES = {
     CodeVoie.HORS_CHAMP: "Hors du champ de la bibliothèque : débiteur établi hors de l'Union",
     CodeVoie.AUCUNE: "Aucune action : créance prescrite",
 }
-
-MARGE_PRESCRIPTION_JOURS = 60
-"""Marge par défaut (jours) avant la prescription en deçà de laquelle un acte interruptif est
-recommandé : choix prudentiel (délais d'une assignation, d'une signification), non règle de
-droit."""
 
 AVERTISSEMENT_INTERRUPTION = (
     "PRESCRIPTION IMMINENTE : ni une mise en demeure (même recommandée), ni le dépôt d'une requête "
@@ -254,6 +256,23 @@ def _urgence(
     )
 
 
+@dataclass
+class _Examen:
+    """Ce que partagent les examens successifs d'une voie (:data:`_ORDRE_DES_VOIES`).
+
+    ``avertissements`` s'allonge d'un examen à l'autre : une voie qui ne vaut que pour une partie
+    des créances (instance en cours, titre exécutoire) le signale pour la voie qui suit."""
+
+    dossier: Dossier
+    constats: Mapping[str, Constat]
+    au: dt.date
+    regles: Regles
+    principal: Decimal
+    mention: str | None
+    """Le rappel de CPC 750-1, s'il s'applique (:func:`mention_750_1`)."""
+    avertissements: list[str]
+
+
 def _voie_ordinaire(
     dossier: Dossier,
     constats: Mapping[str, Constat],
@@ -263,6 +282,9 @@ def _voie_ordinaire(
     prescriptions: tuple[DetailPrescription, ...],
     principal: Decimal,
 ) -> VoieRecommandee:
+    """La voie hors urgence de prescription : la première voie de :data:`_ORDRE_DES_VOIES` qui
+    conclut, sinon les petites créances ou l'injonction de payer selon le seuil (CPCE L125-1,
+    R125-1 ; CPC 1405)."""
     avertissements: list[str] = []
     inconnues = [c.intitule for c in constats.values() if c.satisfaite is None]
     if inconnues:
@@ -274,227 +296,324 @@ def _voie_ordinaire(
     mention = mention_750_1(
         dossier, au=au, regles=regles, prescriptions=prescriptions, principal=principal
     )
+    examen = _Examen(dossier, constats, au, regles, principal, mention, avertissements)
+    for examiner in _ORDRE_DES_VOIES:
+        voie = examiner(examen)
+        if voie is not None:
+            return voie
+    return _voie_selon_seuil(examen)
 
-    procedure = constats.get("procedure_collective")
-    if procedure is not None and procedure.satisfaite is False:
-        return _voie(
-            CodeVoie.DECLARATION_CREANCE,
-            [
-                procedure.motif,
-                "L'injonction de payer et toute poursuite individuelle sont "
-                "interdites pendant la procédure (C. com. L622-21).",
-            ],
-            list(procedure.fondements),
-            [*avertissements, *procedure.avertissements],
-        )
-    prescription = constats["prescription"]
-    if prescription.satisfaite is False:
-        return _voie(
-            CodeVoie.AUCUNE,
-            [prescription.motif],
-            list(prescription.fondements),
-            [
-                *avertissements,
-                "Réclamer une dette prescrite ou forclose expose à une pratique commerciale "
-                "trompeuse (C. consom. L121-2) ; seul un paiement volontaire du débiteur reste "
-                "acquis (C. civ. 2249).",
-            ],
-        )
-    etranger = _debiteur_etranger(dossier, au=au, regles=regles)
-    if etranger is not None:
-        return etranger
+
+def _voie_procedure_collective(examen: _Examen) -> VoieRecommandee | None:
+    """Débiteur en procédure collective : déclaration de la créance au mandataire judiciaire ;
+    l'injonction de payer et toute poursuite individuelle sont interdites (C. com. L622-21,
+    L622-24)."""
+    procedure = examen.constats.get("procedure_collective")
+    if procedure is None or procedure.satisfaite is not False:
+        return None
+    return _voie(
+        CodeVoie.DECLARATION_CREANCE,
+        [
+            procedure.motif,
+            "L'injonction de payer et toute poursuite individuelle sont "
+            "interdites pendant la procédure (C. com. L622-21).",
+        ],
+        list(procedure.fondements),
+        [*examen.avertissements, *procedure.avertissements],
+    )
+
+
+def _voie_prescription_acquise(examen: _Examen) -> VoieRecommandee | None:
+    """Créance prescrite ou forclose : aucune action ; la réclamer expose à une pratique
+    commerciale trompeuse (C. consom. L121-2), seul un paiement volontaire reste acquis
+    (C. civ. 2249)."""
+    prescription = examen.constats["prescription"]
+    if prescription.satisfaite is not False:
+        return None
+    return _voie(
+        CodeVoie.AUCUNE,
+        [prescription.motif],
+        list(prescription.fondements),
+        [
+            *examen.avertissements,
+            "Réclamer une dette prescrite ou forclose expose à une pratique commerciale "
+            "trompeuse (C. consom. L121-2) ; seul un paiement volontaire du débiteur reste "
+            "acquis (C. civ. 2249).",
+        ],
+    )
+
+
+def _voie_titres_et_instances(examen: _Examen) -> VoieRecommandee | None:
+    """Créances déjà portées devant un juge ou déjà jugées.
+
+    Toutes en instance (ou jugées) : suivre l'instance, sans nouvelle action (CPC 100) ; toutes
+    jugées par une décision exécutoire : exécution du titre (CPCE L111-3, L111-4, R141-1).
+    Pour une partie seulement : un avertissement, et l'examen continue pour les autres."""
+    dossier, au = examen.dossier, examen.au
     titres = titres_executoires(dossier, au=au)
     pendantes = {
-        r: i for r, i in instances(dossier, au=au, regles=regles).items() if r not in titres
+        r: i for r, i in instances(dossier, au=au, regles=examen.regles).items() if r not in titres
     }
     executoires = {r: i for r, i in pendantes.items() if i.etat == "executoire"}
     a_suivre = {r: i for r, i in pendantes.items() if i.etat != "executoire"}
     references = [c.reference for c in dossier.creances]
     if a_suivre and all(r in titres or r in pendantes for r in references):
-        motifs = [i.motif for i in a_suivre.values()]
-        if titres or executoires:
-            motifs.append(
-                "Titre exécutoire pour "
-                + ", ".join([*titres, *executoires])
-                + " : faites-le exécuter par un commissaire de justice (CPCE R141-1)."
-            )
-        return _voie(
-            CodeVoie.SUIVRE_INSTANCE,
-            motifs,
-            [f for i in a_suivre.values() for f in i.fondements],
-            avertissements,
-        )
+        return _voie_suivre_instance(examen, a_suivre, [*titres, *executoires])
     if a_suivre:
-        avertissements.append(
+        examen.avertissements.append(
             "déjà devant un juge : "
             + " ; ".join(i.motif for i in a_suivre.values())
             + " — la voie ci-dessous ne vaut que pour les autres créances"
         )
     if (titres or executoires) and all(r in titres or r in executoires for r in references):
-        motifs = [
-            f"{reference} : titre exécutoire (décision exécutoire depuis le "
-            f"{formater(j.date_caractere_executoire or j.date)})"
-            for reference, j in titres.items()
-        ]
-        motifs.extend(i.motif for i in executoires.values())
-        motifs.append(
-            "Remettez le titre à un commissaire de justice, ce qui vaut pouvoir pour toute "
-            "exécution ne requérant pas de pouvoir spécial (CPCE R141-1) : saisie-attribution, "
-            "saisie des rémunérations, saisie-vente… Ni injonction de payer ni nouvelle action "
-            "au fond : la créance est déjà jugée. Délai d'exécution de dix ans (CPCE L111-4), "
-            "interrompu par chaque acte d'exécution (C. civ. 2244)."
-        )
-        return _voie(
-            CodeVoie.EXECUTION_TITRE,
-            motifs,
-            [
-                *(f for i in executoires.values() for f in i.fondements),
-                "CPCE L111-3",
-                "CPCE L111-4",
-                "CPCE R141-1",
-                "C. civ. 2244",
-            ],
-            [
-                *avertissements,
-                "Frais d'exécution à la charge du débiteur (CPCE L111-8 al. 1), sauf le droit "
-                "proportionnel laissé au créancier par le tarif (C. com. A444-32).",
-            ],
-        )
+        return _voie_execution_titre(examen, titres, executoires)
     if titres or executoires:
-        avertissements.append(
+        examen.avertissements.append(
             "titre exécutoire pour "
             + ", ".join([*titres, *executoires])
             + " seulement : exécutez-le par un commissaire de justice ; la voie ci-dessous vaut "
             "pour les autres créances"
         )
-    exigibilite = constats["exigibilite"]
-    if exigibilite.satisfaite is False:
-        return _voie(
-            CodeVoie.RELANCE_AMIABLE,
-            [
-                exigibilite.motif,
-                "Aucune poursuite n'est possible avant l'exigibilité ; suivez "
-                "les échéances et relancez à bon escient.",
-            ],
-            list(exigibilite.fondements),
-            avertissements,
+    return None
+
+
+def _voie_suivre_instance(
+    examen: _Examen, a_suivre: Mapping[str, Instance], jugees: list[str]
+) -> VoieRecommandee:
+    """Instance en cours pour chaque créance qui n'est pas déjà jugée : la suivre, sans nouvelle
+    action sur le même objet (CPC 100) ; les créances jugées s'exécutent (CPCE R141-1)."""
+    motifs = [i.motif for i in a_suivre.values()]
+    if jugees:
+        motifs.append(
+            "Titre exécutoire pour "
+            + ", ".join(jugees)
+            + " : faites-le exécuter par un commissaire de justice (CPCE R141-1)."
         )
-    certitude = constats["certitude"]
-    if certitude.satisfaite is False:
-        motifs = [
-            certitude.motif,
-            "Recherchez un accord (médiation ou conciliation, qui suspendent la prescription : "
-            "C. civ. 2238) ou assignez au fond.",
-        ]
-        if mention:
-            motifs.append(mention)
-        return _voie(
-            CodeVoie.RELANCE_AMIABLE,
-            motifs,
-            [*certitude.fondements, "C. civ. 2238", "CPC 750-1"],
-            avertissements,
-            intitule="Relance amiable ou médiation (créance contestée)",
+    return _voie(
+        CodeVoie.SUIVRE_INSTANCE,
+        motifs,
+        [f for i in a_suivre.values() for f in i.fondements],
+        examen.avertissements,
+    )
+
+
+def _voie_execution_titre(
+    examen: _Examen, titres: Mapping[str, Jugement], executoires: Mapping[str, Instance]
+) -> VoieRecommandee:
+    """Toutes les créances jugées par une décision exécutoire : remettre le titre à un
+    commissaire de justice (CPCE L111-3, R141-1) ; délai d'exécution de dix ans (CPCE L111-4),
+    interrompu par chaque acte d'exécution (C. civ. 2244) ; frais à la charge du débiteur
+    (CPCE L111-8), hors droit proportionnel (C. com. A444-32)."""
+    motifs = [
+        f"{reference} : titre exécutoire (décision exécutoire depuis le "
+        f"{formater(j.date_caractere_executoire or j.date)})"
+        for reference, j in titres.items()
+    ]
+    motifs.extend(i.motif for i in executoires.values())
+    motifs.append(
+        "Remettez le titre à un commissaire de justice, ce qui vaut pouvoir pour toute "
+        "exécution ne requérant pas de pouvoir spécial (CPCE R141-1) : saisie-attribution, "
+        "saisie des rémunérations, saisie-vente… Ni injonction de payer ni nouvelle action "
+        "au fond : la créance est déjà jugée. Délai d'exécution de dix ans (CPCE L111-4), "
+        "interrompu par chaque acte d'exécution (C. civ. 2244)."
+    )
+    return _voie(
+        CodeVoie.EXECUTION_TITRE,
+        motifs,
+        [
+            *(f for i in executoires.values() for f in i.fondements),
+            "CPCE L111-3",
+            "CPCE L111-4",
+            "CPCE R141-1",
+            "C. civ. 2244",
+        ],
+        [
+            *examen.avertissements,
+            "Frais d'exécution à la charge du débiteur (CPCE L111-8 al. 1), sauf le droit "
+            "proportionnel laissé au créancier par le tarif (C. com. A444-32).",
+        ],
+    )
+
+
+def _voie_non_exigible(examen: _Examen) -> VoieRecommandee | None:
+    """Créance non exigible : aucune poursuite avant le terme (C. civ. 1305-2) ; relance amiable
+    en suivant les échéances."""
+    exigibilite = examen.constats["exigibilite"]
+    if exigibilite.satisfaite is not False:
+        return None
+    return _voie(
+        CodeVoie.RELANCE_AMIABLE,
+        [
+            exigibilite.motif,
+            "Aucune poursuite n'est possible avant l'exigibilité ; suivez "
+            "les échéances et relancez à bon escient.",
+        ],
+        list(exigibilite.fondements),
+        examen.avertissements,
+    )
+
+
+def _voie_creance_contestee(examen: _Examen) -> VoieRecommandee | None:
+    """Créance sérieusement contestée (non certaine) : accord amiable — médiation ou
+    conciliation, qui suspendent la prescription (C. civ. 2238) — ou assignation au fond, après
+    la tentative préalable de CPC 750-1 quand elle s'impose."""
+    certitude = examen.constats["certitude"]
+    if certitude.satisfaite is not False:
+        return None
+    motifs = [
+        certitude.motif,
+        "Recherchez un accord (médiation ou conciliation, qui suspendent la prescription : "
+        "C. civ. 2238) ou assignez au fond.",
+    ]
+    if examen.mention:
+        motifs.append(examen.mention)
+    return _voie(
+        CodeVoie.RELANCE_AMIABLE,
+        motifs,
+        [*certitude.fondements, "C. civ. 2238", "CPC 750-1"],
+        examen.avertissements,
+        intitule="Relance amiable ou médiation (créance contestée)",
+    )
+
+
+def _voie_mise_en_demeure(examen: _Examen) -> VoieRecommandee | None:
+    """Mise en demeure à faire ou délai en cours (C. civ. 1344) ; devant le juge administratif,
+    la demande écrite interrompt en outre la déchéance quadriennale (loi 68-1250, art. 2)."""
+    med = examen.constats["mise_en_demeure"]
+    if med.satisfaite is not False:
+        return None
+    return _voie(
+        CodeVoie.MISE_EN_DEMEURE,
+        [
+            med.motif,
+            "Contrat administratif : une demande de paiement écrite interrompt en outre la "
+            "déchéance quadriennale (loi 68-1250, art. 2 ; à confirmer)."
+            if nature_tribunal(examen.dossier) == "administratif"
+            else "La mise en demeure n'est pas une condition légale de l'injonction de "
+            "payer ; elle est recommandée avant toute procédure.",
+        ],
+        list(med.fondements),
+        [*examen.avertissements, *(a for a in med.avertissements if a != RAPPEL_IP)],
+    )
+
+
+def _voie_action_au_fond(examen: _Examen) -> VoieRecommandee | None:
+    """Injonction de payer fermée (créance non liquide, ou conditions de CPC 1405 non réunies) :
+    dernière relance, puis action au fond — assignation ou référé-provision (CPC 835), après
+    CPC 750-1 s'il s'impose ; contrat administratif : réclamation préalable puis tribunal
+    administratif, le cas échéant en référé-provision (CJA R541-1)."""
+    liquidite = examen.constats["liquidite"]
+    injonction = examen.constats["injonction_de_payer"]
+    if liquidite.satisfaite is not False and injonction.satisfaite is not False:
+        return None
+    motifs = [c.motif for c in (liquidite, injonction) if c.satisfaite is False]
+    if nature_tribunal(examen.dossier) == "administratif":
+        motifs.append(
+            "Contrat administratif : après une dernière relance, suivez la procédure de "
+            "réclamation préalable prévue par le contrat (mémoire en réclamation du CCAG "
+            "applicable — à confirmer), puis saisissez le tribunal administratif, le cas "
+            "échéant en référé-provision (CJA R541-1) ; règles hors de la référence vérifiée "
+            "de la bibliothèque : à confirmer."
         )
-    med = constats["mise_en_demeure"]
-    if med.satisfaite is False:
-        return _voie(
-            CodeVoie.MISE_EN_DEMEURE,
-            [
-                med.motif,
-                "Contrat administratif : une demande de paiement écrite interrompt en outre la "
-                "déchéance quadriennale (loi 68-1250, art. 2 ; à confirmer)."
-                if nature_tribunal(dossier) == "administratif"
-                else "La mise en demeure n'est pas une condition légale de l'injonction de "
-                "payer ; elle est recommandée avant toute procédure.",
-            ],
-            list(med.fondements),
-            [*avertissements, *(a for a in med.avertissements if a != RAPPEL_IP)],
+        fondements_fond = ["CJA R541-1"]
+    else:
+        motifs.append(
+            "Sans injonction de payer possible, il faut une action au fond (assignation, ou "
+            "référé-provision) après une dernière relance amiable."
         )
-    liquidite = constats["liquidite"]
-    injonction = constats["injonction_de_payer"]
-    if liquidite.satisfaite is False or injonction.satisfaite is False:
-        motifs = [c.motif for c in (liquidite, injonction) if c.satisfaite is False]
-        if nature_tribunal(dossier) == "administratif":
-            motifs.append(
-                "Contrat administratif : après une dernière relance, suivez la procédure de "
-                "réclamation préalable prévue par le contrat (mémoire en réclamation du CCAG "
-                "applicable — à confirmer), puis saisissez le tribunal administratif, le cas "
-                "échéant en référé-provision (CJA R541-1) ; règles hors de la référence vérifiée "
-                "de la bibliothèque : à confirmer."
-            )
-            fondements_fond = ["CJA R541-1"]
-        else:
-            motifs.append(
-                "Sans injonction de payer possible, il faut une action au fond (assignation, ou "
-                "référé-provision) après une dernière relance amiable."
-            )
-            fondements_fond = ["CPC 750-1"] if mention else []
-        if mention:
-            motifs.append(mention)
-        return _voie(
-            CodeVoie.RELANCE_AMIABLE,
-            motifs,
-            [*liquidite.fondements, *injonction.fondements, *fondements_fond],
-            avertissements,
-            intitule="Relance amiable, puis action au fond",
-        )
-    montant = principal
-    seuil = _seuil_petites_creances(au, regles)
-    fondements_ip = ["CPC 1405", "CPC 1406", "CPC 1407"]
-    interets: Decimal | None = None
-    pourquoi = ""
+        fondements_fond = ["CPC 750-1"] if examen.mention else []
+    if examen.mention:
+        motifs.append(examen.mention)
+    return _voie(
+        CodeVoie.RELANCE_AMIABLE,
+        motifs,
+        [*liquidite.fondements, *injonction.fondements, *fondements_fond],
+        examen.avertissements,
+        intitule="Relance amiable, puis action au fond",
+    )
+
+
+_FONDEMENTS_INJONCTION = ("CPC 1405", "CPC 1406", "CPC 1407")
+"""Requête en injonction de payer : conditions, juge compétent, contenu de la requête."""
+
+
+def _voie_selon_seuil(examen: _Examen) -> VoieRecommandee:
+    """Créance certaine, liquide et exigible, injonction ouverte : procédure simplifiée des
+    petites créances si le principal **et** les intérêts restent sous le seuil des règles
+    (``seuils.petites_creances`` ; CPCE L125-1, R125-1), requête en injonction de payer sinon
+    (CPC 1405 à 1407)."""
+    montant = examen.principal
+    seuil = _seuil_petites_creances(examen.au, examen.regles)
+    fondements_ip = list(_FONDEMENTS_INJONCTION)
     if seuil is not None and montant < seuil:
-        interets, pourquoi = interets_echus(dossier, au=au, regles=regles)
-        if interets is not None and montant + interets >= seuil:
-            avertissements.append(
-                f"Principal de {euros(montant)} sous le seuil des petites créances, mais "
-                f"principal et intérêts ({euros(montant)} + {euros(interets)} d'{pourquoi}) "
-                f"atteignent {euros(montant + interets)} : au-delà de {euros(seuil)}, la "
-                "procédure simplifiée est fermée (CPCE R125-1) ; requête en injonction de "
-                "payer."
-            )
-            fondements_ip.append("CPCE R125-1")
-    alertes: list[str] = []
-    if seuil is None or montant >= seuil:
-        pass
-    elif interets is not None and montant + interets < seuil:
-        alertes = [
-            *avertissements,
+        interets, pourquoi = interets_echus(examen.dossier, au=examen.au, regles=examen.regles)
+        if interets is None or montant + interets < seuil:
+            return _voie_petites_creances(examen, seuil, interets, pourquoi)
+        examen.avertissements.append(
+            f"Principal de {euros(montant)} sous le seuil des petites créances, mais "
+            f"principal et intérêts ({euros(montant)} + {euros(interets)} d'{pourquoi}) "
+            f"atteignent {euros(montant + interets)} : au-delà de {euros(seuil)}, la "
+            "procédure simplifiée est fermée (CPCE R125-1) ; requête en injonction de "
+            "payer."
+        )
+        fondements_ip.append("CPCE R125-1")
+    return _voie_injonction_de_payer(examen, seuil, fondements_ip)
+
+
+def _voie_petites_creances(
+    examen: _Examen, seuil: Decimal, interets: Decimal | None, pourquoi: str
+) -> VoieRecommandee:
+    """Procédure simplifiée de recouvrement des petites créances (CPCE L125-1, R125-1) : titre
+    exécutoire délivré par un commissaire de justice si le débiteur accepte ; l'accord suspend
+    la prescription (C. civ. 2238), pas la forclusion du crédit à la consommation (C. consom.
+    R312-35). ``interets`` : les intérêts échus, ``None`` s'ils n'ont pu être calculés
+    (``pourquoi`` dit alors pourquoi)."""
+    montant = examen.principal
+    if interets is not None:
+        alerte = (
             f"Seuil de {euros(seuil)} apprécié principal et intérêts (CPCE R125-1) : "
             f"{euros(montant)} de principal et {euros(interets)} d'{pourquoi} ; la clause "
             "pénale et les intérêts qui courent encore s'y "
-            "ajoutent : vérifiez le total le jour de la saisine.",
-        ]
-    elif interets is None:
-        alertes = [
-            *avertissements,
+            "ajoutent : vérifiez le total le jour de la saisine."
+        )
+    else:
+        alerte = (
             f"Le seuil de {euros(seuil)} s'apprécie principal ET intérêts (CPCE R125-1) ; "
             f"{pourquoi} : ajoutez au principal de {euros(montant)} les intérêts, pénalités et "
             "clause pénale échus avant de saisir le commissaire de justice ; au-delà, présentez "
-            "une requête en injonction de payer.",
-        ]
-    if alertes and seuil is not None:
-        if any(c.nature is NatureCreance.CREDIT_CONSOMMATION for c in dossier.creances):
-            alertes.append(
-                "crédit à la consommation : l'accord du débiteur aux petites créances suspend "
-                "la prescription (C. civ. 2238) mais n'arrête pas le délai de forclusion "
-                "(C. consom. R312-35), que seule une action en justice interrompt"
-            )
-        return _voie(
-            CodeVoie.PETITES_CREANCES,
-            [
-                f"Principal exigible et non prescrit restant dû de {euros(montant)}"
-                + (f" et intérêts échus de {euros(interets)}" if interets is not None else "")
-                + f", sous le seuil de {euros(seuil)} "
-                "(principal et intérêts, CPCE R125-1) : un commissaire de justice du ressort de "
-                "la cour d'appel du domicile du débiteur peut délivrer un titre exécutoire si le "
-                "débiteur accepte, à frais du seul créancier.",
-                "En cas de refus ou de silence d'un mois, présentez une requête en injonction de "
-                "payer.",
-            ],
-            ["CPCE L125-1", "CPCE R125-1", "C. civ. 2238", *fondements_ip],
-            alertes,
+            "une requête en injonction de payer."
         )
+    alertes = [*examen.avertissements, alerte]
+    if any(c.nature is NatureCreance.CREDIT_CONSOMMATION for c in examen.dossier.creances):
+        alertes.append(
+            "crédit à la consommation : l'accord du débiteur aux petites créances suspend "
+            "la prescription (C. civ. 2238) mais n'arrête pas le délai de forclusion "
+            "(C. consom. R312-35), que seule une action en justice interrompt"
+        )
+    return _voie(
+        CodeVoie.PETITES_CREANCES,
+        [
+            f"Principal exigible et non prescrit restant dû de {euros(montant)}"
+            + (f" et intérêts échus de {euros(interets)}" if interets is not None else "")
+            + f", sous le seuil de {euros(seuil)} "
+            "(principal et intérêts, CPCE R125-1) : un commissaire de justice du ressort de "
+            "la cour d'appel du domicile du débiteur peut délivrer un titre exécutoire si le "
+            "débiteur accepte, à frais du seul créancier.",
+            "En cas de refus ou de silence d'un mois, présentez une requête en injonction de "
+            "payer.",
+        ],
+        ["CPCE L125-1", "CPCE R125-1", "C. civ. 2238", *_FONDEMENTS_INJONCTION],
+        alertes,
+    )
+
+
+def _voie_injonction_de_payer(
+    examen: _Examen, seuil: Decimal | None, fondements: list[str]
+) -> VoieRecommandee:
+    """Requête en injonction de payer au juge compétent, sans débat contradictoire préalable
+    (CPC 1405 à 1407) ; la tentative préalable de CPC 750-1 ne s'y applique pas (Cass. 2e civ.,
+    avis du 25 sept. 2025, n° 25-70.013)."""
+    montant = examen.principal
     motifs = [
         f"Créance certaine, liquide et exigible de {euros(montant)} (principal exigible et non "
         "prescrit restant dû), de "
@@ -502,22 +621,44 @@ def _voie_ordinaire(
         "contradictoire préalable.",
     ]
     if seuil is not None and montant == seuil:
-        avertissements.append(
+        examen.avertissements.append(
             f"montant égal au seuil des petites créances ({euros(seuil)}) : borne douteuse et "
             "intérêts en sus, l'injonction de payer est plus sûre"
         )
-    avertissements.append(
+    examen.avertissements.append(
         "La tentative préalable de CPC 750-1 ne s'applique pas à l'injonction de payer "
         "(Cass. 2e civ., avis du 25 sept. 2025, n° 25-70.013)."
     )
-    return _voie(CodeVoie.INJONCTION_DE_PAYER, motifs, fondements_ip, avertissements)
+    return _voie(CodeVoie.INJONCTION_DE_PAYER, motifs, fondements, examen.avertissements)
 
 
 def _seuil_petites_creances(au: dt.date, regles: Regles) -> Decimal | None:
+    """Le seuil de la procédure simplifiée (CPCE R125-1), ``None`` s'il n'est pas dans les
+    règles au jour ``au``."""
     try:
         return regles.decimal("seuils.petites_creances", au=au)
     except RegleNonCouverte:
         return None
+
+
+def _voie_debiteur_etranger(examen: _Examen) -> VoieRecommandee | None:
+    """Débiteur établi hors de France (règlements 1896/2006 et 1215/2012) : voir
+    :func:`_debiteur_etranger`."""
+    return _debiteur_etranger(examen.dossier, au=examen.au, regles=examen.regles)
+
+
+_ORDRE_DES_VOIES: tuple[Callable[[_Examen], VoieRecommandee | None], ...] = (
+    _voie_procedure_collective,
+    _voie_prescription_acquise,
+    _voie_debiteur_etranger,
+    _voie_titres_et_instances,
+    _voie_non_exigible,
+    _voie_creance_contestee,
+    _voie_mise_en_demeure,
+    _voie_action_au_fond,
+)
+"""L'ordre d'examen des voies (docstring du module) : la première qui conclut l'emporte ; à
+défaut, le seuil des petites créances départage (:func:`_voie_selon_seuil`)."""
 
 
 def _debiteur_etranger(dossier: Dossier, *, au: dt.date, regles: Regles) -> VoieRecommandee | None:

@@ -553,6 +553,8 @@ def creer_application(config: Configuration) -> FastAPI:
         ``marge-prescription`` en jours (60 par défaut)."""
         au = _date(requete)
         _parametres_connus(requete, {"au", "marge-prescription"})
+        from contentieux.modeles.recevabilite import OptionsRecevabilite
+
         marge = requete.query_params.get("marge-prescription")
         if marge is not None and not marge.isdigit():
             raise ErreurUtilisation(
@@ -565,7 +567,9 @@ def creer_application(config: Configuration) -> FastAPI:
             travaux.recevabilite,
             dossier,
             au=au,
-            marge_prescription_jours=int(marge) if marge is not None else None,
+            options=OptionsRecevabilite(marge_prescription_jours=int(marge))
+            if marge is not None
+            else None,
             regles=None if len(brut) > config.seuil_pool else service.regles(),
             pool=True if len(brut) > config.seuil_pool else None,
         )

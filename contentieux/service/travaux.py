@@ -26,6 +26,7 @@ from typing import Any
 from contentieux.lots.taches import TacheActes, _atelier, docx_reproductible
 from contentieux.modeles.decompte import OptionsDecompte
 from contentieux.modeles.dossier import Dossier
+from contentieux.modeles.recevabilite import OptionsRecevabilite
 from contentieux.regles import Regles
 
 Issue = tuple[bool, Any]
@@ -74,19 +75,18 @@ def recevabilite(
     dossier: Dossier,
     *,
     au: dt.date,
-    marge_prescription_jours: int | None = None,
+    options: OptionsRecevabilite | None = None,
     regles: Regles | None = None,
 ) -> Issue:
-    """Le rapport de recevabilité en JSON, celui de ``contentieux verifier --json``."""
+    """Le rapport de recevabilité en JSON, celui de ``contentieux verifier --json`` ;
+    ``options`` : les réglages (par défaut, ceux d'``OptionsRecevabilite()``)."""
     from contentieux.recevabilite import verifier_recevabilite
     from contentieux.regles import charger_regles
 
-    options: dict[str, Any] = {}
-    if marge_prescription_jours is not None:
-        options["marge_prescription_jours"] = marge_prescription_jours
+    choisies = options or OptionsRecevabilite()
     return _issue(
         lambda: verifier_recevabilite(
-            dossier, au=au, regles=regles or charger_regles(), **options
+            dossier, au=au, regles=regles or charger_regles(), options=choisies
         ).model_dump(mode="json")
     )
 
