@@ -89,7 +89,7 @@ def _verifier_date(nom: str, valeur: object) -> None:
             f"{nom} : une date (datetime.date) est attendue, pas {type(valeur).__name__} ; "
             "écrivez par exemple datetime.date(2026, 6, 30) (une date et heure n'est pas admise : "
             "le décompte compte des jours)",
-            argument=nom,
+            champ=nom,
         )
 
 
@@ -117,20 +117,20 @@ def etablir_decompte(
         raise ArgumentInvalide(
             f"dossier : un contentieux.Dossier est attendu, pas {type(dossier).__name__} ; "
             "lisez-le avec contentieux.lecture.lire_dossier ou Dossier.model_validate",
-            argument="dossier",
+            champ="dossier",
         )
     _verifier_date("au", au)
     if not isinstance(options, OptionsDecompte):
         raise ArgumentInvalide(
             f"options : un OptionsDecompte est attendu, pas {type(options).__name__} ; écrivez "
             'par exemple options=OptionsDecompte(diviseur="exact")',
-            argument="options",
+            champ="options",
         )
     if regles is not None and not isinstance(regles, Regles):
         raise ArgumentInvalide(
             f"regles : un jeu de règles (contentieux.regles.Regles) est attendu, pas "
             f"{type(regles).__name__} ; chargez-le avec contentieux.charger_regles()",
-            argument="regles",
+            champ="regles",
         )
     jeu = regles if regles is not None else charger_regles()
     resultat = _calculer(
@@ -148,7 +148,7 @@ def _choix(nom: str, valeur: object, admis: tuple[str, ...]) -> None:
         raise ArgumentInvalide(
             f"{nom} : {valeur!r} n'est pas une valeur admise ; choisissez parmi "
             + ", ".join(f"« {a} »" for a in admis),
-            argument=nom,
+            champ=nom,
             admis=admis,
         )
 
@@ -186,20 +186,20 @@ def calculer_interets(
         raise ArgumentInvalide(
             f"montant : passez un Decimal ou un texte, pas {type(montant).__name__} "
             '(jamais un float) ; écrivez par exemple Decimal("1234.56")',
-            argument="montant",
+            champ="montant",
         )
     try:
         montant = Decimal(montant)
     except decimal.InvalidOperation:
         raise ArgumentInvalide(
             f'montant : {montant!r} n\'est pas un nombre ; écrivez par exemple Decimal("1234.56")',
-            argument="montant",
+            champ="montant",
         ) from None
     if not montant.is_finite() or montant < 0 or montant != montant.quantize(Decimal("0.01")):
         raise ArgumentInvalide(
             f"montant : {montant} n'est pas un montant en euros positif au centime ; "
             'écrivez par exemple Decimal("1234.56")',
-            argument="montant",
+            champ="montant",
         )
     _verifier_date("debut", debut)
     _verifier_date("fin", fin)
@@ -213,7 +213,7 @@ def calculer_interets(
         raise ArgumentInvalide(
             "taux_contractuel : le régime « taux_conventionnel » demande un taux, par exemple "
             'taux_contractuel=Decimal("8")',
-            argument="taux_contractuel",
+            champ="taux_contractuel",
         )
     jeu = regles if regles is not None else charger_regles()
     return _calculer(

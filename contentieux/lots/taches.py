@@ -185,7 +185,7 @@ def traiter(tache: Tache, travail: Travail) -> ResultatTravail:
         tache.preparer()
         sorties = tache.produire(travail.dossier, au=travail.au)
     except ErreurContentieux as exc:
-        erreurs = tuple(str(e) for e in exc.details.get("erreurs", ()))
+        erreurs = tuple(str(e) for e in exc.erreurs)
         return ResultatTravail(
             travail.cle,
             motif=f"{exc.code} : {exc.message}",
