@@ -43,7 +43,7 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from contentieux.droit.regime import FONDEMENTS
-from contentieux.erreurs import RegleNonCouverte
+from contentieux.erreurs import ArgumentInvalide, RegleNonCouverte
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.regles import Regles, ValeurRegle, debut_semestre, fin_semestre, semestre
 
@@ -209,7 +209,11 @@ class Bareme:
         elif nom == "taux_conventionnel":
             trouve, bout = self._conventionnel(regime), dt.date.max
         else:
-            raise ValueError(f"régime d'intérêts inconnu : {nom!r}")
+            raise ArgumentInvalide(
+                f"régime d'intérêts inconnu : {nom!r} ; régimes connus : taux_legal, "
+                "penalites_b2b, commande_publique, taux_conventionnel",
+                champ="regime",
+            )
         if jugement is not None and jugement < bout:
             bout = jugement
         return trouve or _provisoire(nom), bout

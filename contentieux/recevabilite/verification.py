@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from contentieux.droit.qualites import est_b2b
-from contentieux.erreurs import CreanceIrrecevable
+from contentieux.erreurs import ArgumentInvalide, CreanceIrrecevable
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.recevabilite import CodeVoie, Recevabilite
 from contentieux.modeles.resultats import Constat
@@ -65,9 +65,16 @@ def verifier_recevabilite(
     forclusion), la voie recommandée devient l'acte qui l'interrompt. Choix prudentiel de
     l'utilisateur (60 jours par défaut), non règle de droit."""
     if marge_prescription_jours < 0:
-        raise ValueError("marge_prescription_jours : un nombre de jours positif ou nul est attendu")
+        raise ArgumentInvalide(
+            "marge_prescription_jours : un nombre de jours positif ou nul est attendu (par "
+            "exemple 60)",
+            champ="marge_prescription_jours",
+        )
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
-        raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
+        raise ArgumentInvalide(
+            "au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)",
+            champ="au",
+        )
     jeu = regles if regles is not None else charger_regles()
     prescription, analyse = constater_prescription(dossier, au=au, regles=jeu)
     details = analyse.details
