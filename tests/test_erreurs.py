@@ -331,3 +331,14 @@ def test_plus_de_dictionnaire_details() -> None:
     with pytest.raises(TypeError):
         ErreurContentieux("x", inconnu=1)  # type: ignore[call-arg]
     assert not hasattr(ErreurContentieux("x"), "details")
+
+
+def test_attributs_gardes_d_un_processus_a_l_autre() -> None:
+    """Les lots envoient les erreurs d'un worker au parent (pickle) : les attributs suivent."""
+    import pickle
+
+    erreur = DonneesInvalides("m", champ="reference", erreurs=[ErreurChamp("a", "b")])
+    relue = pickle.loads(pickle.dumps(erreur))
+    assert (relue.message, relue.champ, relue.erreurs) == ("m", "reference", erreur.erreurs)
+    utilisation = pickle.loads(pickle.dumps(ErreurUtilisation("m", champ="--sortie", sortie=5)))
+    assert (utilisation.champ, utilisation.sortie) == ("--sortie", 5)
