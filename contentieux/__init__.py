@@ -18,7 +18,8 @@ API publique :
   factures Factur-X, CII ou UBL et de leurs statuts (extra ``factures``) ;
 - règles datées : ``charger_regles(surcouche)`` rend les ``Regles`` (taux, durées, sources) ;
 - erreurs : ``ErreurContentieux`` et ses sous-classes (``DonneesInvalides``,
-  ``RegleNonCouverte``, ``RegleMalFormee``…), chacune avec un ``code`` stable.
+  ``RegleNonCouverte``, ``RegleMalFormee``…), chacune avec un ``code`` stable et ses attributs
+  typés (``champ``, ``erreurs`` : des ``ErreurChamp``, ``manquantes`` : des ``ValeurManquante``…).
 
 ``str()`` d'un décompte ou d'un rapport de recevabilité donne le texte français de la commande.
 
@@ -64,6 +65,8 @@ _API: dict[str, str] = {
     "ErreurSignature": "contentieux.erreurs",
     "ArgumentInvalide": "contentieux.erreurs",
     "InteretsHorsLimites": "contentieux.erreurs",
+    "ErreurChamp": "contentieux.erreurs",
+    "ValeurManquante": "contentieux.erreurs",
 }
 
 __all__ = ["__version__", *_API]

@@ -153,7 +153,9 @@ def _subdivision(code: str | None) -> str | None:
 def _verifier_annee(annee: int) -> None:
     if isinstance(annee, bool) or not isinstance(annee, int) or not 1 <= annee <= 9999:
         raise DureeInvalide(
-            f"année {annee!r} invalide : attendu un entier entre 1 et 9999.", annee=annee
+            f"année {annee!r} invalide : attendu un entier entre 1 et 9999.",
+            champ="annee",
+            valeur=annee,
         )
 
 
@@ -245,7 +247,8 @@ def _verifier_date(valeur: date, nom: str) -> None:
         raise DureeInvalide(
             f"{nom} {valeur!r} invalide : attendu une date (datetime.date), sans heure ; "
             "pour un datetime, passez sa partie date avec .date().",
-            **{nom: valeur},
+            champ=nom,
+            valeur=valeur,
         )
 
 
@@ -307,7 +310,8 @@ def _verifier_entier(valeur: int, nom: str) -> None:
     if isinstance(valeur, bool) or not isinstance(valeur, int):
         raise DureeInvalide(
             f"{nom} {valeur!r} invalide : attendu un nombre entier (par exemple 15).",
-            **{nom: valeur},
+            champ=nom,
+            valeur=valeur,
         )
 
 
@@ -315,7 +319,8 @@ def _hors_calendrier(depart: date, quantite: int, unite: str) -> DureeInvalide:
     return DureeInvalide(
         f"{depart.isoformat()} + {quantite} {unite} sort du calendrier représentable "
         "(années 1 à 9999).",
-        depart=depart,
+        champ="depart",
+        valeur=depart,
     )
 
 
@@ -498,7 +503,8 @@ def calculer_echeance(
                 f"{nom}={valeur} invalide : la durée d'un délai est positive ou nulle "
                 "(pour compter à rebours, utilisez ajouter_jours ou ajouter_mois, sans "
                 "prorogation).",
-                **{nom: valeur},
+                champ=nom,
+                valeur=valeur,
             )
     if jours == mois == annees == 0:
         raise DureeInvalide(

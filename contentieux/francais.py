@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from contentieux.erreurs import ArgumentInvalide
+
 LOCALE = "fr_FR"
 
 
@@ -55,7 +57,9 @@ def nombre_en_lettres(nombre: int) -> str:
     ('quatre-vingts', 'quatre-vingt-un', 'deux cents', 'deux cent un')
     """
     if isinstance(nombre, bool) or not isinstance(nombre, int) or nombre < 0:
-        raise ValueError(f"nombre_en_lettres : entier positif ou nul attendu, pas {nombre!r}")
+        raise ArgumentInvalide(
+            f"nombre_en_lettres : entier positif ou nul attendu, pas {nombre!r}", champ="nombre"
+        )
     from num2words import num2words  # type: ignore[import-untyped]
 
     return str(num2words(nombre, lang="fr"))
@@ -75,14 +79,18 @@ def montant_en_lettres(montant: Decimal) -> str:
     'zéro euro'
     """
     if not isinstance(montant, Decimal) or not montant.is_finite():
-        raise ValueError(f"montant_en_lettres : un Decimal fini est attendu, pas {montant!r}")
+        raise ArgumentInvalide(
+            f"montant_en_lettres : un Decimal fini est attendu, pas {montant!r}", champ="montant"
+        )
     if montant < 0:
-        raise ValueError(
-            f"montant_en_lettres : montant négatif {montant} ; une somme due est positive"
+        raise ArgumentInvalide(
+            f"montant_en_lettres : montant négatif {montant} ; une somme due est positive",
+            champ="montant",
         )
     if montant != montant.quantize(Decimal("0.01")):
-        raise ValueError(
-            f"montant_en_lettres : {montant} a plus de deux décimales ; arrondissez au centime"
+        raise ArgumentInvalide(
+            f"montant_en_lettres : {montant} a plus de deux décimales ; arrondissez au centime",
+            champ="montant",
         )
     centimes_total = int(montant * 100)
     euros, centimes = divmod(centimes_total, 100)

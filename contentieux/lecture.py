@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from contentieux._yaml import YamlRefuse, charger_yaml_exact, message_yaml
-from contentieux.erreurs import DonneesInvalides, LimiteDepassee
+from contentieux.erreurs import DonneesInvalides, ErreurChamp, LimiteDepassee
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import Evenement
 from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, Limites
@@ -105,8 +105,13 @@ def _message(erreur: Any) -> str:
 
 def traduire_erreurs(exc: ValidationError) -> list[str]:
     """Une ligne française par erreur : « champ : ce qui ne va pas et comment corriger »."""
+    return [str(e) for e in erreurs_de_saisie(exc)]
+
+
+def erreurs_de_saisie(exc: ValidationError) -> list[ErreurChamp]:
+    """Une :class:`ErreurChamp` par erreur : le champ, ce qui ne va pas et comment corriger."""
     erreurs = exc.errors(include_url=False)
-    lignes = []
+    lignes: list[ErreurChamp] = []
     for erreur in erreurs:
         loc = tuple(erreur["loc"])
         # pydantic signale aussi « liste trop courte » quand un élément est invalide : bruit.
@@ -121,7 +126,7 @@ def traduire_erreurs(exc: ValidationError) -> list[str]:
             champ = prefixe.group(1)
             chemin = champ if chemin == "(racine)" else f"{chemin}.{champ}"
             message = message[prefixe.end() :]
-        lignes.append(f"{chemin} : {message}")
+        lignes.append(ErreurChamp(chemin, message))
     return lignes
 
 
@@ -135,11 +140,21 @@ def valider_dossier(
     try:
         return Dossier.model_validate(donnees, context={"limites": limites or LIMITES_PAR_DEFAUT})
     except ValidationError as exc:
-        lignes = traduire_erreurs(exc)
-        raise DonneesInvalides(
-            f"{origine} : {len(lignes)} erreur(s) de saisie\n  - " + "\n  - ".join(lignes),
-            erreurs=lignes,
-        ) from None
+        raise erreur_de_saisie(exc, origine) from None
+
+
+def message_de_saisie(origine: str, erreurs: list[ErreurChamp], quoi: str) -> str:
+    """« origine : N quoi », puis une ligne « champ : ce qui ne va pas » par erreur."""
+    return f"{origine} : {len(erreurs)} {quoi}\n  - " + "\n  - ".join(str(e) for e in erreurs)
+
+
+def erreur_de_saisie(exc: ValidationError, origine: str) -> DonneesInvalides:
+    """La ``DonneesInvalides`` d'une validation refusée : « origine : N erreur(s) de saisie »,
+    puis une ligne « champ : ce qui ne va pas » par erreur, aussi dans ``erreurs``."""
+    erreurs = erreurs_de_saisie(exc)
+    return DonneesInvalides(
+        message_de_saisie(origine, erreurs, "erreur(s) de saisie"), erreurs=erreurs
+    )
 
 
 def _lire_octets(fichier: Path, limites: Limites) -> bytes:

@@ -183,7 +183,7 @@ def texte_regles(
     if manquantes:
         lignes += section("Non couvert à cette date")
         for erreur in manquantes:
-            identifiant = erreur.details.get("identifiant", "")
+            identifiant = erreur.identifiant or ""
             lignes += couper(f"! {identifiant} : aucune valeur connue", largeur, "  ")
     return fin(lignes)
 

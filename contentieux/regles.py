@@ -44,7 +44,7 @@ import yaml
 from pydantic import Field
 
 from contentieux._yaml import YamlRefuse, charger_yaml_exact, message_yaml
-from contentieux.erreurs import RegleMalFormee, RegleNonCouverte
+from contentieux.erreurs import RegleMalFormee, RegleNonCouverte, ValeurManquante
 from contentieux.modeles.base import Modele
 
 Unite = Literal["pourcent", "points", "euros", "annees", "mois", "jours", "coefficient", "liste"]
@@ -357,14 +357,14 @@ def _non_couverte(
 ) -> RegleNonCouverte:
     quand = f" ({semestre(au)})" if parametre.periodicite == "semestrielle" else ""
     fichier = parametre.identifiant.split(".", 1)[0]
-    manquante = {
-        "identifiant": parametre.identifiant,
-        "au": au.isoformat(),
-        "semestre": semestre(au),
-        "periodicite": parametre.periodicite,
-        "raison": raison,
-        "commande": commande_ajout(regles, parametre, au),
-    }
+    manquante = ValeurManquante(
+        identifiant=parametre.identifiant,
+        au=au.isoformat(),
+        semestre=semestre(au),
+        periodicite=parametre.periodicite,
+        raison=raison,
+        commande=commande_ajout(regles, parametre, au),
+    )
     return RegleNonCouverte(
         f"{parametre.identifiant} ({parametre.libelle}) : aucune valeur connue au {au.isoformat()}"
         f"{quand} — {raison}.\n{comment_ajouter(regles, parametre, au)}",
@@ -380,35 +380,36 @@ def _non_couverte(
 def non_couvertes_ensemble(erreurs: list[RegleNonCouverte]) -> RegleNonCouverte:
     """Une seule ``RegleNonCouverte`` pour toutes les valeurs qu'un calcul n'a pas trouvées.
 
-    ``details["manquantes"]`` : une entrée par valeur (``identifiant``, ``au``, ``semestre``,
-    ``raison``, ``commande`` : la commande qui l'ajoute ; ``pour`` : la première ligne du calcul
-    qui l'a demandée, s'il y en a une), triées par date puis identifiant ; le
+    ``manquantes`` : une :class:`~contentieux.erreurs.ValeurManquante` par valeur (``identifiant``,
+    ``au``, ``semestre``, ``raison``, ``commande`` : la commande qui l'ajoute ; ``pour`` : la
+    première ligne du calcul qui l'a demandée, s'il y en a une), triées par date puis
+    identifiant ; le
     message les liste de même, si bien qu'un seul passage les ajoute toutes. Une seule valeur
     manquante garde son message complet (commande et extrait de surcouche).
     """
-    vues: dict[tuple[str, str], dict[str, Any]] = {}
+    vues: dict[tuple[str, str], ValeurManquante] = {}
     for erreur in erreurs:
-        for m in erreur.details.get("manquantes") or ():
-            periode = m["semestre"] if m.get("periodicite") == "semestrielle" else m["au"]
-            vues.setdefault((str(m["identifiant"]), str(periode)), dict(m))
-    manquantes = sorted(vues.values(), key=lambda m: (m["au"], m["identifiant"]))
+        for m in erreur.manquantes:
+            periode = m.semestre if m.periodicite == "semestrielle" else m.au
+            vues.setdefault((m.identifiant, periode), m)
+    manquantes = sorted(vues.values(), key=lambda m: (m.au, m.identifiant))
     if len(erreurs) == 1 or len(manquantes) <= 1:
         premiere = erreurs[0]
-        return RegleNonCouverte(premiere.message, **{**premiere.details, "manquantes": manquantes})
+        return premiere.precisee(premiere.message, manquantes=manquantes)
     lignes = [
         f"{len(manquantes)} valeurs légales manquent à ce calcul ; ajoutez-les toutes, puis "
         "relancez la même commande :"
     ]
     for m in manquantes:
         quand = (
-            f"semestre {m['semestre']}"
-            if m.get("periodicite") == "semestrielle"
-            else f"au {m['au']} (semestre {m['semestre']})"
+            f"semestre {m.semestre}"
+            if m.periodicite == "semestrielle"
+            else f"au {m.au} (semestre {m.semestre})"
         )
-        pour = f" (pour : {m['pour']})" if m.get("pour") else ""
-        lignes.append(f"  - {m['identifiant']}, {quand} : {m['raison']}{pour}")
-        if m.get("commande"):
-            lignes.append(f"      {m['commande']}")
+        pour = f" (pour : {m.pour})" if m.pour else ""
+        lignes.append(f"  - {m.identifiant}, {quand} : {m.raison}{pour}")
+        if m.commande:
+            lignes.append(f"      {m.commande}")
     lignes.append(
         "En ligne, « contentieux regles actualiser » relève d'un coup le taux de la BCE et, avec "
         "une clé Webstat, le taux de l'intérêt légal publié par la Banque de France."
@@ -416,9 +417,9 @@ def non_couvertes_ensemble(erreurs: list[RegleNonCouverte]) -> RegleNonCouverte:
     premiere = erreurs[0]
     return RegleNonCouverte(
         "\n".join(lignes),
-        identifiant=manquantes[0]["identifiant"],
-        au=premiere.details.get("au"),
-        semestre=manquantes[0]["semestre"],
+        identifiant=manquantes[0].identifiant,
+        au=premiere.au,
+        semestre=manquantes[0].semestre,
         raison=f"{len(manquantes)} valeurs manquantes",
         manquantes=manquantes,
     )

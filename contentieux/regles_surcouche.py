@@ -127,7 +127,7 @@ def etat_regles(regles: Regles, *, au: dt.date | None = None) -> list[EtatParame
                 couvert = True
             except RegleNonCouverte as erreur:
                 couvert = False
-                manque = str(erreur.details.get("raison", erreur))
+                manque = erreur.raison if erreur.raison is not None else str(erreur)
                 commande = commande_ajout(regles, parametre, au)
         elif dernier is not None and parametre.periodicite != "permanente":
             commande = commande_ajout(regles, parametre, dernier + dt.timedelta(days=1))
@@ -504,7 +504,7 @@ def _retirer(
             f"{quoi} : aucune valeur de ce genre dans la surcouche {dossier} ; seules les valeurs "
             "de la surcouche se retirent (les règles du paquet ne changent jamais) : voyez "
             "« contentieux regles etat » pour la liste de ses valeurs",
-            argument="surcouche",
+            champ="surcouche",
         )
     contenus: dict[str, dict[str, Any]] = {fichier: contenu}
     chemin_sources = dossier / FICHIER_SOURCES
@@ -550,7 +550,7 @@ def retirer_bce(
     (``verification``) ; les règles du paquet ne se retirent pas."""
     if date is None and not verification:
         raise ArgumentInvalide(
-            "indiquez la décision à retirer (date) ou la vérification", argument="date"
+            "indiquez la décision à retirer (date) ou la vérification", champ="date"
         )
     dossier = dossier_cible(surcouche)
     quoi = f"bce, décision du {date.isoformat()}" if date else "bce, vérification"

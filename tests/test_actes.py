@@ -91,7 +91,7 @@ def test_les_refus_attendus(produits: dict[Any, Any]) -> None:
     sans_plan = produits["b2b", "echeancier", "pdf"]
     assert isinstance(sans_plan, DonneesGabaritIncompletes)
     # Tout ce qui manque est listé d'un coup, avec la clé à ajouter.
-    assert sans_plan.details["manquants"] == (
+    assert sans_plan.manquants == (
         "actes.plan.nombre_echeances (nombre d'échéances)",
         "actes.plan.date_premiere_echeance (date de la première échéance)",
         "actes.plan.delai_regularisation_jours (délai avant déchéance du terme)",

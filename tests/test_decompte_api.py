@@ -241,8 +241,8 @@ def test_b2b_au_dela_de_la_couverture_nomme_la_valeur_employee() -> None:
     d = _dossier([_facture("F", "2026-05-31", "1000.00")])
     with pytest.raises(RegleNonCouverte, match=r"bce\.taux_refinancement") as exc:
         etablir_decompte(d, au=dt.date(2026, 7, 15))
-    manquantes = exc.value.details["manquantes"]
-    assert [(m["identifiant"], m["au"], m["semestre"]) for m in manquantes] == [
+    manquantes = exc.value.manquantes
+    assert [(m.identifiant, m.au, m.semestre) for m in manquantes] == [
         ("bce.taux_refinancement", "2026-07-01", "2026-S2")
     ]
 

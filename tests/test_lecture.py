@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from contentieux.erreurs import DonneesInvalides, ErreurContentieux
+from contentieux.erreurs import DonneesInvalides, ErreurChamp, ErreurContentieux
 from contentieux.exemples import chemin_exemple, dossier_exemple, noms_exemples
 from contentieux.lecture import lire_donnees, lire_dossier, traduire_erreurs, valider_dossier
 from contentieux.modeles import Dossier, Paiement
@@ -233,8 +233,8 @@ def test_toutes_les_erreurs_sont_signalees_d_un_coup(tmp_path: Path) -> None:
     chemin = ecrire(tmp_path, "fautif.yaml", DOSSIER_FAUTIF)
     with pytest.raises(DonneesInvalides) as exc:
         lire_dossier(chemin)
-    lignes: list[str] = exc.value.details["erreurs"]
-    par_chemin = dict(ligne.split(" : ", 1) for ligne in lignes)
+    lignes = [str(e) for e in exc.value.erreurs]
+    par_chemin = {e.champ: e.message for e in exc.value.erreurs}
     assert set(par_chemin) == set(ATTENDUES), lignes
     for champ, debut in ATTENDUES.items():
         assert par_chemin[champ].startswith(debut), (champ, par_chemin[champ])
@@ -259,24 +259,30 @@ def test_chemin_d_un_montant_de_facture(tmp_path: Path) -> None:
     texte = DOSSIER_YAML.replace('montant_ttc: "0.10"', "montant_ttc: 0.105")
     with pytest.raises(DonneesInvalides) as exc:
         lire_dossier(ecrire(tmp_path, "d.yaml", texte))
-    assert exc.value.details["erreurs"] == [
-        "creances[0].factures[1].montant_ttc : au plus 2 décimales (montants au centime)"
-    ]
+    assert exc.value.erreurs == (
+        ErreurChamp(
+            "creances[0].factures[1].montant_ttc", "au plus 2 décimales (montants au centime)"
+        ),
+    )
 
 
 def test_erreurs_de_coherence_du_dossier_rattachees_a_leur_champ(tmp_path: Path) -> None:
     texte = DOSSIER_YAML + "  - {type: paiement, date: 2025-04-01, montant: 5, creances: [C9]}\n"
     with pytest.raises(DonneesInvalides) as exc:
         lire_dossier(ecrire(tmp_path, "d.yaml", texte))
-    (ligne,) = exc.value.details["erreurs"]
-    assert ligne == "evenements[1].creances : créance(s) inconnue(s) C9 ; références connues : C1"
+    (erreur,) = exc.value.erreurs
+    assert erreur.champ == "evenements[1].creances"
+    assert str(erreur) == (
+        "evenements[1].creances : créance(s) inconnue(s) C9 ; références connues : C1"
+    )
 
 
 def test_erreur_d_un_validateur_de_modele_imbrique(tmp_path: Path) -> None:
     texte = DOSSIER_YAML.replace("date_echeance: 2025-02-09", "date_echeance: 2025-01-01")
     with pytest.raises(DonneesInvalides) as exc:
         lire_dossier(ecrire(tmp_path, "d.yaml", texte))
-    (ligne,) = exc.value.details["erreurs"]
+    (erreur,) = exc.value.erreurs
+    ligne = str(erreur)
     assert ligne.startswith("creances[0].factures[0].date_echeance : la facture F1 échoit")
     assert "corrigez" in ligne
 
@@ -287,7 +293,7 @@ def test_json_invalide_comme_dossier(tmp_path: Path) -> None:
     del donnees["debiteurs"][0]["nom"]
     with pytest.raises(DonneesInvalides) as exc:
         lire_dossier(ecrire(tmp_path, "d.json", json.dumps(donnees)))
-    assert exc.value.details["erreurs"] == [
+    assert [str(e) for e in exc.value.erreurs] == [
         "debiteurs[0].nom : champ obligatoire absent : ajoutez-le",
         'creances[0].factures[2].montant_ttc : nombre attendu, par exemple "1234.56"',
     ]
@@ -299,7 +305,8 @@ def test_float_python_refuse_avec_sa_consigne() -> None:
     donnees["evenements"] = [{"type": "paiement", "date": "2025-12-01", "montant": 780.0}]
     with pytest.raises(DonneesInvalides) as exc:
         valider_dossier(donnees, origine="ERP")
-    (ligne,) = exc.value.details["erreurs"]
+    (erreur,) = exc.value.erreurs
+    ligne = str(erreur)
     assert ligne.startswith("evenements[0].montant : nombre à virgule flottante refusé")
     assert "Decimal" in ligne
     assert message_de(exc).startswith("ERP : 1 erreur(s) de saisie")

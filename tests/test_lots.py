@@ -365,7 +365,7 @@ def test_deux_lots_dans_le_meme_repertoire_refuses(tmp_path: Path) -> None:
         entree = ecrire_jsonl(tmp_path / "lot.jsonl", 2)
         with pytest.raises(LotInterrompu, match="un autre lot écrit déjà") as exc:
             _executer(entree, sortie)
-        assert exc.value.details["sortie"] == 5
+        assert exc.value.sortie == 5
         runner = CliRunner()
         pris = runner.invoke(
             app, ["lot", str(entree), "--au", "2026-06-30", "--format", "json", "-o", str(sortie)]

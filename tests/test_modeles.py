@@ -186,8 +186,7 @@ def test_code_postal_inexistant_nomme_son_chemin_dans_le_dossier() -> None:
     donnees["creancier"] = {**SOCIETE, "siege": {**ADRESSE, "code_postal": "99999"}}
     with pytest.raises(DonneesInvalides) as exc:
         valider_dossier(donnees)
-    lignes = exc.value.details["erreurs"]
-    assert any(ligne.startswith("creancier.siege.code_postal : ") for ligne in lignes)
+    assert any(e.champ == "creancier.siege.code_postal" for e in exc.value.erreurs)
 
 
 def test_monaco_exige_son_pays() -> None:

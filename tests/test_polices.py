@@ -225,7 +225,7 @@ def test_un_nom_indessinable_est_refuse_avant_le_rendu(nom: str) -> None:
     assert "debiteurs[0].denomination" in message
     assert f"« {nom[0]} » (U+{ord(nom[0]):04X})" in message
     assert "PDF/A" in message and "latins" in message
-    assert erreur.value.details["champs"]["debiteurs[0].denomination"][0] == f"U+{ord(nom[0]):04X}"
+    assert erreur.value.champs["debiteurs[0].denomination"][0] == f"U+{ord(nom[0]):04X}"
     # Le DOCX n'est pas un PDF/A : Word dessine avec ses polices de secours.
     assert atelier.generer("mise_en_demeure", dossier, au=AU, format="docx").contenu
 

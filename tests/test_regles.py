@@ -134,7 +134,7 @@ def test_semestre_non_transcrit_leve_en_nommant_semestre_et_fichier() -> None:
     assert "interet_legal.autres" in message
     assert "2026-S2" in message and "2026-07-01" in message
     assert "interet_legal.yaml" in message and "sources.yaml" in message
-    assert erreur.value.details["semestre"] == "2026-S2"
+    assert erreur.value.semestre == "2026-S2"
     assert erreur.value.code == "regle_non_couverte"
 
 
@@ -161,7 +161,7 @@ def test_parametre_inconnu() -> None:
 def test_en_vigueur_separe_valeurs_et_manques() -> None:
     valeurs, manques = REGLES.en_vigueur(au=J("2026-07-01"))
     assert {v.identifiant for v in valeurs} >= {"indemnite_forfaitaire.montant"}
-    assert {e.details["identifiant"] for e in manques} >= {
+    assert {e.identifiant for e in manques} >= {
         "interet_legal.autres",
         "interet_legal.particuliers",
         "bce.taux_refinancement",

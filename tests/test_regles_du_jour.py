@@ -90,8 +90,8 @@ def test_b2b_taux_stipule_exige_le_taux_legal_du_plancher(tmp_path: Path) -> Non
             Decimal("1000"), J("2026-05-31"), J("2026-12-07"), regime="penalites_b2b",
             taux_contractuel=Decimal("12"), regles=charger_regles(surcouche),
         )
-    manquantes = exc.value.details["manquantes"]
-    assert [(m["identifiant"], m["semestre"]) for m in manquantes] == [
+    manquantes = exc.value.manquantes
+    assert [(m.identifiant, m.semestre) for m in manquantes] == [
         ("interet_legal.autres", "2026-S2")
     ]
 
@@ -108,17 +108,18 @@ def test_toutes_les_valeurs_manquantes_et_leur_commande() -> None:
             Decimal("1000"), J("2026-05-31"), J("2027-12-07"), regime="penalites_b2b",
             taux_contractuel=Decimal("12"),
         )
-    manquantes = exc.value.details["manquantes"]
-    assert [(m["identifiant"], m["semestre"]) for m in manquantes] == [
+    manquantes = exc.value.manquantes
+    assert [(m.identifiant, m.semestre) for m in manquantes] == [
         ("interet_legal.autres", "2026-S2"),
         ("interet_legal.autres", "2027-S1"),
         ("interet_legal.autres", "2027-S2"),
     ]
     for m, sem in zip(manquantes, ("2026-S2", "2027-S1", "2027-S2"), strict=True):
-        assert m["commande"].startswith(
+        assert m.commande is not None
+        assert m.commande.startswith(
             f"contentieux regles ajouter interet_legal --semestre {sem} "
         )
-        assert m["commande"] in str(exc.value)
+        assert m.commande in str(exc.value)
 
 
 def test_bce_et_taux_legal_manquants_listes_ensemble(tmp_path: Path) -> None:
@@ -130,15 +131,15 @@ def test_bce_et_taux_legal_manquants_listes_ensemble(tmp_path: Path) -> None:
             Decimal("1000"), J("2026-05-31"), J("2026-12-07"), regime="penalites_b2b",
             options=OptionsDecompte(plancher_contrat_muet=True),
         )
-    manquantes = {(m["identifiant"], m["semestre"]): m for m in exc.value.details["manquantes"]}
+    manquantes = {(m.identifiant, m.semestre): m for m in exc.value.manquantes}
     assert set(manquantes) == {
         ("bce.taux_refinancement", "2026-S2"),
         ("interet_legal.autres", "2026-S2"),
     }
-    assert manquantes["bce.taux_refinancement", "2026-S2"]["commande"] == (
+    assert manquantes["bce.taux_refinancement", "2026-S2"].commande == (
         "contentieux regles actualiser --bce"
     )
-    assert manquantes["bce.taux_refinancement", "2026-S2"]["au"] == "2026-07-01"
+    assert manquantes["bce.taux_refinancement", "2026-S2"].au == "2026-07-01"
 
 
 def test_un_passage_suffit(tmp_path: Path) -> None:
@@ -149,12 +150,12 @@ def test_un_passage_suffit(tmp_path: Path) -> None:
             Decimal("1000"), J("2026-05-31"), J("2027-03-01"), regime="penalites_b2b",
             options=OptionsDecompte(plancher_contrat_muet=True),
         )
-    for m in exc.value.details["manquantes"]:
-        if m["identifiant"] == "bce.taux_refinancement":
-            _bce_jusqu_au(surcouche, m["au"])
+    for m in exc.value.manquantes:
+        if m.identifiant == "bce.taux_refinancement":
+            _bce_jusqu_au(surcouche, m.au)
         else:
             ajouter_interet_legal(
-                m["semestre"], particuliers="6.5", autres="2.5", reference="Arrêté de test",
+                m.semestre, particuliers="6.5", autres="2.5", reference="Arrêté de test",
                 surcouche=surcouche,
             )
     r = calculer_interets(

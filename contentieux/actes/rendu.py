@@ -31,7 +31,7 @@ from contentieux.actes.manifeste import (
 )
 from contentieux.actes.parametres import ParametresActes, lire_parametres
 from contentieux.ecriture import nom_sur
-from contentieux.erreurs import GabaritIntrouvable
+from contentieux.erreurs import ArgumentInvalide, GabaritIntrouvable
 from contentieux.modeles.base import Modele
 from contentieux.modeles.decompte import Decompte
 from contentieux.modeles.dossier import Dossier
@@ -112,7 +112,12 @@ class Atelier:
         limites: Limites | None = None,
     ) -> None:
         if controle_pdf not in ("pypdf", "mise_en_page"):
-            raise ValueError("controle_pdf : « pypdf » ou « mise_en_page »")
+            raise ArgumentInvalide(
+                f"controle_pdf : {controle_pdf!r} inconnu ; choisissez « pypdf » ou "
+                "« mise_en_page »",
+                champ="controle_pdf",
+                admis=("pypdf", "mise_en_page"),
+            )
         self.controle_pdf = controle_pdf
         self.limites = limites
 
@@ -316,7 +321,11 @@ class Atelier:
     ) -> ActeGenere:
         """Produit un acte vérifié : toutes ses mentions obligatoires sont dans le document."""
         if format not in ("pdf", "docx"):
-            raise ValueError(f"format « {format} » inconnu : « pdf » ou « docx »")
+            raise ArgumentInvalide(
+                f"format « {format} » inconnu : « pdf » ou « docx »",
+                champ="format",
+                admis=("pdf", "docx"),
+            )
         # Le moteur du format d'abord : s'il manque, l'erreur nomme son extra (pdf ou docx).
         import_module("weasyprint" if format == "pdf" else "docxtpl")
         verifier_volume_du_dossier(identifiant, dossier, self.limites)

@@ -129,8 +129,8 @@ def code_sortie(exc: BaseException) -> int:
     """Le code de sortie d'une erreur (voir :data:`CODES_SORTIE`)."""
     if dependance_manquante(exc) is not None:
         return SORTIE_DEPENDANCE
-    if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
-        return int(exc.details["sortie"])
+    if isinstance(exc, ErreurContentieux) and exc.sortie is not None:
+        return exc.sortie
     if isinstance(exc, ErreurUtilisation | ArgumentInvalide | _click.exceptions.UsageError):
         return SORTIE_UTILISATION
     if isinstance(exc, RegleNonCouverte | RegleMalFormee):
@@ -491,13 +491,10 @@ def decrire_erreur(exc: BaseException) -> dict[str, Any]:
     elif isinstance(exc, ErreurContentieux):
         code = exc.code
         message = exc.message
-        valeur = exc.details.get("champ")
-        champ = str(valeur) if valeur is not None else None
-        lignes = exc.details.get("erreurs")
-        if isinstance(lignes, list | tuple) and lignes and all(isinstance(x, str) for x in lignes):
-            liste = [str(x) for x in lignes]
-            if champ is None and " : " in liste[0]:
-                champ = liste[0].split(" : ", 1)[0]
+        champ = exc.champ
+        liste = [str(e) for e in exc.erreurs]
+        if champ is None and exc.erreurs:
+            champ = exc.erreurs[0].champ
     elif isinstance(exc, ValidationError):
         from contentieux.lecture import traduire_erreurs
 
@@ -538,8 +535,8 @@ def decrire_erreur(exc: BaseException) -> dict[str, Any]:
         description["champ"] = champ
     if liste:
         description["erreurs"] = liste
-    if isinstance(exc, RegleNonCouverte) and exc.details.get("manquantes"):
-        description["manquantes"] = exc.details["manquantes"]
+    if isinstance(exc, RegleNonCouverte) and exc.manquantes:
+        description["manquantes"] = [m.en_json() for m in exc.manquantes]
     description["sortie"] = code_sortie(exc)
     return description
 

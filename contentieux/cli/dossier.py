@@ -31,6 +31,7 @@ from contentieux.cli.commun import (
     largeur,
     signaler,
 )
+from contentieux.erreurs import RegleNonCouverte
 from contentieux.francais import formater_date
 
 # --- dossiers -----------------------------------------------------------------------------------
@@ -275,9 +276,9 @@ def commande_demo(
                 f"{v.libelle} : {taux(v.valeur)} ({v.source.titre})", largeur(), "  ", "    "
             )
     for erreur in manquantes:
-        if erreur.details.get("identifiant") in principaux:
+        if erreur.identifiant in principaux:
             lignes += couper(
-                f"non couvert : {erreur.details['identifiant']} au {date_longue(date)}",
+                f"non couvert : {erreur.identifiant} au {date_longue(date)}",
                 largeur(),
                 "  ",
             )
@@ -308,9 +309,8 @@ def commande_demo(
         console.rule(f"Démonstration terminée avec {len(echecs)} échec(s)", style="red")
         for nom, fautif in echecs:
             code = str(decrire_erreur(fautif)["code"])
-            details = getattr(fautif, "details", {})
-            if "identifiant" in details:
-                code += f" (règle manquante : {details['identifiant']} au {date.isoformat()})"
+            if isinstance(fautif, RegleNonCouverte) and fautif.identifiant is not None:
+                code += f" (règle manquante : {fautif.identifiant} au {date.isoformat()})"
             erreurs.print(f"« {nom} » : {code}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(signaler_code(echecs[0][1]))
     console.rule("Démonstration terminée")

@@ -40,8 +40,8 @@ def code_sortie_lot(exc: BaseException) -> int:
         RegleNonCouverte,
     )
 
-    if isinstance(exc, ErreurContentieux) and isinstance(exc.details.get("sortie"), int):
-        return int(exc.details["sortie"])
+    if isinstance(exc, ErreurContentieux) and exc.sortie is not None:
+        return exc.sortie
     if isinstance(exc, EntreeLotIllisible | DonneesInvalides):
         return 3
     if isinstance(exc, RegleMalFormee | RegleNonCouverte):

@@ -69,7 +69,7 @@ def lire_factures(
             try:
                 yield lire_facture(fichier)
             except FactureIllisible as exc:
-                if not exc.details.get("cdar"):
+                if not exc.cdar:
                     rejets.append(Rejet(str(fichier), exc.message))
                     continue
                 try:  # un message de statut parmi les factures : lu comme statuts

@@ -88,7 +88,7 @@ def _verifier_date(nom: str, valeur: object) -> None:
             f"{nom} : une date (datetime.date) est attendue, pas {type(valeur).__name__} ; "
             "écrivez par exemple datetime.date(2026, 6, 30) (une date et heure n'est pas admise : "
             "le décompte compte des jours)",
-            argument=nom,
+            champ=nom,
         )
 
 
@@ -116,7 +116,7 @@ def etablir_decompte(
         raise ArgumentInvalide(
             f"dossier : un contentieux.Dossier est attendu, pas {type(dossier).__name__} ; "
             "lisez-le avec contentieux.lecture.lire_dossier ou Dossier.model_validate",
-            argument="dossier",
+            champ="dossier",
         )
     _verifier_date("au", au)
     options = _verifier_options(options)
@@ -124,7 +124,7 @@ def etablir_decompte(
         raise ArgumentInvalide(
             f"regles : un jeu de règles (contentieux.regles.Regles) est attendu, pas "
             f"{type(regles).__name__} ; chargez-le avec contentieux.charger_regles()",
-            argument="regles",
+            champ="regles",
         )
     jeu = regles if regles is not None else charger_regles()
     resultat = _calculer(
@@ -142,7 +142,7 @@ def _choix(nom: str, valeur: object, admis: tuple[str, ...]) -> None:
         raise ArgumentInvalide(
             f"{nom} : {valeur!r} n'est pas une valeur admise ; choisissez parmi "
             + ", ".join(f"« {a} »" for a in admis),
-            argument=nom,
+            champ=nom,
             admis=admis,
         )
 
@@ -164,7 +164,7 @@ def _verifier_options(options: object) -> OptionsDecompte:
         raise ArgumentInvalide(
             f"options : un OptionsDecompte est attendu, pas {type(options).__name__} ; écrivez "
             'par exemple options=OptionsDecompte(diviseur="exact")',
-            argument="options",
+            champ="options",
         )
     return options
 
@@ -210,20 +210,20 @@ def calculer_interets(
         raise ArgumentInvalide(
             f"montant : passez un Decimal ou un texte, pas {type(montant).__name__} "
             '(jamais un float) ; écrivez par exemple Decimal("1234.56")',
-            argument="montant",
+            champ="montant",
         )
     try:
         montant = Decimal(montant)
     except decimal.InvalidOperation:
         raise ArgumentInvalide(
             f'montant : {montant!r} n\'est pas un nombre ; écrivez par exemple Decimal("1234.56")',
-            argument="montant",
+            champ="montant",
         ) from None
     if not montant.is_finite() or montant < 0 or montant != montant.quantize(Decimal("0.01")):
         raise ArgumentInvalide(
             f"montant : {montant} n'est pas un montant en euros positif au centime ; "
             'écrivez par exemple Decimal("1234.56")',
-            argument="montant",
+            champ="montant",
         )
     _verifier_date("debut", debut)
     _verifier_date("fin", fin)
@@ -244,14 +244,14 @@ def calculer_interets(
             + " pas d'objet pour les intérêts d'un montant isolé (ni dossier, ni mise en "
             "demeure, ni facture) ; laissez ces champs à leur valeur par défaut, ou établissez "
             "le décompte du dossier avec etablir_decompte",
-            argument="options",
+            champ="options",
             champs=tuple(sans_objet),
         )
     if regime == "taux_conventionnel" and taux_contractuel is None:
         raise ArgumentInvalide(
             "taux_contractuel : le régime « taux_conventionnel » demande un taux, par exemple "
             'taux_contractuel=Decimal("8")',
-            argument="taux_contractuel",
+            champ="taux_contractuel",
         )
     jeu = regles if regles is not None else charger_regles()
     return _calculer(

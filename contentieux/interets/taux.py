@@ -38,12 +38,12 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final, Literal
 
 from contentieux.droit.regime import FONDEMENTS
-from contentieux.erreurs import RegleNonCouverte
+from contentieux.erreurs import ArgumentInvalide, RegleNonCouverte
 from contentieux.modeles.decompte import RegimeLigne
 from contentieux.regles import Regles, ValeurRegle, debut_semestre, fin_semestre, semestre
 
@@ -123,9 +123,9 @@ def _texte(taux: Decimal) -> str:
 
 def _couverture(exc: RegleNonCouverte, jour: dt.date, quoi: str) -> RegleNonCouverte:
     """Précise une ``RegleNonCouverte`` : le semestre du décompte et la ligne concernée."""
-    return RegleNonCouverte(
+    return exc.precisee(
         f"{quoi} : semestre {semestre(jour)} non couvert par les règles. {exc.message}",
-        **{**exc.details, "semestre_decompte": semestre(jour)},
+        semestre_decompte=semestre(jour),
     )
 
 
@@ -170,7 +170,7 @@ class Bareme:
         try:
             return self.regles.valeur(identifiant, au=au)
         except RegleNonCouverte as exc:
-            if exc.details.get("identifiant") != identifiant:
+            if exc.identifiant != identifiant:
                 raise
             cle = (identifiant, au)
             if self.regles.parametre(identifiant).periodicite == "semestrielle":
@@ -209,7 +209,11 @@ class Bareme:
         elif nom == "taux_conventionnel":
             trouve, bout = self._conventionnel(regime), dt.date.max
         else:
-            raise ValueError(f"régime d'intérêts inconnu : {nom!r}")
+            raise ArgumentInvalide(
+                f"régime d'intérêts inconnu : {nom!r} ; régimes connus : taux_legal, "
+                "penalites_b2b, commande_publique, taux_conventionnel",
+                champ="regime",
+            )
         if jugement is not None and jugement < bout:
             bout = jugement
         return trouve or _provisoire(nom), bout
@@ -396,11 +400,10 @@ class Bareme:
             for cle, exc in self.manquantes.items():
                 pour = self.pour.get(cle)
                 if pour is not None:
-                    manquantes = [{**m, "pour": pour} for m in exc.details.get("manquantes", ())]
-                    exc = RegleNonCouverte(
-                        f"{pour} : semestre {exc.details.get('semestre')} non couvert par les "
+                    exc = exc.precisee(
+                        f"{pour} : semestre {exc.semestre} non couvert par les "
                         f"règles. {exc.message}",
-                        **{**exc.details, "manquantes": manquantes},
+                        manquantes=[replace(m, pour=pour) for m in exc.manquantes],
                     )
                 erreurs.append(exc)
             raise non_couvertes_ensemble(erreurs)

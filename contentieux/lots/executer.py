@@ -45,7 +45,7 @@ from contentieux.ecriture import (
     nettoyer_temporaires,
     synchroniser_repertoire,
 )
-from contentieux.erreurs import ErreurContentieux, LotInterrompu
+from contentieux.erreurs import ArgumentInvalide, ErreurContentieux, LotInterrompu
 from contentieux.lots.entrees import ElementLot, lire_entree
 from contentieux.lots.manifeste import Manifeste, nom_de_dossier
 from contentieux.lots.taches import (
@@ -188,7 +188,9 @@ def executer_lot(
     ceux en erreur). ``en_vol`` : dossiers envoyés et non encore reçus (par défaut 4 par worker).
     """
     if not isinstance(au, dt.date):
-        raise TypeError("au : une date est attendue, par exemple au=datetime.date(2026, 6, 30)")
+        raise ArgumentInvalide(
+            "au : une date est attendue, par exemple au=datetime.date(2026, 6, 30)", champ="au"
+        )
     from contentieux.regles import charger_regles
 
     repertoire = Path(sortie)

@@ -30,7 +30,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import ValidationError
 
-from contentieux.erreurs import ErreurContentieux
+from contentieux.erreurs import ArgumentInvalide, ErreurContentieux
 from contentieux.modeles.dossier import Dossier
 
 T = TypeVar("T")
@@ -185,7 +185,7 @@ def traiter(tache: Tache, travail: Travail) -> ResultatTravail:
         tache.preparer()
         sorties = tache.produire(travail.dossier, au=travail.au)
     except ErreurContentieux as exc:
-        erreurs = tuple(str(e) for e in exc.details.get("erreurs", ()))
+        erreurs = tuple(str(e) for e in exc.erreurs)
         return ResultatTravail(
             travail.cle,
             motif=f"{exc.code} : {exc.message}",
@@ -336,10 +336,18 @@ def docx_reproductible(contenu: bytes) -> bytes:
     position = archive.start_dir
     for info in archive.infolist():
         if octets[info.header_offset : info.header_offset + 4] != b"PK\x03\x04":
-            raise ValueError("DOCX : en-tête local de l'archive introuvable")
+            raise ArgumentInvalide(
+                "contenu : en-tête local de l'archive DOCX introuvable ; passez le DOCX tel que "
+                "produit par l'atelier",
+                champ="contenu",
+            )
         struct.pack_into("<HH", octets, info.header_offset + 10, heure, jour)
         if octets[position : position + 4] != b"PK\x01\x02":
-            raise ValueError("DOCX : répertoire central de l'archive introuvable")
+            raise ArgumentInvalide(
+                "contenu : répertoire central de l'archive DOCX introuvable ; passez le DOCX tel "
+                "que produit par l'atelier",
+                champ="contenu",
+            )
         struct.pack_into("<HH", octets, position + 12, heure, jour)
         nom, extra, commentaire = struct.unpack_from("<HHH", octets, position + 28)
         position += 46 + nom + extra + commentaire

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from contentieux.erreurs import ArgumentInvalide
 from contentieux.modeles.base import Modele
 
 DEPARTEMENTS_ALSACE_MOSELLE = frozenset({"57", "67", "68"})
@@ -55,8 +56,9 @@ def departement_depuis_code_postal(code_postal: str) -> str:
     ('971', '977')
     """
     if not re.fullmatch(r"\d{5}", code_postal):
-        raise ValueError(
-            f"code postal « {code_postal} » invalide : cinq chiffres attendus, par exemple 75008"
+        raise ArgumentInvalide(
+            f"code postal « {code_postal} » invalide : cinq chiffres attendus, par exemple 75008",
+            champ="code_postal",
         )
     prefixe = code_postal[:2]
     if prefixe == "20":
@@ -67,16 +69,18 @@ def departement_depuis_code_postal(code_postal: str) -> str:
         if code_postal[:3] in _OUTRE_MER:
             return code_postal[:3]
         if code_postal[:3] == "980":
-            raise ValueError(
+            raise ArgumentInvalide(
                 f"code postal « {code_postal} » : les codes 980xx sont ceux de Monaco, qui n'est "
-                "pas la France ; indiquez pays: MC dans l'adresse"
+                "pas la France ; indiquez pays: MC dans l'adresse",
+                champ="code_postal",
             )
     elif "01" <= prefixe <= "95":
         return prefixe
-    raise ValueError(
+    raise ArgumentInvalide(
         f"code postal « {code_postal} » inexistant en France : ses premiers chiffres ne "
         "désignent aucun département (01 à 95, 971 à 976, 984, 986 à 988) ; vérifiez le code, "
-        "ou indiquez le pays de l'adresse (pays: BE, CH, MC…) si elle est à l'étranger"
+        "ou indiquez le pays de l'adresse (pays: BE, CH, MC…) si elle est à l'étranger",
+        champ="code_postal",
     )
 
 

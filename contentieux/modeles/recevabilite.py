@@ -385,7 +385,7 @@ class OptionsRecevabilite(Modele):
                     f"{champ} : option inconnue de la recevabilité ; options admises : "
                     + ", ".join(type(self).model_fields)
                 )
-            raise ArgumentInvalide(message, argument="options", champ=champ) from None
+            raise ArgumentInvalide(message, champ=champ) from None
 
     @field_validator("marge_prescription_jours", mode="before")
     @classmethod

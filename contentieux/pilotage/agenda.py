@@ -44,6 +44,7 @@ from contentieux.droit.qualites import (
     est_debiteur_indemnite_forfaitaire,
     est_indemnite_forfaitaire_due,
 )
+from contentieux.erreurs import ArgumentInvalide
 from contentieux.modeles.base import Modele
 from contentieux.modeles.creances import StatutFactureElectronique
 from contentieux.modeles.dossier import Dossier
@@ -255,9 +256,10 @@ def decider(
             motifs=("Rien à recouvrer au grand livre (factures soldées).",),
         )
     if recevabilite is None:
-        raise ValueError(
+        raise ArgumentInvalide(
             f"recevabilite : le dossier {dossier.reference} doit {montant_du} € ; passez son "
-            "rapport de recevabilité (verifier_recevabilite) pour appliquer les garde-fous"
+            "rapport de recevabilité (verifier_recevabilite) pour appliquer les garde-fous",
+            champ="recevabilite",
         )
     voie = recevabilite.voie
     # 1. Procédure collective.
@@ -544,7 +546,10 @@ def etablir_agenda(
     from contentieux.regles import charger_regles
 
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
-        raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
+        raise ArgumentInvalide(
+            "au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)",
+            champ="au",
+        )
     choisi = scenario or lire_scenario()
     jeu = regles or charger_regles()
     liste = list(dossiers)

@@ -33,7 +33,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from contentieux.droit.exigibilite import est_exigible
-from contentieux.erreurs import DonneesInvalides
+from contentieux.erreurs import DonneesInvalides, ErreurChamp
 from contentieux.modeles.base import Modele, MontantStrict
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import Paiement, PlanApurement
@@ -355,13 +355,9 @@ def construire_grand_livre(dossiers: Iterable[Dossier], avoirs: Iterable[Avoir] 
 
 
 def _traduire(exc: ValidationError, origine: str) -> DonneesInvalides:
-    from contentieux.lecture import traduire_erreurs
+    from contentieux.lecture import erreur_de_saisie
 
-    lignes = traduire_erreurs(exc)
-    return DonneesInvalides(
-        f"{origine} : {len(lignes)} erreur(s) de saisie\n  - " + "\n  - ".join(lignes),
-        erreurs=lignes,
-    )
+    return erreur_de_saisie(exc, origine)
 
 
 def _enregistrement(donnees: Any, origine: str) -> Dossier | Avoir:
@@ -421,17 +417,18 @@ def _lire_csv(chemin: Path) -> Iterable[Dossier]:
             "(contentieux.lots), absente de cette installation ; fournissez des dossiers en "
             "JSON lines"
         ) from None
-    erreurs: list[str] = []
+    erreurs: list[ErreurChamp] = []
     dossiers: list[Dossier] = []
     for element in entrees.lire_entree(chemin):
         if element.est_valide:
             dossiers.append(element.dossier)
         else:
-            erreurs += [f"{element.source} : {e}" for e in element.erreurs]
+            erreurs += [ErreurChamp(element.source, e) for e in element.erreurs]
     if erreurs:
         raise DonneesInvalides(
             f"{chemin.name} : {len(erreurs)} erreur(s) ; corrigez-les, car un indicateur "
-            "calculé sans ces factures serait faux\n  - " + "\n  - ".join(erreurs[:20]),
+            "calculé sans ces factures serait faux\n  - "
+            + "\n  - ".join(str(e) for e in erreurs[:20]),
             erreurs=erreurs,
         )
     return dossiers

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pydantic import Field
 
 from contentieux.droit.exigibilite import est_exigible
+from contentieux.erreurs import ArgumentInvalide
 from contentieux.modeles.base import Modele
 from contentieux.modeles.dossier import Dossier
 from contentieux.modeles.evenements import (
@@ -564,9 +565,10 @@ def dossiers_par_etape(
 
 def _verifier_jours(jours: int) -> None:
     if isinstance(jours, bool) or not isinstance(jours, int) or jours < 1:
-        raise ValueError(
+        raise ArgumentInvalide(
             f"jours : un nombre entier de jours positif est attendu (reçu {jours!r}), par "
-            "exemple 90"
+            "exemple 90",
+            champ="jours",
         )
 
 
@@ -602,13 +604,17 @@ def calculer_indicateurs(
     recouvrement, par défaut le mois de ``au``. Sans ``recevabilites``, l'étape « prescrit »
     n'est pas examinée (le dit ``etapes_prescription_examinee``)."""
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
-        raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
+        raise ArgumentInvalide(
+            "au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)",
+            champ="au",
+        )
     _verifier_jours(jours)
     debut, fin = periode or periode_par_defaut(au)
     if debut > fin:
-        raise ValueError(
+        raise ArgumentInvalide(
             f"periode : le début ({_d(debut)}) suit la fin ({fin.isoformat()}) ; "
-            "écrivez DEBUT:FIN dans l'ordre"
+            "écrivez DEBUT:FIN dans l'ordre",
+            champ="periode",
         )
     dso = dso_ratio(livre, au=au, jours=jours)
     meilleur = meilleur_dso(livre, au=au, jours=jours)

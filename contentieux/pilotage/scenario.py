@@ -148,7 +148,7 @@ def lire_scenario(chemin: str | Path | None = None) -> Scenario:
     >>> [(e.code, e.jour) for e in s.etapes][:2]
     [('rappel', -5), ('relance', 7)]
     """
-    from contentieux.lecture import lire_donnees, traduire_erreurs
+    from contentieux.lecture import erreurs_de_saisie, lire_donnees, message_de_saisie
 
     fichier = Path(chemin) if chemin is not None else chemin_scenario_defaut()
     try:
@@ -162,8 +162,7 @@ def lire_scenario(chemin: str | Path | None = None) -> Scenario:
     try:
         return Scenario.model_validate(donnees)
     except ValidationError as exc:
-        lignes = traduire_erreurs(exc)
+        erreurs = erreurs_de_saisie(exc)
         raise ScenarioInvalide(
-            f"scénario {fichier} : {len(lignes)} erreur(s)\n  - " + "\n  - ".join(lignes),
-            erreurs=lignes,
+            message_de_saisie(f"scénario {fichier}", erreurs, "erreur(s)"), erreurs=erreurs
         ) from None

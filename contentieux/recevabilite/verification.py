@@ -67,10 +67,13 @@ def verifier_recevabilite(
         raise ArgumentInvalide(
             f"options : un OptionsRecevabilite est attendu, pas {type(options).__name__} ; "
             "écrivez par exemple options=OptionsRecevabilite(marge_prescription_jours=30)",
-            argument="options",
+            champ="options",
         )
     if not isinstance(au, dt.date) or isinstance(au, dt.datetime):
-        raise TypeError("au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)")
+        raise ArgumentInvalide(
+            "au : une date (datetime.date) est attendue, par exemple date(2026, 6, 30)",
+            champ="au",
+        )
     jeu = regles if regles is not None else charger_regles()
     prescription, analyse = constater_prescription(dossier, au=au, regles=jeu)
     details = analyse.details

@@ -721,7 +721,7 @@ def creer_application(config: Configuration) -> FastAPI:
     async def soumettre_lot(requete: Request) -> Response:
         """Crée un lot (date, actes, formats, dossiers) ; rend son identifiant (202). Les
         dossiers invalides sont consignés au manifeste, les autres produits."""
-        from contentieux.lecture import traduire_erreurs
+        from contentieux.lecture import erreur_de_saisie
 
         assert service.lots is not None
         if service.lots.en_attente() >= config.lots_max:
@@ -739,11 +739,7 @@ def creer_application(config: Configuration) -> FastAPI:
         try:
             demande = DemandeLot.model_validate(donnees)
         except ValidationError as exc:
-            lignes = traduire_erreurs(exc)
-            raise DonneesInvalides(
-                f"lot : {len(lignes)} erreur(s) de saisie\n  - " + "\n  - ".join(lignes),
-                erreurs=lignes,
-            ) from None
+            raise erreur_de_saisie(exc, "lot") from None
         ident = await asyncio.to_thread(service.lots.creer, demande)
         reponse = _json({"id": ident, "etat": f"/v1/lots/{ident}"}, statut=202)
         reponse.headers["Location"] = f"/v1/lots/{ident}"

@@ -5,8 +5,8 @@ extension, l'objet d'erreur de ``--json`` de la commande : ``code`` stable, ``me
 ``champ`` s'il y en a un, ``erreurs`` (une ligne par erreur de saisie) et ``sortie``, le code de
 sortie qu'aurait rendu ``contentieux`` pour la même erreur (voir ``docs/cli.md``).
 
->>> from contentieux.erreurs import DonneesInvalides
->>> erreur = DonneesInvalides("dossier : 1 erreur(s)", erreurs=["reference : absent"])
+>>> from contentieux.erreurs import DonneesInvalides, ErreurChamp
+>>> erreur = DonneesInvalides("dossier : 1 erreur(s)", erreurs=[ErreurChamp("reference", "absent")])
 >>> statut, corps = probleme(erreur)
 >>> statut, corps["code"], corps["sortie"], corps["champ"]
 (422, 'donnees_invalides', 3, 'reference')
