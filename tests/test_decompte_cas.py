@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,11 @@ import pytest
 
 from contentieux import erreurs
 from contentieux._yaml import charger_yaml_exact
+from contentieux.droit.prescription import analyser_prescriptions
 from contentieux.interets import etablir_decompte
 from contentieux.modeles import Dossier
 from contentieux.modeles.decompte import Decompte, OptionsDecompte
+from contentieux.regles import charger_regles
 
 DOSSIER_CAS = Path(__file__).parent / "cas" / "decompte"
 CAS = sorted(DOSSIER_CAS.glob("*.yaml"))
@@ -68,6 +71,20 @@ def _etablir(cas: dict[str, Any]) -> Decompte:
     return etablir_decompte(dossier, au=cas["au"], options=options)
 
 
+def _verifier_prescription(cas: dict[str, Any], attendues: dict[str, dt.date | None]) -> None:
+    """``attendu.prescription`` : numéro de facture → date de prescription calculée à la main
+    (``null`` si aucune ne court), comparée à la décision de ``contentieux.droit.prescription``,
+    celle qu'emploient le décompte (factures prescrites) et la recevabilité."""
+    dossier = Dossier.model_validate(cas["dossier"])
+    analyse = analyser_prescriptions(dossier, au=cas["au"], regles=charger_regles())
+    obtenues = {f.numero: f.date_prescription for d in analyse.details for f in d.par_facture}
+    assert set(attendues) <= set(obtenues), (sorted(attendues), sorted(obtenues))
+    for numero, date in attendues.items():
+        assert obtenues[numero] == date, (
+            f"prescription de {numero} : attendu {date}, obtenu {obtenues[numero]}"
+        )
+
+
 @pytest.mark.parametrize("chemin", CAS, ids=[c.stem for c in CAS])
 def test_cas(chemin: Path) -> None:
     cas = _lire(chemin)
@@ -98,6 +115,8 @@ def test_cas(chemin: Path) -> None:
         assert any(morceau in a for a in decompte.avertissements), decompte.avertissements
     for article in attendu.get("fondements_contiennent", []):
         assert article in decompte.fondements, decompte.fondements
+    if "prescription" in attendu:
+        _verifier_prescription(cas, attendu["prescription"])
     # Invariants : le total se recompose, les lignes s'additionnent, le JSON est fidèle.
     somme_lignes = sum((li.montant for li in decompte.lignes), start=Decimal(0))
     assert decompte.total_interets + decompte.total_penalites == somme_lignes
@@ -113,6 +132,20 @@ def test_cas(chemin: Path) -> None:
         )
     )
     assert Decompte.model_validate_json(decompte.model_dump_json()) == decompte
+
+
+def test_la_prescription_enoncee_est_affirmee() -> None:
+    """Un cas dont le titre ou la description parle de facture prescrite affirme les dates
+    (``attendu.prescription``), calculées à la main dans la description."""
+    concernes, sans_date = [], []
+    for chemin in CAS:
+        cas = _lire(chemin)
+        if re.search(r"prescri|forclu", f"{cas['titre']} {cas.get('description', '')}", re.I):
+            concernes.append(chemin.stem)
+            if "prescription" not in cas.get("attendu", {}):
+                sans_date.append(chemin.stem)
+    assert len(concernes) >= 2  # k8_facture_prescrite_exclue et k8_facture_prescrite_incluse
+    assert sans_date == []
 
 
 def test_tous_les_cas_exiges_sont_presents() -> None:
