@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import itertools
+import operator
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,78 @@ from contentieux.regles import charger_regles
 
 DOSSIER_CAS = Path(__file__).parent / "cas" / "decompte"
 CAS = sorted(DOSSIER_CAS.glob("*.yaml"))
-CHAMPS_TEXTE = {"calcul"}  # explication pour le lecteur, non comparée
+CHAMPS_TEXTE = {"calcul"}  # calcul à la main : refait par _verifier_calcul, absent du modèle
+_NOMBRE = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?")  # « 10 000,00 », « 2,76 »
+
+
+def _nombre(texte: str) -> Decimal:
+    """Le premier nombre écrit à la française dans ``texte`` (« 2 406,575 » → 2406.575)."""
+    trouve = _NOMBRE.search(texte)
+    assert trouve, texte
+    return Decimal(trouve.group().replace(" ", "").replace(",", "."))
+
+
+_OPERATIONS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+               ast.Div: operator.truediv}  # fmt: skip
+
+
+def _evaluer(expression: str) -> Decimal:
+    """Valeur exacte d'un calcul écrit à la main (« (10 000 + 2 000 capitalisés) × 20 % × 366 /
+    365 ») : nombres à la française, ×, /, +, −, %, parenthèses ; les mots sont ignorés. Les
+    nombres deviennent des ``Decimal`` (jamais des ``float``) ; seules les quatre opérations
+    sont évaluées."""
+    nombres: list[Decimal] = []
+
+    def nommer(trouve: re.Match[str]) -> str:
+        nombres.append(Decimal(trouve.group().replace(" ", "").replace(",", ".")))
+        return f" n{len(nombres) - 1} "
+
+    texte = _NOMBRE.sub(nommer, re.sub(r"[^\d\s,()+\-−×/%]", " ", expression))
+    texte = texte.replace("×", "*").replace("−", "-").replace("%", "/ cent")
+
+    def valeur(noeud: ast.expr) -> Decimal:
+        if isinstance(noeud, ast.Name):
+            return Decimal(100) if noeud.id == "cent" else nombres[int(noeud.id[1:])]
+        assert isinstance(noeud, ast.BinOp) and type(noeud.op) in _OPERATIONS, expression
+        resultat = _OPERATIONS[type(noeud.op)](valeur(noeud.left), valeur(noeud.right))
+        assert isinstance(resultat, Decimal)
+        return resultat
+
+    return valeur(ast.parse(texte.strip(), mode="eval").body)
+
+
+def _verifier_calcul(attendu: dict[str, Any], ou: str) -> None:
+    """Refait le calcul écrit à la main d'une ligne attendue, en ``Decimal`` :
+
+    - chaque « = » de la chaîne tient (le résultat écrit est la valeur exacte, tronquée ou
+      arrondie à ses décimales ; « (2 000 − 394,70) = 1 605,30 × … » enchaîne deux calculs) ;
+    - l'arrondi au centime, demi supérieur, de la valeur exacte est le nombre écrit après « → »
+      (ou le résultat s'il n'y a pas de flèche), et c'est le ``montant`` attendu de la ligne ;
+    - le taux et les jours du calcul sont ceux de la ligne, et ``jours = au − du``.
+    """
+    texte = attendu["calcul"]
+    if "×" not in texte:
+        return  # une explication sans calcul (indemnité forfaitaire de 40 €)
+    avant, _, apres = texte.partition("→")
+    etapes = avant.split("=")
+    for gauche, droite in itertools.pairwise(etapes):
+        ecrit = _nombre(droite)
+        exposant = ecrit.as_tuple().exponent
+        assert isinstance(exposant, int)
+        assert abs(_evaluer(gauche) - ecrit) < Decimal(10) ** exposant, f"{ou} : {texte}"
+    arrondi = _nombre(apres if apres else etapes[-1])
+    exact = _evaluer(etapes[-2])
+    assert exact.quantize(Decimal("0.01"), ROUND_HALF_UP) == arrondi, f"{ou} : {texte} ({exact})"
+    if "montant" in attendu:
+        assert _normaliser(attendu["montant"]) == arrondi, f"{ou} : {texte}"
+    if "jours" in attendu:
+        jours = re.search(r"× (\d+) / 36[56]", etapes[-2])
+        assert jours and int(jours.group(1)) == attendu["jours"], f"{ou} : {texte}"
+        if "du" in attendu and "au" in attendu:
+            assert (attendu["au"] - attendu["du"]).days == attendu["jours"], ou
+    if "taux" in attendu:
+        taux = re.search(r"× (\([^)]*\)|[\d,]+) %", etapes[-2])
+        assert taux and _evaluer(taux.group(1)) == _normaliser(attendu["taux"]), f"{ou} : {texte}"
 
 
 def _lire(chemin: Path) -> dict[str, Any]:
@@ -62,6 +136,8 @@ def _comparer_liste(attendus: list[dict[str, Any]], reels: tuple[Any, ...], nom:
         f"{nom} : {len(attendus)} attendu(s), {len(reels)} obtenu(s) : {reels}"
     )
     for i, (a, r) in enumerate(zip(attendus, reels, strict=True)):
+        if "calcul" in a:
+            _verifier_calcul(a, f"{nom}[{i}]")
         _comparer(a, r, f"{nom}[{i}]")
 
 
@@ -132,6 +208,26 @@ def test_cas(chemin: Path) -> None:
         )
     )
     assert Decompte.model_validate_json(decompte.model_dump_json()) == decompte
+
+
+def test_le_calcul_ecrit_a_la_main_est_refait() -> None:
+    """Le champ ``calcul`` d'une ligne n'est pas un commentaire : une erreur d'arithmétique, un
+    arrondi faux ou un montant qui ne suit pas le calcul font échouer le cas."""
+    juste = {
+        "du": dt.date(2025, 11, 10), "au": dt.date(2025, 12, 31), "jours": 51, "taux": "2.76",
+        "montant": "3.09", "calcul": "800,00 × 2,76 % × 51 / 365 = 3,085 → 3,09",
+    }  # fmt: skip
+    _verifier_calcul(juste, "juste")
+    assert _evaluer("(2 000 − 394,70) × (2,62 + 5) %") == Decimal("122.323860")
+    for faux in (
+        {**juste, "calcul": "800,00 × 2,76 % × 51 / 365 = 3,095 → 3,10"},  # résultat faux
+        {**juste, "calcul": "800,00 × 2,76 % × 51 / 365 = 3,085 → 3,08"},  # arrondi faux
+        {**juste, "montant": "3.10"},  # montant qui ne suit pas le calcul
+        {**juste, "calcul": "800,00 × 2,76 % × 52 / 365 = 3,145 → 3,15", "montant": "3.15"},
+        {**juste, "calcul": "800,00 × 2,75 % × 51 / 365 = 3,073 → 3,07", "montant": "3.07"},
+    ):
+        with pytest.raises(AssertionError):
+            _verifier_calcul(faux, "faux")
 
 
 def test_la_prescription_enoncee_est_affirmee() -> None:
