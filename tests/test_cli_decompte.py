@@ -29,7 +29,7 @@ def test_tableau_lisible_en_francais() -> None:
     assert "Total restant dû" in sortie
     # Dérivation (exemple « b2b », entre commerçants, L441-10 : BCE au 1er janvier 2025 3,15 %
     # → 13,15 % en 2025-S1 ; BCE au 1er juillet 2025 et au 1er janvier 2026 2,15 % → 12,15 %) :
-    #   F2025-014 : 4 800,00 × 13,15 % × 49 / 365 = 84,7397 → 84,74 (13/03 → 30/04/2025) ;
+    #   F2025-014 : 4 800,00 × 13,15 % × 49 / 365 = 84,736 → 84,74 (13/03 → 30/04/2025) ;
     #     le paiement de 3 000 € du 30/04/2025 va aux pénalités (84,74) puis au principal
     #     (2 915,26) : reste 1 884,74 (C. civ. 1343-1, 1342-10) ;
     #     1 884,74 × 13,15 % × 61 / 365 = 41,42 ; 1 884,74 × 12,15 % × 365 / 365 = 229,00.
