@@ -164,6 +164,32 @@ def test_octets_arbitraires(tmp_path: Path, octets: bytes) -> None:
     _seules_erreurs_documentees(lambda: lire_dossier(fichier))
 
 
+@REGLAGE
+@given(nom=st.text(alphabet=st.characters(exclude_characters="/"), min_size=1, max_size=40))
+def test_chemin_arbitraire(tmp_path: Path, nom: str) -> None:
+    """Le chemin lui-même vient d'ailleurs (ERP, service) : quel qu'il soit, une erreur de la
+    bibliothèque, jamais ``ValueError`` (caractère nul) ni ``UnicodeEncodeError`` (demi-codet
+    isolé, U+D800…)."""
+    _seules_erreurs_documentees(lambda: lire_dossier(tmp_path / nom))
+    _seules_erreurs_documentees(lambda: lire_dossier(str(tmp_path / nom)))
+
+
+@pytest.mark.parametrize(
+    ("nom", "motif"),
+    [
+        ("d\x00.yaml", "caractère nul"),
+        ("d\ud800.yaml", "U+D800"),
+    ],
+)
+def test_chemin_impossible_refuse_en_francais(tmp_path: Path, nom: str, motif: str) -> None:
+    """Avant : ``ValueError: embedded null byte`` et ``UnicodeEncodeError`` sortaient tels quels."""
+    with pytest.raises(DonneesInvalides) as refus:
+        lire_dossier(tmp_path / nom)
+    message = str(refus.value)
+    assert "chemin de fichier impossible" in message and motif in message
+    assert "\x00" not in message and "\ud800" not in message  # rien d'illisible recopié
+
+
 # --- surcouches ---------------------------------------------------------------------------------
 
 SOURCE = "arrete-test: {titre: Arrêté fictif, url: 'https://example.org'}\n"
