@@ -9,6 +9,7 @@ comment corriger. L'API Python, elle, laisse passer ``pydantic.ValidationError``
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from decimal import Decimal
@@ -157,6 +158,37 @@ def erreur_de_saisie(exc: ValidationError, origine: str) -> DonneesInvalides:
     )
 
 
+def _refuser_chemin_impossible(fichier: Path) -> None:
+    """Un chemin qu'aucun système de fichiers ne peut nommer (caractère nul, demi-codet UTF-16
+    isolé comme U+D800, venus d'un ERP ou d'un service) est refusé en français ; sans cela
+    ``os.stat`` lèverait ``ValueError`` ou ``UnicodeEncodeError``. Le chemin est cité avec ses
+    caractères impossibles écrits comme leur code."""
+    texte = str(fichier)
+    fautifs = [c for c in texte if c == "\x00" or "\ud800" <= c <= "\udfff"]
+    if not fautifs:
+        return
+    # Sous POSIX, un octet non UTF-8 d'un nom de fichier se lit U+DC80 à U+DCFF
+    # (« surrogateescape ») : ce chemin-là existe et s'encode ; seul le reste est impossible.
+    try:
+        os.fsencode(texte)
+        if "\x00" not in texte:
+            return
+    except UnicodeEncodeError:
+        pass
+    visible = "".join(
+        f"\\u{ord(c):04x}" if c == "\x00" or "\ud800" <= c <= "\udfff" else c for c in texte
+    )
+    quoi = (
+        "un caractère nul (U+0000)"
+        if "\x00" in texte
+        else f"un caractère non encodable (U+{ord(fautifs[0]):04X}, demi-codet UTF-16 isolé)"
+    )
+    raise DonneesInvalides(
+        f"chemin de fichier impossible : {visible} contient {quoi} ; donnez le chemin d'un "
+        "fichier .yaml, .yml ou .json existant"
+    )
+
+
 def _lire_octets(fichier: Path, limites: Limites) -> bytes:
     """Octets d'un fichier **ordinaire** (ni dossier, ni tube, ni périphérique), taille bornée.
 
@@ -164,6 +196,7 @@ def _lire_octets(fichier: Path, limites: Limites) -> bytes:
     /etc/passwd``) n'est pas lu : le contenu d'un fichier système finirait dans les messages
     (clés inconnues, valeurs refusées citées) ; ni la cible ni le contenu ne sont cités, le
     message demande le chemin du fichier lui-même (comme pour un lot lu depuis un dossier)."""
+    _refuser_chemin_impossible(fichier)
     try:
         etat = fichier.stat()  # suit les liens symboliques : on juge la cible
     except FileNotFoundError:

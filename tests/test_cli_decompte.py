@@ -27,8 +27,17 @@ def test_tableau_lisible_en_francais() -> None:
     assert "Décompte du dossier EX-B2B-2025-001 au 30 juin 2026" in sortie
     assert "L441-10" in sortie
     assert "Total restant dû" in sortie
-    # Principal 5 665,24 + pénalités 890,67 + indemnités 120 − accessoires réglés 84,74 (le
-    # paiement de 3 000 € va aux pénalités puis au principal de F2025-014 : C. civ. 1343-1).
+    # Dérivation (exemple « b2b », entre commerçants, L441-10 : BCE au 1er janvier 2025 3,15 %
+    # → 13,15 % en 2025-S1 ; BCE au 1er juillet 2025 et au 1er janvier 2026 2,15 % → 12,15 %) :
+    #   F2025-014 : 4 800,00 × 13,15 % × 49 / 365 = 84,736 → 84,74 (13/03 → 30/04/2025) ;
+    #     le paiement de 3 000 € du 30/04/2025 va aux pénalités (84,74) puis au principal
+    #     (2 915,26) : reste 1 884,74 (C. civ. 1343-1, 1342-10) ;
+    #     1 884,74 × 13,15 % × 61 / 365 = 41,42 ; 1 884,74 × 12,15 % × 365 / 365 = 229,00.
+    #   F2025-031 : 2 460,00 × 13,15 % × 72 / 365 = 63,81 ; 2 460,00 × 12,15 % = 298,89.
+    #   F2025-052 : 1 320,50 × 13,15 % × 26 / 365 = 12,37 ; 1 320,50 × 12,15 % = 160,44.
+    #   Pénalités : 84,74 + 41,42 + 229,00 + 63,81 + 298,89 + 12,37 + 160,44 = 890,67.
+    #   Principal : 8 580,50 − 2 915,26 = 5 665,24 ; indemnités : 3 × 40,00 = 120,00.
+    #   Total : 5 665,24 + 890,67 + 120,00 − 84,74 (pénalités déjà réglées) = 6 591,17.
     assert "6\u202f591,17\xa0€" in sortie
     assert "Traceback" not in sortie + erreur
 
@@ -39,7 +48,7 @@ def test_json_reproductible() -> None:
     )
     assert code == 0, erreur
     donnees = json.loads(sortie)
-    assert donnees["total"] == "6591.17"
+    assert donnees["total"] == "6591.17"  # dérivé dans test_tableau_lisible_en_francais
     decompte = Decompte.model_validate(donnees)
     assert decompte.total == Decimal("6591.17")
 

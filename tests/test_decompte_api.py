@@ -53,6 +53,8 @@ def _facture(numero: str, echeance: str, montant: str) -> dict[str, Any]:
 
 
 def test_arrondi_demi_superieur() -> None:
+    # Demi supérieur au centime : 0,005 → 0,01 (la moitié monte) ; 2 406,575342 → 2 406,58
+    # (troisième décimale 5, suivie de 342 : au-dessus de la moitié).
     assert arrondir(Decimal("0.005")) == Decimal("0.01")
     assert arrondir(Decimal("2406.575342")) == Decimal("2406.58")
 
@@ -65,6 +67,7 @@ def test_egalite_parfaite_imputation_au_prorata() -> None:
     )
     r = etablir_decompte(d, au=dt.date(2026, 1, 31))
     parts = {(p.facture, p.nature): p.montant for p in r.imputations[0].parts}
+    # Aucun intérêt couru au 31/01/2026 (échéance du jour) : 500,00 / 2 = 250,00 par facture.
     assert parts == {("A", "principal"): Decimal("250.00"), ("B", "principal"): Decimal("250.00")}
     assert r.indemnites == ()
 
@@ -212,6 +215,8 @@ def test_frais_complementaires_contre_un_professionnel() -> None:
     r = etablir_decompte(
         d, au=dt.date(2026, 1, 31), options=OptionsDecompte(frais_recouvrement=Decimal("150.00"))
     )
+    # Les frais demandés (150,00) sont repris tels quels ; la facture n'est pas encore en retard
+    # au 31/01/2026 (échéance du jour) : pas d'indemnité de 40 €.
     assert [(i.nature, i.montant) for i in r.indemnites] == [("complementaire", Decimal("150.00"))]
 
 
@@ -231,6 +236,7 @@ def test_trop_percu() -> None:
         [{"type": "paiement", "date": "2026-01-15", "montant": "1200.00"}],
     )
     r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    # Payé avant l'échéance (ni intérêt ni indemnité) : 1 200,00 − 1 000,00 = 200,00.
     assert r.trop_percu == Decimal("200.00")
     assert r.total == 0
 
@@ -252,6 +258,7 @@ def test_commande_publique_un_seul_taux_au_dela_de_la_couverture() -> None:
     r = calculer_interets(
         Decimal("1000"), dt.date(2026, 3, 1), dt.date(2026, 12, 31), regime="commande_publique"
     )
+    # BCE en vigueur le 1er janvier 2026 : 2,15 % (depuis le 11/06/2025) ; + 8 points = 10,15 %.
     assert [li.taux for li in r.lignes] == [Decimal("10.15")]
 
 
@@ -561,6 +568,8 @@ def test_commande_publique_continue_apres_jugement() -> None:
         debiteur=public,
     )
     r = etablir_decompte(d, au=dt.date(2026, 3, 31))
+    # Retard né le 1er février 2025 (2025-S1) : BCE au 1er janvier 2025, 3,15 % (depuis le
+    # 18/12/2024), + 8 points = 11,15 %, un seul taux pour tout le retard (CCP R2192-31).
     assert {(li.regime, li.taux) for li in r.lignes} == {("commande_publique", Decimal("11.15"))}
     r = etablir_decompte(
         d, au=dt.date(2026, 3, 31), options=OptionsDecompte(apres_jugement="taux_legal")
@@ -702,6 +711,7 @@ def test_les_options_sont_validees_comme_des_donnees() -> None:
         au=dt.date(2026, 6, 30),
         options=OptionsDecompte(frais_recouvrement="150.00"),
     )  # type: ignore[arg-type]
+    # Le texte "150.00" lu comme Decimal, puis repris tel quel en indemnité complémentaire.
     assert d.options.frais_recouvrement == Decimal("150.00")
     assert any(
         i.nature == "complementaire" and i.montant == Decimal("150.00") for i in d.indemnites

@@ -177,10 +177,12 @@ def test_mise_en_demeure_memes_dates_ordre_total(ordre: list[int]) -> None:
 
 
 def test_ventiler_interets_avant_principal() -> None:
+    # 50 sur des soldes (10, 5, 100) pris dans l'ordre : 10, 5, puis 50 − 15 = 35 ; reste 0.
     assert ventiler(Decimal("50"), [Decimal("10"), Decimal("5"), Decimal("100")]) == (
         [Decimal("10"), Decimal("5"), Decimal("35")],
         Decimal("0"),
     )
+    # 200 sur (10, 0, 100) : tout est soldé, reste 200 − 110 = 90.
     parts, reste = ventiler(Decimal("200"), [Decimal("10"), Decimal("0"), Decimal("100")])
     assert parts == [Decimal("10"), Decimal("0"), Decimal("100")] and reste == Decimal("90")
 

@@ -109,7 +109,7 @@ def test_avoir_cii_381_reduit_la_facture_citee(tmp_path: Path) -> None:
         facture_cii("AV-9", montant=Decimal("200.00"), type_code="381", facture_citee="F-9"),
     )
     (dossier,) = _importer(f, a)
-    assert dossier.creances[0].factures[0].montant_ttc == Decimal("1000.00")
+    assert dossier.creances[0].factures[0].montant_ttc == Decimal("1000.00")  # 1 200 − 200 d'avoir
 
 
 def test_avoir_sans_sa_facture_est_signale(tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
 """Fuzz (hypothesis) des entrées : dossiers YAML/JSON et surcouches de règles.
 
-Propriété : quelle que soit l'entrée, seules sortent les erreurs documentées de la bibliothèque
-(``contentieux.erreurs.ErreurContentieux``) ou ``pydantic.ValidationError`` — jamais
-``RecursionError``, ``MemoryError``, ``decimal.InvalidOperation``, ``TypeError``, ``KeyError``…
+Propriété : quelle que soit l'entrée, ``lire_dossier`` et ``valider_dossier`` ne laissent sortir
+que les erreurs de la bibliothèque (``contentieux.erreurs.ErreurContentieux`` et ses sous-classes)
+— jamais ``pydantic.ValidationError``, ``RecursionError``, ``MemoryError``,
+``decimal.InvalidOperation``, ``ValueError``, ``TypeError``, ``KeyError``… Seul l'appel direct du
+modèle (``Dossier.model_validate``, API Python documentée) laisse passer ``ValidationError``
+(CONCEPTION §7) ; les surcouches de règles ne lèvent que des ``ErreurContentieux``.
 
 Quelques secondes dans la suite. Campagne longue : ``CONTENTIEUX_FUZZ=5000`` (nombre d'exemples
 par test), par exemple ``CONTENTIEUX_FUZZ=5000 .venv/bin/python -m pytest tests/test_fuzz_entrees.py
@@ -22,10 +25,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from contentieux.erreurs import ErreurContentieux
+from contentieux.erreurs import DonneesInvalides, ErreurContentieux
 from contentieux.exemples import dossier_exemple
-from contentieux.lecture import lire_dossier, valider_dossier
+from contentieux.lecture import lire_donnees, lire_dossier, valider_dossier
 from contentieux.modeles import Dossier
+from contentieux.modeles.limites import LIMITES_PAR_DEFAUT, Limites
 from contentieux.regles import charger_regles
 
 EXEMPLES = int(os.environ.get("CONTENTIEUX_FUZZ", "25"))
@@ -103,6 +107,14 @@ def _remplacer(donnees: Any, chemin: tuple[Any, ...], valeur: Any) -> Any:
 
 
 def _seules_erreurs_documentees(action: Any) -> None:
+    """``action`` réussit ou lève une erreur de la bibliothèque ; toute autre exception (y compris
+    ``pydantic.ValidationError``) fait échouer le test."""
+    with contextlib.suppress(ErreurContentieux):
+        action()
+
+
+def _erreurs_du_modele(action: Any) -> None:
+    """Appel direct du modèle pydantic : ``ValidationError`` est sa réponse documentée."""
     with contextlib.suppress(ErreurContentieux, ValidationError):
         action()
 
@@ -111,7 +123,7 @@ def _seules_erreurs_documentees(action: Any) -> None:
 @given(chemin=st.sampled_from(CHEMINS), valeur=valeurs)
 def test_dossier_mute_par_python(chemin: tuple[Any, ...], valeur: Any) -> None:
     donnees = _remplacer(BASE, chemin, valeur)
-    _seules_erreurs_documentees(lambda: Dossier.model_validate(donnees))
+    _erreurs_du_modele(lambda: Dossier.model_validate(donnees))
     _seules_erreurs_documentees(lambda: valider_dossier(donnees))
 
 
@@ -150,6 +162,32 @@ def test_octets_arbitraires(tmp_path: Path, octets: bytes) -> None:
     fichier = tmp_path / "d.yaml"
     fichier.write_bytes(octets)
     _seules_erreurs_documentees(lambda: lire_dossier(fichier))
+
+
+@REGLAGE
+@given(nom=st.text(alphabet=st.characters(exclude_characters="/"), min_size=1, max_size=40))
+def test_chemin_arbitraire(tmp_path: Path, nom: str) -> None:
+    """Le chemin lui-même vient d'ailleurs (ERP, service) : quel qu'il soit, une erreur de la
+    bibliothèque, jamais ``ValueError`` (caractère nul) ni ``UnicodeEncodeError`` (demi-codet
+    isolé, U+D800…)."""
+    _seules_erreurs_documentees(lambda: lire_dossier(tmp_path / nom))
+    _seules_erreurs_documentees(lambda: lire_dossier(str(tmp_path / nom)))
+
+
+@pytest.mark.parametrize(
+    ("nom", "motif"),
+    [
+        ("d\x00.yaml", "caractère nul"),
+        ("d\ud800.yaml", "U+D800"),
+    ],
+)
+def test_chemin_impossible_refuse_en_francais(tmp_path: Path, nom: str, motif: str) -> None:
+    """Avant : ``ValueError: embedded null byte`` et ``UnicodeEncodeError`` sortaient tels quels."""
+    with pytest.raises(DonneesInvalides) as refus:
+        lire_dossier(tmp_path / nom)
+    message = str(refus.value)
+    assert "chemin de fichier impossible" in message and motif in message
+    assert "\x00" not in message and "\ud800" not in message  # rien d'illisible recopié
 
 
 # --- surcouches ---------------------------------------------------------------------------------
@@ -206,8 +244,100 @@ def test_surcouche_arbitraire(
     _seules_erreurs_documentees(charger_et_consulter)
 
 
-@pytest.mark.parametrize("profondeur", [10, 63, 65, 3000])
-def test_profondeurs_limites(tmp_path: Path, profondeur: int) -> None:
+# --- limite de profondeur ------------------------------------------------------------------------
+#
+# La profondeur compte les listes et objets emboîtés, la racine du dossier comprise :
+# ``{"reference": [[]]}`` a 3 niveaux. La limite est lue dans ``Limites`` (jamais devinée) : un
+# dossier de ``limite`` niveaux est lu, un de ``limite + 1`` refusé, par l'analyse du fichier
+# (YAML et JSON) comme par la validation de données passées en Python.
+
+
+def _reference_profonde(niveaux: int) -> dict[str, Any]:
+    """Le dossier d'exemple dont la ``reference`` est faite de listes emboîtées : ``niveaux``
+    niveaux en tout, la racine comprise (la liste la plus profonde est vide)."""
+    profond: list[Any] = []
+    for _ in range(niveaux - 2):
+        profond = [profond]
+    return {**BASE, "reference": profond}
+
+
+def _niveaux(valeur: Any) -> int:
+    if isinstance(valeur, dict):
+        return 1 + max((_niveaux(v) for v in valeur.values()), default=0)
+    if isinstance(valeur, list):
+        return 1 + max((_niveaux(v) for v in valeur), default=0)
+    return 0
+
+
+@pytest.mark.parametrize("limites", [None, Limites(profondeur=8)], ids=["defaut", "8"])
+@pytest.mark.parametrize("format_", ["json", "yaml"])
+def test_limite_de_profondeur_du_fichier(
+    tmp_path: Path, limites: Limites | None, format_: str
+) -> None:
+    """Fichier : ``limite`` niveaux → lu (le seul refus est celui du contenu : une référence est
+    un texte) ; ``limite + 1`` → refusé à la lecture, avec la ligne et la limite dans le message."""
+    import yaml
+
+    limite = (limites or LIMITES_PAR_DEFAUT).profondeur
+    assert limite == (64 if limites is None else 8)  # la limite documentée (_yaml.PROFONDEUR_MAX)
+
+    def ecrire(niveaux: int) -> Path:
+        donnees = _reference_profonde(niveaux)
+        assert _niveaux(donnees) == niveaux
+        fichier = tmp_path / f"d{niveaux}.{format_}"
+        texte = (
+            json.dumps(donnees)
+            if format_ == "json"
+            else yaml.safe_dump(donnees, default_flow_style=True, width=10**6)
+        )
+        fichier.write_text(texte, encoding="utf-8")
+        return fichier
+
+    lu = lire_donnees(ecrire(limite), limites=limites)
+    assert _niveaux(lu) == limite
+    with pytest.raises(DonneesInvalides) as au_plus:
+        lire_dossier(ecrire(limite), limites=limites)
+    assert "imbrication" not in str(au_plus.value)
+    assert "reference : texte attendu" in str(au_plus.value)
+
+    conteneurs = "d'objets" if format_ == "json" else "de dictionnaires"
+    with pytest.raises(DonneesInvalides) as au_dela:
+        lire_dossier(ecrire(limite + 1), limites=limites)
+    assert type(au_dela.value) is DonneesInvalides
+    assert str(au_dela.value) == (
+        f"{tmp_path / f'd{limite + 1}.{format_}'} : imbrication trop profonde ligne 1 : plus de "
+        f"{limite} niveaux de listes ou {conteneurs} emboîtés ; un dossier en compte moins de "
+        "dix, vérifiez la structure du fichier"
+    )
+
+
+@pytest.mark.parametrize("limites", [None, Limites(profondeur=8)], ids=["defaut", "8"])
+def test_limite_de_profondeur_des_donnees_python(limites: Limites | None) -> None:
+    """Données passées en Python (sans analyse de texte) : la même limite, le champ nommé.
+
+    Avant : ``verifier_limites`` voyait le dépassement, mais la recherche du champ fautif ne
+    comptait que les valeurs (pas la liste vide la plus profonde) et ne trouvait rien : un dossier
+    de ``limite + 1`` niveaux passait la borne."""
+    limite = (limites or LIMITES_PAR_DEFAUT).profondeur
+    with pytest.raises(DonneesInvalides) as au_plus:
+        valider_dossier(_reference_profonde(limite), limites=limites)
+    assert str(au_plus.value) == (
+        "dossier : 1 erreur(s) de saisie\n  - reference : texte attendu : mettez la valeur entre "
+        'guillemets, par exemple "75008"'
+    )
+    with pytest.raises(DonneesInvalides) as au_dela:
+        valider_dossier(_reference_profonde(limite + 1), limites=limites)
+    assert str(au_dela.value) == (
+        "dossier : 1 erreur(s) de saisie\n  - reference[0][0] : imbrication de plus de "
+        f"{limite} niveaux ; vérifiez la structure du dossier"
+    )
+
+
+@pytest.mark.parametrize("niveaux", [3000, 100_000])
+def test_profondeurs_demesurees(tmp_path: Path, niveaux: int) -> None:
+    """Bien au-delà de la limite (et de la pile de Python) : refus de la bibliothèque, jamais
+    ``RecursionError``."""
     fichier = tmp_path / "d.json"
-    fichier.write_text('{"reference": ' + "[" * profondeur + "]" * profondeur + "}")
-    _seules_erreurs_documentees(lambda: lire_dossier(fichier))
+    fichier.write_text('{"reference": ' + "[" * niveaux + "]" * niveaux + "}")
+    with pytest.raises(DonneesInvalides, match="imbrication trop profonde ligne 1"):
+        lire_dossier(fichier)

@@ -63,7 +63,7 @@ def test_lire_un_dossier_yaml_avec_nombres_exacts(tmp_path: Path) -> None:
     assert isinstance(paiement, Paiement)
     # 0.3 lu par float serait 0.299999999999999988897769753748… : ici, exactement 0.3.
     assert paiement.montant == Decimal("0.3")
-    assert d.creances[0].principal == Decimal("1934.66")
+    assert d.creances[0].principal == Decimal("1934.66")  # 1 234,56 + 0,10 + 700
 
 
 def test_un_nombre_a_virgule_en_yaml_est_accepte_exactement(tmp_path: Path) -> None:

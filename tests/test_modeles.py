@@ -499,7 +499,7 @@ def test_creance_complete() -> None:
             "contestation": {"date": "2025-03-05", "motif": "Livraison incomplète"},
         }
     )
-    assert c.principal == Decimal("1500.55")
+    assert c.principal == Decimal("1500.55")  # 1 200,00 + 300,55
     assert c.devise == "EUR"
     assert c.origine is OrigineCreance.STATUTAIRE
     assert c.taux_contractuel == Decimal("12.15")

@@ -46,6 +46,9 @@ def test_pilotage_json_calcule_a_la_main(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 0, erreur
     donnees = json.loads(sortie)
+    # Calculés à la main dans tests/cas/pilotage/portefeuille_mars_2026.yaml : encours
+    # 3 300 + 700 − 50 = 3 950 ; DSO 3 950 / 4 800 × 90 = 74,06 ; CEI (3 250 + 1 400 − 3 950)
+    # / (3 250 + 1 400 − 1 500) × 100 = 22,22.
     assert donnees["dso"]["valeur"] == "74.1"
     assert donnees["cei"]["valeur"] == "22.2"
     assert donnees["balance"]["total"]["total"] == "3950.00"
@@ -107,7 +110,7 @@ def test_rapport_html_autonome_et_pdf(tmp_path: Path) -> None:
     assert "http://" not in page.replace("http://www.w3.org", "")
     assert "https://" not in page
     assert page.count("<svg") >= 3  # balance, DSO, entonnoir en SVG en ligne
-    assert "3\u202f950,00\xa0€" in page  # nombres à la française
+    assert "3\u202f950,00\xa0€" in page  # encours du scénario (3 300 + 700 − 50), à la française
     assert "31 mars 2026" in page
     assert pdf.read_bytes().startswith(b"%PDF")
     texte = subprocess.run(

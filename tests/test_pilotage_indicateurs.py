@@ -106,6 +106,8 @@ def test_affectation_comptable_plus_anciennes_d_abord() -> None:
     )
     livre = construire_grand_livre([d])
     soldes = {f.numero: f.solde(dt.date(2026, 3, 31)) for f in livre.factures}
+    # 250,00 vont d'abord à A, la plus ancienne (200,00 → 0,00), le reste 50,00 à B :
+    # 300,00 − 50,00 = 250,00.
     assert soldes == {"A": Decimal("0.00"), "B": Decimal("250.00")}
 
 
@@ -127,6 +129,8 @@ def test_paiement_designe_puis_excedent_non_affecte() -> None:
     )
     livre = construire_grand_livre([d])
     au = dt.date(2026, 3, 31)
+    # 600,00 désignés sur B (300,00) : B soldée, puis A (200,00) ; excédent 600 − 500 = 100,00
+    # non affecté, qui compte en moins dans la balance (−100,00).
     assert [f.solde(au) for f in livre.factures] == [Decimal("0.00"), Decimal("0.00")]
     assert [c.montant for c in livre.non_affectes] == [Decimal("100.00")]
     balance = balance_agee(livre, au=au)
@@ -141,6 +145,7 @@ def test_paiement_anterieur_a_la_facture_reste_non_affecte() -> None:
         [{"type": "paiement", "date": "2026-01-15", "montant": "50.00"}],
     )
     livre = construire_grand_livre([d])
+    # Au 31 janvier, seul le paiement existe : −50,00 ; au 28 février, 200,00 − 50,00 = 150,00.
     assert livre.encours(dt.date(2026, 1, 31)) == Decimal("-50.00")
     assert livre.encours(dt.date(2026, 2, 28)) == Decimal("150.00")
 
@@ -166,6 +171,7 @@ def test_avoir_vente_negative_et_reduction_de_l_encours() -> None:
     )
     livre = construire_grand_livre([d], [avoir])
     au = dt.date(2026, 3, 31)
+    # L'avoir compte comme une vente négative : 1 000,00 − 1 000,00 = 0,00 de ventes et d'encours.
     assert livre.ventes(dt.date(2026, 1, 1), au) == Decimal("0.00")
     assert livre.encours(au) == Decimal("0.00")
     assert dso_ratio(livre, au=au).valeur is None
@@ -244,7 +250,7 @@ def test_lecture_json_lines_dossiers_et_avoirs(tmp_path: Path) -> None:
     fichier.write_text("\n".join(lignes) + "\n", encoding="utf-8")
     dossiers, avoirs = lire_grand_livre(fichier)
     assert [d.reference for d in dossiers] == ["D-ALPHA", "D-BETA", "D-GAMMA"]
-    assert avoirs[0].montant == Decimal("100.00")
+    assert avoirs[0].montant == Decimal("100.00")  # l'avoir du scénario, relu tel quel
     fichier.write_text('{"reference": 3}\n', encoding="utf-8")
     with pytest.raises(DonneesInvalides, match=r"livre\.jsonl, ligne 1"):
         lire_grand_livre(fichier)

@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from contentieux.actes.rendu import ACTES, ActeGenere, Atelier
 from contentieux.cli import app
 from contentieux.erreurs import CaractereSansGlyphe, ErreurContentieux
-from contentieux.exemples import chemin_exemple, dossier_exemple, noms_exemples
+from contentieux.exemples import dossier_exemple, noms_exemples
 from contentieux.polices import (
     FACES,
     FAMILLE_SANS,
@@ -270,20 +270,3 @@ def test_generer_et_lot_refusent_pareil(tmp_path: Path) -> None:
     assert rangs["JP-1"]["statut"] == "erreur"
     assert "debiteurs[0].denomination" in json.dumps(rangs["JP-1"], ensure_ascii=False)
     assert "U+682A" in json.dumps(rangs["JP-1"], ensure_ascii=False)
-
-
-def test_cli_generer_exemple_passe_toujours(tmp_path: Path) -> None:
-    """Les dossiers d'exemple, tout en français, ne sont jamais refusés."""
-    resultat = runner.invoke(
-        app,
-        [
-            "generer",
-            "mise_en_demeure",
-            str(chemin_exemple("b2b")),
-            "--au",
-            "2026-03-01",
-            "-o",
-            str(tmp_path),
-        ],
-    )
-    assert resultat.exit_code == 0, resultat.stderr

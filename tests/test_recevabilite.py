@@ -178,8 +178,12 @@ def test_paiement_non_designe_impute_sur_la_plus_ancienne_facture_echue() -> Non
     imputations = imputer_paiements(d, au=dt.date(2026, 11, 23))
     parts = {numero: sum(p for _, p in v) for (_, numero), v in imputations.items()}
     assert parts == {"F2025-014": Decimal("3000.00"), "F2025-031": 0, "F2025-052": 0}
+    # Factures 4 800,00 + 2 460,00 + 1 320,50 = 8 580,50, moins le paiement de 3 000,00 imputé
+    # en entier sur le principal : 5 580,50. (Le décompte, lui, impute d'abord 84,74 de
+    # pénalités, C. civ. 1343-1, et garde 5 665,24 de principal : voir test_cli_decompte.)
     assert principal_utile(d, au=dt.date(2026, 11, 23)) == Decimal("5580.50")
-    # Au 1er juin 2025, F2025-052 (échue le 4 juin) n'est pas encore exigible.
+    # Au 1er juin 2025, F2025-052 (échue le 4 juin) n'est pas encore exigible :
+    # 4 800,00 + 2 460,00 − 3 000,00 = 4 260,00.
     assert principal_utile(d, au=dt.date(2025, 6, 1)) == Decimal("4260.00")
 
 

@@ -8,6 +8,7 @@ raisonnement ; les dates attendues ont été calculées à la main à partir des
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,26 @@ def fondements_du_rapport(rapport: Recevabilite) -> set[str]:
 
 def test_au_moins_quarante_scenarios() -> None:
     assert len(CAS) >= 40
+
+
+_ENONCE_PRESCRIPTION = re.compile(r"prescri|forclu", re.IGNORECASE)
+
+
+def test_la_prescription_enoncee_est_affirmee() -> None:
+    """Un scénario dont le titre ou le commentaire parle de prescription (ou de forclusion)
+    affirme la date qu'il en déduit : ``attendu.date_prescription`` (la prochaine date de la
+    créance, ``null`` si aucune ne court) ou ``attendu.prescription_factures`` (par facture, pour
+    une créance déjà prescrite : le rapport ne donne alors de date que par facture). La date est
+    calculée à la main, le calcul écrit dans le commentaire ou en commentaire YAML."""
+    concernes, sans_date = [], []
+    for chemin in CAS:
+        cas = _lire(chemin)
+        if _ENONCE_PRESCRIPTION.search(f"{cas['titre']} {cas['commentaire']}"):
+            concernes.append(chemin.stem)
+            if not {"date_prescription", "prescription_factures"} & set(cas["attendu"]):
+                sans_date.append(chemin.stem)
+    assert len(concernes) >= 40  # la règle s'applique bien à la plupart des scénarios
+    assert sans_date == []
 
 
 @pytest.mark.parametrize("chemin", CAS, ids=[c.stem for c in CAS])

@@ -117,11 +117,15 @@ def verifier_limites(donnees: Any, limites: Limites = LIMITES_PAR_DEFAUT) -> Non
 
 
 def _signaler(donnees: Any, limites: Limites) -> None:
-    """Retrouve le premier champ fautif (chemin complet) et lève ``LimiteDepassee``."""
+    """Retrouve le premier champ fautif (chemin complet) et lève ``LimiteDepassee``.
+
+    Un conteneur au bout d'un chemin de *k* clés ou indices est au niveau *k* + 1 (la racine au
+    niveau 1, comme le compte l'analyse d'un fichier) : il dépasse la limite dès que
+    *k* ≥ ``limites.profondeur``, même vide."""
     pile: list[tuple[Any, tuple[str | int, ...]]] = [(donnees, ())]
     while pile:
         valeur, chemin = pile.pop()
-        if len(chemin) > limites.profondeur:
+        if isinstance(valeur, Mapping | list | tuple) and len(chemin) >= limites.profondeur:
             raise LimiteDepassee(
                 f"{_chemin(chemin[:3])} : imbrication de plus de {limites.profondeur} niveaux ; "
                 "vérifiez la structure du dossier",
