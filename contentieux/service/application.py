@@ -15,11 +15,10 @@ import datetime as dt
 import hmac
 import json
 import logging
-import os
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from contentieux.erreurs import DonneesInvalides, ErreurContentieux, ErreurUtili
 from contentieux.service import travaux
 from contentieux.service.configuration import Configuration
 from contentieux.service.lots import DemandeLot, GestionLots
+from contentieux.service.pool import PoolProcessus
 from contentieux.service.problemes import (
     MEDIA_PROBLEME,
     octets_probleme,
@@ -196,31 +196,18 @@ class Service:
 
     def __init__(self, config: Configuration) -> None:
         self.config = config
-        self.pool: cf.ProcessPoolExecutor | None = None
+        self.pool: PoolProcessus | None = None
         self.lots: GestionLots | None = None
         self.en_vol = 0
-        self._regles: Any = None
-        self._regles_lues = 0.0
 
     def regles(self) -> Any:
-        """Les règles en vigueur, relues au plus une fois par seconde : une surcouche modifiée
-        (``contentieux regles ajouter``) s'applique dans la seconde, sans que chaque requête
-        reparcoure les fichiers (:func:`contentieux.regles.charger_regles`)."""
-        from contentieux.regles import charger_regles
-
-        maintenant = time.monotonic()
-        if self._regles is None or maintenant - self._regles_lues >= 1.0:
-            self._regles = charger_regles()
-            self._regles_lues = maintenant
-        return self._regles
+        """Les règles en vigueur, relues au plus une fois par seconde
+        (:func:`travaux.regles_du_moment`)."""
+        return travaux.regles_du_moment()
 
     def demarrer(self) -> None:
-        from contentieux.lots.executer import creer_executeur_processus
-
-        tache = travaux.tache_service()
-        self.pool = creer_executeur_processus(self.config.workers, tache)
-        for _ in range(self.config.workers):  # processus démarrés et chauffés dès maintenant
-            self.pool.submit(os.getpid)
+        # processus démarrés et préparés dès maintenant (polices, gabarit chauffé)
+        self.pool = PoolProcessus(self.config.workers, travaux.tache_service())
         self.lots = GestionLots(
             self.config.dossier_lots,
             self.pool,
@@ -229,22 +216,15 @@ class Service:
         )
         self.lots.demarrer()
 
-    def _relancer_pool(self) -> None:
-        from contentieux.lots.executer import creer_executeur_processus
-
-        ancien = self.pool
-        if ancien is None or not getattr(ancien, "_broken", False):
-            return
-        self.pool = creer_executeur_processus(self.config.workers, travaux.tache_service())
-        if self.lots is not None:
-            self.lots.executeur = self.pool
-        ancien.shutdown(wait=False, cancel_futures=True)
-
     def arreter(self) -> None:
         if self.lots is not None:
             self.lots.arreter(self.config.grace)
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def pool_libre(self) -> bool:
+        """Vrai si un processus de travail est sans travail en ce moment."""
+        return self.pool is not None and self.pool.libres() > 0
 
     def _saturation(self) -> None:
         if self.en_vol >= self.config.travaux_max:
@@ -258,6 +238,36 @@ class Service:
                 ),
                 {"Retry-After": "1"},
             )
+
+    def _delai_depasse(self) -> ErreurService:
+        return ErreurService(
+            504,
+            probleme_http(
+                504,
+                "delai_depasse",
+                f"délai dépassé : la requête a pris plus de {self.config.delai_requete:g} s ; "
+                "réessayez, ou envoyez le travail en lot (POST /v1/lots)",
+            ),
+        )
+
+    async def _au_pool(self, fonction: Callable[..., travaux.Issue], *args: Any, **kwargs: Any
+                       ) -> travaux.Issue:
+        """Le travail dans le pool, dans la limite de temps ; au-delà, le processus qui le fait
+        est arrêté et remplacé (:meth:`PoolProcessus.interrompre`) : un rendu abandonné ne
+        continue pas à occuper un processus."""
+        assert self.pool is not None
+        futur = self.pool.submit(fonction, *args, **kwargs)
+        try:
+            issue: travaux.Issue = await asyncio.wait_for(
+                asyncio.wrap_future(futur), self.config.delai_requete
+            )
+        except TimeoutError:
+            self.pool.interrompre(futur)
+            raise self._delai_depasse() from None
+        except asyncio.CancelledError:  # client parti, arrêt : le travail ne sert plus
+            self.pool.interrompre(futur)
+            raise
+        return issue
 
     async def executer(
         self,
@@ -275,26 +285,15 @@ class Service:
             try:
                 if pool is None:  # petit calcul (quelques ms) : dans la boucle, sans aller-retour
                     ok, resultat = fonction(*args, **kwargs)
+                elif pool and self.pool is not None:
+                    ok, resultat = await self._au_pool(fonction, *args, **kwargs)
                 else:
-                    if pool and self.pool is not None:
-                        attente: Awaitable[travaux.Issue] = asyncio.wrap_future(
-                            self.pool.submit(fonction, *args, **kwargs)
-                        )
-                    else:
-                        attente = asyncio.to_thread(fonction, *args, **kwargs)
-                    ok, resultat = await asyncio.wait_for(attente, self.config.delai_requete)
+                    ok, resultat = await asyncio.wait_for(
+                        asyncio.to_thread(fonction, *args, **kwargs), self.config.delai_requete
+                    )
             except TimeoutError:
-                raise ErreurService(
-                    504,
-                    probleme_http(
-                        504,
-                        "delai_depasse",
-                        f"délai dépassé : la requête a pris plus de {self.config.delai_requete:g} "
-                        "s ; réessayez, ou envoyez le travail en lot (POST /v1/lots)",
-                    ),
-                ) from None
-            except cf.BrokenExecutor:  # un worker est mort (mémoire, signal) : pool neuf
-                self._relancer_pool()
+                raise self._delai_depasse() from None
+            except cf.BrokenExecutor:  # un worker est mort (mémoire, signal) : déjà remplacé
                 raise ErreurService(
                     503,
                     probleme_http(
@@ -506,6 +505,7 @@ def creer_application(config: Configuration) -> FastAPI:
             "version": __version__,
             "version_regles": service.regles().version,
             "travaux_en_cours": service.en_vol,
+            "workers_prets": service.pool.prets() if service.pool else 0,
             "lots_en_attente": service.lots.en_attente() if service.lots else 0,
         }
 
@@ -527,19 +527,15 @@ def creer_application(config: Configuration) -> FastAPI:
         au = _date(requete)
         options = _options_decompte(requete)
         brut = await requete.body()
-        dossier = _dossier(_lire(brut))
-        # un dossier ordinaire (quelques factures) : quelques millisecondes, dans la boucle ;
-        # un gros dossier (corps au-delà du seuil) : dans le pool, la boucle reste libre
-        gros = len(brut) > config.seuil_pool
-        resultat = await service.executer(
-            travaux.decompte,
-            dossier,
-            au=au,
-            options=options,
-            regles=None if gros else service.regles(),
-            pool=True if gros else None,
+        # un gros dossier (corps au-delà du seuil) va toujours au pool ; un dossier ordinaire
+        # (une à deux millisecondes) va à un processus de travail libre, sinon (tous rendent
+        # des actes) il est calculé dans la boucle ; seuls des octets passent d'un processus à
+        # l'autre
+        au_pool = len(brut) > config.seuil_pool or service.pool_libre()
+        octets = await service.executer(
+            travaux.decompte_json, brut, au=au, options=options, pool=True if au_pool else None
         )
-        return _json(resultat)
+        return Response(octets, media_type="application/json")
 
     @application.post(
         "/v1/recevabilite",
