@@ -652,6 +652,26 @@ def _attendre_workers_prets(client: Any, nombre: int) -> dict[str, Any]:
     raise AssertionError(f"workers non prêts : {sante}")
 
 
+def test_pool_interrompt_un_travail_sans_toucher_les_autres() -> None:
+    from contentieux.lots.taches import TacheDecompte
+    from contentieux.service.pool import PoolProcessus, TravailInterrompu
+
+    with PoolProcessus(2, TacheDecompte()) as pool:
+        long = pool.submit(time.sleep, 60)
+        voisin = pool.submit(time.sleep, 0.5)
+        for _ in range(200):  # 20 s au plus : les deux travaux sont pris
+            if long.running() and voisin.running():
+                break
+            time.sleep(0.1)
+        pids = pool.pids()
+        assert pool.interrompre(long)
+        with pytest.raises(TravailInterrompu):
+            long.result(timeout=30)
+        assert voisin.result(timeout=30) is None  # l'autre travail finit normalement
+        assert pool.submit(os.getpid).result(timeout=60) in pool.pids()
+        assert pool.vivants() == 2 and len(set(pool.pids()) - set(pids)) == 1
+
+
 def test_hote_public_sans_jeton_refuse(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONTENTIEUX_JETON", raising=False)
     monkeypatch.delenv("CONTENTIEUX_JETON_FICHIER", raising=False)
