@@ -610,6 +610,68 @@ def test_worker_tue_503_puis_pool_remplace(tmp_path: Path) -> None:
     assert statuts[-1] == 200, statuts
 
 
+def _workers(serveur: Serveur) -> list[int]:
+    """Les processus de travail : enfants du forkserver, lui-même enfant du service."""
+    return sorted(w for p in _descendants(serveur.processus.pid) for w in _descendants(p))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="/proc de Linux nécessaire")
+def test_delai_depasse_arrete_le_rendu_et_remplace_le_worker(tmp_path: Path) -> None:
+    # premier rendu d'un acte jamais compilé par le worker : bien plus que 0,2 s ; à l'échéance,
+    # le processus qui rend est terminé (le rendu ne continue pas) et un autre le remplace
+    serveur = _demarrer(tmp_path, "--delai", "0.2")
+    try:
+        with serveur.client(headers=ENTETES) as client:
+            _attendre_workers_prets(client, 1)
+            avant = _workers(serveur)
+            reponse = client.post(
+                f"/v1/actes/requete_injonction_payer?au={AU}", content=_dossier_json("b2b")
+            )
+            sante = _attendre_workers_prets(client, 1)
+            apres = _workers(serveur)
+            ancien_vivant = Path(f"/proc/{avant[0]}").exists()
+            decompte = client.post(f"/v1/decompte?au={AU}", content=_dossier_json("b2b"))
+    finally:
+        assert _arreter(serveur) == 0
+    corps = _probleme(reponse, 504)
+    assert corps["code"] == "delai_depasse"
+    assert len(avant) == 1 and not ancien_vivant
+    assert len(apres) == 1 and apres != avant
+    assert sante["workers_prets"] == 1
+    assert decompte.status_code == 200 and decompte.json()["au"] == AU
+
+
+def _attendre_workers_prets(client: Any, nombre: int) -> dict[str, Any]:
+    """``/sante`` une fois ``nombre`` processus de travail préparés (60 s au plus)."""
+    fini = time.monotonic() + 60
+    while time.monotonic() < fini:
+        sante: dict[str, Any] = client.get("/sante").json()
+        if sante["workers_prets"] == nombre:
+            return sante
+        time.sleep(0.2)
+    raise AssertionError(f"workers non prêts : {sante}")
+
+
+def test_pool_interrompt_un_travail_sans_toucher_les_autres() -> None:
+    from contentieux.lots.taches import TacheDecompte
+    from contentieux.service.pool import PoolProcessus, TravailInterrompu
+
+    with PoolProcessus(2, TacheDecompte()) as pool:
+        long = pool.submit(time.sleep, 60)
+        voisin = pool.submit(time.sleep, 0.5)
+        for _ in range(200):  # 20 s au plus : les deux travaux sont pris
+            if long.running() and voisin.running():
+                break
+            time.sleep(0.1)
+        pids = pool.pids()
+        assert pool.interrompre(long)
+        with pytest.raises(TravailInterrompu):
+            long.result(timeout=30)
+        assert voisin.result(timeout=30) is None  # l'autre travail finit normalement
+        assert pool.submit(os.getpid).result(timeout=60) in pool.pids()
+        assert pool.vivants() == 2 and len(set(pool.pids()) - set(pids)) == 1
+
+
 def test_hote_public_sans_jeton_refuse(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONTENTIEUX_JETON", raising=False)
     monkeypatch.delenv("CONTENTIEUX_JETON_FICHIER", raising=False)

@@ -35,7 +35,7 @@ def commande_serveur(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", min=0, help="Processus de travail (actes, gros calculs) ; 0 : un par cœur."
+            "--workers", min=0, help="Processus de travail (actes, décomptes) ; 0 : un par cœur."
         ),
     ] = 0,
     limite_corps: Annotated[

@@ -1,67 +1,50 @@
-"""L'application FastAPI du service : points d'accès, jeton, limites, journal d'accès.
+"""L'application FastAPI du service : jeton, limites, journal d'accès, erreurs, points d'accès.
 
 Les corps JSON sont lus comme les fichiers de la commande (nombres exacts en ``Decimal``, clés en
 double refusées : :func:`contentieux.lecture.lire_json`) et validés par
 :func:`contentieux.lecture.valider_dossier` (messages français, jamais ceux de pydantic) ; les
 réponses sont le JSON de ``--json``. Le travail long (actes, gros décomptes) passe par le pool de
-processus ; le reste par un fil, pour que la boucle d'événements réponde toujours à ``/sante``.
+processus (:mod:`contentieux.service.execution`), pour que la boucle d'événements réponde
+toujours à ``/sante``. Les points d'accès sont rangés par domaine dans
+:mod:`contentieux.service.routes`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures as cf
 import datetime as dt
 import hmac
 import json
 import logging
-import os
 import sys
-import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
-import python_multipart  # noqa: F401  (Starlette lit par lui les formulaires de /v1/importer)
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from contentieux.ecriture import ecrire_atomique
-from contentieux.erreurs import DonneesInvalides, ErreurContentieux, ErreurUtilisation
-from contentieux.service import travaux
+from contentieux.erreurs import ErreurContentieux
 from contentieux.service.configuration import Configuration
-from contentieux.service.lots import DemandeLot, GestionLots
+from contentieux.service.execution import ErreurService, Service
+from contentieux.service.lots import DemandeLot
 from contentieux.service.problemes import (
     MEDIA_PROBLEME,
     octets_probleme,
     probleme,
-    probleme_decrit,
     probleme_http,
 )
+from contentieux.service.routes import actes, calculs, importer, lots, regles, sante
+
+__all__ = ["ErreurService", "Service", "creer_application"]
 
 journal_acces = logging.getLogger("contentieux.service.acces")
-
-TYPES_ACTES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-class ErreurService(Exception):
-    """Une réponse d'erreur HTTP prête : statut, document RFC 9457, en-têtes."""
-
-    def __init__(self, statut: int, corps: dict[str, Any], entetes: dict[str, str] | None = None):
-        super().__init__(corps.get("message", ""))
-        self.statut = statut
-        self.corps = corps
-        self.entetes = entetes or {}
 
 
 class CorpsTropGros(ErreurService):
@@ -87,14 +70,6 @@ def _trop_gros(limite: int) -> CorpsTropGros:
         ),
     )
 
-
-def _json(donnees: Any, statut: int = 200) -> Response:
-    """Le JSON de ``--json`` (UTF-8, accents conservés)."""
-    return Response(
-        json.dumps(donnees, ensure_ascii=False).encode("utf-8"),
-        status_code=statut,
-        media_type="application/json",
-    )
 
 
 # --- middleware : limite de corps et journal d'accès ------------------------------------------
@@ -188,201 +163,7 @@ def _chemin_journal(chemin: str) -> str:
     return f"{avant}/fichiers/…" if separateur and avant.startswith("/v1/lots/") else chemin
 
 
-# --- l'état du service ------------------------------------------------------------------------
-
-
-class Service:
-    """Ce qui vit autant que le service : le pool de processus, les lots, le compteur de travaux."""
-
-    def __init__(self, config: Configuration) -> None:
-        self.config = config
-        self.pool: cf.ProcessPoolExecutor | None = None
-        self.lots: GestionLots | None = None
-        self.en_vol = 0
-        self._regles: Any = None
-        self._regles_lues = 0.0
-
-    def regles(self) -> Any:
-        """Les règles en vigueur, relues au plus une fois par seconde : une surcouche modifiée
-        (``contentieux regles ajouter``) s'applique dans la seconde, sans que chaque requête
-        reparcoure les fichiers (:func:`contentieux.regles.charger_regles`)."""
-        from contentieux.regles import charger_regles
-
-        maintenant = time.monotonic()
-        if self._regles is None or maintenant - self._regles_lues >= 1.0:
-            self._regles = charger_regles()
-            self._regles_lues = maintenant
-        return self._regles
-
-    def demarrer(self) -> None:
-        from contentieux.lots.executer import creer_executeur_processus
-
-        tache = travaux.tache_service()
-        self.pool = creer_executeur_processus(self.config.workers, tache)
-        for _ in range(self.config.workers):  # processus démarrés et chauffés dès maintenant
-            self.pool.submit(os.getpid)
-        self.lots = GestionLots(
-            self.config.dossier_lots,
-            self.pool,
-            workers=self.config.workers,
-            lots_max=self.config.lots_max,
-        )
-        self.lots.demarrer()
-
-    def _relancer_pool(self) -> None:
-        from contentieux.lots.executer import creer_executeur_processus
-
-        ancien = self.pool
-        if ancien is None or not getattr(ancien, "_broken", False):
-            return
-        self.pool = creer_executeur_processus(self.config.workers, travaux.tache_service())
-        if self.lots is not None:
-            self.lots.executeur = self.pool
-        ancien.shutdown(wait=False, cancel_futures=True)
-
-    def arreter(self) -> None:
-        if self.lots is not None:
-            self.lots.arreter(self.config.grace)
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def _saturation(self) -> None:
-        if self.en_vol >= self.config.travaux_max:
-            raise ErreurService(
-                503,
-                probleme_http(
-                    503,
-                    "service_sature",
-                    f"service saturé : {self.en_vol} travaux en cours ; réessayez dans une "
-                    "seconde (en-tête Retry-After)",
-                ),
-                {"Retry-After": "1"},
-            )
-
-    async def executer(
-        self,
-        fonction: Callable[..., travaux.Issue],
-        *args: Any,
-        pool: bool | None,
-        **kwargs: Any,
-    ) -> Any:
-        """Exécute ``fonction`` dans le pool de processus (``pool=True``), dans un fil
-        (``False``) ou directement dans la boucle (``None`` : calcul de quelques millisecondes),
-        dans la limite de temps ; rend son résultat ou lève l'erreur en problème."""
-        self._saturation()
-        self.en_vol += 1
-        try:
-            try:
-                if pool is None:  # petit calcul (quelques ms) : dans la boucle, sans aller-retour
-                    ok, resultat = fonction(*args, **kwargs)
-                else:
-                    if pool and self.pool is not None:
-                        attente: Awaitable[travaux.Issue] = asyncio.wrap_future(
-                            self.pool.submit(fonction, *args, **kwargs)
-                        )
-                    else:
-                        attente = asyncio.to_thread(fonction, *args, **kwargs)
-                    ok, resultat = await asyncio.wait_for(attente, self.config.delai_requete)
-            except TimeoutError:
-                raise ErreurService(
-                    504,
-                    probleme_http(
-                        504,
-                        "delai_depasse",
-                        f"délai dépassé : la requête a pris plus de {self.config.delai_requete:g} "
-                        "s ; réessayez, ou envoyez le travail en lot (POST /v1/lots)",
-                    ),
-                ) from None
-            except cf.BrokenExecutor:  # un worker est mort (mémoire, signal) : pool neuf
-                self._relancer_pool()
-                raise ErreurService(
-                    503,
-                    probleme_http(
-                        503,
-                        "worker_interrompu",
-                        "un processus de travail s'est arrêté pendant la requête (mémoire, "
-                        "signal) ; il a été remplacé : réessayez",
-                    ),
-                    {"Retry-After": "1"},
-                ) from None
-        finally:
-            self.en_vol -= 1
-        if not ok:
-            statut, corps = probleme_decrit(resultat)
-            raise ErreurService(statut, corps)
-        return resultat
-
-
-# --- lecture des requêtes ---------------------------------------------------------------------
-
-
-def _dossier(donnees: Any, origine: str = "dossier") -> Any:
-    from contentieux.lecture import valider_dossier
-
-    return valider_dossier(donnees, origine=origine)
-
-
-def _date(requete: Request) -> dt.date:
-    from contentieux.cli.commun import lire_date
-
-    texte = requete.query_params.get("au")
-    if texte is None:
-        raise ErreurUtilisation(
-            "au : paramètre obligatoire absent ; ajoutez ?au=AAAA-MM-JJ, par exemple "
-            "?au=2026-06-30",
-            champ="au",
-        )
-    return lire_date(texte, "au")
-
-
-PARAMETRES_DECOMPTE = {
-    "diviseur": "diviseur",
-    "depart-taux-legal": "depart_taux_legal",
-    "compte-jours": "compte_jours",
-    "apres-jugement": "apres_jugement",
-    "factures-prescrites": "factures_prescrites",
-    "plancher-contrat-muet": "plancher_contrat_muet",
-}
-"""Paramètre de requête (nom de l'option de ``contentieux decompte``) → champ d'OptionsDecompte."""
-
-
-def _parametres_connus(requete: Request, connus: set[str]) -> None:
-    inconnus = sorted(set(requete.query_params) - connus)
-    if inconnus:
-        raise ErreurUtilisation(
-            f"{inconnus[0]} : paramètre inconnu ; paramètres admis : {', '.join(sorted(connus))}",
-            champ=inconnus[0],
-        )
-
-
-def _options_decompte(requete: Request) -> Any:
-    from contentieux.modeles.decompte import OptionsDecompte
-
-    _parametres_connus(requete, {"au", *PARAMETRES_DECOMPTE})
-    choix = {
-        champ: requete.query_params[nom]
-        for nom, champ in PARAMETRES_DECOMPTE.items()
-        if nom in requete.query_params
-    }
-    try:
-        return OptionsDecompte.model_validate(choix)
-    except ValidationError as exc:  # même message que la commande (option nommée, valeurs admises)
-        premiere = exc.errors()[0]
-        nom = str(premiere["loc"][0]).replace("_", "-") if premiere["loc"] else "options"
-        message = str(premiere["msg"]).removeprefix("Value error, ").split(" : ", 1)[-1]
-        raise ErreurUtilisation(f"{nom} : {message}", champ=nom) from None
-
-
 # --- OpenAPI ---------------------------------------------------------------------------------
-
-
-def _schema(modele: Any) -> dict[str, Any]:
-    return {"$ref": f"#/components/schemas/{modele.__name__}"}
-
-
-def _corps_openapi(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
-
 
 def _ajouter_schemas(application: FastAPI) -> None:
     """Les modèles pydantic de la bibliothèque dans le schéma OpenAPI (corps et réponses)."""
@@ -405,23 +186,6 @@ def _ajouter_schemas(application: FastAPI) -> None:
         return schema
 
     application.openapi = openapi  # type: ignore[method-assign]
-
-
-def _reponses(modele: str | None = None) -> dict[int | str, dict[str, Any]]:
-    probleme_schema: dict[str, Any] = {"content": {MEDIA_PROBLEME: {}}}
-    reponses: dict[int | str, dict[str, Any]] = {
-        400: {"description": "Paramètre invalide", **probleme_schema},
-        401: {"description": "Jeton absent ou invalide", **probleme_schema},
-        413: {"description": "Corps trop volumineux", **probleme_schema},
-        422: {"description": "Dossier invalide ou règle non couverte", **probleme_schema},
-        503: {"description": "Service saturé (Retry-After)", **probleme_schema},
-    }
-    if modele is not None:
-        reponses[200] = {
-            "description": "Succès",
-            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{modele}"}}},
-        }
-    return reponses
 
 
 # --- l'application ---------------------------------------------------------------------------
@@ -498,348 +262,11 @@ def creer_application(config: Configuration) -> FastAPI:
 
     # --- santé et documentation ---
 
-    @application.get("/sante", tags=["service"], summary="État du service")
-    async def sante() -> dict[str, Any]:
-        """État, version de la bibliothèque et des règles, travaux en cours (sans jeton)."""
-        return {
-            "statut": "ok",
-            "version": __version__,
-            "version_regles": service.regles().version,
-            "travaux_en_cours": service.en_vol,
-            "lots_en_attente": service.lots.en_attente() if service.lots else 0,
-        }
-
+    application.include_router(sante.routeur(service))
     _documentation(application)
-
-    # --- calculs ---
-
-    @application.post(
-        "/v1/decompte",
-        tags=["calculs"],
-        summary="Décompte d'un dossier",
-        openapi_extra=_corps_openapi(_schema_dossier()),
-        responses=_reponses("Decompte"),
-    )
-    async def decompte(requete: Request) -> Response:
-        """Ce qui est dû à la date ``au`` ; options nommées comme celles de ``contentieux
-        decompte`` (``diviseur``, ``depart-taux-legal``, ``compte-jours``, ``apres-jugement``,
-        ``factures-prescrites``, ``plancher-contrat-muet``)."""
-        au = _date(requete)
-        options = _options_decompte(requete)
-        brut = await requete.body()
-        dossier = _dossier(_lire(brut))
-        # un dossier ordinaire (quelques factures) : quelques millisecondes, dans la boucle ;
-        # un gros dossier (corps au-delà du seuil) : dans le pool, la boucle reste libre
-        gros = len(brut) > config.seuil_pool
-        resultat = await service.executer(
-            travaux.decompte,
-            dossier,
-            au=au,
-            options=options,
-            regles=None if gros else service.regles(),
-            pool=True if gros else None,
-        )
-        return _json(resultat)
-
-    @application.post(
-        "/v1/recevabilite",
-        tags=["calculs"],
-        summary="Recevabilité d'un dossier",
-        openapi_extra=_corps_openapi(_schema_dossier()),
-        responses=_reponses("Recevabilite"),
-    )
-    async def recevabilite(requete: Request) -> Response:
-        """Le rapport de ``contentieux verifier`` : conditions, voie, juridiction, calendrier ;
-        ``marge-prescription`` en jours (60 par défaut)."""
-        au = _date(requete)
-        _parametres_connus(requete, {"au", "marge-prescription"})
-        from contentieux.modeles.recevabilite import OptionsRecevabilite
-
-        marge = requete.query_params.get("marge-prescription")
-        if marge is not None and not marge.isdigit():
-            raise ErreurUtilisation(
-                f"marge-prescription : « {marge} » invalide ; un nombre de jours est attendu",
-                champ="marge-prescription",
-            )
-        brut = await requete.body()
-        dossier = _dossier(_lire(brut))
-        resultat = await service.executer(
-            travaux.recevabilite,
-            dossier,
-            au=au,
-            options=OptionsRecevabilite(marge_prescription_jours=int(marge))
-            if marge is not None
-            else None,
-            regles=None if len(brut) > config.seuil_pool else service.regles(),
-            pool=True if len(brut) > config.seuil_pool else None,
-        )
-        return _json(resultat)
-
-    # --- actes ---
-
-    @application.get("/v1/actes", tags=["actes"], summary="Actes disponibles")
-    async def liste_actes() -> Response:
-        """Les actes, leurs fondements et leurs mentions (``contentieux actes --json``)."""
-        from contentieux.actes import ACTES, Atelier
-
-        atelier = Atelier()
-        return _json([atelier.manifeste(a).model_dump(mode="json") for a in ACTES])
-
-    @application.post(
-        "/v1/actes/{acte}",
-        tags=["actes"],
-        summary="Produire un acte (PDF/A ou DOCX)",
-        openapi_extra=_corps_openapi(
-            {
-                "oneOf": [
-                    _schema_dossier(),
-                    {
-                        "type": "object",
-                        "properties": {
-                            "dossier": _schema_dossier(),
-                            "parametres": {"type": "object"},
-                        },
-                        "required": ["dossier"],
-                    },
-                ]
-            }
-        ),
-        responses={
-            **_reponses(),
-            200: {"content": {t: {} for t in TYPES_ACTES.values()}, "description": "L'acte"},
-        },
-    )
-    async def produire_acte(acte: str, requete: Request) -> Response:
-        """Les octets de l'acte (``contentieux generer``) ; corps : le dossier, ou
-        ``{"dossier": …, "parametres": …}`` (paramètres des actes : lieu, plan, agence…)."""
-        from contentieux.actes import ACTES
-
-        au = _date(requete)
-        _parametres_connus(requete, {"au", "format"})
-        format_ = requete.query_params.get("format", "pdf")
-        if format_ not in TYPES_ACTES:
-            raise ErreurUtilisation(
-                f"format : « {format_} » invalide ; écrivez pdf ou docx", champ="format"
-            )
-        if acte not in ACTES:
-            raise ErreurService(
-                404,
-                probleme_http(
-                    404,
-                    "acte_inconnu",
-                    f"acte « {acte} » inconnu ; actes disponibles : {', '.join(ACTES)}",
-                    champ="acte",
-                ),
-            )
-        donnees = _lire(await requete.body())
-        parametres = None
-        if isinstance(donnees, dict) and "dossier" in donnees and set(donnees) <= {
-            "dossier",
-            "parametres",
-        }:
-            parametres = donnees.get("parametres")
-            if parametres is not None and not isinstance(parametres, dict):
-                raise DonneesInvalides(
-                    "parametres : une table est attendue (lieu, plan, agence…), comme la "
-                    "section « actes: » d'un dossier",
-                    champ="parametres",
-                )
-            donnees = donnees["dossier"]
-        dossier = _dossier(donnees)
-        contenu, nom = await service.executer(
-            travaux.acte,
-            service_tache(),
-            acte,
-            dossier,
-            au=au,
-            format_=format_,
-            parametres=parametres,
-            pool=True,
-        )
-        return Response(
-            contenu,
-            media_type=TYPES_ACTES[format_],
-            headers={"Content-Disposition": _disposition(nom)},
-        )
-
-    # --- règles ---
-
-    @application.get("/v1/regles", tags=["règles"], summary="Règles en vigueur")
-    async def regles(requete: Request) -> Response:
-        """Les valeurs en vigueur à la date ``au`` avec leurs sources (``contentieux regles
-        --json``)."""
-        from contentieux.presentation import regles_en_vigueur_json
-        from contentieux.regles import charger_regles
-
-        return _json(regles_en_vigueur_json(charger_regles(), _date(requete)))
-
-    # --- factures électroniques ---
-
-    @application.post("/v1/importer", tags=["import"], summary="Importer des factures")
-    async def importer(requete: Request) -> Response:
-        """Factures électroniques (Factur-X, CII, UBL ; multipart, champ ``fichiers``, plusieurs
-        fois) et leurs statuts (champ ``statuts`` : messages CDAR ou CSV) → les dossiers, un par
-        couple créancier-débiteur, et les avertissements de l'import (fichiers écartés…)."""
-        from contentieux.factures import importer_factures as fonction
-
-        formulaire = await requete.form()
-        envois = [f for f in formulaire.getlist("fichiers") if not isinstance(f, str)]
-        statuts = [f for f in formulaire.getlist("statuts") if not isinstance(f, str)]
-        if not envois:
-            raise ErreurUtilisation(
-                "fichiers : aucun fichier reçu ; envoyez les factures en multipart, champ "
-                "« fichiers » (curl -F fichiers=@facture.pdf)",
-                champ="fichiers",
-            )
-        with tempfile.TemporaryDirectory(prefix="contentieux-import-") as temporaire:
-            # chaque fichier gardé sous son nom (son extension dit son format), dans un
-            # sous-dossier à lui : deux envois du même nom ne s'écrasent pas
-            chemins: dict[str, list[Path]] = {"fichiers": [], "statuts": []}
-            for champ, liste in (("fichiers", envois), ("statuts", statuts)):
-                for rang, envoi in enumerate(liste):
-                    nom = Path(envoi.filename or "").name or f"{champ}-{rang}"
-                    chemin = Path(temporaire) / champ / str(rang) / nom
-                    chemin.parent.mkdir(parents=True)
-                    ecrire_atomique(chemin, await envoi.read())
-                    chemins[champ].append(chemin)
-            # dans le pool : lecture XML et PDF (travail CPU), et les avertissements recueillis
-            # dans un processus à un seul fil (warnings.catch_warnings n'est pas sûr entre fils)
-            resultat = await service.executer(
-                _importer, fonction, chemins["fichiers"], chemins["statuts"], pool=True
-            )
-        return _json(resultat)
-
-    # --- lots ---
-
-    @application.post(
-        "/v1/lots",
-        tags=["lots"],
-        summary="Soumettre un lot",
-        status_code=202,
-        openapi_extra=_corps_openapi(_schema(DemandeLot)),
-    )
-    async def soumettre_lot(requete: Request) -> Response:
-        """Crée un lot (date, actes, formats, dossiers) ; rend son identifiant (202). Les
-        dossiers invalides sont consignés au manifeste, les autres produits."""
-        from contentieux.lecture import erreur_de_saisie
-
-        assert service.lots is not None
-        if service.lots.en_attente() >= config.lots_max:
-            raise ErreurService(
-                429,
-                probleme_http(
-                    429,
-                    "trop_de_lots",
-                    f"{config.lots_max} lots sont déjà en attente ou en cours ; réessayez plus "
-                    "tard (en-tête Retry-After)",
-                ),
-                {"Retry-After": "30"},
-            )
-        donnees = _lire(await requete.body())
-        try:
-            demande = DemandeLot.model_validate(donnees)
-        except ValidationError as exc:
-            raise erreur_de_saisie(exc, "lot") from None
-        ident = await asyncio.to_thread(service.lots.creer, demande)
-        reponse = _json({"id": ident, "etat": f"/v1/lots/{ident}"}, statut=202)
-        reponse.headers["Location"] = f"/v1/lots/{ident}"
-        return reponse
-
-    def _lot_introuvable(ident: str) -> ErreurService:
-        return ErreurService(
-            404, probleme_http(404, "lot_introuvable", f"lot « {ident} » introuvable", champ="id")
-        )
-
-    @application.get("/v1/lots/{ident}", tags=["lots"], summary="Avancement d'un lot")
-    async def etat_lot(ident: str) -> Response:
-        """Statut (``en_attente``, ``en_cours``, ``termine``), compteurs, bilan et manifeste."""
-        assert service.lots is not None
-        etat = await asyncio.to_thread(service.lots.etat, ident)
-        if etat is None:
-            raise _lot_introuvable(ident)
-        return _json(etat)
-
-    @application.get(
-        "/v1/lots/{ident}/fichiers/{chemin:path}", tags=["lots"], summary="Fichier d'un lot"
-    )
-    async def fichier_lot(ident: str, chemin: str) -> Response:
-        """Un fichier produit (chemin tel qu'au manifeste, par exemple ``DOS-1/decompte.json``)."""
-        assert service.lots is not None
-        cible = service.lots.fichier(ident, chemin)
-        if cible is None:
-            raise _lot_introuvable(f"{ident}/{chemin}")
-        types = {**TYPES_ACTES, "json": "application/json"}
-        return FileResponse(
-            cible, media_type=types.get(cible.suffix.lstrip("."), "application/octet-stream")
-        )
-
+    for module in (calculs, actes, regles, importer, lots):
+        application.include_router(module.routeur(service))
     return application
-
-
-def service_tache() -> Any:
-    """La tâche des processus de travail du service (:func:`travaux.tache_service`)."""
-    return travaux.tache_service()
-
-
-def _importer(
-    fonction: Callable[..., Any], chemins: list[Path], statuts: list[Path]
-) -> travaux.Issue:
-    """``importer_factures`` ; ses avertissements (fichier écarté, point à vérifier) sont
-    rendus avec les dossiers. Le dossier temporaire des fichiers reçus n'apparaît nulle part :
-    une source (facture, statut) est nommée par le nom du fichier envoyé."""
-    import warnings
-
-    racine = str(chemins[0].parents[2]) + "/" if chemins else ""
-
-    def importer() -> Any:
-        with warnings.catch_warnings(record=True) as avertis:
-            warnings.simplefilter("always")
-            dossiers = fonction(chemins, statuts=statuts)
-        return _sans_racine(
-            {
-                "dossiers": [d.model_dump(mode="json", exclude_none=True) for d in dossiers],
-                "avertissements": [str(a.message) for a in avertis],
-            },
-            racine,
-        )
-
-    ok, resultat = travaux._issue(importer)
-    return ok, _sans_racine(resultat, racine)
-
-
-def _sans_racine(donnees: Any, racine: str) -> Any:
-    """Les données sans le dossier temporaire : ``…/fichiers/0/f.xml`` devient ``f.xml``.
-
-    >>> _sans_racine({"a": ["/tmp/x/fichiers/0/f.xml : lu"]}, "/tmp/x/")
-    {'a': ['f.xml : lu']}
-    """
-    import re
-
-    if isinstance(donnees, dict):
-        return {cle: _sans_racine(valeur, racine) for cle, valeur in donnees.items()}
-    if isinstance(donnees, list):
-        return [_sans_racine(valeur, racine) for valeur in donnees]
-    if isinstance(donnees, str) and racine:
-        return re.sub(re.escape(racine) + r"(?:fichiers|statuts)/\d+/", "", donnees)
-    return donnees
-
-
-def _lire(octets: bytes) -> Any:
-    from contentieux.lecture import lire_json
-
-    return lire_json(octets, origine="corps")
-
-
-def _schema_dossier() -> dict[str, Any]:
-    return {"$ref": "#/components/schemas/Dossier"}
-
-
-def _disposition(nom: str) -> str:
-    """``Content-Disposition`` d'un fichier à télécharger (nom ASCII et nom UTF-8, RFC 6266)."""
-    from urllib.parse import quote
-
-    ascii_ = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in nom)
-    return f"attachment; filename=\"{ascii_}\"; filename*=UTF-8''{quote(nom)}"
 
 
 def _documentation(application: FastAPI) -> None:

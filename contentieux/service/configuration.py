@@ -32,7 +32,7 @@ class Configuration(BaseModel):
 
     hote: str = "127.0.0.1"
     port: int = Field(8000, ge=0, le=65535)
-    workers: int = Field(2, ge=1, le=64, description="Processus de travail (actes, gros calculs).")
+    workers: int = Field(2, ge=1, le=64, description="Processus de travail (actes, décomptes).")
     jeton: SecretStr | None = Field(None, description="Jeton Bearer exigé sur /v1/… (sinon aucun).")
     limite_corps: int = Field(10 * MEGAOCTET, ge=1024, description="Taille maximale d'un corps.")
     delai_requete: float = Field(120.0, gt=0, description="Limite de temps d'une requête (s).")
