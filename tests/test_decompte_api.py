@@ -650,7 +650,7 @@ def test_calculer_interets_refuse_un_regime_inconnu() -> None:
             dt.date(2026, 2, 1),
             options=OptionsDecompte(frais_recouvrement=Decimal("50")),
         )
-    assert exc.value.details["champs"] == ("frais_recouvrement",)
+    assert exc.value.champ == "options"
     with pytest.raises(ArgumentInvalide, match="fin : une date"):
         calculer_interets(Decimal("100"), dt.date(2026, 1, 1), dt.datetime(2026, 2, 1))
     with pytest.raises(ArgumentInvalide, match="jamais un float"):

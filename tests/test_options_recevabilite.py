@@ -1,7 +1,7 @@
 """``OptionsRecevabilite`` : le seul objet d'options de ``verifier_recevabilite``, validé une fois.
 
 Une valeur invalide lève ``ArgumentInvalide`` (erreur de la bibliothèque) dont le message nomme
-le champ, dit ce qui ne va pas et comment l'écrire ; ``details["champ"]`` nomme le champ.
+le champ, dit ce qui ne va pas et comment l'écrire ; ``champ`` nomme le champ.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_une_valeur_invalide_leve_argument_invalide_qui_nomme_le_champ(
         OptionsRecevabilite(**choix)
     assert info.value.message.startswith(f"{champ} : ")
     assert extrait in info.value.message
-    assert info.value.details["champ"] == champ
+    assert info.value.champ == champ
     assert info.value.code == "argument_invalide"
 
 

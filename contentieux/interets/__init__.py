@@ -245,7 +245,6 @@ def calculer_interets(
             "demeure, ni facture) ; laissez ces champs à leur valeur par défaut, ou établissez "
             "le décompte du dossier avec etablir_decompte",
             champ="options",
-            champs=tuple(sans_objet),
         )
     if regime == "taux_conventionnel" and taux_contractuel is None:
         raise ArgumentInvalide(

@@ -334,7 +334,7 @@ class OptionsRecevabilite(Modele):
     d'``exiger_recevabilite``) ; la commande ``contentieux verifier``, le service, le pilotage et
     les actes le construisent. Figé : un même objet sert à plusieurs dossiers. Une valeur
     invalide lève :class:`~contentieux.erreurs.ArgumentInvalide`, dont le message nomme le champ,
-    dit ce qui ne va pas et comment l'écrire ; ``details["champ"]`` nomme le champ.
+    dit ce qui ne va pas et comment l'écrire ; ``champ`` nomme le champ.
 
     >>> OptionsRecevabilite(marge_prescription_jours=30).marge_prescription_jours
     30
