@@ -121,11 +121,15 @@ def erreurs_de_saisie(exc: ValidationError) -> list[ErreurChamp]:
         ):
             continue
         chemin, message = _chemin(loc), _message(erreur)
-        # « champ : explication » venu d'un validateur de modèle : le champ rejoint le chemin.
+        # « champ : explication » venu d'un validateur de modèle : le champ rejoint le chemin
+        # (sauf s'il y est déjà : validateur du champ lui-même).
         prefixe = _PREFIXE_CHAMP.match(message) if erreur["type"] == "value_error" else None
         if prefixe:
             champ = prefixe.group(1)
-            chemin = champ if chemin == "(racine)" else f"{chemin}.{champ}"
+            if chemin == "(racine)":
+                chemin = champ
+            elif not (chemin == champ or chemin.endswith(f".{champ}")):
+                chemin = f"{chemin}.{champ}"
             message = message[prefixe.end() :]
         lignes.append(ErreurChamp(chemin, message))
     return lignes

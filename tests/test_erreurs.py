@@ -156,6 +156,7 @@ def _appels() -> list[tuple[str, Callable[[], object], str]]:
     from contentieux.francais import montant_en_lettres, nombre_en_lettres
     from contentieux.interets import calculer_interets, etablir_decompte
     from contentieux.modeles import departement_depuis_code_postal
+    from contentieux.modeles.recevabilite import OptionsRecevabilite
     from contentieux.pilotage import calculer_indicateurs, construire_grand_livre
     from contentieux.pilotage.agenda import etablir_agenda
     from contentieux.recevabilite import verifier_recevabilite
@@ -174,7 +175,9 @@ def _appels() -> list[tuple[str, Callable[[], object], str]]:
         ("verifier_recevabilite/au", lambda: verifier_recevabilite(b2b, au=mauvaise_date), "au"),
         (
             "verifier_recevabilite/marge",
-            lambda: verifier_recevabilite(b2b, au=au, marge_prescription_jours=-1),
+            lambda: verifier_recevabilite(
+                b2b, au=au, options=OptionsRecevabilite(marge_prescription_jours=-1)
+            ),
             "marge_prescription_jours",
         ),
         ("etablir_decompte", lambda: etablir_decompte(b2b, au=mauvaise_date), "au"),
@@ -184,9 +187,9 @@ def _appels() -> list[tuple[str, Callable[[], object], str]]:
                 Decimal("100"),
                 dt.date(2026, 1, 1),
                 au,
-                diviseur="366bis",  # type: ignore[arg-type]
+                regime="penalite_b2b",  # type: ignore[arg-type]
             ),
-            "diviseur",
+            "regime",
         ),
         ("Atelier", lambda: Atelier(controle_pdf="acrobat"), "controle_pdf"),  # type: ignore[arg-type]
         (

@@ -81,10 +81,12 @@ def options_decompte(requete: Request) -> Any:
     try:
         return OptionsDecompte.model_validate(choix)
     except ValidationError as exc:  # même message que la commande (option nommée, valeurs admises)
-        premiere = exc.errors()[0]
-        nom = str(premiere["loc"][0]).replace("_", "-") if premiere["loc"] else "options"
-        message = str(premiere["msg"]).removeprefix("Value error, ").split(" : ", 1)[-1]
-        raise ErreurUtilisation(f"{nom} : {message}", champ=nom) from None
+        from contentieux.lecture import erreurs_de_saisie
+
+        premiere = erreurs_de_saisie(exc)[0]
+        racine = premiere.champ in ("", "(racine)")
+        nom = "options" if racine else premiere.champ.split(".")[0].replace("_", "-")
+        raise ErreurUtilisation(f"{nom} : {premiere.message}", champ=nom) from None
 
 
 
