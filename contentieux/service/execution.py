@@ -61,10 +61,6 @@ class Service:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def pool_libre(self) -> bool:
-        """Vrai si un processus de travail est sans travail en ce moment."""
-        return self.pool is not None and self.pool.libres() > 0
-
     def _saturation(self) -> None:
         if self.en_vol >= self.config.travaux_max:
             raise ErreurService(
