@@ -203,8 +203,8 @@ def calculer_interets(
     ((), Decimal('0.00'))
     >>> r = calculer_interets(Decimal("10000"), dt.date(2024, 1, 31), dt.date(2024, 3, 1),
     ...                       options=OptionsDecompte(diviseur="exact"))
-    >>> [ligne.calcul for ligne in r.lignes]
-    ['10 000,00 × 5,07 % × 30 / 366 = 41,56']
+    >>> len(r.lignes), r.lignes[0].calcul
+    (1, '10 000,00 × 5,07 % × 30 / 366 = 41,56')
     """
     if isinstance(montant, float) or not isinstance(montant, Decimal | str | int):
         raise ArgumentInvalide(
