@@ -761,9 +761,10 @@ def _empreinte_fichiers(dossiers: tuple[Path, ...]) -> tuple[tuple[str, int, int
     vus = []
     for dossier in dossiers:
         try:
-            for p in sorted(dossier.iterdir()):
-                etat = p.stat()
-                vus.append((str(p), etat.st_size, etat.st_mtime_ns))
+            with os.scandir(dossier) as entrees:  # sans pathlib : relu à chaque appel
+                for entree in sorted(entrees, key=lambda e: e.name):
+                    etat = entree.stat()
+                    vus.append((entree.path, etat.st_size, etat.st_mtime_ns))
         except OSError:
             vus.append((str(dossier), -1, -1))
     return tuple(vus)

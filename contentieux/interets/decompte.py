@@ -69,8 +69,6 @@ from contentieux.modeles.evenements import (
 from contentieux.modeles.parties import Qualite
 from contentieux.regles import Regles, ValeurRegle
 
-UN_JOUR: Final = dt.timedelta(days=1)
-
 ARTICLES_PROCEDURE: Final[dict[NatureProcedureCollective, tuple[str, ...]]] = {
     NatureProcedureCollective.SAUVEGARDE: ("C. com. L622-28",),
     NatureProcedureCollective.REDRESSEMENT_JUDICIAIRE: ("C. com. L622-28", "C. com. L631-14"),
@@ -116,7 +114,7 @@ class _Calcul:
         self.cours = Cours(regles, options.diviseur)
         self.dettes: list[Dette] = []
         debiteur = dossier.debiteur
-        self.professionnel = est_debiteur_indemnite_forfaitaire(debiteur)
+        self.debiteur_professionnel = est_debiteur_indemnite_forfaitaire(debiteur)
         # Indemnité de 40 € : entre professionnels (C. com. L441-10 II, D441-5), ou due par un
         # acheteur public au titulaire du marché (CCP D2192-35) : droit.qualites le décide.
         self.indemnite_due = est_indemnite_forfaitaire_due(dossier.creancier, debiteur)
@@ -393,7 +391,7 @@ class _Calcul:
                 self._indemnite(d)
 
     def _indemnite(self, dette: Dette) -> None:
-        if not self.professionnel or self.indemnite_refusee:
+        if not self.debiteur_professionnel or self.indemnite_refusee:
             return
         if dette.arret is not None and dette.date_echeance > dette.arret:
             # Le jugement d'ouverture interdit de payer la créance antérieure à son échéance
@@ -596,7 +594,7 @@ class _Calcul:
         for creance in self.dossier.creances:
             if creance.reference not in en_retard:
                 continue
-            ligne = ligne_clause_penale(creance, self.professionnel)
+            ligne = ligne_clause_penale(creance, self.debiteur_professionnel)
             if ligne is not None:
                 clauses.append(ligne)
                 self.fonder(FONDEMENT_CLAUSE)

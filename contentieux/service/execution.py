@@ -40,9 +40,11 @@ class Service:
         self.en_vol = 0
 
     def regles(self) -> Any:
-        """Les règles en vigueur, relues au plus une fois par seconde
-        (:func:`travaux.regles_du_moment`)."""
-        return travaux.regles_du_moment()
+        """Les règles en vigueur : :func:`~contentieux.regles.charger_regles`, dont le cache suit
+        la taille et la date de chaque fichier (une surcouche modifiée s'applique aussitôt)."""
+        from contentieux.regles import charger_regles
+
+        return charger_regles()
 
     def demarrer(self) -> None:
         # processus démarrés et préparés dès maintenant (polices, gabarit chauffé)

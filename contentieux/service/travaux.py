@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -36,28 +35,6 @@ Issue = tuple[bool, Any]
 
 ACTE_CHAUD = "mise_en_demeure"
 """Acte rendu une fois par chaque processus au démarrage (polices chargées, gabarit compilé)."""
-
-
-FRAICHEUR_REGLES_S = 1.0
-"""Les règles en vigueur sont relues au plus une fois par seconde et par processus : une surcouche
-modifiée (``contentieux regles ajouter``) s'applique dans la seconde, sans que chaque requête
-reparcoure les fichiers (≈ 0,5 ms par :func:`~contentieux.regles.charger_regles`, autant qu'un
-petit décompte)."""
-
-_REGLES: list[Any] = [None, 0.0]
-
-
-def regles_du_moment() -> Regles:
-    """Les règles en vigueur pour ce processus, relues au plus toutes les
-    :data:`FRAICHEUR_REGLES_S` secondes (le service et chacun de ses processus de travail)."""
-    from contentieux.regles import charger_regles
-
-    maintenant = time.monotonic()
-    if _REGLES[0] is None or maintenant - _REGLES[1] >= FRAICHEUR_REGLES_S:
-        _REGLES[0] = charger_regles()
-        _REGLES[1] = maintenant
-    regles: Regles = _REGLES[0]
-    return regles
 
 
 def tache_service(regles: str | None = None) -> TacheActes:
@@ -111,11 +88,12 @@ def decompte_json(
     """
     from contentieux.interets import etablir_decompte
     from contentieux.lecture import lire_json, valider_dossier
+    from contentieux.regles import charger_regles
 
     def calculer() -> bytes:
         dossier = valider_dossier(lire_json(corps, origine="corps"), origine="dossier")
         decompte = etablir_decompte(
-            dossier, au=au, regles=regles_du_moment(), options=options or OptionsDecompte()
+            dossier, au=au, regles=charger_regles(), options=options or OptionsDecompte()
         )
         return json.dumps(decompte.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
 
