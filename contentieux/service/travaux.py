@@ -1,18 +1,20 @@
-"""Le travail du service : des fonctions de module (picklables) que le pool de processus exécute.
+"""Le travail du service : des fonctions de module (picklables) que la boucle ou le pool de
+processus exécute.
 
-Le pool est celui des lots (:func:`contentieux.lots.executer.creer_executeur_processus`) : chaque
-processus prépare une fois son atelier (polices, feuille de style, gabarits compilés) et le garde
-(:func:`contentieux.lots.taches.outil_du_worker`). Une fonction ne lève jamais : elle rend
-``(True, résultat)`` ou ``(False, description)``, la description étant l'objet d'erreur de
-``--json`` (une exception de la bibliothèque ne se transmet pas toujours d'un processus à
-l'autre avec ses détails).
+Le pool est celui du service (:class:`contentieux.service.pool.PoolProcessus`) : chaque processus
+prépare une fois son atelier (polices, feuille de style, gabarits compilés) par la tâche des lots
+(:func:`tache_service`) et le garde. Une fonction ne lève jamais : elle rend ``(True, résultat)``
+ou ``(False, description)``, la description étant l'objet d'erreur de ``--json`` (une exception
+de la bibliothèque ne se transmet pas toujours d'un processus à l'autre avec ses détails).
 
 >>> import datetime as dt
->>> from contentieux.exemples import dossier_exemple
->>> ok, resultat = decompte(dossier_exemple("b2b"), au=dt.date(2026, 6, 30))
->>> ok, resultat["au"]
+>>> from contentieux.exemples import chemin_exemple
+>>> from contentieux.lecture import lire_donnees
+>>> corps = json.dumps(lire_donnees(chemin_exemple("b2b")), default=str).encode()
+>>> ok, octets = decompte_json(corps, au=dt.date(2026, 6, 30))
+>>> ok, json.loads(octets)["au"]
 (True, '2026-06-30')
->>> ok, erreur = decompte(dossier_exemple("b2b"), au=dt.date(2030, 6, 30))
+>>> ok, erreur = decompte_json(corps, au=dt.date(2030, 6, 30))
 >>> ok, erreur["sortie"]
 (False, 4)
 """
@@ -52,39 +54,13 @@ def _issue(action: Callable[[], Any]) -> Issue:
         return False, decrire_erreur(exc)
 
 
-def decompte(
-    dossier: Dossier,
-    *,
-    au: dt.date,
-    options: OptionsDecompte | None = None,
-    regles: Regles | None = None,
-) -> Issue:
-    """Le décompte en JSON, celui de ``contentieux decompte --json`` ; ``regles`` : le jeu déjà
-    chargé (sinon :func:`~contentieux.regles.charger_regles`)."""
-    from contentieux.interets import etablir_decompte
-    from contentieux.regles import charger_regles
-
-    choisies = options or OptionsDecompte()
-    return _issue(
-        lambda: etablir_decompte(
-            dossier, au=au, regles=regles or charger_regles(), options=choisies
-        ).model_dump(mode="json")
-    )
-
-
 def decompte_json(
     corps: bytes, *, au: dt.date, options: OptionsDecompte | None = None
 ) -> Issue:
     """Le décompte d'un corps de requête, du JSON reçu au JSON rendu (celui de ``contentieux
     decompte --json``, en UTF-8) : lecture exacte (:func:`~contentieux.lecture.lire_json`),
-    validation, calcul. Seuls des octets passent d'un processus à l'autre, dans les deux sens.
-
-    >>> from contentieux.exemples import chemin_exemple
-    >>> from contentieux.lecture import lire_donnees
-    >>> corps = json.dumps(lire_donnees(chemin_exemple("b2b")), default=str).encode()
-    >>> ok, octets = decompte_json(corps, au=dt.date(2026, 6, 30))
-    >>> ok, json.loads(octets)["au"]
-    (True, '2026-06-30')
+    validation, calcul. Seuls des octets passent d'un processus à l'autre, dans les deux sens
+    (exemple en tête du module).
     """
     from contentieux.interets import etablir_decompte
     from contentieux.lecture import lire_json, valider_dossier
