@@ -51,8 +51,9 @@ class CorpsTropGros(ErreurService):
     """Le corps reçu dépasse la limite du service."""
 
 
-def _reponse_probleme(statut: int, corps: dict[str, Any], entetes: dict[str, str] | None = None
-                      ) -> Response:
+def _reponse_probleme(
+    statut: int, corps: dict[str, Any], entetes: dict[str, str] | None = None
+) -> Response:
     return Response(
         octets_probleme(corps), status_code=statut, media_type=MEDIA_PROBLEME, headers=entetes
     )
@@ -69,7 +70,6 @@ def _trop_gros(limite: int) -> CorpsTropGros:
             limite=limite,
         ),
     )
-
 
 
 # --- middleware : limite de corps et journal d'accès ------------------------------------------
@@ -164,6 +164,7 @@ def _chemin_journal(chemin: str) -> str:
 
 
 # --- OpenAPI ---------------------------------------------------------------------------------
+
 
 def _ajouter_schemas(application: FastAPI) -> None:
     """Les modèles pydantic de la bibliothèque dans le schéma OpenAPI (corps et réponses)."""

@@ -29,7 +29,6 @@ class ErreurService(Exception):
         self.entetes = entetes or {}
 
 
-
 class Service:
     """Ce qui vit autant que le service : le pool de processus, les lots, le compteur de travaux."""
 
@@ -87,8 +86,9 @@ class Service:
             ),
         )
 
-    async def _au_pool(self, fonction: Callable[..., travaux.Issue], *args: Any, **kwargs: Any
-                       ) -> travaux.Issue:
+    async def _au_pool(
+        self, fonction: Callable[..., travaux.Issue], *args: Any, **kwargs: Any
+    ) -> travaux.Issue:
         """Le travail dans le pool, dans la limite de temps ; au-delà, le processus qui le fait
         est arrêté et remplacé (:meth:`PoolProcessus.interrompre`) : un rendu abandonné ne
         continue pas à occuper un processus."""
@@ -147,4 +147,3 @@ class Service:
             statut, corps = probleme_decrit(resultat)
             raise ErreurService(statut, corps)
         return resultat
-

@@ -134,9 +134,11 @@ class GestionLots:
         if dossier is None:
             return None
         demande = json.loads((dossier / "demande.json").read_text(encoding="utf-8"))
-        manifeste = [
-            ligne for _, ligne in lire_lignes(dossier / "resultats" / "manifeste.jsonl")
-        ] if (dossier / "resultats" / "manifeste.jsonl").is_file() else []
+        manifeste = (
+            [ligne for _, ligne in lire_lignes(dossier / "resultats" / "manifeste.jsonl")]
+            if (dossier / "resultats" / "manifeste.jsonl").is_file()
+            else []
+        )
         derniere: dict[str, dict[str, Any]] = {}
         for ligne in manifeste:
             if "cle" in ligne and "statut" in ligne:

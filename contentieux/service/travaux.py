@@ -54,9 +54,7 @@ def _issue(action: Callable[[], Any]) -> Issue:
         return False, decrire_erreur(exc)
 
 
-def decompte_json(
-    corps: bytes, *, au: dt.date, options: OptionsDecompte | None = None
-) -> Issue:
+def decompte_json(corps: bytes, *, au: dt.date, options: OptionsDecompte | None = None) -> Issue:
     """Le décompte d'un corps de requête, du JSON reçu au JSON rendu (celui de ``contentieux
     decompte --json``, en UTF-8) : lecture exacte (:func:`~contentieux.lecture.lire_json`),
     validation, calcul. Seuls des octets passent d'un processus à l'autre, dans les deux sens

@@ -84,10 +84,15 @@ def routeur(service: Service) -> APIRouter:
             )
         donnees = lire_corps(await requete.body())
         parametres = None
-        if isinstance(donnees, dict) and "dossier" in donnees and set(donnees) <= {
-            "dossier",
-            "parametres",
-        }:
+        if (
+            isinstance(donnees, dict)
+            and "dossier" in donnees
+            and set(donnees)
+            <= {
+                "dossier",
+                "parametres",
+            }
+        ):
             parametres = donnees.get("parametres")
             if parametres is not None and not isinstance(parametres, dict):
                 raise DonneesInvalides(

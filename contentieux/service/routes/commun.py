@@ -19,7 +19,6 @@ TYPES_ACTES = {
 }
 
 
-
 def reponse_json(donnees: Any, statut: int = 200) -> Response:
     """Le JSON de ``--json`` (UTF-8, accents conservés)."""
     return Response(
@@ -27,7 +26,6 @@ def reponse_json(donnees: Any, statut: int = 200) -> Response:
         status_code=statut,
         media_type="application/json",
     )
-
 
 
 def valider(donnees: Any, origine: str = "dossier") -> Any:
@@ -89,14 +87,12 @@ def options_decompte(requete: Request) -> Any:
         raise ErreurUtilisation(f"{nom} : {premiere.message}", champ=nom) from None
 
 
-
 def schema_ref(modele: Any) -> dict[str, Any]:
     return {"$ref": f"#/components/schemas/{modele.__name__}"}
 
 
 def corps_openapi(schema: dict[str, Any]) -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
-
 
 
 def reponses_openapi(modele: str | None = None) -> dict[int | str, dict[str, Any]]:
@@ -116,7 +112,6 @@ def reponses_openapi(modele: str | None = None) -> dict[int | str, dict[str, Any
     return reponses
 
 
-
 def lire_corps(octets: bytes) -> Any:
     from contentieux.lecture import lire_json
 
@@ -133,4 +128,3 @@ def disposition(nom: str) -> str:
 
     ascii_ = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in nom)
     return f"attachment; filename=\"{ascii_}\"; filename*=UTF-8''{quote(nom)}"
-

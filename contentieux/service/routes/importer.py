@@ -99,4 +99,3 @@ def _sans_racine(donnees: Any, racine: str) -> Any:
     if isinstance(donnees, str) and racine:
         return re.sub(re.escape(racine) + r"(?:fichiers|statuts)/\d+/", "", donnees)
     return donnees
-
